@@ -1,0 +1,88 @@
+/**
+ * Number comparability, as event-ruler's `ComparableNumber` decides it (SEMANTICS §2.1).
+ *
+ * A JSON number takes part in numeric matching only when its exact decimal value equals the
+ * decimal value of the shortest round-trip representation of its IEEE-754 double (what Java's
+ * `BigDecimal.valueOf(double)` gives). `9007199254740993`, `0.10000000000000000001` and `1e400`
+ * are not comparable: they can only ever match by their literal text.
+ */
+
+import type { EventValue } from "./model";
+
+/** A decimal as `digits × 10^exponent`, digits without leading or trailing zeros ("" for zero). */
+interface Decimal {
+  readonly negative: boolean;
+  readonly digits: string;
+  readonly exponent: bigint;
+}
+
+/** Reads a JSON-grammar number lexeme or a JS shortest repr (`1e+21`, `5e-324`) exactly. */
+function toDecimal(text: string): Decimal | undefined {
+  let i = 0;
+  let negative = false;
+  if (text.charCodeAt(0) === 45) {
+    negative = true;
+    i = 1;
+  } else if (text.charCodeAt(0) === 43) {
+    i = 1;
+  }
+  const ePos = text.search(/[eE]/);
+  const mantissa = ePos < 0 ? text.slice(i) : text.slice(i, ePos);
+  const dot = mantissa.indexOf(".");
+  const intPart = dot < 0 ? mantissa : mantissa.slice(0, dot);
+  const fracPart = dot < 0 ? "" : mantissa.slice(dot + 1);
+  if (!/^[0-9]*$/.test(intPart) || !/^[0-9]*$/.test(fracPart) || intPart.length + fracPart.length === 0) {
+    return undefined;
+  }
+  let exponent = 0n;
+  if (ePos >= 0) {
+    const expText = text.slice(ePos + 1);
+    if (!/^[+-]?[0-9]+$/.test(expText)) return undefined;
+    exponent = BigInt(expText);
+  }
+  let digits = intPart + fracPart;
+  exponent -= BigInt(fracPart.length);
+  let lead = 0;
+  while (lead < digits.length && digits.charCodeAt(lead) === 48) lead++;
+  digits = digits.slice(lead);
+  let trail = digits.length;
+  while (trail > 0 && digits.charCodeAt(trail - 1) === 48) trail--;
+  exponent += BigInt(digits.length - trail);
+  digits = digits.slice(0, trail);
+  if (digits.length === 0) return { negative: false, digits: "", exponent: 0n };
+  return { negative, digits, exponent };
+}
+
+/**
+ * The double a number lexeme stands for, when it is comparable; otherwise `undefined`.
+ * `-0` is comparable and equals `0`.
+ */
+export function comparableValue(lexeme: string): number | undefined {
+  if (isShortInteger(lexeme)) return Number(lexeme);
+  const exact = toDecimal(lexeme);
+  if (exact === undefined) return undefined;
+  const double = Number(lexeme);
+  if (!Number.isFinite(double)) return undefined;
+  const shortest = toDecimal(String(double));
+  if (shortest === undefined) return undefined;
+  if (exact.digits !== shortest.digits || exact.exponent !== shortest.exponent) return undefined;
+  if (exact.digits !== "" && exact.negative !== shortest.negative) return undefined;
+  return double;
+}
+
+/** Integers of at most 15 digits are always exact doubles: the common case, decided without parsing. */
+function isShortInteger(lexeme: string): boolean {
+  const start = lexeme.charCodeAt(0) === 45 ? 1 : 0;
+  const length = lexeme.length - start;
+  if (length < 1 || length > 15) return false;
+  for (let i = start; i < lexeme.length; i++) {
+    const c = lexeme.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** The event value for a number lexeme. */
+export function numberValue(lexeme: string): EventValue {
+  return { kind: "number", lexeme, comparable: comparableValue(lexeme) };
+}
