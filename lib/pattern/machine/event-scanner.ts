@@ -1,0 +1,300 @@
+import { ArrayElement } from "./array-membership";
+import { Leaf, LeafKind } from "./event-leaf";
+import type { FieldPaths, PathNode } from "./field-paths";
+import {
+  Char,
+  decodeString,
+  HAS_ESCAPE,
+  literalAt,
+  literalLength,
+  malformed,
+  newSkipState,
+  numberEnd,
+  skipValue,
+  skipWhitespace,
+  stringEnd,
+  stringFeatures,
+} from "./json-text";
+
+/** Above this many children a key is looked up by hashing instead of comparing in place. */
+const MAX_KEYS_COMPARED_IN_PLACE = 8;
+
+/**
+ * Reads an event's JSON text and collects the scalar values at the paths some rule reads
+ * (`FieldPaths`), with the array elements they came from. Everything else is skipped without
+ * building strings or objects, but still validated, so malformed text is rejected like
+ * `JSON.parse` would reject it.
+ *
+ * Values inside arrays, at any nesting depth, are flattened onto the array's path; objects and
+ * empty containers contribute no value (SEMANTICS.md §1.1). A key holding dots walks one path
+ * segment per dot, so `"a.b": 1` lands on the same path as `{"a":{"b":1}}`, and duplicate keys
+ * simply contribute twice.
+ *
+ * One scanner is reused for every event: leaves and array elements come from pools.
+ */
+export class EventScanner {
+  private text = "";
+  private pos = 0;
+
+  private readonly leafPool: Leaf[] = [];
+  private leafCount = 0;
+  private readonly elementPool: ArrayElement[] = [];
+  private elementCount = 0;
+  private arrayCount = 0;
+  /** Per array of the current event: the first slot seen inside it, and whether a second slot was. */
+  private arrayFirstSlot = new Int32Array(64);
+  private arrayShared = new Uint8Array(64);
+  private readonly skipState = newSkipState();
+
+  /** Leaves found per slot in the current event: `slotLeaves[slot][0 … slotCounts[slot]-1]`. */
+  readonly slotLeaves: Leaf[][] = [];
+  slotCounts = new Int32Array(16);
+  private readonly touchedSlots: number[] = [];
+  private anyInArray = false;
+
+  constructor(private readonly paths: FieldPaths) {}
+
+  /** Scans one event; throws `InvalidEventError` unless `text` is a JSON object. */
+  scan(text: string): void {
+    this.reset(text);
+    let pos = skipWhitespace(text, 0);
+    if (text.charCodeAt(pos) !== Char.OpenBrace) malformed("the event is not a JSON object", pos);
+    this.pos = pos;
+    const root = this.paths.root;
+    if (root.childKeys.length > 0) this.readObject(root, null);
+    else this.skipValue();
+    pos = skipWhitespace(text, this.pos);
+    if (pos !== text.length) malformed("unexpected text after the event object", pos);
+    if (this.anyInArray) this.markConstrainingElements();
+  }
+
+  leafCountAt(slot: number): number {
+    return slot < this.slotCounts.length ? this.slotCounts[slot] : 0;
+  }
+
+  private reset(text: string): void {
+    for (const slot of this.touchedSlots) this.slotCounts[slot] = 0;
+    this.touchedSlots.length = 0;
+    const capacity = this.paths.slotCapacity;
+    if (this.slotCounts.length < capacity) {
+      const grown = new Int32Array(Math.max(capacity, this.slotCounts.length * 2));
+      this.slotCounts = grown;
+    }
+    while (this.slotLeaves.length < capacity) this.slotLeaves.push([]);
+    this.text = text;
+    this.pos = 0;
+    this.leafCount = 0;
+    this.elementCount = 0;
+    this.arrayCount = 0;
+    this.anyInArray = false;
+  }
+
+  // ---- values at paths some rule reads ------------------------------------------------------
+
+  private readValue(node: PathNode, element: ArrayElement | null): void {
+    const code = this.text.charCodeAt(this.pos);
+    if (code === Char.OpenBrace) {
+      if (node.childKeys.length > 0) this.readObject(node, element);
+      else this.skipValue();
+    } else if (code === Char.OpenBracket) {
+      this.readArray(node, element);
+    } else if (node.slot >= 0) {
+      this.readLeaf(node.slot, element);
+    } else {
+      this.skipValue();
+    }
+  }
+
+  private readObject(node: PathNode, element: ArrayElement | null): void {
+    const text = this.text;
+    let pos = skipWhitespace(text, this.pos + 1);
+    if (text.charCodeAt(pos) === Char.CloseBrace) {
+      this.pos = pos + 1;
+      return;
+    }
+    for (;;) {
+      if (text.charCodeAt(pos) !== Char.Quote) malformed("expected a key", pos);
+      const keyStart = pos + 1;
+      const keyEnd = stringEnd(text, keyStart);
+      pos = skipWhitespace(text, keyEnd + 1);
+      if (text.charCodeAt(pos) !== Char.Colon) malformed("expected ':'", pos);
+      this.pos = skipWhitespace(text, pos + 1);
+      const features = stringFeatures(text, keyStart, keyEnd);
+      const child =
+        features === 0
+          ? childByKeyText(node, text, keyStart, keyEnd)
+          : childByKey(node, decodeString(text, keyStart, keyEnd, (features & HAS_ESCAPE) !== 0));
+      if (child === undefined) this.skipValue();
+      else this.readValue(child, element);
+      pos = skipWhitespace(text, this.pos);
+      const code = text.charCodeAt(pos);
+      if (code === Char.Comma) {
+        pos = skipWhitespace(text, pos + 1);
+      } else if (code === Char.CloseBrace) {
+        this.pos = pos + 1;
+        return;
+      } else {
+        malformed("expected ',' or '}'", pos);
+      }
+    }
+  }
+
+  private readArray(node: PathNode, element: ArrayElement | null): void {
+    const text = this.text;
+    let pos = skipWhitespace(text, this.pos + 1);
+    if (text.charCodeAt(pos) === Char.CloseBracket) {
+      this.pos = pos + 1;
+      return;
+    }
+    const array = this.newArray();
+    const depth = element === null ? 1 : element.depth + 1;
+    const readsScalars = node.slot >= 0;
+    const readsObjects = node.childKeys.length > 0;
+    for (let index = 0; ; index++) {
+      this.pos = pos;
+      const code = text.charCodeAt(pos);
+      const needed = code === Char.OpenBracket || (code === Char.OpenBrace ? readsObjects : readsScalars);
+      if (needed) this.readValue(node, this.newElement(array, index, element, depth));
+      else this.skipValue();
+      pos = skipWhitespace(text, this.pos);
+      const next = text.charCodeAt(pos);
+      if (next === Char.Comma) {
+        pos = skipWhitespace(text, pos + 1);
+      } else if (next === Char.CloseBracket) {
+        this.pos = pos + 1;
+        return;
+      } else {
+        malformed("expected ',' or ']'", pos);
+      }
+    }
+  }
+
+  private readLeaf(slot: number, element: ArrayElement | null): void {
+    const text = this.text;
+    const start = this.pos;
+    const code = text.charCodeAt(start);
+    let kind: LeafKind;
+    let valueStart = start;
+    let valueEnd: number;
+    let escaped = false;
+    if (code === Char.Quote) {
+      kind = LeafKind.String;
+      valueStart = start + 1;
+      valueEnd = stringEnd(text, valueStart);
+      escaped = (stringFeatures(text, valueStart, valueEnd) & HAS_ESCAPE) !== 0;
+      this.pos = valueEnd + 1;
+    } else if (code === Char.Minus || (code >= Char.Zero && code <= Char.Nine)) {
+      kind = LeafKind.Number;
+      valueEnd = numberEnd(text, start);
+      this.pos = valueEnd;
+    } else {
+      const first = literalAt(text, start);
+      kind = first === Char.LowerT ? LeafKind.True : first === Char.LowerF ? LeafKind.False : LeafKind.Null;
+      valueEnd = start + literalLength(first);
+      this.pos = valueEnd;
+    }
+    let leaf = this.leafPool[this.leafCount];
+    if (leaf === undefined) {
+      leaf = new Leaf();
+      this.leafPool.push(leaf);
+    }
+    this.leafCount++;
+    leaf.reset(kind, text, valueStart, valueEnd, escaped, element);
+    const count = this.slotCounts[slot];
+    if (count === 0) this.touchedSlots.push(slot);
+    const leaves = this.slotLeaves[slot];
+    if (count < leaves.length) leaves[count] = leaf;
+    else leaves.push(leaf);
+    this.slotCounts[slot] = count + 1;
+    if (element !== null) this.noteArraySlot(element, slot);
+  }
+
+  // ---- array bookkeeping -----------------------------------------------------------------
+
+  private newArray(): number {
+    const array = this.arrayCount++;
+    if (array >= this.arrayFirstSlot.length) {
+      const firstSlot = new Int32Array(this.arrayFirstSlot.length * 2);
+      firstSlot.set(this.arrayFirstSlot);
+      this.arrayFirstSlot = firstSlot;
+      const shared = new Uint8Array(this.arrayShared.length * 2);
+      shared.set(this.arrayShared);
+      this.arrayShared = shared;
+    }
+    this.arrayFirstSlot[array] = -1;
+    this.arrayShared[array] = 0;
+    return array;
+  }
+
+  private newElement(array: number, index: number, parent: ArrayElement | null, depth: number): ArrayElement {
+    let element = this.elementPool[this.elementCount];
+    if (element === undefined) {
+      element = new ArrayElement(array, index, parent, depth);
+      this.elementPool.push(element);
+    } else {
+      element.array = array;
+      element.index = index;
+      element.parent = parent;
+      element.depth = depth;
+    }
+    this.elementCount++;
+    return element;
+  }
+
+  /** Records that `slot` has a value inside each array enclosing `element`. */
+  private noteArraySlot(element: ArrayElement, slot: number): void {
+    this.anyInArray = true;
+    for (let at: ArrayElement | null = element; at !== null; at = at.parent) {
+      const first = this.arrayFirstSlot[at.array];
+      if (first === -1) this.arrayFirstSlot[at.array] = slot;
+      else if (first !== slot) this.arrayShared[at.array] = 1;
+    }
+  }
+
+  /**
+   * A leaf needs its array element for consistency checks only if one of its arrays also holds
+   * values of another path; all other leaves are treated as unconstrained, which lets the
+   * matcher merge their alternatives.
+   */
+  private markConstrainingElements(): void {
+    for (let i = 0; i < this.leafCount; i++) {
+      const leaf = this.leafPool[i];
+      for (let at = leaf.element; at !== null; at = at.parent) {
+        if (this.arrayShared[at.array] === 1) {
+          leaf.constrainingElement = leaf.element;
+          break;
+        }
+      }
+    }
+  }
+
+  /** Skips (and validates) the value at `pos`. */
+  private skipValue(): void {
+    this.pos = skipValue(this.text, this.pos, this.skipState);
+  }
+}
+
+/** The child path node for an undecoded, dot-free key, compared in place when there are few. */
+function childByKeyText(node: PathNode, text: string, start: number, end: number): PathNode | undefined {
+  const keys = node.childKeys;
+  if (keys.length > MAX_KEYS_COMPARED_IN_PLACE) return node.children?.get(text.slice(start, end));
+  const length = end - start;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (key.length === length && text.startsWith(key, start)) return node.childNodes[i];
+  }
+  return undefined;
+}
+
+/** The path node a decoded key leads to; a key with dots walks one segment per dot. */
+function childByKey(node: PathNode, key: string): PathNode | undefined {
+  if (!key.includes(".")) return node.children?.get(key);
+  let at: PathNode | undefined = node;
+  for (const segment of key.split(".")) {
+    at = at.children?.get(segment);
+    if (at === undefined) return undefined;
+  }
+  return at;
+}
+
+

@@ -1,0 +1,142 @@
+/**
+ * `RuleMachine`: many EventBridge rules compiled into one automaton, matched against event JSON
+ * text in time that depends on the event, not on the number of rules (after aws/event-ruler's
+ * `Machine`, SEMANTICS.md §8).
+ *
+ * - `FieldPaths` + `EventScanner`: read only the paths some rule needs from the event text.
+ * - `state-trie`: rules' branches as paths through shared states, one field per step.
+ * - `ValueIndex`: per step, all conditions on that field indexed by value.
+ *
+ * Patterns are compiled by the shared `compilePattern`, so errors and meaning are the same as for
+ * the single-pattern matcher.
+ */
+import { compilePattern, type CompileOptions } from "../compile";
+import type { CompiledPattern } from "../model";
+import { ChosenElements, consistentWith } from "./array-membership";
+import { EventScanner } from "./event-scanner";
+import { FieldPaths } from "./field-paths";
+import { installBranch, uninstallBranch, RuleEntry, StateNode, type BranchTrail, type Edge } from "./state-trie";
+
+interface InstalledRule {
+  readonly entry: RuleEntry;
+  readonly trails: readonly BranchTrail[];
+}
+
+export interface RuleMachineOptions {
+  /** Limits for `addRule`'s compilation; the defaults are those of `PutRule` (2,048 characters). */
+  readonly compileOptions?: CompileOptions;
+}
+
+export class RuleMachine {
+  private readonly compileOptions: CompileOptions;
+  private readonly paths = new FieldPaths();
+  private readonly scanner = new EventScanner(this.paths);
+  private readonly root = new StateNode();
+  private readonly rules = new Map<string, InstalledRule>();
+  /** Numbers each event; states and rules remember the last event that reached them. */
+  private generation = 0;
+  /** Numbers each (leaf, step) lookup, for de-duplication inside the value indexes. */
+  private stamp = 0;
+  // Work stack of the automaton walk, reused between events.
+  private readonly pendingStates: StateNode[] = [];
+  private readonly pendingChosen: (ChosenElements | null)[] = [];
+  private readonly edgeHits: Edge[] = [];
+
+  constructor(options: RuleMachineOptions = {}) {
+    this.compileOptions = options.compileOptions ?? {};
+  }
+
+  /** Number of rules installed. */
+  get size(): number {
+    return this.rules.size;
+  }
+
+  /**
+   * Adds the rule `name` with an event pattern given as JSON text; a rule of that name is
+   * replaced, like `PutRule`. Throws `InvalidEventPatternError` (leaving the machine unchanged).
+   */
+  addRule(name: string, pattern: string): void {
+    this.addCompiledRule(name, compilePattern(pattern, this.compileOptions));
+  }
+
+  /** Adds or replaces the rule `name` with an already compiled pattern. */
+  addCompiledRule(name: string, pattern: CompiledPattern): void {
+    this.removeRule(name);
+    const entry = new RuleEntry(name);
+    const trails = pattern.branches.map((branch) => installBranch(this.root, branch, entry, this.paths));
+    this.rules.set(name, { entry, trails });
+  }
+
+  /** Removes the rule `name`; returns whether it existed. */
+  removeRule(name: string): boolean {
+    const installed = this.rules.get(name);
+    if (installed === undefined) return false;
+    this.rules.delete(name);
+    for (const trail of installed.trails) uninstallBranch(trail, installed.entry, this.paths);
+    return true;
+  }
+
+  /**
+   * Names of the rules matching the event, each once. The event is JSON text of an object; the
+   * EventBridge envelope fields are not required. Throws `InvalidEventError` for other text.
+   */
+  matchingRules(event: string): string[] {
+    const scanner = this.scanner;
+    scanner.scan(event);
+    const generation = ++this.generation;
+    const matched: string[] = [];
+    const states = this.pendingStates;
+    const chosenStack = this.pendingChosen;
+    const hits = this.edgeHits;
+    states.length = 0;
+    chosenStack.length = 0;
+    states.push(this.root);
+    chosenStack.push(null);
+    while (states.length > 0) {
+      const state = states.pop() as StateNode;
+      const chosen = chosenStack.pop() as ChosenElements | null;
+      const ending = state.endingRules;
+      for (let i = 0; i < ending.length; i++) {
+        const rule = ending[i];
+        if (rule.matchedAt !== generation) {
+          rule.matchedAt = generation;
+          matched.push(rule.name);
+        }
+      }
+      const transitions = state.transitions;
+      for (let t = 0; t < transitions.length; t++) {
+        const transition = transitions[t];
+        const count = scanner.leafCountAt(transition.slot);
+        if (count === 0) {
+          const absent = transition.absentEdges;
+          for (let i = 0; i < absent.length; i++) this.schedule(absent[i].next, chosen, generation);
+          continue;
+        }
+        const leaves = scanner.slotLeaves[transition.slot];
+        for (let l = 0; l < count; l++) {
+          const leaf = leaves[l];
+          const element = leaf.constrainingElement;
+          if (element !== null && chosen !== null && !consistentWith(element, chosen)) continue;
+          hits.length = 0;
+          transition.index.collect(leaf, ++this.stamp, hits);
+          if (hits.length === 0) continue;
+          const nextChosen = element === null ? chosen : new ChosenElements(element, chosen);
+          for (let i = 0; i < hits.length; i++) this.schedule(hits[i].next, nextChosen, generation);
+        }
+      }
+    }
+    return matched;
+  }
+
+  /**
+   * Queues a state to continue from. A state reached with no array commitments, or with no
+   * fields left to check, needs visiting only once per event.
+   */
+  private schedule(state: StateNode, chosen: ChosenElements | null, generation: number): void {
+    // An unconstrained visit covers every constrained one.
+    if (state.visitedAt === generation) return;
+    if (chosen === null || state.transitions.length === 0) state.visitedAt = generation;
+    this.pendingStates.push(state);
+    this.pendingChosen.push(chosen);
+  }
+}

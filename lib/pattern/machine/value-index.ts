@@ -1,0 +1,343 @@
+import { conditionHolds } from "../conditions";
+import type { Condition, NumericBound, WildcardGlob } from "../model";
+import { isFoldIndexable } from "./case-fold";
+import { CharTrie } from "./char-trie";
+import { LeafKind, type Leaf } from "./event-leaf";
+import { NumericRangeIndex } from "./numeric-ranges";
+
+/** What an index hands back: anything with a stamp to de-duplicate hits for one leaf. */
+export interface IndexTarget {
+  seenAt: number;
+}
+
+/** One condition of one target, placed in one or more of the index structures. */
+class IndexEntry<T extends IndexTarget> {
+  /** Stamp of the last leaf that an anything-but entry found excluded. */
+  excludedAt = 0;
+  /** An anything-but condition: its keys list what it excludes, not what it accepts. */
+  readonly excludes: boolean;
+
+  constructor(
+    readonly target: T,
+    readonly condition: Condition,
+    /** Index hits are only candidates and are confirmed with `conditionHolds`. */
+    readonly confirm: boolean,
+  ) {
+    this.excludes = condition.kind === "anything-but";
+  }
+}
+
+/** Where one key of a condition goes; adding and removing walk the same placements. */
+type Placement =
+  | { readonly into: "strings" | "lexemes"; readonly key: string }
+  | { readonly into: "numbers"; readonly key: number }
+  | { readonly into: "true" | "false" | "null" | "anyValue" | "checked" | "anything-but" }
+  | {
+      readonly into: "prefixes" | "suffixes" | "foldedPrefixes" | "foldedSuffixes";
+      readonly key: string;
+      readonly whole: boolean;
+    }
+  | { readonly into: "ranges"; readonly lower: NumericBound | undefined; readonly upper: NumericBound | undefined };
+
+interface Plan {
+  readonly placements: readonly Placement[];
+  readonly confirm: boolean;
+}
+
+const CHECKED: Plan = { placements: [{ into: "checked" }], confirm: false };
+
+/**
+ * The value conditions of every rule on one field at one state, indexed so that one event value
+ * finds the targets whose conditions it satisfies without trying conditions one by one:
+ * exact values hashed (numbers by their comparable double, so `300` = `300.0` = `3e2`, others by
+ * lexeme), prefixes and suffixes in tries, ignore-case keys folded, numeric ranges in a segment
+ * tree, and anything-but as a set difference (the value's hits mark what it excludes; the rest
+ * match). Conditions that no structure captures (cidr, IP literals, some wildcards and
+ * non-foldable ignore-case text) are evaluated with the shared `conditionHolds`.
+ */
+export class ValueIndex<T extends IndexTarget> {
+  private readonly strings = new Map<string, IndexEntry<T>[]>();
+  private readonly numbers = new Map<number, IndexEntry<T>[]>();
+  private readonly lexemes = new Map<string, IndexEntry<T>[]>();
+  private readonly trueEntries: IndexEntry<T>[] = [];
+  private readonly falseEntries: IndexEntry<T>[] = [];
+  private readonly nullEntries: IndexEntry<T>[] = [];
+  private readonly prefixes = new CharTrie<IndexEntry<T>>(false, false);
+  private readonly suffixes = new CharTrie<IndexEntry<T>>(true, false);
+  private readonly foldedPrefixes = new CharTrie<IndexEntry<T>>(false, true);
+  private readonly foldedSuffixes = new CharTrie<IndexEntry<T>>(true, true);
+  private readonly ranges = new NumericRangeIndex<IndexEntry<T>>();
+  private readonly anyValue: IndexEntry<T>[] = [];
+  private readonly checked: IndexEntry<T>[] = [];
+  private readonly antiEntries: IndexEntry<T>[] = [];
+  private readonly entriesByTarget = new Map<T, IndexEntry<T>[]>();
+  /** Scratch list of hits for the leaf being collected. */
+  private readonly hits: IndexEntry<T>[] = [];
+
+  get isEmpty(): boolean {
+    return this.entriesByTarget.size === 0;
+  }
+
+  /** Indexes `conditions` (value conditions only; `exists:false` is the caller's) for `target`. */
+  add(target: T, conditions: readonly Condition[]): void {
+    const entries: IndexEntry<T>[] = [];
+    for (const condition of conditions) {
+      if (condition.kind === "exists" && !condition.exists) continue;
+      const plan = planFor(condition);
+      const entry = new IndexEntry(target, condition, plan.confirm);
+      for (const placement of plan.placements) this.place(entry, placement, true);
+      entries.push(entry);
+    }
+    this.entriesByTarget.set(target, entries);
+  }
+
+  remove(target: T): void {
+    const entries = this.entriesByTarget.get(target);
+    if (entries === undefined) return;
+    this.entriesByTarget.delete(target);
+    for (const entry of entries) {
+      for (const placement of planFor(entry.condition).placements) this.place(entry, placement, false);
+    }
+  }
+
+  /**
+   * Appends to `out` each target with a condition that `leaf` satisfies, once: targets whose
+   * `seenAt` already equals `stamp` are skipped, and `stamp` must be new for every leaf.
+   */
+  collect(leaf: Leaf, stamp: number, out: T[]): void {
+    const hits = this.hits;
+    hits.length = 0;
+    this.collectCandidates(leaf, hits);
+    for (let i = 0; i < hits.length; i++) {
+      const entry = hits[i];
+      if (entry.excludes) {
+        if (!entry.confirm || !conditionHolds(entry.condition, leaf.value())) entry.excludedAt = stamp;
+      } else if (!entry.confirm || conditionHolds(entry.condition, leaf.value())) {
+        emit(entry.target, stamp, out);
+      }
+    }
+    const anyValue = this.anyValue;
+    for (let i = 0; i < anyValue.length; i++) emit(anyValue[i].target, stamp, out);
+    const checked = this.checked;
+    for (let i = 0; i < checked.length; i++) {
+      if (conditionHolds(checked[i].condition, leaf.value())) emit(checked[i].target, stamp, out);
+    }
+    const antiEntries = this.antiEntries;
+    for (let i = 0; i < antiEntries.length; i++) {
+      if (antiEntries[i].excludedAt !== stamp) emit(antiEntries[i].target, stamp, out);
+    }
+  }
+
+  private collectCandidates(leaf: Leaf, hits: IndexEntry<T>[]): void {
+    switch (leaf.kind) {
+      case LeafKind.String: {
+        const text = leaf.string();
+        appendAll(this.strings.get(text), hits);
+        if (!this.prefixes.isEmpty) this.prefixes.collect(text, hits);
+        if (!this.suffixes.isEmpty) this.suffixes.collect(text, hits);
+        if (!this.foldedPrefixes.isEmpty) this.foldedPrefixes.collect(text, hits);
+        if (!this.foldedSuffixes.isEmpty) this.foldedSuffixes.collect(text, hits);
+        return;
+      }
+      case LeafKind.Number: {
+        const double = leaf.comparable();
+        if (double === undefined) {
+          appendAll(this.lexemes.get(leaf.lexeme()), hits);
+          return;
+        }
+        appendAll(this.numbers.get(double), hits);
+        if (!this.ranges.isEmpty) this.ranges.collect(double, hits);
+        return;
+      }
+      case LeafKind.True:
+        appendAll(this.trueEntries, hits);
+        return;
+      case LeafKind.False:
+        appendAll(this.falseEntries, hits);
+        return;
+      default:
+        appendAll(this.nullEntries, hits);
+    }
+  }
+
+  private place(entry: IndexEntry<T>, placement: Placement, adding: boolean): void {
+    switch (placement.into) {
+      case "strings":
+      case "lexemes":
+        updateKeyed(placement.into === "strings" ? this.strings : this.lexemes, placement.key, entry, adding);
+        return;
+      case "numbers":
+        updateKeyed(this.numbers, placement.key, entry, adding);
+        return;
+      case "prefixes":
+      case "suffixes":
+      case "foldedPrefixes":
+      case "foldedSuffixes": {
+        const trie = this[placement.into];
+        if (adding) trie.add(placement.key, entry, placement.whole);
+        else trie.remove(placement.key, entry, placement.whole);
+        return;
+      }
+      case "ranges":
+        if (adding) this.ranges.add(entry, placement.lower, placement.upper);
+        else this.ranges.remove(entry);
+        return;
+      default:
+        updateList(this.listFor(placement.into), entry, adding);
+    }
+  }
+
+  private listFor(into: "true" | "false" | "null" | "anyValue" | "checked" | "anything-but"): IndexEntry<T>[] {
+    switch (into) {
+      case "true":
+        return this.trueEntries;
+      case "false":
+        return this.falseEntries;
+      case "null":
+        return this.nullEntries;
+      case "anyValue":
+        return this.anyValue;
+      case "checked":
+        return this.checked;
+      default:
+        return this.antiEntries;
+    }
+  }
+}
+
+function emit<T extends IndexTarget>(target: T, stamp: number, out: T[]): void {
+  if (target.seenAt === stamp) return;
+  target.seenAt = stamp;
+  out.push(target);
+}
+
+function appendAll<E>(entries: readonly E[] | undefined, hits: E[]): void {
+  if (entries === undefined) return;
+  for (let i = 0; i < entries.length; i++) hits.push(entries[i]);
+}
+
+function updateKeyed<K, E>(map: Map<K, E[]>, key: K, entry: E, adding: boolean): void {
+  const list = map.get(key);
+  if (adding) {
+    if (list === undefined) map.set(key, [entry]);
+    else list.push(entry);
+    return;
+  }
+  if (list === undefined) return;
+  updateList(list, entry, false);
+  if (list.length === 0) map.delete(key);
+}
+
+function updateList<E>(list: E[], entry: E, adding: boolean): void {
+  if (adding) {
+    list.push(entry);
+    return;
+  }
+  const at = list.indexOf(entry);
+  if (at !== -1) list.splice(at, 1);
+}
+
+/** Decides where a condition is indexed, and whether its hits need confirming. */
+function planFor(condition: Condition): Plan {
+  switch (condition.kind) {
+    case "exact": {
+      const value = condition.value;
+      if (value.kind === "string") {
+        // An IP literal also matches other spellings of the address.
+        return condition.ip === undefined ? exact({ into: "strings", key: value.value }) : CHECKED;
+      }
+      if (value.kind === "number") return exact(numberPlacement(value.lexeme, value.comparable));
+      if (value.kind === "boolean") return exact({ into: value.value ? "true" : "false" });
+      return exact({ into: "null" });
+    }
+    case "prefix":
+    case "suffix":
+      return affixPlan(condition.kind, condition.value, condition.ignoreCase);
+    case "equals-ignore-case":
+      return isFoldIndexable(condition.value)
+        ? { placements: [{ into: "foldedPrefixes", key: condition.value, whole: true }], confirm: true }
+        : CHECKED;
+    case "wildcard": {
+      const placement = globPlacement(condition.glob);
+      return placement === undefined ? CHECKED : { placements: [placement], confirm: !isExactGlob(condition.glob) };
+    }
+    case "numeric": {
+      const { lower, upper } = condition;
+      if (lower !== undefined && upper !== undefined && lower.value === upper.value && lower.inclusive && upper.inclusive) {
+        return exact({ into: "numbers", key: lower.value });
+      }
+      return exact({ into: "ranges", lower, upper });
+    }
+    case "exists":
+      return exact({ into: "anyValue" });
+    case "cidr":
+      return CHECKED;
+    case "anything-but":
+      return exclusionPlan(condition.exclusion);
+  }
+}
+
+function exact(placement: Placement): Plan {
+  return { placements: [placement], confirm: false };
+}
+
+function numberPlacement(lexeme: string, comparable: number | undefined): Placement {
+  return comparable === undefined ? { into: "lexemes", key: lexeme } : { into: "numbers", key: comparable };
+}
+
+function affixPlan(kind: "prefix" | "suffix", value: string, ignoreCase: boolean): Plan {
+  if (!ignoreCase) return exact({ into: kind === "prefix" ? "prefixes" : "suffixes", key: value, whole: false });
+  if (!isFoldIndexable(value)) return CHECKED;
+  return { placements: [{ into: kind === "prefix" ? "foldedPrefixes" : "foldedSuffixes", key: value, whole: false }], confirm: true };
+}
+
+function isExactGlob(glob: WildcardGlob): boolean {
+  return glob.parts.length === 1 || (glob.parts.length === 2 && glob.parts[0] === "" && glob.parts[1] === "");
+}
+
+/**
+ * A glob is indexed by a literal part that every match must contain at a fixed end: no star
+ * means an exact value, `*` alone means any string (the empty prefix), otherwise its head or
+ * tail. Globs with stars at both ends have no such anchor.
+ */
+function globPlacement(glob: WildcardGlob): Placement | undefined {
+  const parts = glob.parts;
+  if (parts.length === 1) return { into: "strings", key: parts[0] };
+  const head = parts[0];
+  const tail = parts[parts.length - 1];
+  if (head !== "" || (parts.length === 2 && tail === "")) return { into: "prefixes", key: head, whole: false };
+  if (tail !== "") return { into: "suffixes", key: tail, whole: false };
+  return undefined;
+}
+
+/** An anything-but is indexed by what it excludes, plus once in the set-difference list. */
+function exclusionPlan(exclusion: Extract<Condition, { kind: "anything-but" }>["exclusion"]): Plan {
+  const placements: Placement[] = [{ into: "anything-but" }];
+  let confirm = false;
+  switch (exclusion.type) {
+    case "values":
+      for (const text of exclusion.strings) placements.push({ into: "strings", key: text });
+      for (const number of exclusion.numbers) placements.push(numberPlacement(number.lexeme, number.comparable));
+      break;
+    case "prefix":
+    case "suffix":
+      for (const text of exclusion.values) {
+        placements.push({ into: exclusion.type === "prefix" ? "prefixes" : "suffixes", key: text, whole: false });
+      }
+      break;
+    case "equals-ignore-case":
+      if (!exclusion.values.every(isFoldIndexable)) return CHECKED;
+      for (const text of exclusion.values) placements.push({ into: "foldedPrefixes", key: text, whole: true });
+      confirm = true;
+      break;
+    case "wildcard":
+      for (const glob of exclusion.globs) {
+        const placement = globPlacement(glob);
+        if (placement === undefined) return CHECKED;
+        placements.push(placement);
+        if (!isExactGlob(glob)) confirm = true;
+      }
+      break;
+  }
+  return { placements, confirm };
+}

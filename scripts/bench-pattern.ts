@@ -1,0 +1,254 @@
+/**
+ * Throughput benchmark of `RuleMachine` on the CityLots2 rule sets of aws/event-ruler
+ * (shared/bench/README.md), plus rule-count scaling, memory and a wildcard worst case.
+ *
+ *   npm run bench:pattern -- [--category EXACT[,NUMERIC…]] [--passes 3] [--skip-scaling]
+ *                            [--only-scaling] [--limit 50000]
+ *
+ * Events are read into memory first (gunzip, one JSON object per line); only matching is timed.
+ * Each figure is the median of the passes. Exits non-zero when a rule's match count differs
+ * from its expected count.
+ */
+import { once } from "node:events";
+import { createReadStream, readFileSync } from "node:fs";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { createGunzip } from "node:zlib";
+import { RuleMachine } from "../lib/pattern/machine";
+
+interface BenchRule {
+  readonly id: string;
+  readonly pattern: unknown;
+  readonly expected: number;
+}
+
+interface BenchCategory {
+  readonly name: string;
+  readonly rules: readonly BenchRule[];
+}
+
+interface RulesFile {
+  readonly categories: readonly BenchCategory[];
+  readonly extras: readonly BenchCategory[];
+}
+
+interface Options {
+  readonly categories: readonly string[] | undefined;
+  readonly passes: number;
+  readonly scaling: boolean;
+  readonly ruleSets: boolean;
+  readonly limit: number | undefined;
+}
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const sharedDir = process.env.SWITCHYARD_SHARED ?? path.resolve(repoRoot, "../shared");
+
+function parseOptions(argv: readonly string[]): Options {
+  let categories: string[] | undefined;
+  let passes = 3;
+  let scaling = true;
+  let ruleSets = true;
+  let limit: number | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = (): string => {
+      const next = argv[++i];
+      if (next === undefined) throw new Error(`${arg} needs a value`);
+      return next;
+    };
+    if (arg === "--category") categories = [...(categories ?? []), ...value().split(",")];
+    else if (arg === "--passes") passes = Math.max(1, Number(value()));
+    else if (arg === "--skip-scaling") scaling = false;
+    else if (arg === "--only-scaling") ruleSets = false;
+    else if (arg === "--limit") limit = Number(value());
+    else throw new Error(`unknown option ${arg}`);
+  }
+  return { categories, passes, scaling, ruleSets, limit };
+}
+
+async function loadEvents(file: string, limit: number | undefined): Promise<string[]> {
+  const lines: string[] = [];
+  const reader = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  reader.on("line", (line) => {
+    // readline hands out slices of its read buffer; each event gets its own string, as an event
+    // arriving in a request would, so that reading it is not slowed by the indirection.
+    if (line.length > 0 && (limit === undefined || lines.length < limit)) lines.push(Buffer.from(line, "utf8").toString("utf8"));
+  });
+  await once(reader, "close");
+  return lines;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** One pass over all events; returns events/s and the number of matches per rule name. */
+function runPass(machine: RuleMachine, events: readonly string[]): { rate: number; counts: Map<string, number> } {
+  const counts = new Map<string, number>();
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < events.length; i++) {
+    const names = machine.matchingRules(events[i]);
+    for (let j = 0; j < names.length; j++) counts.set(names[j], (counts.get(names[j]) ?? 0) + 1);
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { rate: events.length / seconds, counts };
+}
+
+function measure(machine: RuleMachine, events: readonly string[], passes: number): { rate: number; counts: Map<string, number>[] } {
+  // A short warm-up lets the JIT settle before timed passes.
+  runPass(machine, events.slice(0, Math.min(events.length, 20_000)));
+  const rates: number[] = [];
+  const counts: Map<string, number>[] = [];
+  for (let pass = 0; pass < passes; pass++) {
+    const result = runPass(machine, events);
+    rates.push(result.rate);
+    counts.push(result.counts);
+  }
+  return { rate: median(rates), counts };
+}
+
+const formatRate = (rate: number): string => `${Math.round(rate).toLocaleString("en-US")} events/s`;
+
+/** Runs one rule category; returns false when any count is off. */
+function benchCategory(category: BenchCategory, events: readonly string[], options: Options): boolean {
+  const machine = new RuleMachine();
+  for (const rule of category.rules) machine.addRule(rule.id, JSON.stringify(rule.pattern));
+  const { rate, counts } = measure(machine, events, options.passes);
+  const fullFile = options.limit === undefined;
+  let allOk = true;
+  const lines: string[] = [];
+  for (const rule of category.rules) {
+    const perPass = counts.map((pass) => pass.get(rule.id) ?? 0);
+    const stable = perPass.every((count) => count === perPass[0]);
+    const ok = stable && (!fullFile || perPass[0] === rule.expected);
+    allOk &&= ok;
+    const verdict = !stable ? "MISMATCH (passes differ)" : !fullFile ? "(subset, not compared)" : ok ? "OK" : "MISMATCH";
+    lines.push(`    ${rule.id.padEnd(4)} ${String(perPass[0]).padStart(7)} / expected ${String(rule.expected).padStart(7)}  ${verdict}`);
+  }
+  console.log(`${category.name.padEnd(26)} ${String(category.rules.length).padStart(2)} rules  ${formatRate(rate).padStart(18)}`);
+  for (const line of lines) console.log(line);
+  return allOk;
+}
+
+/** Deterministic PRNG (mulberry32), so generated rule sets are the same on every run. */
+function seededRandom(seed: number): () => number {
+  let state = seed | 0;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const STREETS = ["FULTON", "MASON", "HYDE", "KING", "LAKE", "BEACH", "HARRISON", "WASHINGTON", "MADISON", "CHESTNUT"];
+const LETTERS = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZ"];
+
+/**
+ * `count` distinct rules over the CityLots fields, cycling through four shapes: an exact
+ * MAPBLKLOT, a STREET prefix, a numeric range on geometry.firstCoordinates.x, and a two-field
+ * rule (exact STREET and exact FROM_ST). The first n rules of a larger set are the smaller set.
+ */
+function generatedRules(count: number): string[] {
+  const random = seededRandom(0x5eed);
+  const rules: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+    switch (i % 4) {
+      case 0:
+        rules.push(JSON.stringify({ properties: { MAPBLKLOT: [String(1_000_000 + Math.floor(random() * 8_999_999)).padStart(7, "0")] } }));
+        break;
+      case 1:
+        rules.push(JSON.stringify({ properties: { STREET: [{ prefix: pick(LETTERS) + pick(LETTERS) + pick(LETTERS) }] } }));
+        break;
+      case 2: {
+        const low = -122.52 + random() * 0.15;
+        rules.push(JSON.stringify({ geometry: { firstCoordinates: { x: [{ numeric: [">=", low, "<", low + 0.0005] }] } } }));
+        break;
+      }
+      default:
+        rules.push(JSON.stringify({ properties: { STREET: [pick(STREETS)], FROM_ST: [String(Math.floor(random() * 5000))] } }));
+    }
+  }
+  return rules;
+}
+
+function machineWith(rules: readonly string[]): RuleMachine {
+  const machine = new RuleMachine();
+  rules.forEach((rule, i) => machine.addRule(`g${i}`, rule));
+  return machine;
+}
+
+function benchScaling(events: readonly string[], options: Options): void {
+  console.log("\nScaling: generated rules, cycling exact MAPBLKLOT / 3-letter STREET prefix /");
+  console.log("numeric range on geometry.firstCoordinates.x / exact STREET + FROM_ST (seeded, distinct shapes)");
+  const all = generatedRules(10_000);
+  const rates = new Map<number, number>();
+  for (const count of [10, 100, 1_000, 10_000]) {
+    const machine = machineWith(all.slice(0, count));
+    const { rate, counts } = measure(machine, events, options.passes);
+    let matches = 0;
+    for (const value of counts[0].values()) matches += value;
+    rates.set(count, rate);
+    console.log(`  ${String(count).padStart(6)} rules  ${formatRate(rate).padStart(18)}   (${matches.toLocaleString("en-US")} matches per pass)`);
+  }
+  const ratio = (rates.get(10_000) ?? 0) / (rates.get(10) ?? 1);
+  console.log(`  10,000-rule / 10-rule throughput: ${ratio.toFixed(2)}`);
+
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) {
+    console.log("\nMemory: run node with --expose-gc to measure");
+  } else {
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const machine = machineWith(all);
+    machine.matchingRules(events[0]); // build lazily built indexes
+    gc();
+    const after = process.memoryUsage().heapUsed;
+    console.log(`\nMemory: 10,000-rule machine uses ${((after - before) / 1024 / 1024).toFixed(1)} MB of heap (${machine.size} rules)`);
+  }
+}
+
+/** A wildcard with many stars against a 1 MB string that almost matches. */
+function benchWildcardWorstCase(): void {
+  const machine = new RuleMachine();
+  const glob = `${"a*".repeat(20)}b`;
+  machine.addRule("adversarial", JSON.stringify({ detail: { text: [{ wildcard: glob }] } }));
+  const event = JSON.stringify({ detail: { text: "a".repeat(1024 * 1024) } });
+  machine.matchingRules(event);
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = process.hrtime.bigint();
+    machine.matchingRules(event);
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  console.log(`\nWildcard worst case: "${glob}" against a 1 MB string of "a": ${median(times).toFixed(1)} ms (median of 5)`);
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const rulesFile = JSON.parse(readFileSync(path.join(sharedDir, "bench/citylots-rules.json"), "utf8")) as RulesFile;
+  const eventsFile = path.join(sharedDir, "bench/citylots2-synth.json.gz");
+  const loadStarted = Date.now();
+  const events = await loadEvents(eventsFile, options.limit);
+  console.log(`Loaded ${events.length.toLocaleString("en-US")} events in ${((Date.now() - loadStarted) / 1000).toFixed(1)} s; ${options.passes} timed passes, median reported\n`);
+
+  let allOk = true;
+  if (options.ruleSets) {
+    const wanted = options.categories?.map((name) => name.toUpperCase());
+    const categories = [...rulesFile.categories, ...rulesFile.extras].filter((c) => wanted === undefined || wanted.includes(c.name));
+    if (wanted !== undefined && categories.length !== wanted.length) throw new Error(`unknown category in ${wanted.join(",")}`);
+    for (const category of categories) allOk = benchCategory(category, events, options) && allOk;
+  }
+  if (options.scaling) {
+    benchScaling(events, options);
+    benchWildcardWorstCase();
+  }
+  console.log(allOk ? "\nAll match counts OK" : "\nMATCH COUNT MISMATCH");
+  if (!allOk) process.exitCode = 1;
+}
+
+await main();
