@@ -1,0 +1,326 @@
+/**
+ * The design document: one zod schema, every TypeScript type of the model derives from it.
+ *
+ * The schema says what a design file may *hold* (shape and types); AWS's limits and the mistakes
+ * people make (name characters, 5 targets per rule, retry ranges, loops…) live in `validate.ts`,
+ * because a half-finished design must still save, load and share. Every object is strict, so an
+ * unknown key is an error with its path: a design carries exactly the fields below and nothing
+ * else (in particular no credentials: the model has no field for one).
+ *
+ * Event patterns, constant inputs and input templates are stored as the user's exact text, so
+ * number lexemes (`300.0`, `1e3`) and key order survive a round trip.
+ */
+import { z } from "zod";
+
+export const DESIGN_FORMAT = "switchyard.design";
+export const DESIGN_VERSION = 1;
+
+const text = z.string();
+const count = z.number().int("must be an integer").nonnegative("must not be negative");
+/** Pattern, JSON or template text exactly as the user typed it. */
+const sourceText = z.string();
+
+export const nodeIdSchema = z.string().min(1, "id must not be empty").max(128, "id must be at most 128 characters");
+
+export const positionSchema = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
+
+/** Fields every node has; `notes` is free documentation shown in the inspector. */
+const base = {
+  id: nodeIdSchema,
+  position: positionSchema,
+  notes: text.optional(),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Producers
+
+/** An AWS service's own events (`aws.ec2` + detail-types) or its API calls recorded by CloudTrail. */
+const awsServiceEmits = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("events"), detailTypes: z.array(text) }),
+  /** Detail-type is always `AWS API Call via CloudTrail`; `eventNames` are the API actions. */
+  z.strictObject({ type: z.literal("api-calls"), eventNames: z.array(text) }),
+]);
+
+const awsServiceProducer = z.strictObject({
+  ...base,
+  kind: z.literal("aws-service"),
+  /** `aws.<service>`, e.g. `aws.ec2`. */
+  source: text,
+  emits: awsServiceEmits,
+});
+
+const customAppProducer = z.strictObject({
+  ...base,
+  kind: z.literal("custom-app"),
+  name: text,
+  source: text,
+  detailTypes: z.array(text),
+});
+
+const saasPartnerProducer = z.strictObject({
+  ...base,
+  kind: z.literal("saas-partner"),
+  partnerName: text,
+  /** `aws.partner/<partner>/<account or org>/<name>`; also the partner bus's name. */
+  eventSourceName: text,
+});
+
+/** A schedule (EventBridge Scheduler) that puts an event with this source and detail-type. */
+const scheduleProducer = z.strictObject({
+  ...base,
+  kind: z.literal("schedule"),
+  expression: text,
+  timezone: text.optional(),
+  source: text,
+  detailType: text,
+});
+
+/** Who reads a stream: a Lambda event source mapping (feeds a function) or an EventBridge Pipe. */
+export const streamReaderSchema = z.enum(["event-source-mapping", "pipe"]);
+export const startingPositionSchema = z.enum(["LATEST", "TRIM_HORIZON", "AT_TIMESTAMP"]);
+
+/** What every stream source shares; filter criteria are event-pattern texts. */
+const streamBase = {
+  ...base,
+  reader: streamReaderSchema,
+  batchSize: count,
+  filterCriteria: z.array(sourceText),
+};
+
+const positionedStreamBase = { ...streamBase, startingPosition: startingPositionSchema };
+
+const kafkaSource = z.strictObject({
+  ...positionedStreamBase,
+  kind: z.literal("kafka-topic"),
+  cluster: z.enum(["msk", "self-managed"]),
+  /** MSK cluster name or self-managed bootstrap servers. */
+  clusterName: text,
+  topic: text,
+  consumerGroupId: text,
+});
+
+const dynamodbStreamSource = z.strictObject({
+  ...positionedStreamBase,
+  kind: z.literal("dynamodb-stream"),
+  tableName: text,
+});
+
+const kinesisStreamSource = z.strictObject({
+  ...positionedStreamBase,
+  kind: z.literal("kinesis-stream-source"),
+  streamName: text,
+});
+
+const sqsQueueSource = z.strictObject({
+  ...streamBase,
+  kind: z.literal("sqs-queue-source"),
+  queueName: text,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Event buses
+
+/** An optional archive on a bus; an empty pattern archives every event, 0 days keeps forever. */
+export const archiveSchema = z.strictObject({
+  name: text,
+  pattern: sourceText,
+  retentionDays: count,
+});
+
+/**
+ * Today's EventBridge bus. `busType` is the extension point: AWS's newer bus model (subscribers,
+ * filters, JSONata transforms) becomes a second member of `eventBusSchema` with its own fields,
+ * and code that only understands classic buses narrows on `busType === "classic"`.
+ */
+const classicBus = z.strictObject({
+  ...base,
+  kind: z.literal("event-bus"),
+  busType: z.literal("classic"),
+  variant: z.enum(["default", "custom", "partner"]),
+  name: text,
+  /** 12-digit account id; omitted means the design's own account. */
+  account: text.optional(),
+  /** Omitted means the design's home region. */
+  region: text.optional(),
+  archive: archiveSchema.optional(),
+});
+
+export const eventBusSchema = z.discriminatedUnion("busType", [classicBus]);
+
+// ---------------------------------------------------------------------------------------------
+// Rules
+
+/** A rule is triggered by exactly one of these: the union makes "both" and "neither" unsayable. */
+export const ruleTriggerSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("pattern"), pattern: sourceText }),
+  z.strictObject({ type: z.literal("schedule"), expression: text }),
+]);
+
+const ruleNode = z.strictObject({
+  ...base,
+  kind: z.literal("rule"),
+  name: text,
+  description: text,
+  enabled: z.boolean(),
+  trigger: ruleTriggerSchema,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Targets
+
+/** What the target receives: the matched event, part of it, a constant, or a transformation. */
+export const inputModeSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("matched-event") }),
+  z.strictObject({ type: z.literal("input-path"), inputPath: text }),
+  z.strictObject({ type: z.literal("constant"), input: sourceText }),
+  z.strictObject({
+    type: z.literal("input-transformer"),
+    inputPathsMap: z.record(z.string(), z.string()),
+    inputTemplate: sourceText,
+  }),
+]);
+
+export const retryPolicySchema = z.strictObject({
+  maximumEventAgeInSeconds: count,
+  maximumRetryAttempts: count,
+});
+
+/** What every rule target shares (one node = one `Target` entry of the rules that invoke it). */
+const targetBase = {
+  ...base,
+  input: inputModeSchema,
+  retryPolicy: retryPolicySchema,
+  deadLetterQueueArn: text.optional(),
+  roleArn: text.optional(),
+};
+
+/** Resource targets name their resource and where it lives when that is another account. */
+const resourceTargetBase = {
+  ...targetBase,
+  crossAccount: z.boolean(),
+  /** Required when `crossAccount`; 12 digits. */
+  account: text.optional(),
+  region: text.optional(),
+};
+
+const lambdaTarget = z.strictObject({ ...resourceTargetBase, kind: z.literal("lambda"), functionName: text });
+const snsTarget = z.strictObject({ ...resourceTargetBase, kind: z.literal("sns"), topicName: text });
+const sqsTarget = z.strictObject({
+  ...resourceTargetBase,
+  kind: z.literal("sqs"),
+  queueName: text,
+  /** Required by AWS for FIFO queues (names ending `.fifo`). */
+  messageGroupId: text.optional(),
+});
+const stepFunctionsTarget = z.strictObject({ ...resourceTargetBase, kind: z.literal("step-functions"), stateMachineName: text });
+const firehoseTarget = z.strictObject({ ...resourceTargetBase, kind: z.literal("firehose"), deliveryStreamName: text });
+const kinesisTarget = z.strictObject({
+  ...resourceTargetBase,
+  kind: z.literal("kinesis"),
+  streamName: text,
+  partitionKeyPath: text.optional(),
+});
+const cloudwatchLogsTarget = z.strictObject({ ...resourceTargetBase, kind: z.literal("cloudwatch-logs"), logGroupName: text });
+
+export const httpMethodSchema = z.enum(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+/** An API destination; its connection is named only, the credentials stay in AWS. */
+const apiDestinationTarget = z.strictObject({
+  ...targetBase,
+  kind: z.literal("api-destination"),
+  name: text,
+  endpoint: text,
+  method: httpMethodSchema,
+  connection: z.strictObject({
+    name: text,
+    authorization: z.enum(["API_KEY", "BASIC", "OAUTH_CLIENT_CREDENTIALS"]),
+  }),
+  invocationRateLimitPerSecond: count.optional(),
+});
+
+/**
+ * A rule target that is an event bus; the bus itself is the node it `forwards` to, so its
+ * account and region are that bus's. `crossAccount` states the intent, validation checks it.
+ */
+const eventBusTarget = z.strictObject({ ...targetBase, kind: z.literal("event-bus-target"), crossAccount: z.boolean() });
+
+// ---------------------------------------------------------------------------------------------
+// Downstream documentation nodes
+
+const dynamodbTable = z.strictObject({ ...base, kind: z.literal("dynamodb-table"), tableName: text });
+const s3Bucket = z.strictObject({ ...base, kind: z.literal("s3-bucket"), bucketName: text });
+const database = z.strictObject({ ...base, kind: z.literal("database"), engine: text, name: text });
+const genericResource = z.strictObject({ ...base, kind: z.literal("resource"), title: text });
+
+// ---------------------------------------------------------------------------------------------
+// Nodes, edges, the document
+
+export const designNodeSchema = z.discriminatedUnion("kind", [
+  awsServiceProducer,
+  customAppProducer,
+  saasPartnerProducer,
+  scheduleProducer,
+  kafkaSource,
+  dynamodbStreamSource,
+  kinesisStreamSource,
+  sqsQueueSource,
+  eventBusSchema,
+  ruleNode,
+  lambdaTarget,
+  snsTarget,
+  sqsTarget,
+  stepFunctionsTarget,
+  firehoseTarget,
+  kinesisTarget,
+  apiDestinationTarget,
+  eventBusTarget,
+  cloudwatchLogsTarget,
+  dynamodbTable,
+  s3Bucket,
+  database,
+  genericResource,
+]);
+
+/** What an edge means; which node kinds may sit at each end is the registry's business. */
+export const edgeKindSchema = z.enum(["puts-events", "feeds", "invokes", "forwards", "feeds-function", "writes-to"]);
+
+export const designEdgeSchema = z.strictObject({
+  id: nodeIdSchema,
+  kind: edgeKindSchema,
+  source: nodeIdSchema,
+  target: nodeIdSchema,
+});
+
+export const designSchema = z.strictObject({
+  format: z.literal(DESIGN_FORMAT),
+  version: z.literal(DESIGN_VERSION),
+  name: text,
+  description: text,
+  nodes: z.array(designNodeSchema),
+  edges: z.array(designEdgeSchema),
+});
+
+export type Design = z.infer<typeof designSchema>;
+export type DesignNode = z.infer<typeof designNodeSchema>;
+export type DesignEdge = z.infer<typeof designEdgeSchema>;
+export type NodeKind = DesignNode["kind"];
+export type EdgeKind = z.infer<typeof edgeKindSchema>;
+export type NodeOfKind<K extends NodeKind> = Extract<DesignNode, { kind: K }>;
+export type Position = z.infer<typeof positionSchema>;
+export type EventBusNode = NodeOfKind<"event-bus">;
+export type RuleNode = NodeOfKind<"rule">;
+export type RuleTrigger = z.infer<typeof ruleTriggerSchema>;
+export type InputMode = z.infer<typeof inputModeSchema>;
+export type RetryPolicy = z.infer<typeof retryPolicySchema>;
+export type Archive = z.infer<typeof archiveSchema>;
+
+export const EDGE_KINDS: readonly EdgeKind[] = edgeKindSchema.options;
+
+/** Parses a design or throws zod's error; `safeParseDesign` returns the result instead. */
+export function parseDesign(value: unknown): Design {
+  return designSchema.parse(value);
+}
+
+export function safeParseDesign(value: unknown): z.ZodSafeParseResult<Design> {
+  return designSchema.safeParse(value);
+}
