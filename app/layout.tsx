@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { MainNav } from "@/components/shell/main-nav";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Switchyard", template: "%s · Switchyard" },
+  description: "Design, test and run Amazon EventBridge event flows.",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen font-sans">
+        <header className="border-b border-slate-200 bg-white">
+          <div className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
+            <Link href="/designs" className="text-lg font-semibold tracking-tight">
+              Switchyard
+            </Link>
+            <MainNav />
+          </div>
+        </header>
+        <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,28 @@
+/** Browser-side calls to the designs API; failures become Errors carrying the server's message. */
+import type { DesignSummary } from "@/lib/designs/types";
+
+async function send<T>(url: string, init: RequestInit): Promise<T> {
+  const response = await fetch(url, { ...init, headers: { "content-type": "application/json" } });
+  if (response.status === 204) return undefined as T;
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const message =
+      typeof body === "object" && body !== null && "error" in body
+        ? String((body as { error: { message?: unknown } }).error.message)
+        : `Request failed with status ${response.status}`;
+    throw new Error(message);
+  }
+  return body as T;
+}
+
+export function createDesign(name: string): Promise<{ design: DesignSummary }> {
+  return send("/api/designs", { method: "POST", body: JSON.stringify({ name }) });
+}
+
+export function renameDesign(id: string, name: string, version: number): Promise<{ design: DesignSummary }> {
+  return send(`/api/designs/${encodeURIComponent(id)}`, { method: "PATCH", body: JSON.stringify({ name, version }) });
+}
+
+export function deleteDesign(id: string): Promise<void> {
+  return send(`/api/designs/${encodeURIComponent(id)}`, { method: "DELETE" });
+}

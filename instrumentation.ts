@@ -1,0 +1,10 @@
+/**
+ * Runs once when the server starts, before it takes requests: creates the data folder and
+ * applies pending migrations, so a fresh checkout needs no manual database step.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { ensureDatabase } = await import("./lib/db");
+    await ensureDatabase();
+  }
+}

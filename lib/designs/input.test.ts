@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { createDesignInput, updateDesignInput } from "./input";
+
+describe("createDesignInput", () => {
+  it("trims the name and defaults the description", () => {
+    expect(createDesignInput.parse({ name: "  Orders  " })).toEqual({ name: "Orders", description: "" });
+  });
+
+  it("says which field is wrong", () => {
+    const result = createDesignInput.safeParse({ name: " ", description: 3, extra: true });
+    expect(result.success).toBe(false);
+    const paths = result.error!.issues.map((i) => i.path.join(".") || i.message);
+    expect(paths).toContain("name");
+    expect(paths).toContain("description");
+    expect(result.error!.issues.some((i) => i.message.includes("extra"))).toBe(true);
+  });
+
+  it("accepts a graph object and rejects a graph that is not an object", () => {
+    expect(createDesignInput.parse({ name: "a", graph: { nodes: [] } }).graph).toEqual({ nodes: [] });
+    expect(createDesignInput.safeParse({ name: "a", graph: [1, 2] }).success).toBe(false);
+  });
+});
+
+describe("updateDesignInput", () => {
+  it("requires the version the caller read", () => {
+    const result = updateDesignInput.safeParse({ name: "b" });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0].path).toEqual(["version"]);
+  });
+
+  it("requires something to change", () => {
+    const result = updateDesignInput.safeParse({ version: 1 });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0].message).toMatch(/nothing to change/);
+  });
+
+  it("accepts a rename", () => {
+    expect(updateDesignInput.parse({ name: "b", version: 3 })).toEqual({ name: "b", version: 3 });
+  });
+});

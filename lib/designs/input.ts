@@ -1,0 +1,36 @@
+/** What callers may send to create or change a design; validated before it reaches the database. */
+import { z } from "zod";
+
+const name = z
+  .string({ error: "name must be a string" })
+  .trim()
+  .min(1, "name must not be empty")
+  .max(120, "name must be at most 120 characters");
+
+const description = z.string({ error: "description must be a string" }).max(2000, "description must be at most 2000 characters");
+
+/** Until the designer's graph model lands, a graph is any JSON object; an empty design has no nodes. */
+const graph = z.record(z.string(), z.json(), { error: "graph must be a JSON object" });
+
+export const EMPTY_GRAPH = { nodes: [], edges: [] } as const;
+
+export const createDesignInput = z.strictObject({
+  name,
+  description: description.default(""),
+  graph: graph.optional(),
+});
+
+export const updateDesignInput = z
+  .strictObject({
+    name: name.optional(),
+    description: description.optional(),
+    graph: graph.optional(),
+    /** The version the caller last read; the update is refused if someone saved since. */
+    version: z.number({ error: "version must be a number" }).int("version must be an integer").positive("version must be positive"),
+  })
+  .refine((input) => input.name !== undefined || input.description !== undefined || input.graph !== undefined, {
+    message: "nothing to change: send at least one of name, description, graph",
+  });
+
+export type CreateDesignInput = z.infer<typeof createDesignInput>;
+export type UpdateDesignInput = z.infer<typeof updateDesignInput>;

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { isId, newId } from "./ids";
+
+describe("newId", () => {
+  it("prefixes ids with their kind and validates them", () => {
+    const id = newId("design");
+    expect(id).toMatch(/^dsn_/);
+    expect(isId("design", id)).toBe(true);
+    expect(isId("design", "dsn_short")).toBe(false);
+    expect(isId("design", id.replace("dsn_", "rul_"))).toBe(false);
+  });
+
+  it("sorts by creation time", () => {
+    const earlier = newId("design", 1_700_000_000_000);
+    const later = newId("design", 1_700_000_000_001);
+    expect(earlier < later).toBe(true);
+  });
+
+  it("does not repeat", () => {
+    const ids = new Set(Array.from({ length: 1000 }, () => newId("design", 0)));
+    expect(ids.size).toBe(1000);
+  });
+});
