@@ -32,9 +32,14 @@ export function compileForSamples(text: string): SamplePattern | undefined {
   }
 }
 
-/** The envelope fields `TestEventPattern` insists on; samples only care about what they set. */
+/**
+ * The envelope fields `TestEventPattern` insists on (source and detail-type included, since a
+ * witness may not constrain them); a sample overrides what it cares about.
+ */
 const ENVELOPE = {
   version: "0",
+  source: "switchyard.sample",
+  "detail-type": "Sample",
   id: "00000000-0000-0000-0000-000000000000",
   account: "000000000000",
   time: "2026-01-01T00:00:00Z",

@@ -59,7 +59,9 @@ export function decodeShareLink(text: string): Design {
         : "This is not a Switchyard design link (it should start with v1.)",
     );
   }
-  const bytes = fromBase64Url(payload.slice(dot + 1));
+  const data = payload.slice(dot + 1);
+  if (data === "") throw new ShareLinkError("corrupt", "The link is damaged: nothing follows its version");
+  const bytes = fromBase64Url(data);
   const json = inflateBounded(bytes);
   let value: unknown;
   try {
