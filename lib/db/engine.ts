@@ -5,7 +5,6 @@
 // The engine API is internal to Prisma: its version is pinned exactly in
 // package.json and lib/db/migrate.test.ts covers every call we make.
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
@@ -23,13 +22,16 @@ export type { SchemaEngine };
 
 const WASM_FILE = "schema_engine_bg.wasm";
 
+/**
+ * Finds the .wasm under node_modules from the cwd upwards. No require.resolve on
+ * purpose: Next.js' bundler would follow it and bundle the 5 MB engine.
+ */
 function wasmPath(): string {
-  try {
-    // Works under node/tsx/vitest; bundlers may not support createRequire.
-    const req = createRequire(import.meta.url);
-    return path.join(path.dirname(req.resolve("@prisma/schema-engine-wasm/package.json")), WASM_FILE);
-  } catch {
-    return path.join(projectRoot(), "node_modules", "@prisma", "schema-engine-wasm", WASM_FILE);
+  const relative = path.join("node_modules", "@prisma", "schema-engine-wasm", WASM_FILE);
+  for (let dir = projectRoot(); ; dir = path.dirname(dir)) {
+    const file = path.join(dir, relative);
+    if (fs.existsSync(file)) return file;
+    if (path.dirname(dir) === dir) throw new Error(`${relative} not found from ${projectRoot()} upwards`);
   }
 }
 
