@@ -114,3 +114,15 @@ describe("design schema", () => {
     }
   });
 });
+
+describe("FORMAT.md", () => {
+  it("has an example that is a valid design with no validation problems", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { validateDesign } = await import("./validate");
+    const doc = readFileSync(new URL("./FORMAT.md", import.meta.url), "utf8");
+    const example = /## Example\s+```json\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(example).toBeDefined();
+    const parsed = designSchema.parse(JSON.parse(example!));
+    expect(validateDesign(parsed)).toEqual([]);
+  });
+});

@@ -30,6 +30,15 @@ describe("validateDesign", () => {
     expect(validateDesign(flow())).toEqual([]);
   });
 
+  it.each(["lambda", "sns", "sqs", "step-functions", "firehose", "kinesis", "cloudwatch-logs", "api-destination"] as const)(
+    "finds nothing wrong with a fresh %s target from the registry",
+    (kind) => expect(validateDesign(flow({ target: node(kind, "fn") }))).toEqual([]),
+  );
+
+  it.each(["aws-service", "custom-app", "schedule"] as const)("finds nothing wrong with a fresh %s producer from the registry", (kind) => {
+    expect(validateDesign(flow({ app: node(kind, "app"), rule: node("rule", "rule") }))).toEqual([]);
+  });
+
   describe("structure", () => {
     it("reports duplicate node and edge ids", () => {
       const d = flow({}, [node("sqs", "fn")]);

@@ -1,0 +1,34 @@
+/**
+ * Public API of the design model: the schema and its types, the node-kind registry, validation
+ * and share links. Framework-free: the canvas maps these to React Flow, the model never sees it.
+ */
+export * from "./schema";
+export {
+  canConnect,
+  categoryOf,
+  createNode,
+  DEFAULT_RETRY_POLICY,
+  EDGE_REGISTRY,
+  edgeKindBetween,
+  kindSpec,
+  NODE_KINDS,
+  NODE_REGISTRY,
+  paletteGroups,
+  type EdgeKindSpec,
+  type NodeCategory,
+  type NodeKindSpec,
+  type NodeRegistry,
+} from "./registry";
+export { PROBLEM_SEVERITY, type Problem, type ProblemCode, type Severity } from "./problems";
+export { LIMITS, validateDesign } from "./validate";
+export { scheduleExpressionProblem } from "./schedule-expression";
+export {
+  decodeShareLink,
+  encodeShareLink,
+  MAX_DESIGN_BYTES,
+  MAX_LINK_LENGTH,
+  SHARE_LINK_VERSION,
+  ShareLinkError,
+  type ShareLinkErrorReason,
+  type ShareLinkIssue,
+} from "./share";
