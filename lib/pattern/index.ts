@@ -41,6 +41,7 @@ export {
   type Explanation,
   type FieldExplanation,
 } from "./explain";
+export { RuleMachine } from "./machine";
 export { matchesEvent } from "./match";
 export type * from "./model";
 
