@@ -50,7 +50,7 @@ export const TOO_COMPLEX_REASON =
   "Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character";
 
 /** Field names Ruler refuses inside `$or` (its `RESERVED_FIELD_NAMES_IN_OR_RELATIONSHIP`). */
-const RESERVED_IN_OR: ReadonlySet<string> = new Set([
+const RESERVED_IN_OR: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "exactly", "equals-ignore-case", "prefix", "suffix", "anything-but", "exists", "wildcard", "numeric", "cidr",
   "=", "<", "<=", ">", ">=",
   "regex", "not-wildcard", "not-equals-ignore-case",
@@ -58,7 +58,7 @@ const RESERVED_IN_OR: ReadonlySet<string> = new Set([
   "ip-address-in-range", "ip-address-not-in-range",
 ]);
 
-const ANYTHING_BUT_SUBTYPES: ReadonlySet<string> = new Set(["equals-ignore-case", "prefix", "suffix", "wildcard"]);
+const ANYTHING_BUT_SUBTYPES: ReadonlySet<string> = /* @__PURE__ */ new Set(["equals-ignore-case", "prefix", "suffix", "wildcard"]);
 
 /** Thrown inside the walk to stop it: at the first problem when not collecting, or at a syntax error. */
 class Stop {}
