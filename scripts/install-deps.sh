@@ -9,8 +9,9 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 NEXT_TELEMETRY_DISABLED=1
 if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node.h ]; then export npm_config_nodedir=/usr; fi
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "==> npm ci"
+  echo "==> npm ci (its postinstall generates the Prisma client)"
   npm ci --no-audit --no-fund
+else
+  # Dependencies are current, but the schema may have changed since the last generate.
+  npm run --silent db:generate
 fi
-echo "==> prisma generate"
-npm run --silent db:generate

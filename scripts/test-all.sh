@@ -42,6 +42,6 @@ else
   echo "skipped: the build failed"
 fi
 echo "==> PostgreSQL integration"
-bash scripts/with-postgres.sh npx vitest run --reporter=default --reporter=json --outputFile.json="$results/postgres.json" lib/db/postgres.integration.test.ts
+npm run --silent test:pg 2>&1 | tee "$results/postgres.txt"
 
 node scripts/summarize-tests.mjs "$results"
