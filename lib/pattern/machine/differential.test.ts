@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { compilePattern, TEST_EVENT_PATTERN_MAX_LENGTH } from "../compile";
+import { InvalidEventError } from "../errors";
 import { flattenJson } from "../event";
 import { testEventPattern } from "../index";
 import { parseJson } from "../json";
@@ -405,6 +406,42 @@ describe("RuleMachine with array-heavy events", () => {
         agreesWithReference(patterns, events),
       ),
       { seed, numRuns: RUNS_PER_SEED },
+    );
+  });
+});
+
+describe("RuleMachine rejects exactly the event texts the event parser rejects", () => {
+  const edit = fc.tuple(fc.nat(), fc.constantFrom("", "{", "}", "[", "]", ",", ":", '"', "\\", "0", "-", ".", "e", "t", " ", "\u0001", "\\u12"));
+  const mutated = fc
+    .tuple(randomEvent, fc.array(edit, { minLength: 1, maxLength: 3 }), fc.boolean())
+    .map(([text, edits, replace]) =>
+      edits.reduce((t, [at, insert]) => {
+        const i = at % (t.length + 1);
+        return t.slice(0, i) + insert + t.slice(replace ? i + 1 : i);
+      }, text),
+    );
+
+  it.each(SEEDS.slice(0, 5))("seed %i", (seed) => {
+    const machine = new RuleMachine();
+    machine.addRule("r", '{"a":[{"exists":true}],"b":{"c":[{"exists":false}]}}');
+    fc.assert(
+      fc.property(mutated, (text) => {
+        let referenceRejects = false;
+        try {
+          referenceRejects = parseJson(text).kind !== "object";
+        } catch {
+          referenceRejects = true;
+        }
+        let machineRejects = false;
+        try {
+          machine.matchingRules(text);
+        } catch (e) {
+          expect(e).toBeInstanceOf(InvalidEventError);
+          machineRejects = true;
+        }
+        expect(machineRejects, text).toBe(referenceRejects);
+      }),
+      { seed, numRuns: 400 },
     );
   });
 });

@@ -3,6 +3,7 @@ import { Leaf, LeafKind } from "./event-leaf";
 import type { FieldPaths, PathNode } from "./field-paths";
 import {
   Char,
+  checkNesting,
   decodeString,
   HAS_ESCAPE,
   literalAt,
@@ -35,6 +36,8 @@ const MAX_KEYS_COMPARED_IN_PLACE = 8;
 export class EventScanner {
   private text = "";
   private pos = 0;
+  /** Containers open around `pos` while reading. */
+  private depth = 0;
 
   private readonly leafPool: Leaf[] = [];
   private leafCount = 0;
@@ -83,6 +86,7 @@ export class EventScanner {
     while (this.slotLeaves.length < capacity) this.slotLeaves.push([]);
     this.text = text;
     this.pos = 0;
+    this.depth = 0;
     this.leafCount = 0;
     this.elementCount = 0;
     this.arrayCount = 0;
@@ -107,9 +111,11 @@ export class EventScanner {
 
   private readObject(node: PathNode, element: ArrayElement | null): void {
     const text = this.text;
+    checkNesting(++this.depth, this.pos);
     let pos = skipWhitespace(text, this.pos + 1);
     if (text.charCodeAt(pos) === Char.CloseBrace) {
       this.pos = pos + 1;
+      this.depth--;
       return;
     }
     for (;;) {
@@ -132,6 +138,7 @@ export class EventScanner {
         pos = skipWhitespace(text, pos + 1);
       } else if (code === Char.CloseBrace) {
         this.pos = pos + 1;
+        this.depth--;
         return;
       } else {
         malformed("expected ',' or '}'", pos);
@@ -141,9 +148,11 @@ export class EventScanner {
 
   private readArray(node: PathNode, element: ArrayElement | null): void {
     const text = this.text;
+    checkNesting(++this.depth, this.pos);
     let pos = skipWhitespace(text, this.pos + 1);
     if (text.charCodeAt(pos) === Char.CloseBracket) {
       this.pos = pos + 1;
+      this.depth--;
       return;
     }
     const array = this.newArray();
@@ -162,6 +171,7 @@ export class EventScanner {
         pos = skipWhitespace(text, pos + 1);
       } else if (next === Char.CloseBracket) {
         this.pos = pos + 1;
+        this.depth--;
         return;
       } else {
         malformed("expected ',' or ']'", pos);
@@ -270,7 +280,7 @@ export class EventScanner {
 
   /** Skips (and validates) the value at `pos`. */
   private skipValue(): void {
-    this.pos = skipValue(this.text, this.pos, this.skipState);
+    this.pos = skipValue(this.text, this.pos, this.skipState, this.depth);
   }
 }
 

@@ -4,6 +4,7 @@
  * no rule reads is most of the event scanner's time.
  */
 import { InvalidEventError } from "../errors";
+import { MAX_NESTING_DEPTH } from "../json";
 
 export const Char = {
   Tab: 9,
@@ -161,11 +162,17 @@ function skipKey(text: string, pos: number): number {
   return text.charCodeAt(pos) <= Char.Space ? skipWhitespace(text, pos) : pos;
 }
 
+/** Containers may nest `MAX_NESTING_DEPTH` deep, as in the event parser of `testEventPattern`. */
+export function checkNesting(depth: number, pos: number): void {
+  if (depth > MAX_NESTING_DEPTH) malformed(`nesting deeper than ${MAX_NESTING_DEPTH}`, pos);
+}
+
 /**
- * Skips the JSON value starting at `pos` and returns the index just after it. Iterative, so
- * nesting depth is unlimited; validates the grammar as it goes.
+ * Skips the JSON value starting at `pos` and returns the index just after it, validating the
+ * grammar as it goes. Iterative, so deep nesting cannot overflow the call stack; `outerDepth`
+ * is the number of containers already open around the value.
  */
-export function skipValue(text: string, pos: number, state: SkipState): number {
+export function skipValue(text: string, pos: number, state: SkipState, outerDepth: number): number {
   let depth = 0;
   let stack = state.stack;
   for (;;) {
@@ -190,6 +197,7 @@ export function skipValue(text: string, pos: number, state: SkipState): number {
       plain &&= code !== Char.LowerE && code !== Char.UpperE;
       pos = plain ? at : numberEnd(text, pos);
     } else if (code === Char.OpenBrace || code === Char.OpenBracket) {
+      checkNesting(outerDepth + depth + 1, pos);
       let inner = pos + 1;
       if (text.charCodeAt(inner) <= Char.Space) inner = skipWhitespace(text, inner);
       if (text.charCodeAt(inner) === (code === Char.OpenBrace ? Char.CloseBrace : Char.CloseBracket)) {
