@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { compilePattern } from "../compile";
+import { conditionHolds } from "../conditions";
 import { InvalidEventError, InvalidEventPatternError } from "../errors";
+import type { Condition } from "../model";
 import { RuleMachine } from "./index";
 
 function machineWith(rules: Record<string, unknown>): RuleMachine {
@@ -203,6 +205,22 @@ describe("RuleMachine events", () => {
     expect(matching(machine, { ip: "10.0.0.77" })).toEqual(["range"]);
     expect(matching(machine, { ip: "2001:0DB8:0:0:0:0:0:1" })).toEqual(["host"]);
     expect(matching(machine, { ip: 10 })).toEqual([]);
+  });
+
+  it("indexes many CIDR ranges and agrees with conditionHolds on every address", () => {
+    const machine = new RuleMachine();
+    const conditions = new Map<string, Condition>();
+    for (let i = 0; i < 64; i++) {
+      const cidr = i % 2 === 0 ? `10.${i}.0.0/${8 + (i % 24)}` : `2001:db8:${i.toString(16)}::/${32 + i}`;
+      const compiled = compilePattern(JSON.stringify({ ip: [{ cidr }] }));
+      machine.addCompiledRule(cidr, compiled);
+      conditions.set(cidr, compiled.branches[0].fields[0].conditions[0]);
+    }
+    const addresses = ["10.0.0.1", "10.4.255.255", "10.63.1.2", "11.0.0.0", "2001:db8:3::1", "2001:DB8:1F:0:0:0:0:9", "a00:1::", "::", "x"];
+    for (const address of addresses) {
+      const expected = [...conditions].filter(([, c]) => conditionHolds(c, { kind: "string", value: address })).map(([name]) => name);
+      expect(matching(machine, { ip: address }), address).toEqual(expected.sort());
+    }
   });
 
   it("indexes many numeric ranges", () => {

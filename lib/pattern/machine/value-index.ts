@@ -1,9 +1,10 @@
 import { conditionHolds } from "../conditions";
-import type { Condition, NumericBound, WildcardGlob } from "../model";
+import { ipToHex } from "../ip";
+import type { Condition, IpRange, NumericBound, WildcardGlob } from "../model";
 import { isFoldIndexable } from "./case-fold";
 import { CharTrie } from "./char-trie";
 import { LeafKind, type Leaf } from "./event-leaf";
-import { NumericRangeIndex } from "./numeric-ranges";
+import { RangeIndex } from "./range-index";
 
 /** What an index hands back: anything with a stamp to de-duplicate hits for one leaf. */
 export interface IndexTarget {
@@ -37,7 +38,8 @@ type Placement =
       readonly key: string;
       readonly whole: boolean;
     }
-  | { readonly into: "ranges"; readonly lower: NumericBound | undefined; readonly upper: NumericBound | undefined };
+  | { readonly into: "ranges"; readonly lower: NumericBound | undefined; readonly upper: NumericBound | undefined }
+  | { readonly into: "ipRanges"; readonly range: IpRange };
 
 interface Plan {
   readonly placements: readonly Placement[];
@@ -50,10 +52,11 @@ const CHECKED: Plan = { placements: [{ into: "checked" }], confirm: false };
  * The value conditions of every rule on one field at one state, indexed so that one event value
  * finds the targets whose conditions it satisfies without trying conditions one by one:
  * exact values hashed (numbers by their comparable double, so `300` = `300.0` = `3e2`, others by
- * lexeme), prefixes and suffixes in tries, ignore-case keys folded, numeric ranges in a segment
- * tree, and anything-but as a set difference (the value's hits mark what it excludes; the rest
- * match). Conditions that no structure captures (cidr, IP literals, some wildcards and
- * non-foldable ignore-case text) are evaluated with the shared `conditionHolds`.
+ * lexeme), prefixes and suffixes in tries, ignore-case keys folded, numeric and IP ranges
+ * (cidr, and IP literals) in segment trees, and anything-but as a set difference (the value's
+ * hits mark what it excludes; the rest match). Conditions that no structure captures (wildcards
+ * with stars at both ends, ignore-case text that does not fold per character) are evaluated with
+ * the shared `conditionHolds` for every value.
  */
 export class ValueIndex<T extends IndexTarget> {
   private readonly strings = new Map<string, IndexEntry<T>[]>();
@@ -66,7 +69,10 @@ export class ValueIndex<T extends IndexTarget> {
   private readonly suffixes = new CharTrie<IndexEntry<T>>(true, false);
   private readonly foldedPrefixes = new CharTrie<IndexEntry<T>>(false, true);
   private readonly foldedSuffixes = new CharTrie<IndexEntry<T>>(true, true);
-  private readonly ranges = new NumericRangeIndex<IndexEntry<T>>();
+  private readonly ranges = new RangeIndex<number, IndexEntry<T>>();
+  /** IP ranges by digit count: 8 for IPv4 and 32 for IPv6 (see `ipInRange`). */
+  private readonly ipv4Ranges = new RangeIndex<string, IndexEntry<T>>();
+  private readonly ipv6Ranges = new RangeIndex<string, IndexEntry<T>>();
   private readonly anyValue: IndexEntry<T>[] = [];
   private readonly checked: IndexEntry<T>[] = [];
   private readonly antiEntries: IndexEntry<T>[] = [];
@@ -137,6 +143,7 @@ export class ValueIndex<T extends IndexTarget> {
         if (!this.suffixes.isEmpty) this.suffixes.collect(text, hits);
         if (!this.foldedPrefixes.isEmpty) this.foldedPrefixes.collect(text, hits);
         if (!this.foldedSuffixes.isEmpty) this.foldedSuffixes.collect(text, hits);
+        if (!this.ipv4Ranges.isEmpty || !this.ipv6Ranges.isEmpty) this.collectIpRanges(text, hits);
         return;
       }
       case LeafKind.Number: {
@@ -158,6 +165,14 @@ export class ValueIndex<T extends IndexTarget> {
       default:
         appendAll(this.nullEntries, hits);
     }
+  }
+
+  /** Like `ipInRange`, a range compares the address's leading digits, as many as it has. */
+  private collectIpRanges(text: string, hits: IndexEntry<T>[]): void {
+    const hex = ipToHex(text);
+    if (hex === undefined) return;
+    if (!this.ipv4Ranges.isEmpty) this.ipv4Ranges.collect(hex.slice(0, 8), hits);
+    if (!this.ipv6Ranges.isEmpty && hex.length >= 32) this.ipv6Ranges.collect(hex.slice(0, 32), hits);
   }
 
   private place(entry: IndexEntry<T>, placement: Placement, adding: boolean): void {
@@ -182,6 +197,13 @@ export class ValueIndex<T extends IndexTarget> {
         if (adding) this.ranges.add(entry, placement.lower, placement.upper);
         else this.ranges.remove(entry);
         return;
+      case "ipRanges": {
+        const { first, last } = placement.range;
+        const ranges = first.length === 8 ? this.ipv4Ranges : this.ipv6Ranges;
+        if (adding) ranges.add(entry, { value: first, inclusive: true }, { value: last, inclusive: true });
+        else ranges.remove(entry);
+        return;
+      }
       default:
         updateList(this.listFor(placement.into), entry, adding);
     }
@@ -243,8 +265,8 @@ function planFor(condition: Condition): Plan {
     case "exact": {
       const value = condition.value;
       if (value.kind === "string") {
-        // An IP literal also matches other spellings of the address.
-        return condition.ip === undefined ? exact({ into: "strings", key: value.value }) : CHECKED;
+        // An IP literal is a one-address range: it matches every spelling of the address.
+        return exact(condition.ip === undefined ? { into: "strings", key: value.value } : { into: "ipRanges", range: condition.ip });
       }
       if (value.kind === "number") return exact(numberPlacement(value.lexeme, value.comparable));
       if (value.kind === "boolean") return exact({ into: value.value ? "true" : "false" });
@@ -271,7 +293,7 @@ function planFor(condition: Condition): Plan {
     case "exists":
       return exact({ into: "anyValue" });
     case "cidr":
-      return CHECKED;
+      return exact({ into: "ipRanges", range: condition.range });
     case "anything-but":
       return exclusionPlan(condition.exclusion);
   }

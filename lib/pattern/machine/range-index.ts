@@ -1,23 +1,28 @@
-import type { NumericBound } from "../model";
+/** One end of a range: numbers for `numeric`, fixed-width hex strings for IP ranges. */
+export interface Bound<K extends number | string> {
+  readonly value: K;
+  readonly inclusive: boolean;
+}
 
-interface RangeEntry<T> {
+interface RangeEntry<K extends number | string, T> {
   readonly entry: T;
-  readonly lower: NumericBound | undefined;
-  readonly upper: NumericBound | undefined;
+  readonly lower: Bound<K> | undefined;
+  readonly upper: Bound<K> | undefined;
 }
 
 /**
- * All `numeric` ranges on one field, answering "which ranges contain x" in O(log n + answers).
+ * Ranges over an ordered key (numbers, or strings in code-unit order), answering "which ranges
+ * contain x" in O(log n + answers): `numeric` conditions, and IP ranges as hex strings.
  *
  * The distinct bounds cut the number line into elementary pieces (each bound itself, and the
  * open gaps between bounds); every range covers a contiguous run of pieces and is stored at the
  * O(log n) nodes of a segment tree that cover that run. A lookup walks from the piece of `x` up
  * to the root. The tree is rebuilt lazily after rules change.
  */
-export class NumericRangeIndex<T> {
-  private readonly ranges: RangeEntry<T>[] = [];
+export class RangeIndex<K extends number | string, T> {
+  private readonly ranges: RangeEntry<K, T>[] = [];
   private built = false;
-  private bounds: number[] = [];
+  private bounds: K[] = [];
   /** Leaves start at `leafBase`; node `n` has children `2n` and `2n + 1`. */
   private leafBase = 1;
   private nodeEntries: (T[] | undefined)[] = [];
@@ -26,7 +31,7 @@ export class NumericRangeIndex<T> {
     return this.ranges.length === 0;
   }
 
-  add(entry: T, lower: NumericBound | undefined, upper: NumericBound | undefined): void {
+  add(entry: T, lower: Bound<K> | undefined, upper: Bound<K> | undefined): void {
     this.ranges.push({ entry, lower, upper });
     this.built = false;
   }
@@ -39,7 +44,7 @@ export class NumericRangeIndex<T> {
   }
 
   /** Appends to `out` the entry of every range containing `x`. */
-  collect(x: number, out: T[]): void {
+  collect(x: K, out: T[]): void {
     if (!this.built) this.build();
     for (let node = this.leafBase + this.pieceOf(x); node >= 1; node >>= 1) {
       const entries = this.nodeEntries[node];
@@ -48,12 +53,12 @@ export class NumericRangeIndex<T> {
   }
 
   private build(): void {
-    const distinct = new Set<number>();
+    const distinct = new Set<K>();
     for (const { lower, upper } of this.ranges) {
       if (lower !== undefined) distinct.add(lower.value);
       if (upper !== undefined) distinct.add(upper.value);
     }
-    this.bounds = [...distinct].sort((a, b) => a - b);
+    this.bounds = [...distinct].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const pieces = 2 * this.bounds.length + 1;
     let leafBase = 1;
     while (leafBase < pieces) leafBase <<= 1;
@@ -80,7 +85,7 @@ export class NumericRangeIndex<T> {
   }
 
   /** Piece 2i+1 is bound i itself; piece 2i is the gap below bound i (2n: above the last). */
-  private pieceOf(x: number): number {
+  private pieceOf(x: K): number {
     const bounds = this.bounds;
     let low = 0;
     let high = bounds.length;
@@ -92,12 +97,12 @@ export class NumericRangeIndex<T> {
     return low < bounds.length && bounds[low] === x ? 2 * low + 1 : 2 * low;
   }
 
-  private pieceAfter(lower: NumericBound): number {
+  private pieceAfter(lower: Bound<K>): number {
     const piece = this.pieceOf(lower.value);
     return lower.inclusive ? piece : piece + 1;
   }
 
-  private pieceBefore(upper: NumericBound): number {
+  private pieceBefore(upper: Bound<K>): number {
     const piece = this.pieceOf(upper.value);
     return upper.inclusive ? piece : piece - 1;
   }
