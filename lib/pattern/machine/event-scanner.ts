@@ -23,8 +23,8 @@ const MAX_KEYS_COMPARED_IN_PLACE = 8;
 /**
  * Reads an event's JSON text and collects the scalar values at the paths some rule reads
  * (`FieldPaths`), with the array elements they came from. Everything else is skipped without
- * building strings or objects, but still validated, so malformed text is rejected like
- * `JSON.parse` would reject it.
+ * building strings or objects, but still validated, so malformed text is rejected as the event
+ * parser (`parseJson`) rejects it, nesting limit included.
  *
  * Values inside arrays, at any nesting depth, are flattened onto the array's path; objects and
  * empty containers contribute no value (SEMANTICS.md §1.1). A key holding dots walks one path
@@ -49,10 +49,11 @@ export class EventScanner {
   private arrayShared = new Uint8Array(64);
   private readonly skipState = newSkipState();
 
-  /** Leaves found per slot in the current event: `slotLeaves[slot][0 … slotCounts[slot]-1]`. */
+  /** Leaves found per slot in the current event: `slotLeaves[slot][0 … leafCountAt(slot)-1]`. */
   readonly slotLeaves: Leaf[][] = [];
-  slotCounts = new Int32Array(16);
-  private readonly touchedSlots: number[] = [];
+  private slotCounts = new Int32Array(16);
+  /** The slots that have leaves in the current event. */
+  readonly touchedSlots: number[] = [];
   private anyInArray = false;
 
   constructor(private readonly paths: FieldPaths) {}

@@ -15,7 +15,15 @@ import type { CompiledPattern } from "../model";
 import { ChosenElements, consistentWith } from "./array-membership";
 import { EventScanner } from "./event-scanner";
 import { FieldPaths } from "./field-paths";
-import { installBranch, uninstallBranch, RuleEntry, StateNode, type BranchTrail, type Edge } from "./state-trie";
+import {
+  installBranch,
+  uninstallBranch,
+  RuleEntry,
+  StateNode,
+  type BranchTrail,
+  type Edge,
+  type FieldTransition,
+} from "./state-trie";
 
 interface InstalledRule {
   readonly entry: RuleEntry;
@@ -87,7 +95,6 @@ export class RuleMachine {
     const matched: string[] = [];
     const states = this.pendingStates;
     const chosenStack = this.pendingChosen;
-    const hits = this.edgeHits;
     states.length = 0;
     chosenStack.length = 0;
     states.push(this.root);
@@ -103,29 +110,46 @@ export class RuleMachine {
           matched.push(rule.name);
         }
       }
+      // Follow the fields of this state that the event has values for, looking from whichever
+      // side is smaller, then the `exists:false` edges of fields it has no values for.
       const transitions = state.transitions;
-      for (let t = 0; t < transitions.length; t++) {
-        const transition = transitions[t];
-        const count = scanner.leafCountAt(transition.slot);
-        if (count === 0) {
-          const absent = transition.absentEdges;
-          for (let i = 0; i < absent.length; i++) this.schedule(absent[i].next, chosen, generation);
-          continue;
+      const touched = scanner.touchedSlots;
+      if (transitions.length <= touched.length) {
+        for (let t = 0; t < transitions.length; t++) this.followValues(transitions[t], chosen, generation);
+      } else {
+        for (let s = 0; s < touched.length; s++) {
+          const transition = state.transitionBySlot.get(touched[s]);
+          if (transition !== undefined) this.followValues(transition, chosen, generation);
         }
-        const leaves = scanner.slotLeaves[transition.slot];
-        for (let l = 0; l < count; l++) {
-          const leaf = leaves[l];
-          const element = leaf.constrainingElement;
-          if (element !== null && chosen !== null && !consistentWith(element, chosen)) continue;
-          hits.length = 0;
-          transition.index.collect(leaf, ++this.stamp, hits);
-          if (hits.length === 0) continue;
-          const nextChosen = element === null ? chosen : new ChosenElements(element, chosen);
-          for (let i = 0; i < hits.length; i++) this.schedule(hits[i].next, nextChosen, generation);
-        }
+      }
+      const absentFields = state.transitionsWithAbsentEdges;
+      for (let t = 0; t < absentFields.length; t++) {
+        const transition = absentFields[t];
+        if (scanner.leafCountAt(transition.slot) > 0) continue;
+        const absent = transition.absentEdges;
+        for (let i = 0; i < absent.length; i++) this.schedule(absent[i].next, chosen, generation);
       }
     }
     return matched;
+  }
+
+  /** Schedules the states reached by the event's values at the transition's field. */
+  private followValues(transition: FieldTransition, chosen: ChosenElements | null, generation: number): void {
+    const scanner = this.scanner;
+    const count = scanner.leafCountAt(transition.slot);
+    if (count === 0) return;
+    const leaves = scanner.slotLeaves[transition.slot];
+    const hits = this.edgeHits;
+    for (let l = 0; l < count; l++) {
+      const leaf = leaves[l];
+      const element = leaf.constrainingElement;
+      if (element !== null && chosen !== null && !consistentWith(element, chosen)) continue;
+      hits.length = 0;
+      transition.index.collect(leaf, ++this.stamp, hits);
+      if (hits.length === 0) continue;
+      const nextChosen = element === null ? chosen : new ChosenElements(element, chosen);
+      for (let i = 0; i < hits.length; i++) this.schedule(hits[i].next, nextChosen, generation);
+    }
   }
 
   /**

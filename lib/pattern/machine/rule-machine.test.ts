@@ -223,6 +223,16 @@ describe("RuleMachine events", () => {
     }
   });
 
+  it("handles states with more fields than the event has", () => {
+    const rules: Record<string, unknown> = {};
+    for (let i = 0; i < 300; i++) rules[`k${i}`] = { detail: { [`k${i}`]: [i], ...(i % 3 === 0 ? { [`k${i + 1}`]: [{ exists: false }] } : {}) } };
+    rules.none = { detail: { k7: [{ exists: false }], k8: [{ exists: false }] } };
+    const machine = machineWith(rules);
+    expect(matching(machine, { detail: { k3: 3, k4: 4 } })).toEqual(["k4", "none"]);
+    expect(matching(machine, { detail: { k6: 6, k8: 8 } })).toEqual(["k6", "k8"]);
+    expect(matching(machine, { detail: {} })).toEqual(["none"]);
+  });
+
   it("indexes many numeric ranges", () => {
     const rules: Record<string, unknown> = {};
     for (let i = 0; i < 200; i++) rules[`r${i}`] = { n: [{ numeric: [">=", i, "<", i + 10] }] };

@@ -17,6 +17,9 @@ export class RuleEntry {
 export class StateNode {
   readonly transitions: FieldTransition[] = [];
   readonly transitionByPath = new Map<string, FieldTransition>();
+  readonly transitionBySlot = new Map<number, FieldTransition>();
+  /** The transitions that have `exists:false` edges, checked when the event lacks the field. */
+  readonly transitionsWithAbsentEdges: FieldTransition[] = [];
   /** Rules with a branch that is complete here; a rule appears once per such branch. */
   readonly endingRules: RuleEntry[] = [];
   /** Generation of the last event that reached this state with nothing left to check. */
@@ -62,6 +65,7 @@ export function installBranch(root: StateNode, branch: PatternBranch, rule: Rule
     if (transition === undefined) {
       transition = new FieldTransition(field.path, paths.acquire(field.path));
       state.transitionByPath.set(field.path, transition);
+      state.transitionBySlot.set(transition.slot, transition);
       state.transitions.push(transition);
     }
     const key = conditionsKey(field.conditions);
@@ -71,6 +75,7 @@ export function installBranch(root: StateNode, branch: PatternBranch, rule: Rule
       transition.edgesByConditions.set(key, edge);
       transition.index.add(edge, field.conditions);
       if (field.conditions.some((condition) => condition.kind === "exists" && !condition.exists)) {
+        if (transition.absentEdges.length === 0) state.transitionsWithAbsentEdges.push(transition);
         transition.absentEdges.push(edge);
       }
     }
@@ -90,9 +95,12 @@ export function uninstallBranch(trail: BranchTrail, rule: RuleEntry, paths: Fiel
     if (--edge.users > 0) continue;
     transition.edgesByConditions.delete(edge.conditionsKey);
     transition.index.remove(edge);
-    removeOne(transition.absentEdges, edge);
+    if (removeOne(transition.absentEdges, edge) && transition.absentEdges.length === 0) {
+      removeOne(from.transitionsWithAbsentEdges, transition);
+    }
     if (transition.edgesByConditions.size > 0) continue;
     from.transitionByPath.delete(transition.path);
+    from.transitionBySlot.delete(transition.slot);
     removeOne(from.transitions, transition);
     paths.release(transition.path);
   }
@@ -104,7 +112,10 @@ function conditionsKey(conditions: readonly Condition[]): string {
   return keys.sort().join("\n");
 }
 
-function removeOne<T>(list: T[], item: T): void {
+/** Removes the first occurrence of `item`; returns whether there was one. */
+function removeOne<T>(list: T[], item: T): boolean {
   const at = list.indexOf(item);
-  if (at !== -1) list.splice(at, 1);
+  if (at === -1) return false;
+  list.splice(at, 1);
+  return true;
 }
