@@ -112,6 +112,38 @@ function measure(machine: RuleMachine, events: readonly string[], passes: number
 
 const formatRate = (rate: number): string => `${Math.round(rate).toLocaleString("en-US")} events/s`;
 
+/** event-ruler 2.0.1 on the same 2-core machine (shared/bench/README.md), events/s. */
+const EVENT_RULER_RATES: Readonly<Record<string, number>> = {
+  EXACT: 280_000,
+  WILDCARD: 267_000,
+  PREFIX: 372_000,
+  PREFIX_EQUALS_IGNORE_CASE: 369_000,
+  SUFFIX: 362_000,
+  SUFFIX_EQUALS_IGNORE_CASE: 358_000,
+  EQUALS_IGNORE_CASE: 327_000,
+  NUMERIC: 202_000,
+  ANYTHING_BUT: 220_000,
+  ANYTHING_BUT_IGNORE_CASE: 215_000,
+  ANYTHING_BUT_PREFIX: 224_000,
+  ANYTHING_BUT_SUFFIX: 221_000,
+  ANYTHING_BUT_WILDCARD: 234_000,
+  COMPLEX_ARRAYS: 43_000,
+  PARTIAL_COMBO: 69_000,
+  COMBO: 26_000,
+  ANYTHING_BUT_MULTI_FIELD: 97_000,
+};
+
+/** Baseline: parsing each event with JSON.parse and nothing else. */
+function benchJsonParse(events: readonly string[], passes: number): void {
+  const rates: number[] = [];
+  for (let pass = 0; pass < passes; pass++) {
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < events.length; i++) JSON.parse(events[i]);
+    rates.push(events.length / (Number(process.hrtime.bigint() - started) / 1e9));
+  }
+  console.log(`${"JSON.parse only (baseline)".padEnd(26)}           ${formatRate(median(rates)).padStart(18)}`);
+}
+
 /** Runs one rule category; returns false when any count is off. */
 function benchCategory(category: BenchCategory, events: readonly string[], options: Options): boolean {
   const machine = new RuleMachine();
@@ -128,7 +160,9 @@ function benchCategory(category: BenchCategory, events: readonly string[], optio
     const verdict = !stable ? "MISMATCH (passes differ)" : !fullFile ? "(subset, not compared)" : ok ? "OK" : "MISMATCH";
     lines.push(`    ${rule.id.padEnd(4)} ${String(perPass[0]).padStart(7)} / expected ${String(rule.expected).padStart(7)}  ${verdict}`);
   }
-  console.log(`${category.name.padEnd(26)} ${String(category.rules.length).padStart(2)} rules  ${formatRate(rate).padStart(18)}`);
+  const reference = EVENT_RULER_RATES[category.name];
+  const versus = reference === undefined ? "" : `   event-ruler ${formatRate(reference)}: ${rate >= reference ? "reached" : "NOT reached"} (${(rate / reference).toFixed(2)}x)`;
+  console.log(`${category.name.padEnd(26)} ${String(category.rules.length).padStart(2)} rules  ${formatRate(rate).padStart(18)}${versus}`);
   for (const line of lines) console.log(line);
   return allOk;
 }
@@ -196,7 +230,7 @@ function benchScaling(events: readonly string[], options: Options): void {
     console.log(`  ${String(count).padStart(6)} rules  ${formatRate(rate).padStart(18)}   (${matches.toLocaleString("en-US")} matches per pass)`);
   }
   const ratio = (rates.get(10_000) ?? 0) / (rates.get(10) ?? 1);
-  console.log(`  10,000-rule / 10-rule throughput: ${ratio.toFixed(2)}`);
+  console.log(`  10,000-rule / 10-rule throughput: ${ratio.toFixed(2)} (target >= 0.5: ${ratio >= 0.5 ? "reached" : "NOT reached"})`);
 
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc === undefined) {
@@ -208,7 +242,8 @@ function benchScaling(events: readonly string[], options: Options): void {
     machine.matchingRules(events[0]); // build lazily built indexes
     gc();
     const after = process.memoryUsage().heapUsed;
-    console.log(`\nMemory: 10,000-rule machine uses ${((after - before) / 1024 / 1024).toFixed(1)} MB of heap (${machine.size} rules)`);
+    const megabytes = (after - before) / 1024 / 1024;
+    console.log(`\nMemory: 10,000-rule machine uses ${megabytes.toFixed(1)} MB of heap, ${machine.size} rules (target < 200 MB: ${megabytes < 200 ? "reached" : "NOT reached"})`);
   }
 }
 
@@ -234,7 +269,8 @@ function benchWildcardWorstCase(): void {
       machine.matchingRules(event);
       times.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
-    console.log(`  "${glob}": ${median(times).toFixed(1)} ms (${matched ? "matches" : "no match"})`);
+    const ms = median(times);
+    console.log(`  "${glob}": ${ms.toFixed(1)} ms, ${matched ? "matches" : "no match"} (target < 40 ms: ${ms < 40 ? "reached" : "NOT reached"})`);
   }
 }
 
@@ -251,6 +287,7 @@ async function main(): Promise<void> {
     const wanted = options.categories?.map((name) => name.toUpperCase());
     const categories = [...rulesFile.categories, ...rulesFile.extras].filter((c) => wanted === undefined || wanted.includes(c.name));
     if (wanted !== undefined && categories.length !== wanted.length) throw new Error(`unknown category in ${wanted.join(",")}`);
+    benchJsonParse(events, options.passes);
     for (const category of categories) allOk = benchCategory(category, events, options) && allOk;
   }
   if (options.scaling) {

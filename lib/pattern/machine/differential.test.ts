@@ -369,6 +369,12 @@ describe("RuleMachine agrees with the reference matcher on generated rules and e
     fc.assert(property, { seed, numRuns: RUNS_PER_SEED });
   });
 
+  it("returns exactly the matching rules from one machine holding 400 generated rules", () => {
+    const patterns = fc.sample(pattern.map(render), { seed: 7, numRuns: 400 });
+    const events = fc.sample(eventsFor(patterns), { seed: 7, numRuns: 40 }).flat();
+    agreesWithReference(patterns, events);
+  });
+
   it("generates cases where rules actually match, and cases where they do not", () => {
     let matches = 0;
     let total = 0;
