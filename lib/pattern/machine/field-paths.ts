@@ -72,11 +72,6 @@ export class FieldPaths {
   }
 }
 
-/** The child for `segment`, or `undefined`. */
-export function childOf(node: PathNode, segment: string): PathNode | undefined {
-  return node.children?.get(segment);
-}
-
 function newNode(): PathNode {
   return { slot: -1, children: undefined, childKeys: [], childNodes: [] };
 }
