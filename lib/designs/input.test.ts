@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createDesignInput, updateDesignInput } from "./input";
+import { createDesignInput, emptyDesign, updateDesignInput } from "./input";
 
 describe("createDesignInput", () => {
   it("trims the name and defaults the description", () => {
@@ -15,8 +15,12 @@ describe("createDesignInput", () => {
     expect(result.error!.issues.some((i) => i.message.includes("extra"))).toBe(true);
   });
 
-  it("accepts a graph object and rejects a graph that is not an object", () => {
-    expect(createDesignInput.parse({ name: "a", graph: { nodes: [] } }).graph).toEqual({ nodes: [] });
+  it("accepts a design document and rejects anything else as the graph, naming the field", () => {
+    const document = emptyDesign("a", "");
+    expect(createDesignInput.parse({ name: "a", graph: document }).graph).toEqual(document);
+    const notDocument = createDesignInput.safeParse({ name: "a", graph: { nodes: [] } });
+    expect(notDocument.success).toBe(false);
+    expect(notDocument.error!.issues.map((i) => i.path[0])).toContain("graph");
     expect(createDesignInput.safeParse({ name: "a", graph: [1, 2] }).success).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 /** What callers may send to create or change a design; validated before it reaches the database. */
 import { z } from "zod";
+import { DESIGN_FORMAT, DESIGN_VERSION, designSchema, type Design } from "@/lib/graph";
 
 const name = z
   .string({ error: "name must be a string" })
@@ -9,22 +10,22 @@ const name = z
 
 const description = z.string({ error: "description must be a string" }).max(2000, "description must be at most 2000 characters");
 
-/** Until the designer's graph model lands, a graph is any JSON object; an empty design has no nodes. */
-const graph = z.record(z.string(), z.json(), { error: "graph must be a JSON object" });
-
-export const EMPTY_GRAPH = { nodes: [], edges: [] } as const;
+export function emptyDesign(designName: string, designDescription: string): Design {
+  return { format: DESIGN_FORMAT, version: DESIGN_VERSION, name: designName, description: designDescription, nodes: [], edges: [] };
+}
 
 export const createDesignInput = z.strictObject({
   name,
   description: description.default(""),
-  graph: graph.optional(),
+  /** A design document (lib/graph); its name and description are replaced by the fields above. */
+  graph: designSchema.optional(),
 });
 
 export const updateDesignInput = z
   .strictObject({
     name: name.optional(),
     description: description.optional(),
-    graph: graph.optional(),
+    graph: designSchema.optional(),
     /** The version the caller last read; the update is refused if someone saved since. */
     version: z.number({ error: "version must be a number" }).int("version must be an integer").positive("version must be positive"),
   })

@@ -1,4 +1,6 @@
-/** The shapes in which designs leave the server (dates as ISO strings, safe to serialise). */
+/** The shapes in which saved designs leave the server (dates as ISO strings, safe to serialise). */
+import type { Design } from "@/lib/graph";
+
 export interface DesignSummary {
   id: string;
   name: string;
@@ -8,6 +10,7 @@ export interface DesignSummary {
   updatedAt: string;
 }
 
-export interface Design extends DesignSummary {
-  graph: Record<string, unknown>;
+/** A saved design: its record and its document (lib/graph), whose name and description are the record's. */
+export interface DesignRecord extends DesignSummary {
+  graph: Design;
 }
