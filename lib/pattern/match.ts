@@ -46,59 +46,70 @@ export function evaluateField(field: FieldMatcher, event: FlatEvent): FieldOutco
   return { field, values, candidates, absentHolds, held: absentHolds || candidates.length > 0 };
 }
 
-/** Array positions already fixed by the values chosen so far: array id → element index. */
-type Constraints = Map<number, number>;
-
-function compatible(m: ArrayMembership | undefined, fixed: Constraints): boolean {
-  for (let p = m; p !== undefined; p = p.outer) {
-    const index = fixed.get(p.array);
-    if (index !== undefined && index !== p.index) return false;
-  }
-  return true;
-}
-
-/** Fixes m's positions; returns the arrays it newly fixed, to undo later. */
-function fix(m: ArrayMembership | undefined, fixed: Constraints): number[] {
-  const added: number[] = [];
-  for (let p = m; p !== undefined; p = p.outer) {
-    if (!fixed.has(p.array)) {
-      fixed.set(p.array, p.index);
-      added.push(p.array);
-    }
-  }
-  return added;
-}
-
 /**
  * Whether one candidate per field can be chosen with no array taken at two different elements.
- * Backtracking over distinct memberships, fewest first; fields with a value outside any array
- * constrain nothing and are skipped.
+ *
+ * Array elements form a tree (an element holds arrays, which hold elements). A consistent choice
+ * is a set of elements with at most one element per array, so it is decided bottom-up: for each
+ * element, the sets of fields its subtree can satisfy, combining at most one child element per
+ * array it holds. Field sets are bitmasks and only maximal ones are kept, so the work grows with
+ * the event and the number of fields, never with the product of their candidates (a backtracking
+ * search over candidates takes exponential time on events built to defeat it).
+ * Fields with a value outside any array constrain nothing and are left out.
  */
 function consistentChoice(outcomes: readonly FieldOutcome[]): boolean {
-  const choices: (ArrayMembership | undefined)[][] = [];
+  const constrained: (readonly FlatValue[])[] = [];
   for (const outcome of outcomes) {
-    if (outcome.absentHolds) continue;
-    const distinct = new Set<ArrayMembership | undefined>();
-    for (const c of outcome.candidates) distinct.add(c.membership);
-    if (distinct.has(undefined)) continue;
-    choices.push([...distinct]);
+    if (outcome.absentHolds || outcome.candidates.some((c) => c.membership === undefined)) continue;
+    constrained.push(outcome.candidates);
   }
-  if (choices.length < 2) return true;
-  choices.sort((a, b) => a.length - b.length);
-  const fixed: Constraints = new Map();
-  const search = (k: number): boolean => {
-    const options = choices[k];
-    if (options === undefined) return true;
-    for (const m of options) {
-      if (!compatible(m, fixed)) continue;
-      const added = fix(m, fixed);
-      const found = search(k + 1);
-      for (const a of added) fixed.delete(a);
-      if (found) return true;
+  if (constrained.length < 2) return true;
+
+  // Fields whose value sits directly in an element, and the element tree: parent → array → elements.
+  const direct = new Map<ArrayMembership, bigint>();
+  const children = new Map<ArrayMembership | undefined, Map<number, ArrayMembership[]>>();
+  const seen = new Set<ArrayMembership>();
+  constrained.forEach((candidates, field) => {
+    const bit = 1n << BigInt(field);
+    for (const { membership } of candidates) {
+      for (let m = membership; m !== undefined && !seen.has(m); m = m.outer) {
+        seen.add(m);
+        const arrays = children.get(m.outer) ?? new Map<number, ArrayMembership[]>();
+        children.set(m.outer, arrays);
+        const elements = arrays.get(m.array) ?? [];
+        arrays.set(m.array, elements);
+        elements.push(m);
+      }
+      const m = membership as ArrayMembership;
+      direct.set(m, (direct.get(m) ?? 0n) | bit);
     }
-    return false;
+  });
+
+  const all = (1n << BigInt(constrained.length)) - 1n;
+  const satisfiable = (element: ArrayMembership | undefined): bigint[] => {
+    let sets = [element === undefined ? 0n : (direct.get(element) ?? 0n)];
+    for (const elements of children.get(element)?.values() ?? []) {
+      // At most one element of this array: any one of its children's sets, or none.
+      const options: bigint[] = [];
+      for (const child of elements) for (const set of satisfiable(child)) addMaximal(options, set);
+      const combined: bigint[] = [];
+      for (const set of sets) {
+        addMaximal(combined, set);
+        for (const option of options) addMaximal(combined, set | option);
+      }
+      sets = combined;
+      if (sets.includes(all)) return [all];
+    }
+    return sets;
   };
-  return search(0);
+  return satisfiable(undefined).includes(all);
+}
+
+/** Adds a field set unless a superset is present, dropping the sets it contains. */
+function addMaximal(sets: bigint[], set: bigint): void {
+  for (const existing of sets) if ((existing | set) === existing) return;
+  for (let i = sets.length - 1; i >= 0; i--) if ((sets[i] | set) === set) sets.splice(i, 1);
+  sets.push(set);
 }
 
 export function evaluateBranch(branch: PatternBranch, event: FlatEvent): BranchEvaluation {
