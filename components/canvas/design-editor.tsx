@@ -62,6 +62,8 @@ function EditorLayout({ design, readOnly = false, onChange, toolbarExtras }: Des
   const flow = useReactFlow<DesignFlowNode, DesignFlowEdge>();
   const canvas = useRef<HTMLDivElement>(null);
   const [helpOpen, setHelpOpen] = useState(false);
+  // Fit the saved graph once on open; an empty canvas starts at 100 % so the first drop does not zoom.
+  const [fitOnOpen] = useState(design.nodes.length > 0);
   const { dark, toggle: toggleDark } = useColorScheme();
 
   const nodes = useEditor((s) => s.nodes);
@@ -233,7 +235,7 @@ function EditorLayout({ design, readOnly = false, onChange, toolbarExtras }: Des
             nodesConnectable={!readOnly}
             defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
             colorMode={dark ? "dark" : "light"}
-            fitView
+            fitView={fitOnOpen}
             fitViewOptions={{ padding: 0.2, maxZoom: 1.25 }}
             minZoom={0.1}
           >
