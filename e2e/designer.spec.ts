@@ -138,3 +138,59 @@ test("refuses a stale save from a second tab and says so", async ({ browser, req
   expect(stored.design.graph.nodes.map((n) => n.kind)).toEqual(["event-bus"]);
   await context.close();
 });
+
+test("opens from the list, renames, adds by keyboard, copies and pastes a selection, lays out, and switches to dark mode", async ({ page, request }) => {
+  const name = `Toolbox ${Date.now()}`;
+  await request.post("/api/designs", { data: { name } });
+  await page.goto("/designs");
+  await page.getByRole("link", { name }).click();
+  await expect(page.getByTestId("design-editor")).toBeVisible();
+
+  // Rename in the header: saved with the document.
+  const header = page.getByLabel("Design name");
+  await header.fill(`${name} (renamed)`);
+  await header.press("Enter");
+  await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 10_000 });
+
+  // Keyboard users add nodes by pressing palette entries.
+  await page.getByRole("button", { name: "Add Event bus", exact: true }).press("Enter");
+  await page.getByRole("button", { name: "Add Rule", exact: true }).press("Enter");
+  await expect(page.getByTestId("canvas-node")).toHaveCount(2);
+  const [bus, rule] = await page.getByTestId("canvas-node").evaluateAll((all) => all.map((n) => n.getAttribute("data-node-id")!));
+  await connect(page, bus!, rule!);
+
+  // Multi-select with Ctrl+click, copy, paste: two new nodes with their edge, selected.
+  await node(page, bus!).click();
+  await node(page, rule!).click({ modifiers: ["ControlOrMeta"] });
+  await expect(page.getByTestId("inspector")).toContainText("2 nodes selected");
+  await page.keyboard.press("ControlOrMeta+c");
+  await page.keyboard.press("ControlOrMeta+v");
+  await expect(page.getByTestId("canvas-node")).toHaveCount(4);
+  await expect(page.locator(".react-flow__edge")).toHaveCount(2);
+  await expect(page.locator(".react-flow__node.selected")).toHaveCount(2);
+  const ids = await page.getByTestId("canvas-node").evaluateAll((all) => all.map((n) => n.getAttribute("data-node-id")));
+  expect(new Set(ids).size).toBe(4);
+
+  // Auto-layout puts the bus left of its rule.
+  await page.getByRole("button", { name: "Auto-layout" }).click();
+  await page.getByRole("button", { name: "Zoom to fit" }).click();
+  const busBox = (await node(page, bus!).boundingBox())!;
+  const ruleBox = (await node(page, rule!).boundingBox())!;
+  expect(busBox.x + busBox.width).toBeLessThan(ruleBox.x);
+
+  // The help overlay lists the shortcuts; Escape closes it.
+  await page.getByTestId("canvas").click({ position: { x: 10, y: 10 } });
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+
+  // Dark mode: a class on <html>, kept across a reload.
+  await page.getByRole("button", { name: /Dark/ }).click();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 10_000 });
+  await page.reload();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await expect(page.getByLabel("Design name")).toHaveValue(`${name} (renamed)`);
+  await expect(page.getByTestId("canvas-node")).toHaveCount(4);
+});
