@@ -149,8 +149,11 @@ function EditorLayout({ design, readOnly = false, onChange, toolbarExtras }: Des
       const state = store.getState();
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
+      if (event.key === "Escape") {
+        setHelpOpen(false);
+        return;
+      }
       if (event.key === "?") setHelpOpen((open) => !open);
-      else if (event.key === "Escape") setHelpOpen(false);
       else if (event.shiftKey && event.code === "Digit1") zoomToFit();
       else if (state.readOnly) return;
       else if (mod && key === "z") {
