@@ -248,6 +248,7 @@ function EditorLayout({ design, readOnly = false, onChange, toolbarExtras }: Des
             deleteKeyCode={null}
             selectionKeyCode="Shift"
             multiSelectionKeyCode={["Meta", "Control"]}
+            className={readOnly ? "read-only" : undefined}
             nodesDraggable={!readOnly}
             nodesConnectable={!readOnly}
             defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
