@@ -1,7 +1,7 @@
 /**
  * A complete CDK (TypeScript) project from the export model: `package.json`, `cdk.json`,
  * `tsconfig.json`, `bin/app.ts` and `lib/<name>-stack.ts`. The stack uses the L2 constructs of
- * `aws-events`, `aws-events-targets` and `aws-lambda-event-sources`; construct ids are the
+ * `aws-events`, `aws-events-targets` and `aws-lambda`; construct ids are the
  * CloudFormation export's logical ids, so both deploy the same logical resources. Where a
  * target class has no prop for a setting (retry policy on a Firehose target, a given role on a
  * Kinesis target…), the setting goes in as a property override on the rule.
@@ -9,8 +9,8 @@
 import { subTemplate } from "./cloudformation";
 import { writeJson } from "./json-text";
 import type { EventSourceMappingModel, Expr, ExportModel, Ref, RuleModel, TargetKind, TargetModel } from "./model";
-import { pascalCase, snakeCase } from "./names";
-import { parseJson } from "@/lib/pattern/json";
+import { oneLine, pascalCase, snakeCase } from "./names";
+import { parseJson } from "@/lib/pattern";
 
 export interface GeneratedFile {
   readonly path: string;
@@ -60,7 +60,6 @@ const MODULES: Record<string, string> = {
   targets: "aws-events-targets",
   iam: "aws-iam",
   lambda: "aws-lambda",
-  sources: "aws-lambda-event-sources",
   sns: "aws-sns",
   sqs: "aws-sqs",
   sfn: "aws-stepfunctions",
@@ -74,6 +73,8 @@ class StackWriter {
   private readonly lines: string[] = [];
   readonly modules = new Set<string>(["events"]);
   readonly core = new Set<string>(["Stack", "type StackProps"]);
+  /** Parameters the code reads as variables (the rest appear only inside `Fn.sub` texts). */
+  private readonly usedParameters = new Set<string>();
   /** Variables already declared for imported resources, by construct id. */
   private readonly declared = new Set<string>();
   usesTemplateInput = false;
@@ -98,6 +99,7 @@ class StackWriter {
         this.core.add("Aws");
         return { partition: "Aws.PARTITION", region: "Aws.REGION", account: "Aws.ACCOUNT_ID" }[ref.name];
       case "param":
+        this.usedParameters.add(ref.param.names.logical);
         return `${variable(ref.param.names.logical)}.valueAsString`;
       case "attr": {
         const name = variable(ref.names.logical);
@@ -124,23 +126,12 @@ class StackWriter {
 
   write(): string {
     const model = this.model;
-    if (model.parameters.length > 0) {
-      this.core.add("CfnParameter");
-      this.emit("// Resources the design refers to: pass other values with --parameters at deploy time.");
-      for (const param of model.parameters) {
-        const props = [`type: "String"`, `description: ${JSON.stringify(param.description)}`];
-        if (param.default !== undefined) props.push(`default: ${JSON.stringify(param.default)}`);
-        this.emit(`const ${variable(param.names.logical)} = new CfnParameter(this, "${param.names.logical}", { ${props.join(", ")} });`);
-      }
-      this.emit();
-    }
-
     for (const bus of model.buses) {
       const name = variable(bus.names.logical);
       const usedByRules = model.rules.some((rule) => rule.bus === bus && bus.node.variant !== "default");
       if (bus.managed) {
-        const props = [`eventBusName: ${JSON.stringify(bus.node.name)}`];
-        if (bus.eventSourceName !== undefined) props.push(`eventSourceName: ${JSON.stringify(bus.eventSourceName)}`);
+        // A partner bus takes its partner event source's name; CDK accepts only the source then.
+        const props = bus.eventSourceName === undefined ? [`eventBusName: ${JSON.stringify(bus.node.name)}`] : [`eventSourceName: ${JSON.stringify(bus.eventSourceName)}`];
         this.emit(`const ${name} = new events.EventBus(this, "${bus.names.logical}", { ${props.join(", ")} });`);
         this.declared.add(bus.names.logical);
       } else if (usedByRules || bus.archive) {
@@ -155,7 +146,7 @@ class StackWriter {
       if (bus.archive) {
         const props = [`sourceEventBus: ${name}`, `archiveName: ${JSON.stringify(bus.archive.name)}`];
         props.push(`eventPattern: ${bus.archive.pattern ? patternLiteral(bus.archive.pattern.pretty, 3) : "{}"}`);
-        if (bus.archive.retentionDays !== undefined) {
+        if (bus.archive.retentionDays > 0) {
           this.core.add("Duration");
           props.push(`retention: Duration.days(${bus.archive.retentionDays})`);
         }
@@ -180,7 +171,21 @@ class StackWriter {
     for (const rule of model.rules) this.rule(rule);
     for (const mapping of model.eventSourceMappings) this.mapping(mapping);
     while (this.lines[this.lines.length - 1] === "") this.lines.pop();
-    return this.lines.join("\n");
+    return [...this.parameterLines(), ...this.lines].join("\n");
+  }
+
+  /** Parameters come first in the stack; written last, once it is known which are read. */
+  private parameterLines(): string[] {
+    if (this.model.parameters.length === 0) return [];
+    this.core.add("CfnParameter");
+    const lines = ["    // Resources the design refers to: pass other values with --parameters at deploy time."];
+    for (const param of this.model.parameters) {
+      const props = [`type: "String"`, `description: ${JSON.stringify(param.description)}`];
+      if (param.default !== undefined) props.push(`default: ${JSON.stringify(param.default)}`);
+      const construct = `new CfnParameter(this, "${param.names.logical}", { ${props.join(", ")} });`;
+      lines.push(`    ${this.usedParameters.has(param.names.logical) ? `const ${variable(param.names.logical)} = ` : ""}${construct}`);
+    }
+    return [...lines, ""];
   }
 
   private rule(rule: RuleModel): void {
@@ -189,7 +194,7 @@ class StackWriter {
     if (rule.description !== "") props.push(`description: ${JSON.stringify(rule.description)}`);
     if (rule.bus.node.variant !== "default") props.push(`eventBus: ${variable(rule.bus.names.logical)}`);
     if (!rule.enabled) props.push("enabled: false");
-    if (rule.trigger.type === "pattern") props.push(`eventPattern: ${patternLiteral(rule.trigger.pattern.pretty, 3, true)}`);
+    if (rule.trigger.type === "pattern") props.push(`eventPattern: ${patternLiteral(rule.trigger.pattern.pretty, 3)}`);
     else props.push(`schedule: events.Schedule.expression(${JSON.stringify(rule.trigger.expression)})`);
     this.emit(`const ${name} = new events.Rule(this, "${rule.names.logical}", {`);
     for (const prop of props) this.emit(`  ${prop},`);
@@ -285,49 +290,35 @@ class StackWriter {
     }
   }
 
+  /**
+   * A mapping as `lambda.EventSourceMapping`: the event-source classes would grant the function's
+   * role read access, which an imported function (no role known here) cannot take.
+   */
   private mapping(mapping: EventSourceMappingModel): void {
-    this.modules.add("sources");
     this.modules.add("lambda");
     const fn = this.declare(mapping.functionNames.logical, () =>
       `lambda.Function.fromFunctionAttributes(this, "${mapping.functionNames.logical}", { functionArn: ${this.value(mapping.functionArn)}, sameEnvironment: true })`,
     );
     const source = mapping.source;
-    const props = [`batchSize: ${source.batchSize}`];
-    if (source.kind !== "sqs-queue-source") props.unshift(`startingPosition: lambda.StartingPosition.${source.startingPosition}`);
+    const props = [`target: ${fn}`, `eventSourceArn: ${this.value(mapping.sourceArn)}`, `batchSize: ${source.batchSize}`];
+    if (source.kind !== "sqs-queue-source") props.push(`startingPosition: lambda.StartingPosition.${source.startingPosition}`);
     if (mapping.filters.length > 0) props.push(`filters: [${mapping.filters.map((f) => `{ pattern: ${JSON.stringify(f.compact)} }`).join(", ")}]`);
-    let eventSource: string;
-    const sourceVar = variable(mapping.sourceNames.logical);
-    switch (source.kind) {
-      case "dynamodb-stream":
-        this.modules.add("dynamodb");
-        this.declare(mapping.sourceNames.logical, () => `dynamodb.Table.fromTableAttributes(this, "${mapping.sourceNames.logical}", { tableName: ${JSON.stringify(source.tableName)}, tableStreamArn: ${this.value(mapping.sourceArn)} })`);
-        eventSource = `new sources.DynamoEventSource(${sourceVar}, { ${props.join(", ")} })`;
-        break;
-      case "kinesis-stream-source":
-        this.modules.add("kinesis");
-        this.declare(mapping.sourceNames.logical, () => `kinesis.Stream.fromStreamArn(this, "${mapping.sourceNames.logical}", ${this.value(mapping.sourceArn)})`);
-        eventSource = `new sources.KinesisEventSource(${sourceVar}, { ${props.join(", ")} })`;
-        break;
-      case "sqs-queue-source":
-        this.modules.add("sqs");
-        this.declare(mapping.sourceNames.logical, () => `sqs.Queue.fromQueueArn(this, "${mapping.sourceNames.logical}", ${this.value(mapping.sourceArn)})`);
-        eventSource = `new sources.SqsEventSource(${sourceVar}, { ${props.join(", ")} })`;
-        break;
-    }
-    this.emit(`${fn}.addEventSource(${eventSource});`);
+    this.emit(`new lambda.EventSourceMapping(this, "${mapping.names.logical}", {`);
+    for (const prop of props) this.emit(`  ${prop},`);
+    this.emit("});");
     this.emit();
   }
 }
 
+/** The top-level fields CDK's `EventPattern` type names; others (`$or`) need a type assertion. */
+const EVENT_PATTERN_FIELDS = new Set(["version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail"]);
+
 /** An event pattern as a TS object literal, canonical key order, `detail-type` as CDK's `detailType`. */
-function patternLiteral(pretty: string, depth: number, renameDetailType = false): string {
-  const text = writeJson(parseJson(pretty), {
-    sortKeys: true,
-    indent: 2,
-    typescriptKeys: true,
-    renameTopLevel: renameDetailType ? { "detail-type": "detailType" } : undefined,
-  });
-  return text.split("\n").join("\n" + "  ".repeat(depth));
+function patternLiteral(pretty: string, depth: number): string {
+  const tree = parseJson(pretty);
+  const text = writeJson(tree, { sortKeys: true, indent: 2, typescriptKeys: true, renameTopLevel: { "detail-type": "detailType" } });
+  const typed = tree.kind === "object" && tree.entries.every((entry) => EVENT_PATTERN_FIELDS.has(entry.key));
+  return text.split("\n").join("\n" + "  ".repeat(depth)) + (typed ? "" : " as events.EventPattern");
 }
 
 const TEMPLATE_INPUT = `
@@ -361,12 +352,12 @@ export function cdkProject(model: ExportModel): GeneratedFile[] {
     ...[...writer.modules].sort().map((m) => `import * as ${m} from "aws-cdk-lib/${MODULES[m]}";`),
     `import type { Construct } from "constructs";`,
   ];
-  const notes = model.notes.map((note) => ` * Note: ${note}`);
+  const notes = model.notes.map((note) => ` * Note: ${oneLine(note)}`);
   const stack = [
     ...imports,
     writer.usesTemplateInput ? TEMPLATE_INPUT : "",
     "/**",
-    ` * EventBridge resources of the Switchyard design ${JSON.stringify(model.name)}.`,
+    ` * EventBridge resources of the Switchyard design "${oneLine(model.name)}".`,
     ...notes,
     " */",
     `export class ${stackClass} extends Stack {`,

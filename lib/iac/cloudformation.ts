@@ -101,7 +101,7 @@ export function cloudFormationTemplate(model: ExportModel): Tree {
         Properties: {
           EventBusName: cfnValue(bus.name),
           StatementId: "AllowPutEventsFromOtherAccounts",
-          Statement: { Effect: "Allow", Principal: { AWS: [...bus.allowedAccounts] }, Action: "events:PutEvents", Resource: cfnValue(bus.arn) },
+          Statement: { Sid: "AllowPutEventsFromOtherAccounts", Effect: "Allow", Principal: { AWS: [...bus.allowedAccounts] }, Action: "events:PutEvents", Resource: cfnValue(bus.arn) },
         },
       };
     }

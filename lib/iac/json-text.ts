@@ -6,8 +6,7 @@
  * Canonical order: object keys sorted by UTF-16 code units at every level (as RFC 8785 does);
  * arrays keep their order, since `$or` branches and value lists are read in order by people.
  */
-import { parseJson, type JsonNode } from "@/lib/pattern/json";
-import { DEFAULT_MAX_PATTERN_LENGTH } from "@/lib/pattern";
+import { DEFAULT_MAX_PATTERN_LENGTH, parseJson, type JsonNode } from "@/lib/pattern";
 
 export { DEFAULT_MAX_PATTERN_LENGTH };
 

@@ -66,8 +66,8 @@ export interface ArchiveModel {
   readonly name: string;
   /** Absent: every event is archived. */
   readonly pattern?: CanonicalPattern;
-  /** Absent: kept forever. */
-  readonly retentionDays?: number;
+  /** 0 keeps events forever. */
+  readonly retentionDays: number;
 }
 
 export interface BusModel {
@@ -293,7 +293,7 @@ class ModelBuilder {
       names: this.names.allocate(busNames.logical, "archive"),
       name: archive.name,
       pattern: archive.pattern.trim() === "" ? undefined : canonicalPattern(archive.pattern),
-      retentionDays: archive.retentionDays === 0 ? undefined : archive.retentionDays,
+      retentionDays: archive.retentionDays,
     };
   }
 

@@ -47,3 +47,8 @@ export class NameAllocator {
     return { logical: candidate, terraform: suffix ? `${terraform}_${suffix}` : terraform };
   }
 }
+
+/** User text made safe for a one-line comment in any of the formats (no line breaks, no `*\/`). */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").replaceAll("*/", "* /");
+}

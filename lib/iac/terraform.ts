@@ -4,6 +4,7 @@
  * attributes). Event patterns are heredocs holding the canonical JSON, so the file reads like
  * the pattern editor and a plain HCL parser returns the pattern text unchanged.
  */
+import { oneLine } from "./names";
 import type { BusModel, Expr, ExportModel, Ref, RuleModel, TargetModel } from "./model";
 
 /** A block body: attributes (expressions already in HCL) and nested blocks, in order. */
@@ -22,9 +23,12 @@ interface Block {
 const attr = (key: string, value: string | undefined): Attribute | undefined => (value === undefined ? undefined : { type: "attr", key, value });
 const block = (header: string, body: Body): Block => ({ type: "block", header, body });
 
+const ESCAPES: Record<string, string> = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
 /** A quoted HCL string: JSON-style escapes, and `${` / `%{` doubled so they stay literal. */
 export function hclString(text: string): string {
-  return JSON.stringify(text).replaceAll("${", "$${").replaceAll("%{", "%%{");
+  const body = [...text].map((c) => ESCAPES[c] ?? (c < " " ? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}` : c)).join("");
+  return `"${body.replaceAll("${", "$${").replaceAll("%{", "%%{")}"`;
 }
 
 function refExpression(ref: Ref): string {
@@ -73,7 +77,9 @@ function writeBody(body: Body, depth: number): string[] {
     }
     flush();
     if (out.length > 0 && out[out.length - 1] !== `${pad}`) out.push("");
-    out.push(`${pad}${item.header} {`, ...writeBody(item.body, depth + 1), `${pad}}`);
+    const inner = writeBody(item.body, depth + 1);
+    if (inner.length === 0) out.push(`${pad}${item.header} {}`);
+    else out.push(`${pad}${item.header} {`, ...inner, `${pad}}`);
   }
   flush();
   return out;
@@ -93,8 +99,11 @@ function hclData(value: HclData, depth: number): string {
     return `[\n${items.map((item) => inner + hclData(item, depth + 1)).join(",\n")}\n${pad}]`;
   }
   const entries = Object.entries(value as { readonly [key: string]: HclData });
-  const width = Math.max(...entries.map(([key]) => key.length));
-  return `{\n${entries.map(([key, item]) => `${inner}${key.padEnd(width)} = ${hclData(item, depth + 1)}`).join("\n")}\n${pad}}`;
+  const lines = writeBody(
+    entries.map(([key, item]) => attr(key, hclData(item, depth + 1))),
+    depth + 1,
+  );
+  return `{\n${lines.join("\n")}\n${pad}}`;
 }
 
 /** An `Expr` (parts with references) as opposed to a list of data. */
@@ -199,7 +208,7 @@ export function terraformMain(model: ExportModel): string {
         resource("aws_cloudwatch_event_archive", bus.archive.names.terraform, [
           attr("name", hclString(bus.archive.name)),
           attr("event_source_arn", hclExpression(bus.arn)),
-          attr("retention_days", bus.archive.retentionDays === undefined ? undefined : String(bus.archive.retentionDays)),
+          attr("retention_days", String(bus.archive.retentionDays)),
           attr("event_pattern", bus.archive.pattern && heredoc("PATTERN", bus.archive.pattern.pretty, 1)),
         ]),
       );
@@ -250,6 +259,6 @@ export function terraformMain(model: ExportModel): string {
       ]),
     );
   }
-  const header = [`# EventBridge resources of the Switchyard design "${model.name}".`, ...model.notes.map((note) => `# Note: ${note}`)];
+  const header = [`# EventBridge resources of the Switchyard design "${oneLine(model.name)}".`, ...model.notes.map((note) => `# Note: ${oneLine(note)}`)];
   return `${header.join("\n")}\n\n${blocks.map((b) => writeBody([b], 0).join("\n")).join("\n\n")}\n`;
 }
