@@ -11,7 +11,7 @@ import { cloudFormationJson, cloudFormationYaml } from "./cloudformation";
 import { buildModel } from "./model";
 import { terraformMain } from "./terraform";
 
-export type { GeneratedFile } from "./cdk";
+export { projectName, type GeneratedFile } from "./cdk";
 export const EXPORT_FORMATS = ["terraform", "cdk", "cloudformation"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
