@@ -456,6 +456,9 @@ class ModelBuilder {
       this.notes.push(`The event source mapping of Kafka topic ${node.topic} is not exported (Kafka mappings need cluster credentials set up outside the design).`);
       return [];
     }
+    if (node.kind !== "sqs-queue-source" && node.startingPosition === "AT_TIMESTAMP") {
+      this.notes.push(`The mapping of ${node.kind} ${node.id} starts AT_TIMESTAMP: add its StartingPositionTimestamp, which the design does not hold.`);
+    }
     const { sourceArn, sourceNames } = this.streamSource(node);
     return functions.map((fn) => {
       const target = this.targetResource(fn);

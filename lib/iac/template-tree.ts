@@ -34,7 +34,7 @@ const YAML_WORDS = /^(true|false|yes|no|on|off|null|y|n|~)$/i;
 
 function yamlScalar(value: string | number | boolean): string {
   if (typeof value !== "string") return String(value);
-  return PLAIN.test(value) && !YAML_WORDS.test(value) && !value.endsWith(" ") && !value.includes(": ") && !value.includes(" #")
+  return PLAIN.test(value) && !YAML_WORDS.test(value) && !value.endsWith(" ") && !value.endsWith(":") && !value.includes(": ") && !value.includes(" #")
     ? value
     : JSON.stringify(value);
 }
