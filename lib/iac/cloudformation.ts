@@ -86,6 +86,14 @@ const EVENTS_TRUST: Tree = {
   Statement: [{ Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "sts:AssumeRole" }],
 };
 
+/** The resource policy that lets EventBridge write to a log group. */
+export function logPolicyDocument<R>(resource: R) {
+  return {
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { Service: ["events.amazonaws.com", "delivery.logs.amazonaws.com"] }, Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: resource }],
+  };
+}
+
 /** The template as a tree; `toJson` / `toYaml` print it. */
 export function cloudFormationTemplate(model: ExportModel): Tree {
   const parameters: Record<string, TreeValue> = {};
@@ -128,6 +136,16 @@ export function cloudFormationTemplate(model: ExportModel): Tree {
             PolicyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: [...role.actions], Resource: cfnValue(role.resource) }] },
           },
         ],
+      },
+    };
+  }
+  for (const policy of model.logPolicies) {
+    resources[policy.names.logical] = {
+      Type: "AWS::Logs::ResourcePolicy",
+      Properties: {
+        PolicyName: policy.names.logical,
+        // CloudFormation takes this policy as a JSON string.
+        PolicyDocument: { "Fn::Sub": JSON.stringify(logPolicyDocument(subTemplate([...policy.logGroupArn, ":*"]))) },
       },
     };
   }

@@ -5,7 +5,7 @@
  *
  * What the export creates: custom and partner buses, archives, rules and their targets, API
  * destinations, roles EventBridge needs to reach a target (unless the design names one), Lambda
- * permissions for Lambda targets, event source mappings of stream sources read by a function,
+ * permissions for Lambda targets, CloudWatch Logs resource policies for log-group targets, event source mappings of stream sources read by a function,
  * and bus policies that let another account put events on a bus the export manages.
  * What it only refers to becomes a parameter (variable): every target resource (the function,
  * queue, topic… live elsewhere), dead-letter queues, roles named in the design, connections,
@@ -125,6 +125,13 @@ export interface RoleModel {
   readonly resource: Expr;
 }
 
+/** Lets EventBridge write to a log group target (a log group has no per-group policy). */
+export interface LogPolicyModel {
+  readonly names: Names;
+  /** The log group's ARN; the policy covers its streams (`…:*`). */
+  readonly logGroupArn: Expr;
+}
+
 export interface ApiDestinationModel {
   readonly names: Names;
   readonly name: string;
@@ -160,6 +167,7 @@ export interface ExportModel {
   readonly buses: readonly BusModel[];
   readonly apiDestinations: readonly ApiDestinationModel[];
   readonly roles: readonly RoleModel[];
+  readonly logPolicies: readonly LogPolicyModel[];
   readonly rules: readonly RuleModel[];
   readonly permissions: readonly PermissionModel[];
   readonly eventSourceMappings: readonly EventSourceMappingModel[];
@@ -204,6 +212,7 @@ class ModelBuilder {
   private readonly buses = new Map<string, BusModel>();
   private readonly targets = new Map<string, ResolvedTarget>();
   private readonly roles = new Map<string, RoleModel>();
+  private readonly logPolicies: LogPolicyModel[] = [];
   private readonly apiDestinations: ApiDestinationModel[] = [];
   private readonly homeAccount: string | undefined;
 
@@ -229,6 +238,7 @@ class ModelBuilder {
       })),
       apiDestinations: this.apiDestinations,
       roles: [...this.roles.values()],
+      logPolicies: this.logPolicies,
       rules,
       permissions,
       eventSourceMappings,
@@ -399,6 +409,12 @@ class ModelBuilder {
       resolved = { arn: arnExpr, name: arnExpr, names, sameAccount: true };
     } else {
       resolved = this.referencedResource(node);
+      if (node.kind === "cloudwatch-logs" && resolved.sameAccount) {
+        this.logPolicies.push({ names: this.names.allocate(resolved.names.logical, "policy"), logGroupArn: resolved.arn });
+      }
+      if ((node.kind === "sns" || node.kind === "sqs") && resolved.sameAccount) {
+        this.notes.push(`The ${node.kind === "sns" ? "topic" : "queue"} of ${resolved.names.logical} exists already: its policy must allow events.amazonaws.com to ${node.kind === "sns" ? "sns:Publish" : "sqs:SendMessage"}.`);
+      }
     }
     this.targets.set(node.id, resolved);
     return resolved;

@@ -5,7 +5,8 @@
  * the pattern editor and a plain HCL parser returns the pattern text unchanged.
  */
 import { oneLine } from "./names";
-import type { BusModel, Expr, ExportModel, Ref, RuleModel, TargetModel } from "./model";
+import { logPolicyDocument } from "./cloudformation";
+import { simplify, type BusModel, type Expr, type ExportModel, type Ref, type RuleModel, type TargetModel } from "./model";
 
 /** A block body: attributes (expressions already in HCL) and nested blocks, in order. */
 type Body = readonly (Attribute | Block | undefined)[];
@@ -222,6 +223,14 @@ export function terraformMain(model: ExportModel): string {
         attr("name", hclString("deliver-events")),
         attr("role", `aws_iam_role.${role.names.terraform}.id`),
         attr("policy", `jsonencode(${hclData(policy, 1)})`),
+      ]),
+    );
+  }
+  for (const policy of model.logPolicies) {
+    blocks.push(
+      resource("aws_cloudwatch_log_resource_policy", policy.names.terraform, [
+        attr("policy_name", hclString(policy.names.logical)),
+        attr("policy_document", `jsonencode(${hclData(logPolicyDocument(simplify([...policy.logGroupArn, ":*"])), 1)})`),
       ]),
     );
   }

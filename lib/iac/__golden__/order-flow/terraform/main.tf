@@ -1,4 +1,6 @@
 # EventBridge resources of the Switchyard design "Order flow".
+# Note: The queue of AuditFifoQueue exists already: its policy must allow events.amazonaws.com to sqs:SendMessage.
+# Note: The topic of OrderAlertsTopic exists already: its policy must allow events.amazonaws.com to sns:Publish.
 
 terraform {
   required_providers {
@@ -198,6 +200,23 @@ resource "aws_iam_role_policy" "crm_webhook_api_destination_events_role" {
         Effect   = "Allow"
         Action   = ["events:InvokeApiDestination"]
         Resource = aws_cloudwatch_event_api_destination.crm_webhook_api_destination.arn
+      }
+    ]
+  })
+}
+
+resource "aws_cloudwatch_log_resource_policy" "aws_events_refunds_log_group_policy" {
+  policy_name = "AwsEventsRefundsLogGroupPolicy"
+  policy_document = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = ["events.amazonaws.com", "delivery.logs.amazonaws.com"]
+        }
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:log-group:${var.aws_events_refunds_log_group_name}:*"
       }
     ]
   })

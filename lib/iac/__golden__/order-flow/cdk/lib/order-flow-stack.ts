@@ -27,6 +27,8 @@ class TemplateInput extends events.RuleTargetInput {
 
 /**
  * EventBridge resources of the Switchyard design "Order flow".
+ * Note: The queue of AuditFifoQueue exists already: its policy must allow events.amazonaws.com to sqs:SendMessage.
+ * Note: The topic of OrderAlertsTopic exists already: its policy must allow events.amazonaws.com to sns:Publish.
  */
 export class OrderFlowStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
