@@ -45,7 +45,8 @@ async function bytes(download: Download): Promise<Buffer> {
   return readFile(path);
 }
 
-test("the Export dialog shows and downloads Terraform, CDK and CloudFormation", async ({ page, request }) => {
+test("the Export dialog shows, copies and downloads Terraform, CDK and CloudFormation", async ({ page, context, request }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const name = `Export flow ${Date.now()}`;
   const created = await request.post("/api/designs", { data: { name, graph: graph(name) } });
   expect(created.status()).toBe(201);
@@ -67,6 +68,9 @@ test("the Export dialog shows and downloads Terraform, CDK and CloudFormation", 
   const main = (await bytes(tf)).toString("utf8");
   expect(main).toContain('resource "aws_cloudwatch_event_rule" "big_orders_rule"');
   expect(main).toContain('resource "aws_lambda_permission"');
+  await dialog.getByRole("button", { name: "Copy" }).click();
+  await expect(dialog.getByRole("status")).toHaveText("Copied main.tf");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(main);
 
   // CDK: the stack file is shown, the project downloads as a zip
   await tab("CDK").click();

@@ -188,6 +188,7 @@ export function cloudFormationTemplate(model: ExportModel): Tree {
   return {
     AWSTemplateFormatVersion: "2010-09-09",
     Description: model.description === "" ? `EventBridge resources of the Switchyard design ${model.name}` : model.description,
+    Metadata: model.notes.length > 0 ? { "Switchyard::Notes": [...model.notes] } : undefined,
     Parameters: model.parameters.length > 0 ? parameters : undefined,
     Resources: resources,
   };

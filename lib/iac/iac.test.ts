@@ -3,7 +3,9 @@
  * - golden files for the fixture designs (`UPDATE_GOLDEN=1 npx vitest run lib/iac` rewrites them);
  * - the CDK stack is transpiled and synthesized with aws-cdk-lib, and its events resources equal
  *   those of our CloudFormation export; the YAML template is read back by CDK's `CfnInclude`
- *   and equals the JSON one;
+ *   and equals the JSON one. Type checking of the generated TypeScript is `npm run typecheck`'s:
+ *   the golden stacks are part of the project (strict, no unused locals), and the golden test
+ *   proves the export still writes exactly them;
  * - main.tf is parsed with `@cdktf/hcl2json` and its rules, targets and patterns match the design;
  * - in every format each event pattern parses to the design's pattern.
  *
@@ -274,6 +276,8 @@ describe("export errors and warnings", () => {
     const result = exportDesign(long, "cloudformation");
     expect(result.warnings.some((w) => w.includes("big-orders") && w.includes("2,048"))).toBe(true);
     expect(result.files[0]!.content).toContain('"value-299"');
+    // The generated files carry the note too (CloudFormation as template metadata).
+    expect(result.files[0]!.content).toMatch(/Switchyard::Notes:\n    - "The pattern of rule big-orders is \d+ characters: over the 2,048-character default quota/);
   });
 });
 

@@ -63,14 +63,7 @@ export function parseExportableDesign(value: unknown): Design {
 export function exportDesign(value: unknown, format: ExportFormat): ExportResult {
   const design = parseExportableDesign(value);
   const model = buildModel(design);
-  const warnings = [
-    ...model.rules.flatMap((rule) =>
-      rule.trigger.type === "pattern" && rule.trigger.pattern.overQuota
-        ? [`The pattern of rule ${rule.name} is ${rule.trigger.pattern.compact.length} characters: over the 2,048-character default quota (raise it to 4,096 in Service Quotas)`]
-        : [],
-    ),
-    ...model.notes,
-  ];
+  const warnings = model.notes;
   const base = projectName(design.name);
   switch (format) {
     case "terraform":

@@ -346,10 +346,19 @@ class ModelBuilder {
         description: node.description,
         enabled: node.enabled,
         bus: busModel,
-        trigger: node.trigger.type === "pattern" ? { type: "pattern", pattern: canonicalPattern(node.trigger.pattern) } : { type: "schedule", expression: node.trigger.expression },
+        trigger: node.trigger.type === "pattern" ? { type: "pattern", pattern: this.rulePattern(node.name, node.trigger.pattern) } : { type: "schedule", expression: node.trigger.expression },
         targets,
       },
     ];
+  }
+
+  /** The canonical pattern; one over the default quota is noted (the quota can be raised to 4,096). */
+  private rulePattern(ruleName: string, text: string): CanonicalPattern {
+    const pattern = canonicalPattern(text);
+    if (pattern.overQuota) {
+      this.notes.push(`The pattern of rule ${ruleName} is ${pattern.compact.length} characters: over the 2,048-character default quota (raise it to 4,096 in Service Quotas).`);
+    }
+    return pattern;
   }
 
   private target(node: TargetNode, id: string): TargetModel {
