@@ -277,7 +277,7 @@ describe("export errors and warnings", () => {
     expect(result.warnings.some((w) => w.includes("big-orders") && w.includes("2,048"))).toBe(true);
     expect(result.files[0]!.content).toContain('"value-299"');
     // The generated files carry the note too (CloudFormation as template metadata).
-    expect(result.files[0]!.content).toMatch(/Switchyard::Notes:\n    - "The pattern of rule big-orders is \d+ characters: over the 2,048-character default quota/);
+    expect(result.files[0]!.content).toMatch(/Switchyard::Notes:\n(    - .*\n)*    - "The pattern of rule big-orders is \d+ characters: over the 2,048-character default quota/);
   });
 });
 
