@@ -369,7 +369,12 @@ class ModelBuilder {
       retry.maximumEventAgeInSeconds === DEFAULT_RETRY_POLICY.maximumEventAgeInSeconds && retry.maximumRetryAttempts === DEFAULT_RETRY_POLICY.maximumRetryAttempts;
     const deadLetterQueueArn = node.deadLetterQueueArn === undefined
       ? undefined
-      : [this.once(`${node.id}/dlq`, () => this.parameter(this.names.allocate(label, "dead letter queue arn"), `Dead-letter queue of ${label} (SQS queue ARN)`, node.deadLetterQueueArn))];
+      : [
+          this.once(`${node.id}/dlq`, () => {
+            this.notes.push(`The dead-letter queue of ${label} exists already: its policy must allow events.amazonaws.com to sqs:SendMessage.`);
+            return this.parameter(this.names.allocate(label, "dead letter queue arn"), `Dead-letter queue of ${label} (SQS queue ARN)`, node.deadLetterQueueArn);
+          }),
+        ];
     return {
       id,
       kind: node.kind,

@@ -1,6 +1,7 @@
 # EventBridge resources of the Switchyard design "Cross-account".
 # Note: Bus central is in account 222233334444: it is referred to by ARN, not created here.
 # Note: Bus branch is in account 999900001111: it is referred to by ARN, not created here.
+# Note: The dead-letter queue of CentralBusTarget exists already: its policy must allow events.amazonaws.com to sqs:SendMessage.
 # Note: Rule branch-forward is on bus branch in account 999900001111 and is not created here.
 # Note: The queue of UrgentTicketsQueue exists already: its policy must allow events.amazonaws.com to sqs:SendMessage.
 # Note: The function of OpsPagerFunction is in another account: its owner grants rule instance-state lambda:InvokeFunction.

@@ -27,6 +27,7 @@ class TemplateInput extends events.RuleTargetInput {
 
 /**
  * EventBridge resources of the Switchyard design "Order flow".
+ * Note: The dead-letter queue of BillFunction exists already: its policy must allow events.amazonaws.com to sqs:SendMessage.
  * Note: The queue of AuditFifoQueue exists already: its policy must allow events.amazonaws.com to sqs:SendMessage.
  * Note: The topic of OrderAlertsTopic exists already: its policy must allow events.amazonaws.com to sns:Publish.
  */
