@@ -300,7 +300,11 @@ class StackWriter {
       `lambda.Function.fromFunctionAttributes(this, "${mapping.functionNames.logical}", { functionArn: ${this.value(mapping.functionArn)}, sameEnvironment: true })`,
     );
     const source = mapping.source;
-    const props = [`target: ${fn}`, `eventSourceArn: ${this.value(mapping.sourceArn)}`, `batchSize: ${source.batchSize}`];
+    const props = [`target: ${fn}`];
+    if (mapping.sourceArn) props.push(`eventSourceArn: ${this.value(mapping.sourceArn)}`);
+    if (mapping.kafka?.bootstrapServers) props.push(`kafkaBootstrapServers: ${JSON.stringify(mapping.kafka.bootstrapServers)}`);
+    if (mapping.kafka) props.push(`kafkaTopic: ${JSON.stringify(mapping.kafka.topic)}`, `kafkaConsumerGroupId: ${JSON.stringify(mapping.kafka.consumerGroupId)}`);
+    props.push(`batchSize: ${source.batchSize}`);
     if (source.kind !== "sqs-queue-source") props.push(`startingPosition: lambda.StartingPosition.${source.startingPosition}`);
     if (mapping.filters.length > 0) props.push(`filters: [${mapping.filters.map((f) => `{ pattern: ${JSON.stringify(f.compact)} }`).join(", ")}]`);
     this.emit(`new lambda.EventSourceMapping(this, "${mapping.names.logical}", {`);

@@ -174,11 +174,16 @@ export function cloudFormationTemplate(model: ExportModel): Tree {
     };
   }
   for (const mapping of model.eventSourceMappings) {
+    const kafka = mapping.kafka;
     resources[mapping.names.logical] = {
       Type: "AWS::Lambda::EventSourceMapping",
       Properties: {
-        EventSourceArn: cfnValue(mapping.sourceArn),
+        EventSourceArn: mapping.sourceArn && cfnValue(mapping.sourceArn),
+        SelfManagedEventSource: kafka?.bootstrapServers && { Endpoints: { KafkaBootstrapServers: [...kafka.bootstrapServers] } },
         FunctionName: cfnValue(mapping.functionName),
+        Topics: kafka && [kafka.topic],
+        AmazonManagedKafkaEventSourceConfig: kafka && !kafka.bootstrapServers ? { ConsumerGroupId: kafka.consumerGroupId } : undefined,
+        SelfManagedKafkaEventSourceConfig: kafka?.bootstrapServers && { ConsumerGroupId: kafka.consumerGroupId },
         BatchSize: mapping.source.batchSize,
         StartingPosition: mapping.source.kind === "sqs-queue-source" ? undefined : mapping.source.startingPosition,
         FilterCriteria: mapping.filters.length > 0 ? { Filters: mapping.filters.map((filter) => ({ Pattern: filter.compact })) } : undefined,

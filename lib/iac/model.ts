@@ -148,10 +148,20 @@ export interface PermissionModel {
   readonly rule: RuleModel;
 }
 
+/** A Kafka topic read by a mapping: an MSK cluster (by ARN) or self-managed bootstrap servers. */
+export interface KafkaSourceModel {
+  readonly topic: string;
+  readonly consumerGroupId: string;
+  /** Self-managed clusters only; MSK clusters are addressed by `sourceArn`. */
+  readonly bootstrapServers?: readonly string[];
+}
+
 export interface EventSourceMappingModel {
   readonly names: Names;
-  readonly source: NodeOfKind<"dynamodb-stream" | "kinesis-stream-source" | "sqs-queue-source">;
-  readonly sourceArn: Expr;
+  readonly source: NodeOfKind<"dynamodb-stream" | "kinesis-stream-source" | "sqs-queue-source" | "kafka-topic">;
+  /** Absent for a self-managed Kafka cluster. */
+  readonly sourceArn?: Expr;
+  readonly kafka?: KafkaSourceModel;
   readonly sourceNames: Names;
   /** The function's name (or its ARN when it is in another account), as mappings take it. */
   readonly functionName: Expr;
@@ -482,20 +492,17 @@ class ModelBuilder {
       this.notes.push(`The pipe reading ${node.kind} ${node.id} is not exported (EventBridge Pipes are not covered yet).`);
       return [];
     }
-    if (node.kind === "kafka-topic") {
-      this.notes.push(`The event source mapping of Kafka topic ${node.topic} is not exported (Kafka mappings need cluster credentials set up outside the design).`);
-      return [];
-    }
     if (node.kind !== "sqs-queue-source" && node.startingPosition === "AT_TIMESTAMP") {
       this.notes.push(`The mapping of ${node.kind} ${node.id} starts AT_TIMESTAMP: add its StartingPositionTimestamp, which the design does not hold.`);
     }
-    const { sourceArn, sourceNames } = this.streamSource(node);
+    const { sourceArn, sourceNames, kafka } = this.streamSource(node);
     return functions.map((fn) => {
       const target = this.targetResource(fn);
       return {
         names: this.names.allocate(sourceNames.logical, target.names.logical, "mapping"),
         source: node,
         sourceArn,
+        kafka,
         sourceNames,
         functionName: target.name,
         functionArn: target.arn,
@@ -505,8 +512,19 @@ class ModelBuilder {
     });
   }
 
-  private streamSource(node: NodeOfKind<"dynamodb-stream" | "kinesis-stream-source" | "sqs-queue-source">): { sourceArn: Expr; sourceNames: Names } {
+  private streamSource(node: EventSourceMappingModel["source"]): { sourceArn?: Expr; sourceNames: Names; kafka?: KafkaSourceModel } {
     switch (node.kind) {
+      case "kafka-topic": {
+        const sourceNames = this.names.allocate(node.topic, "topic");
+        if (node.cluster === "self-managed") {
+          this.notes.push(`Kafka topic ${node.topic} is on a self-managed cluster: add the mapping's authentication or VPC settings (SourceAccessConfigurations), which the design does not hold.`);
+          const bootstrapServers = node.clusterName.split(",").map((server) => server.trim()).filter((server) => server !== "");
+          return { sourceNames, kafka: { topic: node.topic, consumerGroupId: node.consumerGroupId, bootstrapServers } };
+        }
+        // A cluster ARN ends in a generated id: only the deployer knows it.
+        const param = this.parameter(this.names.allocate(node.clusterName, "cluster arn"), `ARN of the MSK cluster ${node.clusterName}`);
+        return { sourceArn: [param], sourceNames, kafka: { topic: node.topic, consumerGroupId: node.consumerGroupId } };
+      }
       case "dynamodb-stream": {
         const sourceNames = this.names.allocate(node.tableName, "table");
         // A stream ARN ends in its creation time: only the deployer knows it.

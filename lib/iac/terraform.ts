@@ -260,10 +260,19 @@ export function terraformMain(model: ExportModel): string {
   for (const mapping of model.eventSourceMappings) {
     blocks.push(
       resource("aws_lambda_event_source_mapping", mapping.names.terraform, [
-        attr("event_source_arn", hclExpression(mapping.sourceArn)),
+        attr("event_source_arn", mapping.sourceArn && hclExpression(mapping.sourceArn)),
         attr("function_name", hclExpression(mapping.functionName)),
+        attr("topics", mapping.kafka && `[${hclString(mapping.kafka.topic)}]`),
         attr("batch_size", String(mapping.source.batchSize)),
         attr("starting_position", mapping.source.kind === "sqs-queue-source" ? undefined : hclString(mapping.source.startingPosition)),
+        mapping.kafka?.bootstrapServers
+          ? block("self_managed_event_source", [attr("endpoints", hclData({ KAFKA_BOOTSTRAP_SERVERS: mapping.kafka.bootstrapServers.join(",") }, 2))])
+          : undefined,
+        mapping.kafka
+          ? block(mapping.kafka.bootstrapServers ? "self_managed_kafka_event_source_config" : "amazon_managed_kafka_event_source_config", [
+              attr("consumer_group_id", hclString(mapping.kafka.consumerGroupId)),
+            ])
+          : undefined,
         mapping.filters.length > 0 ? block("filter_criteria", mapping.filters.map((filter) => block("filter", [attr("pattern", hclString(filter.compact))]))) : undefined,
       ]),
     );

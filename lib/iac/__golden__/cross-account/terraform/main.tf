@@ -5,7 +5,6 @@
 # Note: Rule branch-forward is on bus branch in account 999900001111 and is not created here.
 # Note: The queue of UrgentTicketsQueue exists already: its policy must allow events.amazonaws.com to sqs:SendMessage.
 # Note: The function of OpsPagerFunction is in another account: its owner grants rule instance-state lambda:InvokeFunction.
-# Note: The event source mapping of Kafka topic orders is not exported (Kafka mappings need cluster credentials set up outside the design).
 # Note: Schedule tick (EventBridge Scheduler) is not exported; only rules are.
 # Note: Bus central must allow events:PutEvents from account 111122223333 in its own account's policy.
 
@@ -46,6 +45,17 @@ variable "urgent_tickets_queue_name" {
   type        = string
   description = "Name of the existing queue urgent-tickets"
   default     = "urgent-tickets"
+}
+
+variable "my_cluster_cluster_arn" {
+  type        = string
+  description = "ARN of the MSK cluster my-cluster"
+}
+
+variable "kafka_consumer_function_name" {
+  type        = string
+  description = "Name of the existing function kafka-consumer"
+  default     = "kafka-consumer"
 }
 
 resource "aws_cloudwatch_event_archive" "default_bus_archive" {
@@ -190,4 +200,16 @@ resource "aws_lambda_permission" "nightly_report_rule_nightly_report_function_pe
   function_name = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:function:${var.nightly_report_function_name}"
   principal     = "events.amazonaws.com"
   source_arn    = aws_cloudwatch_event_rule.nightly_report_rule.arn
+}
+
+resource "aws_lambda_event_source_mapping" "orders_topic_kafka_consumer_function_mapping" {
+  event_source_arn  = var.my_cluster_cluster_arn
+  function_name     = var.kafka_consumer_function_name
+  topics            = ["orders"]
+  batch_size        = 100
+  starting_position = "LATEST"
+
+  amazon_managed_kafka_event_source_config {
+    consumer_group_id = "group-kafka"
+  }
 }

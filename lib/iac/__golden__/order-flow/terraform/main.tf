@@ -2,6 +2,7 @@
 # Note: The dead-letter queue of BillFunction exists already: its policy must allow events.amazonaws.com to sqs:SendMessage.
 # Note: The queue of AuditFifoQueue exists already: its policy must allow events.amazonaws.com to sqs:SendMessage.
 # Note: The topic of OrderAlertsTopic exists already: its policy must allow events.amazonaws.com to sns:Publish.
+# Note: Kafka topic legacy-orders is on a self-managed cluster: add the mapping's authentication or VPC settings (SourceAccessConfigurations), which the design does not hold.
 
 terraform {
   required_providers {
@@ -427,4 +428,27 @@ resource "aws_lambda_event_source_mapping" "clicks_source_stream_order_indexer_f
   function_name     = var.order_indexer_function_name
   batch_size        = 200
   starting_position = "LATEST"
+}
+
+resource "aws_lambda_event_source_mapping" "legacy_orders_topic_order_indexer_function_mapping" {
+  function_name     = var.order_indexer_function_name
+  topics            = ["legacy-orders"]
+  batch_size        = 500
+  starting_position = "TRIM_HORIZON"
+
+  self_managed_event_source {
+    endpoints = {
+      KAFKA_BOOTSTRAP_SERVERS = "kafka1.example.com:9092,kafka2.example.com:9092"
+    }
+  }
+
+  self_managed_kafka_event_source_config {
+    consumer_group_id = "order-indexer"
+  }
+
+  filter_criteria {
+    filter {
+      pattern = "{\"value\":{\"status\":[\"NEW\"]}}"
+    }
+  }
 }

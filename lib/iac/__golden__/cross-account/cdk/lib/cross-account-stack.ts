@@ -13,7 +13,6 @@ import type { Construct } from "constructs";
  * Note: Rule branch-forward is on bus branch in account 999900001111 and is not created here.
  * Note: The queue of UrgentTicketsQueue exists already: its policy must allow events.amazonaws.com to sqs:SendMessage.
  * Note: The function of OpsPagerFunction is in another account: its owner grants rule instance-state lambda:InvokeFunction.
- * Note: The event source mapping of Kafka topic orders is not exported (Kafka mappings need cluster credentials set up outside the design).
  * Note: Schedule tick (EventBridge Scheduler) is not exported; only rules are.
  * Note: Bus central must allow events:PutEvents from account 111122223333 in its own account's policy.
  */
@@ -26,6 +25,8 @@ export class CrossAccountStack extends Stack {
     const centralBusTargetDeadLetterQueueArn = new CfnParameter(this, "CentralBusTargetDeadLetterQueueArn", { type: "String", description: "Dead-letter queue of CentralBusTarget (SQS queue ARN)", default: "arn:aws:sqs:eu-west-1:111122223333:forward-dlq" });
     new CfnParameter(this, "OpsPagerFunctionName", { type: "String", description: "Name of the existing function ops-pager in account 555566667777", default: "ops-pager" });
     new CfnParameter(this, "UrgentTicketsQueueName", { type: "String", description: "Name of the existing queue urgent-tickets", default: "urgent-tickets" });
+    const myClusterClusterArn = new CfnParameter(this, "MyClusterClusterArn", { type: "String", description: "ARN of the MSK cluster my-cluster" });
+    new CfnParameter(this, "KafkaConsumerFunctionName", { type: "String", description: "Name of the existing function kafka-consumer", default: "kafka-consumer" });
 
     const defaultBus = events.EventBus.fromEventBusArn(this, "DefaultBus", Fn.sub("arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default"));
     new events.Archive(this, "DefaultBusArchive", {
@@ -81,5 +82,15 @@ export class CrossAccountStack extends Stack {
     });
     const urgentTicketsQueue = sqs.Queue.fromQueueArn(this, "UrgentTicketsQueue", Fn.sub("arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${UrgentTicketsQueueName}"));
     urgentTicketsRule.addTarget(new targets.SqsQueue(urgentTicketsQueue));
+
+    const kafkaConsumerFunction = lambda.Function.fromFunctionAttributes(this, "KafkaConsumerFunction", { functionArn: Fn.sub("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${KafkaConsumerFunctionName}"), sameEnvironment: true });
+    new lambda.EventSourceMapping(this, "OrdersTopicKafkaConsumerFunctionMapping", {
+      target: kafkaConsumerFunction,
+      eventSourceArn: myClusterClusterArn.valueAsString,
+      kafkaTopic: "orders",
+      kafkaConsumerGroupId: "group-kafka",
+      batchSize: 100,
+      startingPosition: lambda.StartingPosition.LATEST,
+    });
   }
 }

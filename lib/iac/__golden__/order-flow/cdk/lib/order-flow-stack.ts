@@ -30,6 +30,7 @@ class TemplateInput extends events.RuleTargetInput {
  * Note: The dead-letter queue of BillFunction exists already: its policy must allow events.amazonaws.com to sqs:SendMessage.
  * Note: The queue of AuditFifoQueue exists already: its policy must allow events.amazonaws.com to sqs:SendMessage.
  * Note: The topic of OrderAlertsTopic exists already: its policy must allow events.amazonaws.com to sns:Publish.
+ * Note: Kafka topic legacy-orders is on a self-managed cluster: add the mapping's authentication or VPC settings (SourceAccessConfigurations), which the design does not hold.
  */
 export class OrderFlowStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -169,6 +170,16 @@ export class OrderFlowStack extends Stack {
       eventSourceArn: Fn.sub("arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/${ClicksSourceStreamName}"),
       batchSize: 200,
       startingPosition: lambda.StartingPosition.LATEST,
+    });
+
+    new lambda.EventSourceMapping(this, "LegacyOrdersTopicOrderIndexerFunctionMapping", {
+      target: orderIndexerFunction,
+      kafkaBootstrapServers: ["kafka1.example.com:9092","kafka2.example.com:9092"],
+      kafkaTopic: "legacy-orders",
+      kafkaConsumerGroupId: "order-indexer",
+      batchSize: 500,
+      startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+      filters: [{ pattern: "{\"value\":{\"status\":[\"NEW\"]}}" }],
     });
   }
 }
