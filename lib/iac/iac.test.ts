@@ -260,6 +260,62 @@ describe("Terraform", () => {
   }
 });
 
+describe("Terraform: buses, archives, permissions and mappings", () => {
+  it("order-flow: every resource the design implies is there, with the design's values", async () => {
+    const design = load("order-flow");
+    const hcl = (await parseHcl("main.tf", files(design, "terraform").get("main.tf")!)) as {
+      resource: Record<string, Record<string, Record<string, Json>[]>>;
+    };
+    const all = (type: string) => Object.values(hcl.resource[type] ?? {}).map((blocks) => blocks[0] as Record<string, Json>);
+
+    const bus = design.nodes.find((n) => n.kind === "event-bus")!;
+    if (bus.kind !== "event-bus" || !bus.archive) throw new Error("fixture changed");
+    expect(all("aws_cloudwatch_event_bus").map((b) => b.name)).toEqual([bus.name]);
+    const [archive] = all("aws_cloudwatch_event_archive");
+    expect(archive).toMatchObject({ name: bus.archive.name, retention_days: bus.archive.retentionDays, event_source_arn: "${aws_cloudwatch_event_bus.orders_bus.arn}" });
+    expect(JSON.parse(archive!.event_pattern as string)).toEqual(JSON.parse(bus.archive.pattern));
+
+    // One permission per (rule, Lambda target): bill is invoked by both rules.
+    const lambdaInvocations = design.edges.filter((e) => e.kind === "invokes" && design.nodes.find((n) => n.id === e.target)?.kind === "lambda");
+    const permissions = all("aws_lambda_permission");
+    expect(permissions).toHaveLength(lambdaInvocations.length);
+    expect(permissions.map((p) => p.source_arn).sort()).toEqual(["${aws_cloudwatch_event_rule.big_orders_rule.arn}", "${aws_cloudwatch_event_rule.refunds_rule.arn}"]);
+
+    // One mapping per stream source feeding a function, with its batch size and filters.
+    const feeds = design.edges.filter((e) => e.kind === "feeds-function");
+    const mappings = all("aws_lambda_event_source_mapping");
+    expect(mappings).toHaveLength(feeds.length);
+    for (const edge of feeds) {
+      const source = design.nodes.find((n) => n.id === edge.source)!;
+      if (!("batchSize" in source)) throw new Error("not a stream source");
+      const match = mappings.filter((m) => m.batch_size === source.batchSize);
+      expect(match, `mapping of ${source.id}`).toHaveLength(1);
+      const filters = ((match[0]!.filter_criteria as Record<string, Json>[] | undefined)?.[0]?.filter as Record<string, string>[] | undefined) ?? [];
+      expect(filters.map((f) => JSON.parse(f.pattern!))).toEqual(source.filterCriteria.map((text) => JSON.parse(text)));
+      if (source.kind === "kafka-topic") expect(match[0]!.topics).toEqual([source.topic]);
+    }
+  });
+
+  it("cross-account: other accounts' buses are referenced, ours get a policy for the accounts that forward to them", async () => {
+    const design = load("cross-account");
+    const hcl = (await parseHcl("main.tf", files(design, "terraform").get("main.tf")!)) as {
+      resource: Record<string, Record<string, Record<string, Json>[]>>;
+    };
+    const all = (type: string) => Object.values(hcl.resource[type] ?? {}).map((blocks) => blocks[0] as Record<string, Json>);
+    // central (222233334444) and branch (999900001111) are not ours; inbox and the partner bus are.
+    expect(all("aws_cloudwatch_event_bus").map((b) => b.name).sort()).toEqual(["aws.partner/example.com/123456789012/tickets", "inbox"]);
+    const [policy] = all("aws_cloudwatch_event_bus_policy");
+    expect(policy!.event_bus_name).toBe("${aws_cloudwatch_event_bus.inbox_bus.name}");
+    expect(policy!.policy).toContain('AWS = ["999900001111"]');
+    // The forward to central goes to its ARN in account 222233334444, through a role.
+    const forward = all("aws_cloudwatch_event_target").find((t) => (t.arn as string).includes("event-bus/central"))!;
+    expect(forward.arn).toBe("arn:${data.aws_partition.current.partition}:events:eu-west-1:222233334444:event-bus/central");
+    expect(forward.role_arn).toBe("${aws_iam_role.central_bus_target_events_role.arn}");
+    // The function in another account gets no permission from here; the same-account one does.
+    expect(all("aws_lambda_permission").map((p) => p.source_arn)).toEqual(["${aws_cloudwatch_event_rule.nightly_report_rule.arn}"]);
+  });
+});
+
 describe("export errors and warnings", () => {
   it("refuses an invalid design, saying what and where", () => {
     const design = load("order-flow");
