@@ -51,6 +51,7 @@ const TARGETS: Record<TargetKind, TargetSpec> = {
   firehose: { module: "firehose", import: (id, arn) => `firehose.DeliveryStream.fromDeliveryStreamArn(this, "${id}", ${arn})`, targetClass: "FirehoseDeliveryStream", inputProp: "message", retry: false },
   kinesis: { module: "kinesis", import: (id, arn) => `kinesis.Stream.fromStreamArn(this, "${id}", ${arn})`, targetClass: "KinesisStream", inputProp: "message", retry: true },
   "cloudwatch-logs": { module: "logs", import: (id, arn) => `logs.LogGroup.fromLogGroupArn(this, "${id}", ${arn})`, targetClass: "CloudWatchLogGroup", inputProp: "event", retry: true },
+  // Not imported: the export creates it (see `apiDestinationRef`).
   "api-destination": { module: "events", import: () => "", targetClass: "ApiDestination", inputProp: "event", retry: true, roleProp: "eventRole" },
   "event-bus-target": { module: "events", import: (id, arn) => `events.EventBus.fromEventBusArn(this, "${id}", ${arn})`, targetClass: "EventBus", retry: false, roleProp: "role" },
 };
@@ -217,12 +218,7 @@ class StackWriter {
     const override = (property: string, value: string) => overrides.push(`$CFN.addPropertyOverride("Targets.${index}.${property}", ${value});`);
     const resource =
       target.kind === "api-destination"
-        ? this.declare(`${target.resourceNames.logical}Ref`, () => {
-            const api = variable(target.resourceNames.logical);
-            const connectionName = this.model.apiDestinations.find((a) => a.names === target.resourceNames)?.connectionName ?? "";
-            const connection = `events.Connection.fromConnectionAttributes(this, "${target.resourceNames.logical}Connection", { connectionName: ${JSON.stringify(connectionName)}, connectionArn: ${api}.connectionArn, connectionSecretArn: ${api}.connectionArn })`;
-            return `events.ApiDestination.fromApiDestinationAttributes(this, "${target.resourceNames.logical}Ref", {\n      apiDestinationArn: ${api}.attrArn,\n      // The target only invokes the destination; the connection's secret is never read here.\n      connection: ${connection},\n    })`;
-          })
+        ? this.declare(`${target.resourceNames.logical}Ref`, () => this.apiDestinationRef(target))
         : this.declare(target.resourceNames.logical, () => spec.import(target.resourceNames.logical, this.value(target.arn), target));
 
     const props: string[] = [];
@@ -259,6 +255,15 @@ class StackWriter {
     const args = props.length > 0 ? `, {\n      ${props.join(",\n      ")},\n    }` : "";
     this.emit(`${ruleVar}.addTarget(new targets.${spec.targetClass}(${resource}${args}));`);
     return overrides;
+  }
+
+  /** The L2 view of a generated `CfnApiDestination`, which the target class takes. */
+  private apiDestinationRef(target: TargetModel): string {
+    const id = target.resourceNames.logical;
+    const api = this.model.apiDestinations.find((a) => a.names === target.resourceNames);
+    // By name: CDK cannot parse the ARN parameter at synth time, and the target only needs the destination.
+    const connection = `events.CfnConnection.fromConnectionName(this, "${id}Connection", ${JSON.stringify(api?.connectionName ?? "")})`;
+    return `events.ApiDestination.fromApiDestinationAttributes(this, "${id}Ref", {\n      apiDestinationArn: ${variable(id)}.attrArn,\n      connection: ${connection},\n    })`;
   }
 
   private input(target: TargetModel): string | undefined {

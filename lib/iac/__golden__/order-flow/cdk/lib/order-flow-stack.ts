@@ -137,8 +137,7 @@ export class OrderFlowStack extends Stack {
     refundsRule.addTarget(new targets.CloudWatchLogGroup(awsEventsRefundsLogGroup));
     const crmWebhookApiDestinationRef = events.ApiDestination.fromApiDestinationAttributes(this, "CrmWebhookApiDestinationRef", {
       apiDestinationArn: crmWebhookApiDestination.attrArn,
-      // The target only invokes the destination; the connection's secret is never read here.
-      connection: events.Connection.fromConnectionAttributes(this, "CrmWebhookApiDestinationConnection", { connectionName: "crm", connectionArn: crmWebhookApiDestination.connectionArn, connectionSecretArn: crmWebhookApiDestination.connectionArn }),
+      connection: events.CfnConnection.fromConnectionName(this, "CrmWebhookApiDestinationConnection", "crm"),
     });
     refundsRule.addTarget(new targets.ApiDestination(crmWebhookApiDestinationRef));
     refundsRule.addTarget(new targets.LambdaFunction(billFunction, {
