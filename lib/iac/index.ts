@@ -3,8 +3,7 @@
  * Terraform, CDK (TypeScript project) or CloudFormation (YAML and JSON). Plain TypeScript with
  * no Node or DOM APIs, so the browser and the command line run the same code.
  */
-import { validateDesign, type Problem } from "@/lib/graph";
-import { safeParseDesign, type Design } from "@/lib/graph/schema";
+import { safeParseDesign, validateDesign, type Design, type Problem } from "@/lib/graph";
 import { validatePattern } from "@/lib/pattern";
 import { cdkProject, projectName, type GeneratedFile } from "./cdk";
 import { cloudFormationJson, cloudFormationYaml } from "./cloudformation";
@@ -18,7 +17,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export interface ExportResult {
   readonly format: ExportFormat;
   readonly files: readonly GeneratedFile[];
-  /** Warnings for the reader: patterns over the default quota, what is not exported. */
+  /** Notes for the reader (also written into the files): patterns over the default quota, what is not exported, what the deployer must add. */
   readonly warnings: readonly string[];
 }
 

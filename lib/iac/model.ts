@@ -11,9 +11,9 @@
  * queue, topic… live elsewhere), dead-letter queues, roles named in the design, connections,
  * buses in other accounts and stream sources. The default bus is referred to by name.
  */
+import { DEFAULT_RETRY_POLICY, type Design, type EventBusNode, type InputMode, type NodeOfKind, type RetryPolicy, type RuleNode } from "@/lib/graph";
+// The same adjacency index validation walks, so the export reads edges exactly as validation does.
 import { indexDesign, type DesignIndex } from "@/lib/graph/graph-index";
-import { DEFAULT_RETRY_POLICY } from "@/lib/graph/registry";
-import type { Design, EventBusNode, InputMode, NodeOfKind, RetryPolicy, RuleNode } from "@/lib/graph/schema";
 import { canonicalPattern, type CanonicalPattern } from "./json-text";
 import { NameAllocator, type Names } from "./names";
 
