@@ -1,5 +1,5 @@
 /** Browser-side calls to the designs API; failures become Errors carrying the server's message. */
-import type { DesignSummary } from "@/lib/designs/types";
+import type { DesignRecord, DesignSummary } from "@/lib/designs/types";
 
 async function send<T>(url: string, init: RequestInit): Promise<T> {
   const response = await fetch(url, { ...init, headers: { "content-type": "application/json" } });
@@ -25,4 +25,8 @@ export function renameDesign(id: string, name: string, version: number): Promise
 
 export function deleteDesign(id: string): Promise<void> {
   return send(`/api/designs/${encodeURIComponent(id)}`, { method: "DELETE" });
+}
+
+export function getDesign(id: string): Promise<{ design: DesignRecord }> {
+  return send(`/api/designs/${encodeURIComponent(id)}`, { method: "GET" });
 }

@@ -1,11 +1,16 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useState, useTransition } from "react";
 import type { DesignSummary } from "@/lib/designs/types";
+import type { Design } from "@/lib/graph";
 import * as api from "./api";
 import { ConfirmDialog } from "./confirm-dialog";
+
+// The export (CodeMirror, the emitters) loads only when someone opens it.
+const ExportDialog = dynamic(() => import("@/components/export/export-dialog").then((m) => m.ExportDialog), { ssr: false });
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
@@ -14,6 +19,7 @@ export function DesignList({ designs }: { designs: DesignSummary[] }) {
   const [error, setError] = useState<string | null>(null);
   const [pendingDelete, setPendingDelete] = useState<DesignSummary | null>(null);
   const [busy, startTransition] = useTransition();
+  const [exporting, setExporting] = useState<Design | null>(null);
 
   /** Runs a change, then re-reads the list from the server so the page shows what was saved. */
   const mutate = useCallback(
@@ -32,6 +38,15 @@ export function DesignList({ designs }: { designs: DesignSummary[] }) {
   );
 
   const cancelDelete = useCallback(() => setPendingDelete(null), []);
+  const closeExport = useCallback(() => setExporting(null), []);
+  const openExport = async (id: string) => {
+    setError(null);
+    try {
+      setExporting((await api.getDesign(id)).design.graph);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
 
   return (
     <section>
@@ -62,10 +77,13 @@ export function DesignList({ designs }: { designs: DesignSummary[] }) {
               design={design}
               onRename={(name) => mutate(() => api.renameDesign(design.id, name, design.version))}
               onDelete={() => setPendingDelete(design)}
+              onExport={() => void openExport(design.id)}
             />
           ))}
         </ul>
       )}
+
+      {exporting && <ExportDialog design={exporting} onClose={closeExport} />}
 
       {pendingDelete && (
         <ConfirmDialog
@@ -119,10 +137,12 @@ function DesignRow({
   design,
   onRename,
   onDelete,
+  onExport,
 }: {
   design: DesignSummary;
   onRename: (name: string) => Promise<boolean>;
   onDelete: () => void;
+  onExport: () => void;
 }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(design.name);
@@ -194,6 +214,9 @@ function DesignRow({
             className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100"
           >
             Rename
+          </button>
+          <button onClick={onExport} aria-label={`Export ${design.name}`} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
+            Export
           </button>
           <button
             onClick={onDelete}

@@ -33,6 +33,7 @@ export {
   type PatternProblem,
   type PatternProblemCode,
 } from "./errors";
+export { parseJson, type JsonNode } from "./json";
 export { MAX_EVENT_BYTES, readEvent, REQUIRED_EVENT_FIELDS, type FlatEvent, type FlatValue } from "./event";
 export {
   describeCondition,

@@ -1,0 +1,208 @@
+/**
+ * CloudFormation (JSON and YAML) from the export model. Both texts come from one tree, so
+ * they hold the same template; logical ids are the model's names.
+ */
+import type { BusModel, Expr, ExportModel, Ref, RuleModel, TargetModel } from "./model";
+import { RawJson, writeJsonTree, writeYamlTree, type TreeValue } from "./template-tree";
+
+type Tree = { readonly [key: string]: TreeValue | undefined };
+
+function pseudo(name: "partition" | "region" | "account"): string {
+  return { partition: "AWS::Partition", region: "AWS::Region", account: "AWS::AccountId" }[name];
+}
+
+/** `${…}` inside `Fn::Sub` for one reference. */
+function subVariable(ref: Ref): string {
+  switch (ref.kind) {
+    case "pseudo":
+      return pseudo(ref.name);
+    case "param":
+      return ref.param.names.logical;
+    case "attr":
+      return ref.attr === "arn" ? `${ref.names.logical}.Arn` : ref.names.logical;
+  }
+}
+
+function refValue(ref: Ref): TreeValue {
+  if (ref.kind === "attr" && ref.attr === "arn") return { "Fn::GetAtt": [ref.names.logical, "Arn"] };
+  return { Ref: subVariable(ref) };
+}
+
+/** The `Fn::Sub` template for an expression (CDK's `Fn.sub` takes the same text). */
+export function subTemplate(expr: Expr): string {
+  return expr.map((part) => (typeof part === "string" ? part.replaceAll("${", "${!") : `\${${subVariable(part)}}`)).join("");
+}
+
+/** An expression as a literal, a single `Ref` / `GetAtt`, or an `Fn::Sub`. */
+export function cfnValue(expr: Expr): TreeValue {
+  if (expr.every((part) => typeof part === "string")) return expr.join("");
+  if (expr.length === 1) return refValue(expr[0] as Ref);
+  return { "Fn::Sub": subTemplate(expr) };
+}
+
+function busResource(bus: BusModel): Tree {
+  return { Type: "AWS::Events::EventBus", Properties: { Name: bus.node.name, EventSourceName: bus.eventSourceName } };
+}
+
+function targetTree(target: TargetModel): Tree {
+  const input = target.input;
+  return {
+    Id: target.id,
+    Arn: cfnValue(target.arn),
+    RoleArn: target.roleArn && cfnValue(target.roleArn),
+    Input: input.type === "constant" ? input.input.trim() : undefined,
+    InputPath: input.type === "input-path" ? input.inputPath : undefined,
+    InputTransformer:
+      input.type === "input-transformer"
+        ? { InputPathsMap: Object.keys(input.inputPathsMap).length > 0 ? { ...input.inputPathsMap } : undefined, InputTemplate: input.inputTemplate }
+        : undefined,
+    RetryPolicy: target.retryPolicy && {
+      MaximumEventAgeInSeconds: target.retryPolicy.maximumEventAgeInSeconds,
+      MaximumRetryAttempts: target.retryPolicy.maximumRetryAttempts,
+    },
+    DeadLetterConfig: target.deadLetterQueueArn && { Arn: cfnValue(target.deadLetterQueueArn) },
+    SqsParameters: target.messageGroupId !== undefined ? { MessageGroupId: target.messageGroupId } : undefined,
+    KinesisParameters: target.partitionKeyPath !== undefined ? { PartitionKeyPath: target.partitionKeyPath } : undefined,
+  };
+}
+
+function ruleResource(rule: RuleModel): Tree {
+  return {
+    Type: "AWS::Events::Rule",
+    Properties: {
+      Name: rule.name,
+      Description: rule.description === "" ? undefined : rule.description,
+      EventBusName: rule.bus.node.variant === "default" ? undefined : cfnValue(rule.bus.name),
+      EventPattern: rule.trigger.type === "pattern" ? new RawJson(rule.trigger.pattern.pretty) : undefined,
+      ScheduleExpression: rule.trigger.type === "schedule" ? rule.trigger.expression : undefined,
+      State: rule.enabled ? "ENABLED" : "DISABLED",
+      Targets: rule.targets.length > 0 ? rule.targets.map(targetTree) : undefined,
+    },
+  };
+}
+
+const EVENTS_TRUST: Tree = {
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "sts:AssumeRole" }],
+};
+
+/** The resource policy that lets EventBridge write to a log group. */
+export function logPolicyDocument<R>(resource: R) {
+  return {
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { Service: ["events.amazonaws.com", "delivery.logs.amazonaws.com"] }, Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: resource }],
+  };
+}
+
+/** The template as a tree; `toJson` / `toYaml` print it. */
+export function cloudFormationTemplate(model: ExportModel): Tree {
+  const parameters: Record<string, TreeValue> = {};
+  for (const param of model.parameters) {
+    parameters[param.names.logical] = { Type: "String", Description: param.description, Default: param.default };
+  }
+  const resources: Record<string, TreeValue> = {};
+  for (const bus of model.buses) {
+    if (bus.managed) resources[bus.names.logical] = busResource(bus);
+    if (bus.policyNames) {
+      resources[bus.policyNames.logical] = {
+        Type: "AWS::Events::EventBusPolicy",
+        Properties: {
+          EventBusName: cfnValue(bus.name),
+          StatementId: "AllowPutEventsFromOtherAccounts",
+          Statement: { Sid: "AllowPutEventsFromOtherAccounts", Effect: "Allow", Principal: { AWS: [...bus.allowedAccounts] }, Action: "events:PutEvents", Resource: cfnValue(bus.arn) },
+        },
+      };
+    }
+    if (bus.archive) {
+      resources[bus.archive.names.logical] = {
+        Type: "AWS::Events::Archive",
+        Properties: {
+          ArchiveName: bus.archive.name,
+          SourceArn: cfnValue(bus.arn),
+          EventPattern: bus.archive.pattern && new RawJson(bus.archive.pattern.pretty),
+          RetentionDays: bus.archive.retentionDays,
+        },
+      };
+    }
+  }
+  for (const role of model.roles) {
+    resources[role.names.logical] = {
+      Type: "AWS::IAM::Role",
+      Properties: {
+        AssumeRolePolicyDocument: EVENTS_TRUST,
+        Policies: [
+          {
+            PolicyName: "deliver-events",
+            PolicyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: [...role.actions], Resource: cfnValue(role.resource) }] },
+          },
+        ],
+      },
+    };
+  }
+  for (const policy of model.logPolicies) {
+    resources[policy.names.logical] = {
+      Type: "AWS::Logs::ResourcePolicy",
+      Properties: {
+        PolicyName: policy.names.logical,
+        // CloudFormation takes this policy as a JSON string.
+        PolicyDocument: { "Fn::Sub": JSON.stringify(logPolicyDocument(subTemplate([...policy.logGroupArn, ":*"]))) },
+      },
+    };
+  }
+  for (const api of model.apiDestinations) {
+    resources[api.names.logical] = {
+      Type: "AWS::Events::ApiDestination",
+      Properties: {
+        Name: api.name,
+        ConnectionArn: cfnValue(api.connectionArn),
+        InvocationEndpoint: api.endpoint,
+        HttpMethod: api.method,
+        InvocationRateLimitPerSecond: api.rateLimitPerSecond,
+      },
+    };
+  }
+  for (const rule of model.rules) resources[rule.names.logical] = ruleResource(rule);
+  for (const permission of model.permissions) {
+    resources[permission.names.logical] = {
+      Type: "AWS::Lambda::Permission",
+      Properties: {
+        Action: "lambda:InvokeFunction",
+        FunctionName: cfnValue(permission.functionArn),
+        Principal: "events.amazonaws.com",
+        SourceArn: { "Fn::GetAtt": [permission.rule.names.logical, "Arn"] },
+      },
+    };
+  }
+  for (const mapping of model.eventSourceMappings) {
+    const kafka = mapping.kafka;
+    resources[mapping.names.logical] = {
+      Type: "AWS::Lambda::EventSourceMapping",
+      Properties: {
+        EventSourceArn: mapping.sourceArn && cfnValue(mapping.sourceArn),
+        SelfManagedEventSource: kafka?.bootstrapServers && { Endpoints: { KafkaBootstrapServers: [...kafka.bootstrapServers] } },
+        FunctionName: cfnValue(mapping.functionName),
+        Topics: kafka && [kafka.topic],
+        AmazonManagedKafkaEventSourceConfig: kafka && !kafka.bootstrapServers ? { ConsumerGroupId: kafka.consumerGroupId } : undefined,
+        SelfManagedKafkaEventSourceConfig: kafka?.bootstrapServers && { ConsumerGroupId: kafka.consumerGroupId },
+        BatchSize: mapping.source.batchSize,
+        StartingPosition: mapping.source.kind === "sqs-queue-source" ? undefined : mapping.source.startingPosition,
+        FilterCriteria: mapping.filters.length > 0 ? { Filters: mapping.filters.map((filter) => ({ Pattern: filter.compact })) } : undefined,
+      },
+    };
+  }
+  return {
+    AWSTemplateFormatVersion: "2010-09-09",
+    Description: model.description === "" ? `EventBridge resources of the Switchyard design ${model.name}` : model.description,
+    Metadata: model.notes.length > 0 ? { "Switchyard::Notes": [...model.notes] } : undefined,
+    Parameters: model.parameters.length > 0 ? parameters : undefined,
+    Resources: resources,
+  };
+}
+
+export function cloudFormationJson(model: ExportModel): string {
+  return writeJsonTree(cloudFormationTemplate(model)) + "\n";
+}
+
+export function cloudFormationYaml(model: ExportModel): string {
+  return writeYamlTree(cloudFormationTemplate(model));
+}

@@ -1,0 +1,359 @@
+/**
+ * The export, checked by real tooling:
+ * - golden files for the fixture designs (`UPDATE_GOLDEN=1 npx vitest run lib/iac` rewrites them);
+ * - the CDK stack is transpiled and synthesized with aws-cdk-lib, and its events resources equal
+ *   those of our CloudFormation export; the YAML template is read back by CDK's `CfnInclude`
+ *   and equals the JSON one. Type checking of the generated TypeScript is `npm run typecheck`'s:
+ *   the golden stacks are part of the project (strict, no unused locals), and the golden test
+ *   proves the export still writes exactly them;
+ * - main.tf is parsed with `@cdktf/hcl2json` and its rules, targets and patterns match the design;
+ * - in every format each event pattern parses to the design's pattern.
+ *
+ * Comparing CDK with our template: CDK suffixes logical ids with a hash (`OrdersBus68D47F66`),
+ * builds ARNs with `Fn::Join` / `Fn::Select` / `Fn::Split` where we write `Fn::Sub`, and names
+ * its own event roles. `normalize` evaluates those intrinsics to one string form (`${Param}`,
+ * `${Resource.Arn}`), strips the hash where the remaining id is one of ours, and writes every
+ * IAM role ARN as `${role}`. Permissions and event source mappings are compared as sets (CDK
+ * names them after the rule and function). Constant `Input` is compared as parsed JSON (CDK
+ * writes it compactly), and CDK's empty `KmsKeyIdentifier` on archives is dropped.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse as parseHcl } from "@cdktf/hcl2json";
+import ts from "typescript";
+import { afterAll, describe, expect, it } from "vitest";
+import { designSchema, type Design } from "@/lib/graph/schema";
+import { DesignNotExportableError, exportDesign, EXPORT_FORMATS, type ExportFormat } from "./index";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..", "..");
+const FIXTURES = ["order-flow", "cross-account"] as const;
+const load = (name: string): Design => designSchema.parse(JSON.parse(readFileSync(join(here, "__fixtures__", `${name}.json`), "utf8")));
+const scratch = mkdtempSync(join(tmpdir(), "switchyard-iac-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Template = { Resources: Record<string, { Type: string; Properties?: Record<string, Json> }> };
+
+function files(design: Design, format: ExportFormat): Map<string, string> {
+  return new Map(exportDesign(design, format).files.map((f) => [f.path, f.content]));
+}
+
+function rulePatterns(design: Design): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const node of design.nodes) if (node.kind === "rule" && node.trigger.type === "pattern") out.set(node.name, JSON.parse(node.trigger.pattern));
+  return out;
+}
+
+describe("golden files", () => {
+  for (const name of FIXTURES) {
+    for (const format of EXPORT_FORMATS) {
+      it(`${name} → ${format}`, () => {
+        for (const [path, content] of files(load(name), format)) {
+          const golden = join(here, "__golden__", name, format, path);
+          if (process.env.UPDATE_GOLDEN === "1") {
+            mkdirSync(dirname(golden), { recursive: true });
+            writeFileSync(golden, content);
+          }
+          expect(existsSync(golden), `missing golden file ${golden} (run with UPDATE_GOLDEN=1)`).toBe(true);
+          expect(content).toBe(readFileSync(golden, "utf8"));
+        }
+      });
+    }
+  }
+
+  it("is deterministic and keeps one canonical key order whatever the pattern's", () => {
+    const design = load("order-flow");
+    const shuffled = structuredClone(design);
+    for (const node of shuffled.nodes) {
+      if (node.kind === "rule" && node.trigger.type === "pattern") {
+        const entries = Object.entries(JSON.parse(node.trigger.pattern) as Record<string, unknown>).reverse();
+        node.trigger = { type: "pattern", pattern: JSON.stringify(Object.fromEntries(entries)) };
+      }
+    }
+    for (const format of EXPORT_FORMATS) {
+      const a = [...files(design, format).values()].join("\n").replaceAll("100.0]", "100]");
+      expect([...files(shuffled, format).values()].join("\n")).toBe(a);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Intrinsic evaluation for the CDK comparison
+
+const placeholder = (id: string) => `\${${id.replaceAll("::", "_")}}`;
+
+function resolve(value: Json): Json {
+  if (Array.isArray(value)) return value.map(resolve);
+  if (value === null || typeof value !== "object") return value;
+  const keys = Object.keys(value);
+  if (keys.length === 1) {
+    const arg = value[keys[0]!]!;
+    switch (keys[0]) {
+      case "Ref":
+        return placeholder(arg as string);
+      case "Fn::GetAtt":
+        // `!GetAtt X.Arn` reads back as the string "X.Arn", the JSON form as ["X", "Arn"].
+        return placeholder(typeof arg === "string" ? arg : (arg as string[]).join("."));
+      case "Fn::Sub":
+        return (arg as string).replace(/\$\{([^}!][^}]*)\}/g, (_, id: string) => placeholder(id));
+      case "Fn::Join": {
+        const [sep, parts] = arg as [string, Json[]];
+        return parts.map((part) => resolve(part) as string).join(sep);
+      }
+      case "Fn::Split": {
+        const [sep, text] = arg as [string, Json];
+        return (resolve(text) as string).split(sep);
+      }
+      case "Fn::Select": {
+        const [index, list] = arg as [number, Json];
+        return (resolve(list) as Json[])[index]!;
+      }
+    }
+  }
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v)]));
+}
+
+function sortKeys(value: Json): Json {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys(value[key]!)]));
+}
+
+const EVENTS_TYPES = ["AWS::Events::EventBus", "AWS::Events::Rule", "AWS::Events::Archive", "AWS::Events::EventBusPolicy", "AWS::Events::ApiDestination"];
+const SET_TYPES = ["AWS::Lambda::Permission", "AWS::Lambda::EventSourceMapping"];
+
+/** Events resources by (our) logical id, plus permissions and mappings as sorted lists. */
+function normalize(template: Template, ourIds: ReadonlySet<string>) {
+  const idOf = (id: string) => (ourIds.has(id.replace(/[0-9A-F]{8}$/, "")) ? id.replace(/[0-9A-F]{8}$/, "") : id);
+  const roles = Object.keys(template.Resources).filter((id) => template.Resources[id]!.Type === "AWS::IAM::Role");
+  const rename = (text: string) => {
+    let out = text;
+    for (const role of roles) out = out.replaceAll(`\${${role}.Arn}`, "${role}");
+    return out.replace(/\$\{([A-Za-z0-9]+)(\.[A-Za-z]+)?\}/g, (_, id: string, attribute = "") => `\${${idOf(id)}${attribute}}`);
+  };
+  const clean = (value: Json): Json => {
+    if (typeof value === "string") return rename(value);
+    if (Array.isArray(value)) return value.map(clean);
+    if (value === null || typeof value !== "object") return value;
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key, v]) => !(key === "KmsKeyIdentifier" && v === ""))
+        .map(([key, v]) => [key, key === "Input" && typeof v === "string" ? JSON.parse(v) : clean(v)]),
+    );
+  };
+  const events: Record<string, Json> = {};
+  const sets: Record<string, string[]> = {};
+  for (const [id, resource] of Object.entries(template.Resources)) {
+    const properties = clean(resolve(resource.Properties ?? {}));
+    if (EVENTS_TYPES.includes(resource.Type)) events[idOf(id)] = { Type: resource.Type, Properties: properties };
+    if (SET_TYPES.includes(resource.Type)) (sets[resource.Type] ??= []).push(JSON.stringify(sortKeys(properties)));
+  }
+  for (const list of Object.values(sets)) list.sort();
+  return { events, sets };
+}
+
+const requireFromRoot = createRequire(join(root, "package.json"));
+
+/** Transpiles the generated stack, synthesizes it next to a `CfnInclude` of our YAML template. */
+function synthesize(design: Design, name: string): { cdk: Template; includedYaml: Template } {
+  const project = files(design, "cdk");
+  const stackPath = [...project.keys()].find((path) => path.startsWith("lib/"))!;
+  const code = ts.transpileModule(project.get(stackPath)!, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+  const loaded = { exports: {} as Record<string, unknown> };
+  new Function("require", "module", "exports", code)(requireFromRoot, loaded, loaded.exports);
+  const StackClass = Object.values(loaded.exports)[0] as new (scope: unknown, id: string) => unknown;
+
+  const cdk = requireFromRoot("aws-cdk-lib") as typeof import("aws-cdk-lib");
+  const { CfnInclude } = requireFromRoot("aws-cdk-lib/cloudformation-include") as typeof import("aws-cdk-lib/cloudformation-include");
+  const [yamlPath, yaml] = [...files(design, "cloudformation")].find(([path]) => path.endsWith(".yaml"))!;
+  const templateFile = join(scratch, `${name}-${yamlPath}`);
+  writeFileSync(templateFile, yaml);
+
+  const app = new cdk.App({ outdir: join(scratch, `${name}-cdk.out`) });
+  new StackClass(app, "Generated");
+  new CfnInclude(new cdk.Stack(app, "Included"), "Template", { templateFile });
+  const assembly = app.synth();
+  return { cdk: assembly.getStackByName("Generated").template as Template, includedYaml: assembly.getStackByName("Included").template as Template };
+}
+
+describe("CDK and CloudFormation", () => {
+  for (const name of FIXTURES) {
+    it(`${name}: the synthesized CDK stack has our template's events resources; the YAML reads back as the JSON`, () => {
+      const design = load(name);
+      const [, json] = [...files(design, "cloudformation")].find(([path]) => path.endsWith(".json"))!;
+      const ours = JSON.parse(json) as Template;
+      const { cdk, includedYaml } = synthesize(design, name);
+
+      // YAML (short-form intrinsics, flow-mapping patterns) says exactly what the JSON says.
+      expect(resolve(includedYaml.Resources as Json)).toEqual(resolve(ours.Resources as Json));
+
+      const ourIds = new Set(Object.keys(ours.Resources));
+      const expected = normalize(ours, ourIds);
+      const actual = normalize(cdk, ourIds);
+      expect(Object.keys(expected.events).length).toBeGreaterThan(0);
+      expect(actual.events).toEqual(expected.events);
+      expect(actual.sets).toEqual(expected.sets);
+
+      // Every rule pattern is the design's pattern.
+      const patterns = rulePatterns(design);
+      for (const resource of Object.values(ours.Resources)) {
+        if (resource.Type === "AWS::Events::Rule" && resource.Properties?.EventPattern) {
+          expect(resource.Properties.EventPattern).toEqual(patterns.get(resource.Properties.Name as string));
+        }
+      }
+    }, 60_000);
+  }
+});
+
+describe("Terraform", () => {
+  const unescape = (text: string) => text.replaceAll("$${", "${").replaceAll("%%{", "%{");
+
+  for (const name of FIXTURES) {
+    it(`${name}: main.tf parses, and its rules, targets and patterns match the design`, async () => {
+      const design = load(name);
+      const hcl = (await parseHcl("main.tf", files(design, "terraform").get("main.tf")!)) as {
+        resource: Record<string, Record<string, Record<string, Json>[]>>;
+      };
+      const rules = Object.values(hcl.resource["aws_cloudwatch_event_rule"] ?? {}).map((blocks) => blocks[0] as Record<string, string>);
+      const patterns = rulePatterns(design);
+      const exported = design.nodes.filter((n) => n.kind === "rule" && !(name === "cross-account" && n.name === "branch-forward"));
+      // hcl2json returns blocks keyed by name (a map): compare as sets.
+      expect(rules.map((r) => r.name).sort()).toEqual(exported.map((n) => (n.kind === "rule" ? n.name : "")).sort());
+      for (const rule of rules) {
+        const ruleName = rule.name!;
+        const node = design.nodes.find((n) => n.kind === "rule" && n.name === ruleName);
+        if (node?.kind !== "rule") throw new Error(`no rule ${ruleName}`);
+        expect(rule.state).toBe(node.enabled ? "ENABLED" : "DISABLED");
+        if (node.trigger.type === "pattern") expect(JSON.parse(unescape(rule.event_pattern!))).toEqual(patterns.get(ruleName));
+        else expect(rule.schedule_expression).toBe(node.trigger.expression);
+      }
+
+      const targets = Object.values(hcl.resource["aws_cloudwatch_event_target"] ?? {}).map((blocks) => blocks[0] as Record<string, Json>);
+      const invokes = design.edges.filter((e) => e.kind === "invokes" && !(name === "cross-account" && e.source === "branch-forward"));
+      expect(targets).toHaveLength(invokes.length);
+      for (const edge of invokes) {
+        const target = design.nodes.find((n) => n.id === edge.target)!;
+        if (!("retryPolicy" in target)) continue;
+        const rule = design.nodes.find((n) => n.id === edge.source);
+        const block = targets.find((t) => (t.rule as string).includes(`aws_cloudwatch_event_rule.${(rule?.kind === "rule" ? rule.name : "").replaceAll("-", "_")}_rule.`) && t.target_id === `Target${invokes.filter((e) => e.source === edge.source).indexOf(edge)}`);
+        expect(block, `target ${target.id} of ${edge.source}`).toBeDefined();
+        const retry = block!.retry_policy as Record<string, number>[] | undefined;
+        const isDefault = target.retryPolicy.maximumEventAgeInSeconds === 86_400 && target.retryPolicy.maximumRetryAttempts === 185;
+        expect(retry?.[0]).toEqual(isDefault ? undefined : { maximum_event_age_in_seconds: target.retryPolicy.maximumEventAgeInSeconds, maximum_retry_attempts: target.retryPolicy.maximumRetryAttempts });
+        if (target.input.type === "input-path") expect(block!.input_path).toBe(target.input.inputPath);
+        if (target.input.type === "constant") expect(JSON.parse(unescape(block!.input as string))).toEqual(JSON.parse(target.input.input));
+        if (target.input.type === "input-transformer") {
+          const transformer = (block!.input_transformer as Record<string, Json>[])[0]!;
+          expect(transformer.input_paths).toEqual(target.input.inputPathsMap);
+          expect(unescape(transformer.input_template as string)).toBe(target.input.inputTemplate);
+        }
+        if (target.kind === "sqs") expect(block!.sqs_target).toEqual(target.messageGroupId ? [{ message_group_id: target.messageGroupId }] : undefined);
+        if (target.kind === "kinesis") expect(block!.kinesis_target).toEqual(target.partitionKeyPath ? [{ partition_key_path: target.partitionKeyPath }] : undefined);
+        expect(block!.dead_letter_config !== undefined).toBe(target.deadLetterQueueArn !== undefined);
+      }
+    });
+  }
+});
+
+describe("Terraform: buses, archives, permissions and mappings", () => {
+  it("order-flow: every resource the design implies is there, with the design's values", async () => {
+    const design = load("order-flow");
+    const hcl = (await parseHcl("main.tf", files(design, "terraform").get("main.tf")!)) as {
+      resource: Record<string, Record<string, Record<string, Json>[]>>;
+    };
+    const all = (type: string) => Object.values(hcl.resource[type] ?? {}).map((blocks) => blocks[0] as Record<string, Json>);
+
+    const bus = design.nodes.find((n) => n.kind === "event-bus")!;
+    if (bus.kind !== "event-bus" || !bus.archive) throw new Error("fixture changed");
+    expect(all("aws_cloudwatch_event_bus").map((b) => b.name)).toEqual([bus.name]);
+    const [archive] = all("aws_cloudwatch_event_archive");
+    expect(archive).toMatchObject({ name: bus.archive.name, retention_days: bus.archive.retentionDays, event_source_arn: "${aws_cloudwatch_event_bus.orders_bus.arn}" });
+    expect(JSON.parse(archive!.event_pattern as string)).toEqual(JSON.parse(bus.archive.pattern));
+
+    // One permission per (rule, Lambda target): bill is invoked by both rules.
+    const lambdaInvocations = design.edges.filter((e) => e.kind === "invokes" && design.nodes.find((n) => n.id === e.target)?.kind === "lambda");
+    const permissions = all("aws_lambda_permission");
+    expect(permissions).toHaveLength(lambdaInvocations.length);
+    expect(permissions.map((p) => p.source_arn).sort()).toEqual(["${aws_cloudwatch_event_rule.big_orders_rule.arn}", "${aws_cloudwatch_event_rule.refunds_rule.arn}"]);
+
+    // One mapping per stream source feeding a function, with its batch size and filters.
+    const feeds = design.edges.filter((e) => e.kind === "feeds-function");
+    const mappings = all("aws_lambda_event_source_mapping");
+    expect(mappings).toHaveLength(feeds.length);
+    for (const edge of feeds) {
+      const source = design.nodes.find((n) => n.id === edge.source)!;
+      if (!("batchSize" in source)) throw new Error("not a stream source");
+      const match = mappings.filter((m) => m.batch_size === source.batchSize);
+      expect(match, `mapping of ${source.id}`).toHaveLength(1);
+      const filters = ((match[0]!.filter_criteria as Record<string, Json>[] | undefined)?.[0]?.filter as Record<string, string>[] | undefined) ?? [];
+      expect(filters.map((f) => JSON.parse(f.pattern!))).toEqual(source.filterCriteria.map((text) => JSON.parse(text)));
+      if (source.kind === "kafka-topic") expect(match[0]!.topics).toEqual([source.topic]);
+    }
+  });
+
+  it("cross-account: other accounts' buses are referenced, ours get a policy for the accounts that forward to them", async () => {
+    const design = load("cross-account");
+    const hcl = (await parseHcl("main.tf", files(design, "terraform").get("main.tf")!)) as {
+      resource: Record<string, Record<string, Record<string, Json>[]>>;
+    };
+    const all = (type: string) => Object.values(hcl.resource[type] ?? {}).map((blocks) => blocks[0] as Record<string, Json>);
+    // central (222233334444) and branch (999900001111) are not ours; inbox and the partner bus are.
+    expect(all("aws_cloudwatch_event_bus").map((b) => b.name).sort()).toEqual(["aws.partner/example.com/123456789012/tickets", "inbox"]);
+    const [policy] = all("aws_cloudwatch_event_bus_policy");
+    expect(policy!.event_bus_name).toBe("${aws_cloudwatch_event_bus.inbox_bus.name}");
+    expect(policy!.policy).toContain('AWS = ["999900001111"]');
+    // The forward to central goes to its ARN in account 222233334444, through a role.
+    const forward = all("aws_cloudwatch_event_target").find((t) => (t.arn as string).includes("event-bus/central"))!;
+    expect(forward.arn).toBe("arn:${data.aws_partition.current.partition}:events:eu-west-1:222233334444:event-bus/central");
+    expect(forward.role_arn).toBe("${aws_iam_role.central_bus_target_events_role.arn}");
+    // The function in another account gets no permission from here; the same-account one does.
+    expect(all("aws_lambda_permission").map((p) => p.source_arn)).toEqual(["${aws_cloudwatch_event_rule.nightly_report_rule.arn}"]);
+  });
+});
+
+describe("export errors and warnings", () => {
+  it("refuses an invalid design, saying what and where", () => {
+    const design = load("order-flow");
+    const broken = { ...design, nodes: design.nodes.map((n) => (n.kind === "rule" && n.id === "big" ? { ...n, trigger: { type: "pattern", pattern: '{"source": "com.shop"}' } } : n)) };
+    expect(() => exportDesign(broken, "terraform")).toThrow(DesignNotExportableError);
+    expect(() => exportDesign(broken, "terraform")).toThrow(/node big, trigger\.pattern: Event pattern is not valid/);
+    expect(() => exportDesign({ ...design, version: 2 }, "cdk")).toThrow(/version/);
+  });
+
+  it("flags a pattern over the 2,048-character default quota but still exports it", () => {
+    const design = load("order-flow");
+    const values = Array.from({ length: 300 }, (_, i) => `"value-${i}"`).join(", ");
+    const long = { ...design, nodes: design.nodes.map((n) => (n.kind === "rule" && n.id === "big" ? { ...n, trigger: { type: "pattern" as const, pattern: `{"source": [${values}]}` } } : n)) };
+    const result = exportDesign(long, "cloudformation");
+    expect(result.warnings.some((w) => w.includes("big-orders") && w.includes("2,048"))).toBe(true);
+    expect(result.files[0]!.content).toContain('"value-299"');
+    // The generated files carry the note too (CloudFormation as template metadata).
+    expect(result.files[0]!.content).toMatch(/Switchyard::Notes:\n(    - .*\n)*    - "The pattern of rule big-orders is \d+ characters: over the 2,048-character default quota/);
+  });
+});
+
+describe("npm run export", () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", join(root, "scripts", "export.ts"), ...args], { cwd: root, encoding: "utf8" });
+
+  it("writes the files of a format to --out", () => {
+    const out = join(scratch, "cli");
+    const result = run(join(here, "__fixtures__", "order-flow.json"), "--format", "terraform", "--out", out);
+    expect(result.status, result.stderr).toBe(0);
+    expect(readFileSync(join(out, "main.tf"), "utf8")).toBe(files(load("order-flow"), "terraform").get("main.tf"));
+  }, 30_000);
+
+  it("exits non-zero with the problems of an invalid design", () => {
+    const bad = join(scratch, "bad.json");
+    const design = load("order-flow");
+    writeFileSync(bad, JSON.stringify({ ...design, nodes: [...design.nodes, { ...design.nodes[0], id: "bus" }] }));
+    const result = run(bad, "--format", "cdk", "--out", join(scratch, "never"));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/cannot be exported[\s\S]*node bus: Two nodes share the id "bus"/);
+    expect(existsSync(join(scratch, "never"))).toBe(false);
+  }, 30_000);
+});

@@ -1,0 +1,282 @@
+/**
+ * Terraform (HCL, AWS provider 6) from the export model: one `main.tf`, formatted as
+ * `terraform fmt` would (two-space indent, `=` aligned within a block's run of one-line
+ * attributes). Event patterns are heredocs holding the canonical JSON, so the file reads like
+ * the pattern editor and a plain HCL parser returns the pattern text unchanged.
+ */
+import { oneLine } from "./names";
+import { logPolicyDocument } from "./cloudformation";
+import { simplify, type BusModel, type Expr, type ExportModel, type Ref, type RuleModel, type TargetModel } from "./model";
+
+/** A block body: attributes (expressions already in HCL) and nested blocks, in order. */
+type Body = readonly (Attribute | Block | undefined)[];
+interface Attribute {
+  readonly type: "attr";
+  readonly key: string;
+  readonly value: string;
+}
+interface Block {
+  readonly type: "block";
+  readonly header: string;
+  readonly body: Body;
+}
+
+const attr = (key: string, value: string | undefined): Attribute | undefined => (value === undefined ? undefined : { type: "attr", key, value });
+const block = (header: string, body: Body): Block => ({ type: "block", header, body });
+
+const ESCAPES: Record<string, string> = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/** A quoted HCL string: JSON-style escapes, and `${` / `%{` doubled so they stay literal. */
+export function hclString(text: string): string {
+  const body = [...text].map((c) => ESCAPES[c] ?? (c < " " ? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}` : c)).join("");
+  return `"${body.replaceAll("${", "$${").replaceAll("%{", "%%{")}"`;
+}
+
+function refExpression(ref: Ref): string {
+  switch (ref.kind) {
+    case "pseudo":
+      return { partition: "data.aws_partition.current.partition", region: "data.aws_region.current.region", account: "data.aws_caller_identity.current.account_id" }[ref.name];
+    case "param":
+      return `var.${ref.param.names.terraform}`;
+    case "attr": {
+      const type = { bus: "aws_cloudwatch_event_bus", rule: "aws_cloudwatch_event_rule", role: "aws_iam_role", "api-destination": "aws_cloudwatch_event_api_destination" }[ref.resource];
+      return `${type}.${ref.names.terraform}.${ref.attr}`;
+    }
+  }
+}
+
+export function hclExpression(expr: Expr): string {
+  if (expr.length === 1 && typeof expr[0] !== "string") return refExpression(expr[0]!);
+  const inner = expr.map((part) => (typeof part === "string" ? hclString(part).slice(1, -1) : `\${${refExpression(part)}}`)).join("");
+  return `"${inner}"`;
+}
+
+/** A heredoc for multi-line JSON; its content is literal (interpolation sequences escaped). */
+function heredoc(marker: string, text: string, depth: number): string {
+  const pad = "  ".repeat(depth + 1);
+  const lines = text.replaceAll("${", "$${").replaceAll("%{", "%%{").split("\n").map((line) => pad + line);
+  return `<<-${marker}\n${lines.join("\n")}\n${"  ".repeat(depth)}${marker}`;
+}
+
+function writeBody(body: Body, depth: number): string[] {
+  const pad = "  ".repeat(depth);
+  const items = body.filter((item): item is Attribute | Block => item !== undefined);
+  const out: string[] = [];
+  let run: Attribute[] = [];
+  const flush = () => {
+    // terraform fmt aligns `=` across consecutive one-line attributes.
+    const width = Math.max(0, ...run.filter((a) => !a.value.includes("\n")).map((a) => a.key.length));
+    for (const a of run) out.push(`${pad}${a.value.includes("\n") ? a.key : a.key.padEnd(width)} = ${a.value}`);
+    run = [];
+  };
+  for (const item of items) {
+    if (item.type === "attr") {
+      if (item.value.includes("\n") && run.length > 0) flush();
+      run.push(item);
+      if (item.value.includes("\n")) flush();
+      continue;
+    }
+    flush();
+    if (out.length > 0 && out[out.length - 1] !== `${pad}`) out.push("");
+    const inner = writeBody(item.body, depth + 1);
+    if (inner.length === 0) out.push(`${pad}${item.header} {}`);
+    else out.push(`${pad}${item.header} {`, ...inner, `${pad}}`);
+  }
+  flush();
+  return out;
+}
+
+/** An HCL object for `jsonencode`, from plain data; strings may carry one expression. */
+type HclData = string | Expr | readonly HclData[] | { readonly [key: string]: HclData };
+
+function hclData(value: HclData, depth: number): string {
+  const pad = "  ".repeat(depth);
+  const inner = "  ".repeat(depth + 1);
+  if (typeof value === "string") return hclString(value);
+  if (Array.isArray(value)) {
+    if (value.length > 0 && value.every((v) => typeof v === "string")) return `[${value.map((v) => hclString(v as string)).join(", ")}]`;
+    if (isExpr(value)) return hclExpression(value);
+    const items = value as readonly HclData[];
+    return `[\n${items.map((item) => inner + hclData(item, depth + 1)).join(",\n")}\n${pad}]`;
+  }
+  const entries = Object.entries(value as { readonly [key: string]: HclData });
+  const lines = writeBody(
+    entries.map(([key, item]) => attr(key, hclData(item, depth + 1))),
+    depth + 1,
+  );
+  return `{\n${lines.join("\n")}\n${pad}}`;
+}
+
+/** An `Expr` (parts with references) as opposed to a list of data. */
+function isExpr(value: readonly unknown[]): value is Expr {
+  return value.some((part) => typeof part === "object" && part !== null && "kind" in part);
+}
+
+function resource(type: string, name: string, body: Body): Block {
+  return block(`resource "${type}" "${name}"`, body);
+}
+
+function busName(bus: BusModel): string | undefined {
+  return bus.node.variant === "default" ? undefined : hclExpression(bus.name);
+}
+
+function targetBlocks(rule: RuleModel, target: TargetModel): Block {
+  const input = target.input;
+  return resource("aws_cloudwatch_event_target", `${rule.names.terraform}_${target.id.toLowerCase()}`, [
+    attr("rule", `aws_cloudwatch_event_rule.${rule.names.terraform}.name`),
+    attr("event_bus_name", busName(rule.bus)),
+    attr("target_id", hclString(target.id)),
+    attr("arn", hclExpression(target.arn)),
+    attr("role_arn", target.roleArn && hclExpression(target.roleArn)),
+    attr("input", input.type === "constant" ? hclString(input.input.trim()) : undefined),
+    attr("input_path", input.type === "input-path" ? hclString(input.inputPath) : undefined),
+    input.type === "input-transformer"
+      ? block("input_transformer", [
+          attr("input_paths", Object.keys(input.inputPathsMap).length > 0 ? hclData(input.inputPathsMap, 2) : undefined),
+          attr("input_template", hclString(input.inputTemplate)),
+        ])
+      : undefined,
+    target.retryPolicy &&
+      block("retry_policy", [
+        attr("maximum_event_age_in_seconds", String(target.retryPolicy.maximumEventAgeInSeconds)),
+        attr("maximum_retry_attempts", String(target.retryPolicy.maximumRetryAttempts)),
+      ]),
+    target.deadLetterQueueArn && block("dead_letter_config", [attr("arn", hclExpression(target.deadLetterQueueArn))]),
+    target.messageGroupId !== undefined ? block("sqs_target", [attr("message_group_id", hclString(target.messageGroupId))]) : undefined,
+    target.partitionKeyPath !== undefined ? block("kinesis_target", [attr("partition_key_path", hclString(target.partitionKeyPath))]) : undefined,
+  ]);
+}
+
+function ruleBlocks(rule: RuleModel): Block[] {
+  const trigger = rule.trigger;
+  return [
+    resource("aws_cloudwatch_event_rule", rule.names.terraform, [
+      attr("name", hclString(rule.name)),
+      attr("description", rule.description === "" ? undefined : hclString(rule.description)),
+      attr("event_bus_name", busName(rule.bus)),
+      attr("state", hclString(rule.enabled ? "ENABLED" : "DISABLED")),
+      attr("event_pattern", trigger.type === "pattern" ? heredoc("PATTERN", trigger.pattern.pretty, 1) : undefined),
+      attr("schedule_expression", trigger.type === "schedule" ? hclString(trigger.expression) : undefined),
+    ]),
+    ...rule.targets.map((target) => targetBlocks(rule, target)),
+  ];
+}
+
+const EVENTS_TRUST: HclData = {
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "sts:AssumeRole" }],
+};
+
+export function terraformMain(model: ExportModel): string {
+  const blocks: Block[] = [
+    block("terraform", [block("required_providers", [attr("aws", hclData({ source: "hashicorp/aws", version: ">= 6.0" }, 2))])]),
+    block(`data "aws_partition" "current"`, []),
+    block(`data "aws_region" "current"`, []),
+    block(`data "aws_caller_identity" "current"`, []),
+  ];
+  for (const param of model.parameters) {
+    blocks.push(
+      block(`variable "${param.names.terraform}"`, [
+        attr("type", "string"),
+        attr("description", hclString(param.description)),
+        attr("default", param.default === undefined ? undefined : hclString(param.default)),
+      ]),
+    );
+  }
+  for (const bus of model.buses) {
+    if (bus.managed) {
+      blocks.push(
+        resource("aws_cloudwatch_event_bus", bus.names.terraform, [
+          attr("name", hclString(bus.node.name)),
+          attr("event_source_name", bus.eventSourceName === undefined ? undefined : hclString(bus.eventSourceName)),
+        ]),
+      );
+    }
+    if (bus.policyNames) {
+      const policy: HclData = {
+        Version: "2012-10-17",
+        Statement: [{ Sid: "AllowPutEventsFromOtherAccounts", Effect: "Allow", Principal: { AWS: [...bus.allowedAccounts] }, Action: "events:PutEvents", Resource: bus.arn }],
+      };
+      blocks.push(
+        resource("aws_cloudwatch_event_bus_policy", bus.policyNames.terraform, [
+          attr("event_bus_name", hclExpression(bus.name)),
+          attr("policy", `jsonencode(${hclData(policy, 1)})`),
+        ]),
+      );
+    }
+    if (bus.archive) {
+      blocks.push(
+        resource("aws_cloudwatch_event_archive", bus.archive.names.terraform, [
+          attr("name", hclString(bus.archive.name)),
+          attr("event_source_arn", hclExpression(bus.arn)),
+          attr("retention_days", String(bus.archive.retentionDays)),
+          attr("event_pattern", bus.archive.pattern && heredoc("PATTERN", bus.archive.pattern.pretty, 1)),
+        ]),
+      );
+    }
+  }
+  for (const role of model.roles) {
+    blocks.push(resource("aws_iam_role", role.names.terraform, [attr("assume_role_policy", `jsonencode(${hclData(EVENTS_TRUST, 1)})`)]));
+    const policy: HclData = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: [...role.actions], Resource: role.resource }] };
+    blocks.push(
+      resource("aws_iam_role_policy", role.names.terraform, [
+        attr("name", hclString("deliver-events")),
+        attr("role", `aws_iam_role.${role.names.terraform}.id`),
+        attr("policy", `jsonencode(${hclData(policy, 1)})`),
+      ]),
+    );
+  }
+  for (const policy of model.logPolicies) {
+    blocks.push(
+      resource("aws_cloudwatch_log_resource_policy", policy.names.terraform, [
+        attr("policy_name", hclString(policy.names.logical)),
+        attr("policy_document", `jsonencode(${hclData(logPolicyDocument(simplify([...policy.logGroupArn, ":*"])), 1)})`),
+      ]),
+    );
+  }
+  for (const api of model.apiDestinations) {
+    blocks.push(
+      resource("aws_cloudwatch_event_api_destination", api.names.terraform, [
+        attr("name", hclString(api.name)),
+        attr("invocation_endpoint", hclString(api.endpoint)),
+        attr("http_method", hclString(api.method)),
+        attr("connection_arn", hclExpression(api.connectionArn)),
+        attr("invocation_rate_limit_per_second", api.rateLimitPerSecond === undefined ? undefined : String(api.rateLimitPerSecond)),
+      ]),
+    );
+  }
+  for (const rule of model.rules) blocks.push(...ruleBlocks(rule));
+  for (const permission of model.permissions) {
+    blocks.push(
+      resource("aws_lambda_permission", permission.names.terraform, [
+        attr("statement_id", hclString(permission.names.logical)),
+        attr("action", hclString("lambda:InvokeFunction")),
+        attr("function_name", hclExpression(permission.functionArn)),
+        attr("principal", hclString("events.amazonaws.com")),
+        attr("source_arn", `aws_cloudwatch_event_rule.${permission.rule.names.terraform}.arn`),
+      ]),
+    );
+  }
+  for (const mapping of model.eventSourceMappings) {
+    blocks.push(
+      resource("aws_lambda_event_source_mapping", mapping.names.terraform, [
+        attr("event_source_arn", mapping.sourceArn && hclExpression(mapping.sourceArn)),
+        attr("function_name", hclExpression(mapping.functionName)),
+        attr("topics", mapping.kafka && `[${hclString(mapping.kafka.topic)}]`),
+        attr("batch_size", String(mapping.source.batchSize)),
+        attr("starting_position", mapping.source.kind === "sqs-queue-source" ? undefined : hclString(mapping.source.startingPosition)),
+        mapping.kafka?.bootstrapServers
+          ? block("self_managed_event_source", [attr("endpoints", hclData({ KAFKA_BOOTSTRAP_SERVERS: mapping.kafka.bootstrapServers.join(",") }, 2))])
+          : undefined,
+        mapping.kafka
+          ? block(mapping.kafka.bootstrapServers ? "self_managed_kafka_event_source_config" : "amazon_managed_kafka_event_source_config", [
+              attr("consumer_group_id", hclString(mapping.kafka.consumerGroupId)),
+            ])
+          : undefined,
+        mapping.filters.length > 0 ? block("filter_criteria", mapping.filters.map((filter) => block("filter", [attr("pattern", hclString(filter.compact))]))) : undefined,
+      ]),
+    );
+  }
+  const header = [`# EventBridge resources of the Switchyard design "${oneLine(model.name)}".`, ...model.notes.map((note) => `# Note: ${oneLine(note)}`)];
+  return `${header.join("\n")}\n\n${blocks.map((b) => writeBody([b], 0).join("\n")).join("\n\n")}\n`;
+}
