@@ -12,7 +12,7 @@
  * as text (objects and arrays as JSON) and the result is delivered exactly as written, quotes
  * included.
  */
-import { parseJsonPath, selectJsonPath, type JsonPath, type JsonValue } from "./json-path";
+import { parseJsonPath, selectJsonPath, type JsonValue } from "./json-path";
 
 export { parseJsonPath, selectJsonPath, type JsonPath, type JsonValue } from "./json-path";
 
