@@ -1,0 +1,124 @@
+/**
+ * Runs replays: the archive's events in the replay's time window (by event time), matching the
+ * archive's pattern, are put again on the destination bus with `replay-name` added, only to the
+ * rules in FilterArns when given. Progress is written after each batch; a CANCELLING replay stops
+ * at the next batch. A replay interrupted by a restart starts over (at-least-once).
+ */
+import type { Db } from "../db";
+import { compilePattern, matchesEvent, readEvent, type CompiledPattern } from "../pattern";
+import { withReplayName } from "./event-envelope";
+import { ingestEvents } from "./ingest";
+import type { BusMatchers } from "./matchers";
+
+const BATCH = 100;
+const POLL_MS = 500;
+
+export class ReplayRunner {
+  private timer: NodeJS.Timeout | undefined;
+  private readonly active = new Set<string>();
+  private stopped = true;
+
+  constructor(
+    private readonly db: Db,
+    private readonly matchers: BusMatchers,
+    private readonly onDelivered: () => void,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.poll();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+
+  poll(): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    void this.db.busReplay
+      .findMany({ where: { state: { in: ["STARTING", "RUNNING", "CANCELLING"] } } })
+      .then((replays) => {
+        for (const replay of replays) {
+          if (this.active.has(replay.arn)) continue;
+          this.active.add(replay.arn);
+          void this.run(replay.arn)
+            .catch((error: unknown) => this.fail(replay.arn, (error as Error).message))
+            .finally(() => this.active.delete(replay.arn));
+        }
+      })
+      .catch((error: unknown) => console.error("[bus] replay poll failed:", (error as Error).message))
+      .finally(() => {
+        if (this.stopped) return;
+        this.timer = setTimeout(() => this.poll(), POLL_MS);
+        this.timer.unref();
+      });
+  }
+
+  private async run(arn: string): Promise<void> {
+    const replay = await this.db.busReplay.findUniqueOrThrow({ where: { arn } });
+    if (replay.state === "CANCELLING") {
+      await this.finish(arn, "CANCELLED");
+      return;
+    }
+    const archive = await this.db.busArchive.findUnique({ where: { arn: replay.archiveArn } });
+    if (archive === null) return this.fail(arn, `Archive ${replay.archiveArn} does not exist.`);
+    const pattern: CompiledPattern | undefined = archive.eventPattern === null ? undefined : compilePattern(archive.eventPattern);
+    const window = {
+      busArn: archive.busArn,
+      replayName: null,
+      time: { gte: replay.eventStartTime, lt: replay.eventEndTime },
+      ingestedAt: { gte: archive.createdAt },
+    };
+    const total = await this.db.busEvent.count({ where: window });
+    await this.db.busReplay.update({
+      where: { arn },
+      data: { state: "RUNNING", startedAt: new Date(), totalCount: total, replayedCount: 0 },
+    });
+    const filter: string[] = JSON.parse(replay.filterArns) as string[];
+    const onlyRules = filter.length > 0 ? new Set(filter) : undefined;
+    let cursor = "";
+    let processed = 0;
+    for (;;) {
+      const current = await this.db.busReplay.findUniqueOrThrow({ where: { arn }, select: { state: true } });
+      if (current.state === "CANCELLING") return this.finish(arn, "CANCELLED");
+      const batch = await this.db.busEvent.findMany({ where: { ...window, id: { gt: cursor } }, orderBy: { id: "asc" }, take: BATCH });
+      if (batch.length === 0) break;
+      cursor = batch[batch.length - 1].id;
+      const chosen = batch.filter((event) => pattern === undefined || matchesEvent(pattern, readEvent(event.body)));
+      if (chosen.length > 0) {
+        await ingestEvents(
+          this.db,
+          this.matchers,
+          chosen.map((event) => ({
+            eventId: event.eventId,
+            busArn: replay.destinationArn,
+            source: event.source,
+            detailType: event.detailType,
+            time: event.time,
+            ingestedAt: new Date(),
+            text: withReplayName(event.body, replay.name),
+            replayName: replay.name,
+            onlyRules,
+          })),
+        );
+        this.onDelivered();
+      }
+      processed += batch.length;
+      await this.db.busReplay.update({
+        where: { arn },
+        data: { replayedCount: processed, lastReplayedTime: batch[batch.length - 1].time },
+      });
+    }
+    await this.finish(arn, "COMPLETED");
+  }
+
+  private async finish(arn: string, state: "COMPLETED" | "CANCELLED"): Promise<void> {
+    await this.db.busReplay.update({ where: { arn }, data: { state, endedAt: new Date() } });
+  }
+
+  private async fail(arn: string, reason: string): Promise<void> {
+    await this.db.busReplay.update({ where: { arn }, data: { state: "FAILED", stateReason: reason, endedAt: new Date() } });
+  }
+}

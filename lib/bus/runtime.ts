@@ -1,0 +1,85 @@
+/**
+ * The local EventBridge of this process: its database, settings, per-bus rule machines, the
+ * delivery dispatcher and the replay runner. One per process and database (cached on globalThis
+ * like the Prisma client, so dev reloads do not start a second dispatcher).
+ */
+import { getDb, type Db } from "../db";
+import { env } from "../env";
+import { busArn, DEFAULT_BUS, type Scope } from "./arn";
+import { readBusConfig, type BusConfig } from "./config";
+import { Dispatcher } from "./delivery";
+import { BusMatchers } from "./matchers";
+import { ReplayRunner } from "./replay-runner";
+
+export class BusRuntime {
+  readonly matchers: BusMatchers;
+  readonly dispatcher: Dispatcher;
+  readonly replays: ReplayRunner;
+  private readonly accountsReady = new Map<string, Promise<void>>();
+
+  constructor(
+    readonly db: Db,
+    readonly config: BusConfig,
+  ) {
+    this.matchers = new BusMatchers(db);
+    this.dispatcher = new Dispatcher(db, this.matchers, config.retryBaseMs);
+    this.replays = new ReplayRunner(db, this.matchers, () => this.dispatcher.wake());
+  }
+
+  start(): void {
+    this.dispatcher.start();
+    this.replays.start();
+  }
+
+  stop(): void {
+    this.dispatcher.stop();
+    this.replays.stop();
+  }
+
+  /** The scope of a caller: a 12-digit access key id names the account, as LocalStack does. */
+  scopeFor(accessKeyId: string | undefined): Scope {
+    const account = accessKeyId !== undefined && /^\d{12}$/.test(accessKeyId) ? accessKeyId : this.config.defaultAccount;
+    return { account, region: this.config.region };
+  }
+
+  /** Every account has its default bus from the start. */
+  ensureAccount(scope: Scope): Promise<void> {
+    let ready = this.accountsReady.get(scope.account);
+    if (ready === undefined) {
+      const arn = busArn(scope, DEFAULT_BUS);
+      ready = this.db.eventBus
+        .upsert({ where: { arn }, create: { arn, account: scope.account, name: DEFAULT_BUS }, update: {} })
+        .then(() => undefined);
+      this.accountsReady.set(scope.account, ready);
+      ready.catch(() => this.accountsReady.delete(scope.account));
+    }
+    return ready;
+  }
+}
+
+const globalCache = globalThis as typeof globalThis & { __switchyardBus?: Map<string, Promise<BusRuntime>> };
+const runtimes: Map<string, Promise<BusRuntime>> = (globalCache.__switchyardBus ??= new Map());
+
+/** The started runtime for the app's database. */
+export function getBusRuntime(url: string = env.DATABASE_URL): Promise<BusRuntime> {
+  let runtime = runtimes.get(url);
+  if (runtime === undefined) {
+    runtime = getDb(url).then((db) => {
+      const created = new BusRuntime(db, readBusConfig());
+      created.start();
+      return created;
+    });
+    runtimes.set(url, runtime);
+    runtime.catch(() => runtimes.delete(url));
+  }
+  return runtime;
+}
+
+/** Stops and forgets the runtime(s); for tests and scripts. */
+export async function stopBusRuntime(url?: string): Promise<void> {
+  for (const key of url === undefined ? [...runtimes.keys()] : [url]) {
+    const runtime = runtimes.get(key);
+    runtimes.delete(key);
+    await runtime?.then((r) => r.stop()).catch(() => {});
+  }
+}
