@@ -37,9 +37,9 @@ beforeAll(async () => {
 
 afterAll(() => endpoint.close());
 
-async function failure(command: Parameters<EventBridgeClient["send"]>[0]): Promise<{ name: string; status: number; message: string }> {
+async function failure(call: () => Promise<unknown>): Promise<{ name: string; status: number; message: string }> {
   try {
-    await eb.send(command);
+    await call();
   } catch (error) {
     const aws = error as EventBridgeServiceException;
     return { name: aws.name, status: aws.$metadata.httpStatusCode ?? 0, message: aws.message };
@@ -53,17 +53,17 @@ const event = JSON.stringify({
 
 describe("ResourceNotFoundException", () => {
   it("for a missing bus, rule, replay and resource", async () => {
-    expect(await failure(new DescribeEventBusCommand({ Name: "nope" }))).toEqual({
+    expect(await failure(() => eb.send(new DescribeEventBusCommand({ Name: "nope" })))).toEqual({
       name: "ResourceNotFoundException", status: 400, message: "Event bus nope does not exist.",
     });
-    expect(await failure(new DescribeRuleCommand({ Name: "nope", EventBusName: "errors" }))).toMatchObject({
+    expect(await failure(() => eb.send(new DescribeRuleCommand({ Name: "nope", EventBusName: "errors" })))).toMatchObject({
       name: "ResourceNotFoundException", message: "Rule nope does not exist on EventBus errors.",
     });
-    expect(await failure(new PutTargetsCommand({ Rule: "nope", Targets: [{ Id: "a", Arn: "arn:aws:sqs:us-east-1:000000000000:q" }] }))).toMatchObject({
+    expect(await failure(() => eb.send(new PutTargetsCommand({ Rule: "nope", Targets: [{ Id: "a", Arn: "arn:aws:sqs:us-east-1:000000000000:q" }] })))).toMatchObject({
       name: "ResourceNotFoundException", message: "Rule nope does not exist on EventBus default.",
     });
-    expect(await failure(new DescribeReplayCommand({ ReplayName: "nope" }))).toMatchObject({ name: "ResourceNotFoundException" });
-    expect(await failure(new ListTagsForResourceCommand({ ResourceARN: "arn:aws:events:us-east-1:000000000000:rule/none" }))).toMatchObject({
+    expect(await failure(() => eb.send(new DescribeReplayCommand({ ReplayName: "nope" })))).toMatchObject({ name: "ResourceNotFoundException" });
+    expect(await failure(() => eb.send(new ListTagsForResourceCommand({ ResourceARN: "arn:aws:events:us-east-1:000000000000:rule/none" })))).toMatchObject({
       name: "ResourceNotFoundException",
     });
   });
@@ -80,22 +80,22 @@ describe("ResourceNotFoundException", () => {
 
 describe("ValidationException", () => {
   it("for names breaking AWS's pattern and missing required members", async () => {
-    expect(await failure(new PutRuleCommand({ Name: "bad name", EventPattern: "{}" }))).toEqual({
+    expect(await failure(() => eb.send(new PutRuleCommand({ Name: "bad name", EventPattern: "{}" })))).toEqual({
       name: "ValidationException",
       status: 400,
       message: "1 validation error detected: Value 'bad name' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[.\\-_A-Za-z0-9]+$",
     });
-    expect(await failure(new PutRuleCommand({ Name: "nothing" }))).toMatchObject({
+    expect(await failure(() => eb.send(new PutRuleCommand({ Name: "nothing" })))).toMatchObject({
       message: "Parameter(s) EventPattern or ScheduleExpression must be specified.",
     });
-    expect(await failure(new PutRuleCommand({ Name: "s", EventBusName: "errors", ScheduleExpression: "rate(1 minute)" }))).toMatchObject({
+    expect(await failure(() => eb.send(new PutRuleCommand({ Name: "s", EventBusName: "errors", ScheduleExpression: "rate(1 minute)" })))).toMatchObject({
       message: "ScheduleExpression is supported only on the default event bus.",
     });
   });
 
   it("for more than 10 PutEvents entries", async () => {
     const entries = Array.from({ length: 11 }, () => ({ Source: "s", DetailType: "t", Detail: "{}" }));
-    expect(await failure(new PutEventsCommand({ Entries: entries }))).toMatchObject({
+    expect(await failure(() => eb.send(new PutEventsCommand({ Entries: entries })))).toMatchObject({
       name: "ValidationException",
       message: "1 validation error detected: Value '[11 items]' at 'entries' failed to satisfy constraint: Member must have length less than or equal to 10",
     });
@@ -112,9 +112,9 @@ describe("ValidationException", () => {
   });
 
   it("for deleting the default bus and a rule that has targets", async () => {
-    expect(await failure(new DeleteEventBusCommand({ Name: "default" }))).toMatchObject({ message: "Cannot delete event bus default." });
+    expect(await failure(() => eb.send(new DeleteEventBusCommand({ Name: "default" })))).toMatchObject({ message: "Cannot delete event bus default." });
     await eb.send(new PutTargetsCommand({ Rule: "r", EventBusName: "errors", Targets: [{ Id: "q", Arn: "arn:aws:sqs:us-east-1:000000000000:q" }] }));
-    expect(await failure(new DeleteRuleCommand({ Name: "r", EventBusName: "errors" }))).toMatchObject({
+    expect(await failure(() => eb.send(new DeleteRuleCommand({ Name: "r", EventBusName: "errors" })))).toMatchObject({
       name: "ValidationException", message: "Rule can't be deleted since it has targets.",
     });
   });
@@ -132,11 +132,11 @@ describe("ValidationException", () => {
   });
 
   it("for an invalid event in TestEventPattern, bad paging and bad replay windows", async () => {
-    expect(await failure(new TestEventPatternCommand({ EventPattern: '{"source": ["s"]}', Event: "[]" }))).toMatchObject({
+    expect(await failure(() => eb.send(new TestEventPatternCommand({ EventPattern: '{"source": ["s"]}', Event: "[]" })))).toMatchObject({
       name: "ValidationException", message: "Parameter Event is not valid.",
     });
-    expect(await failure(new ListEventBusesCommand({ NextToken: "garbage!" }))).toMatchObject({ name: "ValidationException" });
-    expect(await failure(new ListEventBusesCommand({ Limit: 0 }))).toMatchObject({
+    expect(await failure(() => eb.send(new ListEventBusesCommand({ NextToken: "garbage!" })))).toMatchObject({ name: "ValidationException" });
+    expect(await failure(() => eb.send(new ListEventBusesCommand({ Limit: 0 })))).toMatchObject({
       message: "1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1",
     });
     expect(
@@ -155,11 +155,11 @@ describe("ValidationException", () => {
 
 describe("InvalidEventPatternException", () => {
   it("from PutRule and TestEventPattern, with the pattern engine's reason", async () => {
-    expect(await failure(new PutRuleCommand({ Name: "p", EventPattern: '{"source": "x"}' }))).toMatchObject({
+    expect(await failure(() => eb.send(new PutRuleCommand({ Name: "p", EventPattern: '{"source": "x"}' })))).toMatchObject({
       name: "InvalidEventPatternException",
       status: 400,
     });
-    const tested = await failure(new TestEventPatternCommand({ EventPattern: '{"source": []}', Event: event }));
+    const tested = await failure(() => eb.send(new TestEventPatternCommand({ EventPattern: '{"source": []}', Event: event })));
     expect(tested.name).toBe("InvalidEventPatternException");
     expect(tested.message).toMatch(/^Event pattern is not valid\. Reason: /);
   });
@@ -174,7 +174,7 @@ describe("LimitExceededException", () => {
     await eb.send(new PutRuleCommand({ Name: "five", EventPattern: '{"source":["x"]}' }));
     const target = (id: string) => ({ Id: id, Arn: `arn:aws:sqs:us-east-1:000000000000:${id}` });
     await eb.send(new PutTargetsCommand({ Rule: "five", Targets: ["a", "b", "c", "d", "e"].map(target) }));
-    expect(await failure(new PutTargetsCommand({ Rule: "five", Targets: [target("f")] }))).toEqual({
+    expect(await failure(() => eb.send(new PutTargetsCommand({ Rule: "five", Targets: [target("f")] })))).toEqual({
       name: "LimitExceededException", status: 400, message: "The requested resource exceeds the maximum number allowed.",
     });
     // Replacing an existing target is not a new one.
@@ -184,11 +184,11 @@ describe("LimitExceededException", () => {
 
 describe("ResourceAlreadyExistsException", () => {
   it("for a second bus or archive of the same name", async () => {
-    expect(await failure(new CreateEventBusCommand({ Name: "errors" }))).toEqual({
+    expect(await failure(() => eb.send(new CreateEventBusCommand({ Name: "errors" })))).toEqual({
       name: "ResourceAlreadyExistsException", status: 400, message: "Event bus errors already exists.",
     });
     await eb.send(new CreateArchiveCommand({ ArchiveName: "a1", EventSourceArn: "arn:aws:events:us-east-1:000000000000:event-bus/errors" }));
-    expect(await failure(new CreateArchiveCommand({ ArchiveName: "a1", EventSourceArn: "arn:aws:events:us-east-1:000000000000:event-bus/errors" }))).toMatchObject({
+    expect(await failure(() => eb.send(new CreateArchiveCommand({ ArchiveName: "a1", EventSourceArn: "arn:aws:events:us-east-1:000000000000:event-bus/errors" })))).toMatchObject({
       name: "ResourceAlreadyExistsException", message: "Archive a1 already exists.",
     });
   });
@@ -205,8 +205,8 @@ describe("replay state errors", () => {
       Destination: { Arn: "arn:aws:events:us-east-1:000000000000:event-bus/errors" },
     };
     await eb.send(new StartReplayCommand({ ReplayName: "slow", ...replay }));
-    expect(await failure(new StartReplayCommand({ ReplayName: "slow", ...replay }))).toMatchObject({ name: "ResourceAlreadyExistsException" });
-    expect(await failure(new DeleteArchiveCommand({ ArchiveName: "busy" }))).toEqual({
+    expect(await failure(() => eb.send(new StartReplayCommand({ ReplayName: "slow", ...replay })))).toMatchObject({ name: "ResourceAlreadyExistsException" });
+    expect(await failure(() => eb.send(new DeleteArchiveCommand({ ArchiveName: "busy" })))).toEqual({
       name: "ConcurrentModificationException", status: 400, message: "Archive busy has a replay in progress.",
     });
     await eb.send(new CancelReplayCommand({ ReplayName: "slow" }));
@@ -215,7 +215,7 @@ describe("replay state errors", () => {
       await new Promise((r) => setTimeout(r, 25));
     }
     expect((await eb.send(new DescribeReplayCommand({ ReplayName: "slow" }))).State).toBe("CANCELLED");
-    expect(await failure(new CancelReplayCommand({ ReplayName: "slow" }))).toMatchObject({
+    expect(await failure(() => eb.send(new CancelReplayCommand({ ReplayName: "slow" })))).toMatchObject({
       name: "IllegalStatusException", message: "Replay slow is not in a valid state for this operation.",
     });
   });
