@@ -121,12 +121,12 @@ describe("ValidationException", () => {
 
   it("for an invalid input transformer (PutTargets)", async () => {
     expect(
-      await failure(
-        new PutTargetsCommand({
+      await failure(() =>
+        eb.send(new PutTargetsCommand({
           Rule: "r",
           EventBusName: "errors",
           Targets: [{ Id: "t9", Arn: "arn:aws:sqs:us-east-1:000000000000:q", InputTransformer: { InputTemplate: '"<missing>"' } }],
-        }),
+        }),),
       ),
     ).toMatchObject({ name: "ValidationException", message: "InputTemplate for target t9 contains invalid placeholder missing." });
   });
@@ -140,14 +140,14 @@ describe("ValidationException", () => {
       message: "1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1",
     });
     expect(
-      await failure(
-        new StartReplayCommand({
+      await failure(() =>
+        eb.send(new StartReplayCommand({
           ReplayName: "w",
           EventSourceArn: "arn:aws:events:us-east-1:000000000000:archive/x",
           EventStartTime: new Date(2000),
           EventEndTime: new Date(1000),
           Destination: { Arn: "arn:aws:events:us-east-1:000000000000:event-bus/errors" },
-        }),
+        }),),
       ),
     ).toMatchObject({ message: "Parameter EventEndTime is not valid. Reason: EventStartTime must be before EventEndTime." });
   });
