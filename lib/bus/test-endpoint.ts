@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { closeDb, getDb } from "../db";
 import { readBusConfig } from "./config";
 import { handleEventsRequest } from "./protocol";
+import { routeSchemasRequest } from "./schemas/http";
 import { BusRuntime } from "./runtime";
 
 export interface TestEndpoint {
@@ -36,7 +37,12 @@ export async function startTestEndpoint(settings: Record<string, string> = {}): 
         headers,
         body: req.method === "GET" || req.method === "HEAD" ? undefined : Buffer.concat(chunks),
       });
-      void handleEventsRequest(request, runtime).then(async (response) => {
+      // As in the app: Schemas' REST paths under /v1/registries, EventBridge's JSON protocol at /.
+      const url = new URL(request.url);
+      const answer = url.pathname.startsWith("/v1/registries")
+        ? Promise.resolve(routeSchemasRequest(url))
+        : handleEventsRequest(request, runtime);
+      void answer.then(async (response) => {
         res.writeHead(response.status, Object.fromEntries(response.headers));
         res.end(Buffer.from(await response.arrayBuffer()));
       });
