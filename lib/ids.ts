@@ -25,6 +25,18 @@ export function newId(kind: IdKind, now: number = Date.now()): string {
   return `${PREFIXES[kind]}_${encode(BigInt(now), 10)}${encode(randomBits, 16)}`;
 }
 
+/**
+ * `count` ids minted together (e.g. the events of one batch) that sort in the order given: one
+ * random start, counted up.
+ */
+export function newIdSequence(kind: IdKind, count: number, now: number = Date.now()): string[] {
+  const random = crypto.getRandomValues(new Uint8Array(10));
+  // Clear the top bit so counting up cannot overflow the 80 random bits.
+  random[0] &= 0x7f;
+  const start = random.reduce((acc, byte) => (acc << 8n) | BigInt(byte), 0n);
+  return Array.from({ length: count }, (_, i) => `${PREFIXES[kind]}_${encode(BigInt(now), 10)}${encode(start + BigInt(i), 16)}`);
+}
+
 export function isId(kind: IdKind, value: string): boolean {
   return new RegExp(`^${PREFIXES[kind]}_[${ALPHABET}]{26}$`).test(value);
 }

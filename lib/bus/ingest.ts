@@ -4,7 +4,7 @@
  * (PutEvents, a bus-to-bus delivery, a replay) may report success once this resolves.
  */
 import type { Db } from "../db";
-import { newId } from "../ids";
+import { newId, newIdSequence } from "../ids";
 import { renderTargetInput } from "../transform";
 import { parseArn, ruleArn, type Scope } from "./arn";
 import type { BusMatchers } from "./matchers";
@@ -34,14 +34,16 @@ export interface IngestResult {
 export async function ingestEvents(db: Db, matchers: BusMatchers, events: readonly AcceptedEvent[]): Promise<IngestResult> {
   const eventRows = [];
   const matchedByEvent: { row: string; event: AcceptedEvent; rules: string[] }[] = [];
-  for (const event of events) {
+  // One batch shares its ingestion time; its row ids keep the batch's order.
+  const rowIds = newIdSequence("busEvent", events.length, events[0]?.ingestedAt.getTime());
+  for (const [index, event] of events.entries()) {
     const names = event.matched ?? (await matchers.machineFor(event.busArn)).matchingRules(event.text);
     const scope = scopeOf(event.busArn);
     const busName = event.busArn.slice(event.busArn.indexOf(":event-bus/") + ":event-bus/".length);
     const rules = names
       .map((name) => ruleArn(scope, busName, name))
       .filter((arn) => event.onlyRules === undefined || event.onlyRules.has(arn));
-    const row = newId("busEvent", event.ingestedAt.getTime());
+    const row = rowIds[index];
     eventRows.push({
       id: row,
       eventId: event.eventId,
