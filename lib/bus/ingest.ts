@@ -7,6 +7,7 @@ import type { Db } from "../db";
 import { newId, newIdSequence } from "../ids";
 import { renderTargetInput } from "../transform";
 import { parseArn, ruleArn, type Scope } from "./arn";
+import { writerFor } from "./event-writer";
 import type { BusMatchers } from "./matchers";
 import { deliveryKind, inputSpec, retryLimits, type TargetSpec } from "./target-spec";
 
@@ -28,7 +29,8 @@ export interface AcceptedEvent {
 
 export interface IngestResult {
   readonly rowIds: string[];
-  readonly deliveries: number;
+  /** Deliveries waiting for the dispatcher (HTTP and bus targets). */
+  readonly pending: number;
 }
 
 export async function ingestEvents(db: Db, matchers: BusMatchers, events: readonly AcceptedEvent[]): Promise<IngestResult> {
@@ -68,8 +70,8 @@ export async function ingestEvents(db: Db, matchers: BusMatchers, events: readon
       deliveryRows.push(plannedDelivery(row, event, target.ruleArn, JSON.parse(target.spec) as TargetSpec));
     }
   }
-  await db.$transaction([db.busEvent.createMany({ data: eventRows }), db.delivery.createMany({ data: deliveryRows })]);
-  return { rowIds: eventRows.map((r) => r.id), deliveries: deliveryRows.length };
+  await writerFor(db).write({ events: eventRows, deliveries: deliveryRows });
+  return { rowIds: eventRows.map((r) => r.id), pending: deliveryRows.filter((d) => d.status === "pending").length };
 }
 
 function plannedDelivery(eventRowId: string, event: AcceptedEvent, rule: string, spec: TargetSpec) {

@@ -4,6 +4,7 @@
  * like the Prisma client, so dev reloads do not start a second dispatcher).
  */
 import { getDb, type Db } from "../db";
+import { databaseProvider } from "../db/provider";
 import { env } from "../env";
 import { busArn, DEFAULT_BUS, type Scope } from "./arn";
 import { readBusConfig, type BusConfig } from "./config";
@@ -16,6 +17,8 @@ export class BusRuntime {
   readonly dispatcher: Dispatcher;
   readonly replays: ReplayRunner;
   private readonly accountsReady = new Map<string, Promise<void>>();
+  /** Buses known to exist, so PutEvents does not read the bus table for every entry. */
+  private readonly knownBuses = new Set<string>();
 
   constructor(
     readonly db: Db,
@@ -42,6 +45,18 @@ export class BusRuntime {
     return { account, region: this.config.region };
   }
 
+  async busExists(arn: string): Promise<boolean> {
+    if (this.knownBuses.has(arn)) return true;
+    const found = (await this.db.eventBus.findUnique({ where: { arn }, select: { arn: true } })) !== null;
+    if (found) this.knownBuses.add(arn);
+    return found;
+  }
+
+  busDeleted(arn: string): void {
+    this.knownBuses.delete(arn);
+    this.matchers.busDeleted(arn);
+  }
+
   /** Every account has its default bus from the start. */
   ensureAccount(scope: Scope): Promise<void> {
     let ready = this.accountsReady.get(scope.account);
@@ -60,11 +75,23 @@ export class BusRuntime {
 const globalCache = globalThis as typeof globalThis & { __switchyardBus?: Map<string, Promise<BusRuntime>> };
 const runtimes: Map<string, Promise<BusRuntime>> = (globalCache.__switchyardBus ??= new Map());
 
+/**
+ * SQLite in write-ahead-log mode with `synchronous = NORMAL`: a commit survives the process being
+ * killed (the crash test checks it), only an OS crash or power loss can lose the last commits;
+ * without it every PutEvents would wait for a full fsync of the rollback journal.
+ */
+export async function prepareStorage(db: Db, url: string): Promise<void> {
+  if (databaseProvider(url) !== "sqlite") return;
+  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+}
+
 /** The started runtime for the app's database. */
 export function getBusRuntime(url: string = env.DATABASE_URL): Promise<BusRuntime> {
   let runtime = runtimes.get(url);
   if (runtime === undefined) {
-    runtime = getDb(url).then((db) => {
+    runtime = getDb(url).then(async (db) => {
+      await prepareStorage(db, url);
       const created = new BusRuntime(db, readBusConfig());
       created.start();
       return created;

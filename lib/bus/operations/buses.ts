@@ -63,7 +63,7 @@ export const deleteEventBus: Operation = async (params, { db, scope, runtime }) 
     db.resourceTag.deleteMany({ where: { resourceArn: { in: [arn, ...rules.map((r) => r.arn)] } } }),
     db.eventBus.deleteMany({ where: { arn } }),
   ]);
-  runtime.matchers.busDeleted(arn);
+  runtime.busDeleted(arn);
   return {};
 };
 

@@ -40,8 +40,8 @@ export const putEvents: Operation = async (params, context) => {
     }
   }
   if (accepted.length > 0) {
-    await ingestEvents(context.db, context.runtime.matchers, accepted.map((a) => a.event));
-    context.runtime.dispatcher.wake();
+    const ingested = await ingestEvents(context.db, context.runtime.matchers, accepted.map((a) => a.event));
+    if (ingested.pending > 0) context.runtime.dispatcher.wake();
   }
   return { FailedEntryCount: results.filter((r) => "ErrorCode" in r).length, Entries: results };
 };
@@ -92,7 +92,7 @@ async function readEntry(entry: Params, context: OperationContext, now: Date): P
 
   const resolved = resolveBusName(context.scope, busName);
   const arn = busArn(resolved.scope, resolved.name);
-  if ((await context.db.eventBus.findUnique({ where: { arn }, select: { arn: true } })) === null) {
+  if (!(await context.runtime.busExists(arn))) {
     throw new EntryFailure("ResourceNotFoundException", `Event bus ${resolved.name} does not exist.`);
   }
   const eventId = crypto.randomUUID();

@@ -1,0 +1,91 @@
+/**
+ * Group commit for accepted events: concurrent callers' rows are written together in one
+ * transaction (fewer commits when many PutEvents arrive at once); each caller's promise settles
+ * when its rows are committed. If a shared transaction fails, each caller's rows are retried
+ * alone so one bad batch cannot fail the others.
+ */
+import type { Db } from "../db";
+
+import type { Prisma } from "../generated/sqlite/client";
+
+export interface RowsToWrite {
+  readonly events: Prisma.BusEventCreateManyInput[];
+  readonly deliveries: Prisma.DeliveryCreateManyInput[];
+}
+
+interface Waiting {
+  readonly rows: RowsToWrite;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+/** Most rows one shared transaction takes; SQLite limits bound parameters per statement. */
+const MAX_EVENTS_PER_COMMIT = 500;
+
+export class EventWriter {
+  private queue: Waiting[] = [];
+  private flushing = false;
+
+  constructor(private readonly db: Db) {}
+
+  write(rows: RowsToWrite): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ rows, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) {
+        const group = this.takeGroup();
+        try {
+          await this.commit(group.map((w) => w.rows));
+          for (const waiting of group) waiting.resolve();
+        } catch (error) {
+          if (group.length === 1) {
+            group[0].reject(error);
+            continue;
+          }
+          for (const waiting of group) {
+            await this.commit([waiting.rows]).then(waiting.resolve, waiting.reject);
+          }
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private takeGroup(): Waiting[] {
+    const group: Waiting[] = [];
+    let events = 0;
+    while (this.queue.length > 0 && (group.length === 0 || events + this.queue[0].rows.events.length <= MAX_EVENTS_PER_COMMIT)) {
+      const next = this.queue.shift() as Waiting;
+      events += next.rows.events.length;
+      group.push(next);
+    }
+    return group;
+  }
+
+  private async commit(parts: readonly RowsToWrite[]): Promise<void> {
+    const events = parts.flatMap((p) => p.events);
+    const deliveries = parts.flatMap((p) => p.deliveries);
+    await this.db.$transaction([
+      this.db.busEvent.createMany({ data: events }),
+      ...(deliveries.length === 0 ? [] : [this.db.delivery.createMany({ data: deliveries })]),
+    ]);
+  }
+}
+
+const writers = new WeakMap<Db, EventWriter>();
+
+export function writerFor(db: Db): EventWriter {
+  let writer = writers.get(db);
+  if (writer === undefined) {
+    writer = new EventWriter(db);
+    writers.set(db, writer);
+  }
+  return writer;
+}
