@@ -60,4 +60,20 @@ test.describe("Events page", () => {
     await expect(rows).toHaveCount(2);
     await expect(rows.filter({ hasText: "replay" })).toHaveCount(1);
   });
+
+  test("live tail shows new events as they arrive", async ({ page, baseURL }) => {
+    const run = `tail${Date.now()}`;
+    const eb = new EventBridgeClient({ endpoint: baseURL, region: "us-east-1", credentials: { accessKeyId: "e2e", secretAccessKey: "e2e" } });
+    await page.goto("/events");
+    await page.getByLabel("Source").fill(run);
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page.getByText("No stored event matches these filters.")).toBeVisible();
+    const tail = page.getByRole("checkbox", { name: "Live tail" });
+    const streaming = page.waitForResponse((response) => response.url().includes("/api/events/stream"));
+    await tail.check();
+    await streaming; // subscribed: the stream's headers come after its subscription
+    await eb.send(new PutEventsCommand({ Entries: [{ Source: run, DetailType: "Live", Detail: "{}" }, { Source: `${run}.x`, DetailType: "Other", Detail: "{}" }] }));
+    await expect(page.getByTestId("event-row").filter({ hasText: "Live" })).toHaveCount(1);
+    await expect(page.getByTestId("event-row")).toHaveCount(1);
+  });
 });

@@ -16,6 +16,9 @@ const ROW_HEIGHT = 36;
 const REPLAY_CHUNK = 50;
 const COLUMNS = "grid grid-cols-[2rem_12rem_1fr_1fr_1fr_5rem] items-center gap-2 px-2";
 
+const tailQuery = (filters: EventFilters) =>
+  new URLSearchParams({ bus: filters.bus, source: filters.source, detailType: filters.detailType }).toString();
+
 const busName = (arn: string) => arn.slice(arn.indexOf(":event-bus/") + ":event-bus/".length);
 
 interface Listing {
@@ -37,6 +40,10 @@ export function EventsExplorer() {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const loadingMore = useRef(false);
+  const [tailing, setTailing] = useState(false);
+  // The tail cannot apply text, pattern or an end time on the server, so it is offered without them.
+  const tailPossible = applied.text === "" && applied.pattern === "" && applied.to === "";
+  const tailOn = tailing && tailPossible;
 
   const patternCheck = draft.pattern.trim() === "" ? null : validatePattern(draft.pattern);
   const patternProblem = patternCheck !== null && !patternCheck.valid ? patternCheck.problems[0].message : null;
@@ -51,6 +58,20 @@ export function EventsExplorer() {
       live = false;
     };
   }, [applied]);
+
+  useEffect(() => {
+    if (!tailOn) return;
+    const source = new EventSource(`/api/events/stream?${tailQuery(applied)}`);
+    source.onmessage = (message: MessageEvent<string>) => {
+      const event = JSON.parse(message.data) as EventSummary;
+      setResult((current) =>
+        current === null || current.filters !== applied || current.listing.events.some((e) => e.id === event.id)
+          ? current
+          : { ...current, listing: { ...current.listing, events: [event, ...current.listing.events] } },
+      );
+    };
+    return () => source.close();
+  }, [tailOn, applied]);
 
   const listing = result?.listing ?? NO_EVENTS;
   const loading = result?.filters !== applied && failure?.filters !== applied;
@@ -209,6 +230,10 @@ export function EventsExplorer() {
         <button type="button" disabled={selected.size === 0} onClick={() => void download()} className="rounded border border-slate-300 px-2 py-1 disabled:opacity-50">
           Export JSON Lines
         </button>
+        <label className="flex items-center gap-1" title={tailPossible ? "Show new events as they arrive" : "Live tail follows the bus, source, detail-type and start-time filters only"}>
+          <input type="checkbox" checked={tailOn} disabled={!tailPossible} onChange={(e) => setTailing(e.target.checked)} />
+          Live tail
+        </label>
         {progress !== null && (
           <progress aria-label="Replay progress" value={progress.done} max={progress.total} className="w-40" />
         )}

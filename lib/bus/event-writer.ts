@@ -2,7 +2,8 @@
  * Group commit for accepted events: concurrent callers' rows are written together in one
  * transaction (fewer commits when many PutEvents arrive at once); each caller's promise settles
  * when its rows are committed. If a shared transaction fails, each caller's rows are retried
- * alone so one bad batch cannot fail the others.
+ * alone so one bad batch cannot fail the others. Listeners hear of every committed event (the
+ * explorer's live tail).
  */
 import type { Db } from "../db";
 
@@ -22,9 +23,18 @@ interface Waiting {
 /** Most rows one shared transaction takes; SQLite limits bound parameters per statement. */
 const MAX_EVENTS_PER_COMMIT = 500;
 
+export type CommittedListener = (events: readonly Prisma.BusEventCreateManyInput[]) => void;
+
 export class EventWriter {
   private queue: Waiting[] = [];
   private flushing = false;
+  private readonly listeners = new Set<CommittedListener>();
+
+  /** Calls `listener` after each commit with its events; returns the unsubscribe function. */
+  onCommitted(listener: CommittedListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   constructor(private readonly db: Db) {}
 
@@ -76,6 +86,7 @@ export class EventWriter {
       this.db.busEvent.createMany({ data: events }),
       ...(deliveries.length === 0 ? [] : [this.db.delivery.createMany({ data: deliveries })]),
     ]);
+    for (const listener of this.listeners) listener(events);
   }
 }
 

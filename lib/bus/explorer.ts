@@ -118,16 +118,16 @@ export async function queryEvents(db: Db, filter: EventFilter): Promise<EventPag
   }
 }
 
-function summary(row: {
+export function summary(row: {
   id: string;
   eventId: string;
   busArn: string;
   source: string;
   detailType: string;
-  time: Date;
-  ingestedAt: Date;
-  replayName: string | null;
-  matchedRules: string;
+  time: Date | string;
+  ingestedAt: Date | string;
+  replayName?: string | null;
+  matchedRules?: string;
 }): EventSummary {
   return {
     id: row.id,
@@ -135,10 +135,10 @@ function summary(row: {
     busArn: row.busArn,
     source: row.source,
     detailType: row.detailType,
-    time: row.time.toISOString(),
-    ingestedAt: row.ingestedAt.toISOString(),
-    replayName: row.replayName,
-    matchedRules: (JSON.parse(row.matchedRules) as string[]).length,
+    time: new Date(row.time).toISOString(),
+    ingestedAt: new Date(row.ingestedAt).toISOString(),
+    replayName: row.replayName ?? null,
+    matchedRules: (JSON.parse(row.matchedRules ?? "[]") as string[]).length,
   };
 }
 
