@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isId, newId, newIdSequence } from "./ids";
+import { idLowerBound, isId, newId, newIdSequence } from "./ids";
 
 describe("newId", () => {
   it("prefixes ids with their kind and validates them", () => {
@@ -29,5 +29,14 @@ describe("newIdSequence", () => {
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(50);
     expect(newId("busEvent", 1_699_999_999_999) < ids[0]).toBe(true);
+  });
+});
+
+describe("idLowerBound", () => {
+  it("splits ids by the time they were minted", () => {
+    const at = 1_700_000_000_000;
+    expect(idLowerBound("busEvent", at) <= newId("busEvent", at)).toBe(true);
+    expect(newId("busEvent", at - 1) < idLowerBound("busEvent", at)).toBe(true);
+    expect(newId("busEvent", at) < idLowerBound("busEvent", at + 1)).toBe(true);
   });
 });

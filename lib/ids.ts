@@ -37,6 +37,14 @@ export function newIdSequence(kind: IdKind, count: number, now: number = Date.no
   return Array.from({ length: count }, (_, i) => `${PREFIXES[kind]}_${encode(BigInt(now), 10)}${encode(start + BigInt(i), 16)}`);
 }
 
+/**
+ * The smallest possible id of `kind` minted at `time`: every id minted at or after `time` sorts
+ * at or after it, every id minted before sorts before it (time ranges become id ranges).
+ */
+export function idLowerBound(kind: IdKind, time: number): string {
+  return `${PREFIXES[kind]}_${encode(BigInt(time), 10)}`;
+}
+
 export function isId(kind: IdKind, value: string): boolean {
   return new RegExp(`^${PREFIXES[kind]}_[${ALPHABET}]{26}$`).test(value);
 }

@@ -62,6 +62,17 @@ describe("queryEvents", () => {
     expect(third.nextCursor).toBeUndefined();
   });
 
+  it("filters by received time", async () => {
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+    expect((await queryEvents(endpoint.runtime.db, filter({ from: inAnHour }))).events).toHaveLength(0);
+    expect((await queryEvents(endpoint.runtime.db, filter({ to: hourAgo }))).events).toHaveLength(0);
+    const within = await queryEvents(endpoint.runtime.db, filter({ from: hourAgo, to: inAnHour, source: "even" }));
+    expect(within.events).toHaveLength(100);
+    const rest = await queryEvents(endpoint.runtime.db, filter({ from: hourAgo, to: inAnHour, source: "even", cursor: within.nextCursor! }));
+    expect(rest.events).toHaveLength(25);
+  });
+
   it("rejects an invalid pattern and malformed filters with the reason", async () => {
     await expect(queryEvents(endpoint.runtime.db, filter({ pattern: '{"detail": 1}' }))).rejects.toBeInstanceOf(ValidationError);
     expect(() => filter({ from: "yesterday" })).toThrow(/from/);

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import type { Db } from "../db";
 import { fromZodError, NotFoundError, ValidationError } from "../errors";
+import { idLowerBound } from "../ids";
 import { compilePattern, InvalidEventPatternError, matchesEvent, readEvent, type CompiledPattern } from "../pattern";
 
 export const PAGE_SIZE = 100;
@@ -75,11 +76,10 @@ export async function queryEvents(db: Db, filter: EventFilter): Promise<EventPag
     ...(filter.source === undefined ? {} : { source: filter.source }),
     ...(filter.detailType === undefined ? {} : { detailType: filter.detailType }),
     ...(filter.text === undefined ? {} : { body: { contains: filter.text } }),
-    ingestedAt: {
-      ...(filter.from === undefined ? {} : { gte: new Date(filter.from) }),
-      ...(filter.to === undefined ? {} : { lte: new Date(filter.to) }),
-    },
   };
+  // Row ids begin with their ingestion time: the time range is an id range the indexes can walk.
+  const lowest = filter.from === undefined ? undefined : idLowerBound("busEvent", new Date(filter.from).getTime());
+  const highest = filter.to === undefined ? undefined : idLowerBound("busEvent", new Date(filter.to).getTime() + 1);
   const select = {
     id: true,
     eventId: true,
@@ -98,7 +98,7 @@ export async function queryEvents(db: Db, filter: EventFilter): Promise<EventPag
   for (;;) {
     const take = pattern === undefined ? limit + 1 : SCAN_CHUNK;
     const rows = await db.busEvent.findMany({
-      where: { ...where, ...(cursor === undefined ? {} : { id: { lt: cursor } }) },
+      where: { ...where, id: idRange(lowest, cursor !== undefined && (highest === undefined || cursor < highest) ? cursor : highest) },
       orderBy: { id: "desc" },
       take,
       select,
@@ -116,6 +116,10 @@ export async function queryEvents(db: Db, filter: EventFilter): Promise<EventPag
     if (rows.length < take) return { events: found, nextCursor: undefined, scanned };
     if (pattern === undefined || scanned >= PATTERN_SCAN_LIMIT) return { events: found, nextCursor: cursor, scanned };
   }
+}
+
+function idRange(lowest: string | undefined, below: string | undefined) {
+  return { ...(lowest === undefined ? {} : { gte: lowest }), ...(below === undefined ? {} : { lt: below }) };
 }
 
 export function summary(row: {
