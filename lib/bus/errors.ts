@@ -14,6 +14,10 @@ export type AwsErrorType =
   | "UnknownOperationException"
   | "SerializationException"
   | "AccessDeniedException"
+  | "MissingAuthenticationTokenException"
+  | "IncompleteSignatureException"
+  | "InvalidSignatureException"
+  | "UnrecognizedClientException"
   | "InternalException";
 
 export class AwsError extends Error {
@@ -27,7 +31,7 @@ export class AwsError extends Error {
 
   get status(): number {
     if (this.type === "InternalException") return 500;
-    if (this.type === "AccessDeniedException") return 403;
+    if (this.type === "AccessDeniedException" || this.type === "MissingAuthenticationTokenException") return 403;
     return 400;
   }
 }

@@ -1,7 +1,8 @@
 /**
  * EventBridge's wire protocol (awsJson1.1): `POST /` with `X-Amz-Target: AWSEvents.<Operation>`
  * and a JSON body; answers are JSON, errors carry `__type` and `message`. Any SigV4 signature is
- * accepted (local development); the access key id only selects the account (see BusRuntime).
+ * accepted (local development) unless SWITCHYARD_BUS_KEYS names the keys to verify against; the
+ * access key id selects the account (see BusRuntime).
  */
 import { AwsError } from "./errors";
 import { createApiDestination, createConnection, describeApiDestination } from "./operations/api-destinations";
@@ -34,6 +35,7 @@ import {
 import { listTagsForResource, tagResource, untagResource } from "./operations/tags";
 import { Params } from "./params";
 import { getBusRuntime, type BusRuntime } from "./runtime";
+import { verifySignature } from "./sigv4";
 
 const TARGET_PREFIX = "AWSEvents.";
 const CONTENT_TYPE = "application/x-amz-json-1.1";
@@ -85,8 +87,10 @@ export async function handleEventsRequest(request: Request, runtime?: BusRuntime
     if (operation === undefined) {
       throw new AwsError("UnknownOperationException", `Operation ${target || "(none)"} is not supported.`);
     }
-    const params = Params.of(await readBody(request));
+    const body = new Uint8Array(await request.arrayBuffer());
     const bus = runtime ?? (await getBusRuntime());
+    if (bus.config.signingKeys !== undefined) verifySignature(request.method, request.headers, body, bus.config.signingKeys);
+    const params = Params.of(parseBody(body));
     const scope = bus.scopeFor(accessKeyOf(request.headers.get("authorization")));
     await bus.ensureAccount(scope);
     const output = await operation(params, { scope, db: bus.db, runtime: bus });
@@ -97,8 +101,8 @@ export async function handleEventsRequest(request: Request, runtime?: BusRuntime
   }
 }
 
-async function readBody(request: Request): Promise<unknown> {
-  const text = await request.text();
+function parseBody(body: Uint8Array): unknown {
+  const text = new TextDecoder().decode(body);
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text) as unknown;
