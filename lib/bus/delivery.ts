@@ -164,7 +164,11 @@ export class Dispatcher {
     return { ok, retryable, status: response.status, response: text };
   }
 
-  /** Bus-to-bus: the target bus receives the original event, as with AWS. */
+  /**
+   * Bus-to-bus: the target bus receives the original event, as with AWS. A bus takes an event id
+   * once: an event that comes back to a bus it already reached (rules forwarding in a loop) is
+   * recorded as delivered without going round again.
+   */
   private async forwardToBus(delivery: DeliveryRow): Promise<AttemptOutcome> {
     const target = parseArn(delivery.targetArn);
     const bus = await this.db.eventBus.findUnique({ where: { arn: delivery.targetArn } });
@@ -173,6 +177,11 @@ export class Dispatcher {
     }
     const original = await this.db.busEvent.findUnique({ where: { id: delivery.eventRowId } });
     if (original === null) return { ok: false, retryable: false, error: "The event is no longer stored." };
+    const seen = await this.db.busEvent.findFirst({
+      where: { eventId: original.eventId, busArn: bus.arn, replayName: original.replayName },
+      select: { id: true },
+    });
+    if (seen !== null) return { ok: true, retryable: false, response: "The target bus already has this event (forwarding loop stopped)." };
     await ingestEvents(this.db, this.matchers, [
       {
         eventId: original.eventId,

@@ -244,6 +244,30 @@ describe("local EventBridge through @aws-sdk/client-eventbridge", () => {
     expect(inbox).toMatchObject({ status: "inbox", targetArn: "arn:aws:lambda:us-east-1:111111111111:function:partner" });
   });
 
+  it("stops an event forwarded in a loop between buses after one round", async () => {
+    await eb().send(new CreateEventBusCommand({ Name: "ping" }));
+    await eb().send(new CreateEventBusCommand({ Name: "pong" }));
+    for (const [from, to] of [["ping", "pong"], ["pong", "ping"]]) {
+      await eb().send(new PutRuleCommand({ Name: `${from}-to-${to}`, EventBusName: from, EventPattern: JSON.stringify({ source: ["loop"] }) }));
+      await eb().send(
+        new PutTargetsCommand({
+          Rule: `${from}-to-${to}`,
+          EventBusName: from,
+          Targets: [{ Id: "next", Arn: `arn:aws:events:us-east-1:000000000000:event-bus/${to}` }],
+        }),
+      );
+    }
+    const put = await eb().send(new PutEventsCommand({ Entries: [{ EventBusName: "ping", Source: "loop", DetailType: "Round", Detail: "{}" }] }));
+    const eventId = put.Entries![0].EventId!;
+    const deliveries = await waitFor("the loop to settle", async () => {
+      const rows = await endpoint.runtime.db.delivery.findMany({ where: { targetId: "next", status: "delivered" }, orderBy: { createdAt: "asc" } });
+      return rows.length >= 2 && rows.every((r) => r.status === "delivered") ? rows : undefined;
+    });
+    expect(deliveries[1].lastResponse).toContain("forwarding loop stopped");
+    const copies = await endpoint.runtime.db.busEvent.findMany({ where: { eventId } });
+    expect(copies.map((c) => c.busArn.split("/")[1]).sort()).toEqual(["ping", "pong"]);
+  });
+
   it("replays archived events to the bus's rules, marked with replay-name", async () => {
     const before = received.filter((r) => r.url.startsWith("/hook")).length;
     const started = await eb().send(
