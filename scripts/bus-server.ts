@@ -7,3 +7,10 @@ import { getBusRuntime } from "../lib/bus/runtime";
 const runtime = await getBusRuntime();
 const server = await listenOnLoopback(runtime, Number(process.argv[2] ?? 0));
 console.log(JSON.stringify({ url: server.url }));
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    runtime.stop();
+    void server.close().then(() => process.exit(0));
+  });
+}

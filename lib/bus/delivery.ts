@@ -8,6 +8,7 @@
  */
 import type { Db } from "../db";
 import { parseArn } from "./arn";
+import { describeForLog } from "./errors";
 import { ingestEvents } from "./ingest";
 import type { BusMatchers } from "./matchers";
 import type { TargetSpec } from "./target-spec";
@@ -71,7 +72,7 @@ export class Dispatcher {
     clearTimeout(this.timer);
     this.running = true;
     void this.pass()
-      .catch((error: unknown) => console.error("[bus] delivery pass failed:", (error as Error).message))
+      .catch((error: unknown) => console.error(`[bus] delivery pass failed: ${describeForLog(error)}`))
       .finally(() => {
         this.running = false;
         if (this.wakeRequested) {

@@ -45,3 +45,13 @@ export function constraintViolation(value: unknown, at: string, constraint: stri
   const shown = value === null || value === undefined ? "null" : `'${String(value)}'`;
   return invalid(`1 validation error detected: Value ${shown} at '${at}' failed to satisfy constraint: ${constraint}`);
 }
+
+/**
+ * What may be logged about an unexpected error: its kind and code only. Messages (Prisma's
+ * included) can quote request data or event bodies, which may hold secrets.
+ */
+export function describeForLog(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const kind = error instanceof Error ? error.name : typeof error;
+  return typeof code === "string" ? `${kind} ${code}` : kind;
+}

@@ -4,7 +4,7 @@
  * accepted (local development) unless SWITCHYARD_BUS_KEYS names the keys to verify against; the
  * access key id selects the account (see BusRuntime).
  */
-import { AwsError } from "./errors";
+import { AwsError, describeForLog } from "./errors";
 import { createApiDestination, createConnection, describeApiDestination } from "./operations/api-destinations";
 import {
   cancelReplay,
@@ -117,9 +117,7 @@ function asAwsError(error: unknown, target: string): AwsError {
   if (code === "P2034" || code === "P2002") {
     return new AwsError("ConcurrentModificationException", "Another request changed this resource at the same time; retry.");
   }
-  // Only the error's kind is logged: messages can quote request data, which may hold secrets.
-  const kind = error instanceof Error ? error.name : typeof error;
-  console.error(`[bus] ${target} failed: ${kind}${typeof code === "string" ? ` ${code}` : ""}`);
+  console.error(`[bus] ${target} failed: ${describeForLog(error)}`);
   return new AwsError("InternalException", "An internal error occurred.");
 }
 

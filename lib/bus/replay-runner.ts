@@ -6,6 +6,7 @@
  */
 import type { Db } from "../db";
 import { compilePattern, matchesEvent, readEvent, type CompiledPattern } from "../pattern";
+import { describeForLog } from "./errors";
 import { withReplayName } from "./event-envelope";
 import { ingestEvents } from "./ingest";
 import type { BusMatchers } from "./matchers";
@@ -44,11 +45,11 @@ export class ReplayRunner {
           if (this.active.has(replay.arn)) continue;
           this.active.add(replay.arn);
           void this.run(replay.arn)
-            .catch((error: unknown) => this.fail(replay.arn, (error as Error).message))
+            .catch((error: unknown) => this.fail(replay.arn, `Replay stopped by an internal error (${describeForLog(error)}).`))
             .finally(() => this.active.delete(replay.arn));
         }
       })
-      .catch((error: unknown) => console.error("[bus] replay poll failed:", (error as Error).message))
+      .catch((error: unknown) => console.error(`[bus] replay poll failed: ${describeForLog(error)}`))
       .finally(() => {
         if (this.stopped) return;
         this.timer = setTimeout(() => this.poll(), POLL_MS);
