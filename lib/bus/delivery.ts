@@ -11,6 +11,7 @@ import { parseArn } from "./arn";
 import { describeForLog } from "./errors";
 import { ingestEvents } from "./ingest";
 import type { BusMatchers } from "./matchers";
+import { RateLimiter } from "./rate-limit";
 import type { TargetSpec } from "./target-spec";
 
 const BATCH = 32;
@@ -45,6 +46,7 @@ export class Dispatcher {
   private wakeRequested = false;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private readonly rates = new RateLimiter();
 
   constructor(
     private readonly db: Db,
@@ -112,6 +114,15 @@ export class Dispatcher {
   }
 
   private async attempt(delivery: DeliveryRow): Promise<void> {
+    if (delivery.kind === "http") {
+      // Over the destination's InvocationRateLimitPerSecond: wait for the next second, no attempt used.
+      const destination = await this.db.apiDestination.findUnique({ where: { arn: delivery.targetArn }, select: { rateLimit: true } });
+      const wait = this.rates.delayFor(delivery.targetArn, destination?.rateLimit);
+      if (wait > 0) {
+        await this.db.delivery.update({ where: { id: delivery.id }, data: { nextAttemptAt: new Date(Date.now() + wait) } });
+        return;
+      }
+    }
     const started = performance.now();
     const outcome = await this.send(delivery).catch(
       (error: unknown): AttemptOutcome => ({ ok: false, retryable: true, error: (error as Error).message }),

@@ -26,6 +26,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "./test-endpoint";
 
 interface Received {
+  at: number;
   method: string;
   url: string;
   headers: http.IncomingHttpHeaders;
@@ -62,7 +63,7 @@ beforeAll(async () => {
     let body = "";
     req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
     req.on("end", () => {
-      received.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body });
+      received.push({ at: Date.now(), method: req.method ?? "", url: req.url ?? "", headers: req.headers, body });
       const path = (req.url ?? "").split("?")[0];
       const left = failuresLeft.get(path) ?? 0;
       if (path === "/down" || left > 0) {
@@ -82,7 +83,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => receiver.close(() => resolve()));
 });
 
-async function apiDestination(eb: EventBridgeClient, name: string, path: string): Promise<string> {
+async function apiDestination(eb: EventBridgeClient, name: string, path: string, ratePerSecond?: number): Promise<string> {
   const connection = await eb.send(
     new CreateConnectionCommand({
       Name: `${name}-connection`,
@@ -96,6 +97,7 @@ async function apiDestination(eb: EventBridgeClient, name: string, path: string)
       ConnectionArn: connection.ConnectionArn,
       InvocationEndpoint: `${receiverUrl}${path}`,
       HttpMethod: "POST",
+      InvocationRateLimitPerSecond: ratePerSecond,
     }),
   );
   return destination.ApiDestinationArn!;
@@ -215,6 +217,22 @@ describe("local EventBridge through @aws-sdk/client-eventbridge", () => {
     expect(flakyRow).toMatchObject({ status: "delivered", attempts: 3, lastStatus: 200 });
     const downRow = settled.find((r) => r.targetId === "down")!;
     expect(downRow).toMatchObject({ status: "dead-letter", attempts: 2, lastStatus: 503, lastResponse: "try later" });
+  });
+
+  it("keeps to an API destination's invocation rate", async () => {
+    const slow = await apiDestination(eb(), "slow", "/slow", 1);
+    await eb().send(new PutRuleCommand({ Name: "rated", EventPattern: JSON.stringify({ source: ["rated"] }) }));
+    await eb().send(new PutTargetsCommand({ Rule: "rated", Targets: [{ Id: "slow", Arn: slow }] }));
+    const entries = [1, 2, 3].map((n) => ({ Source: "rated", DetailType: "t", Detail: JSON.stringify({ n }) }));
+    await eb().send(new PutEventsCommand({ Entries: entries }));
+    const calls = await waitFor("three rate-limited calls", () => {
+      const slowCalls = received.filter((r) => r.url === "/slow");
+      return slowCalls.length === 3 ? slowCalls : undefined;
+    });
+    // One call per wall-clock second: the first and the third are more than a second apart.
+    expect(calls[2].at - calls[0].at).toBeGreaterThan(1000);
+    const rows = await endpoint.runtime.db.delivery.findMany({ where: { targetId: "slow" } });
+    expect(rows.every((r) => r.status === "delivered" && r.attempts === 1)).toBe(true);
   });
 
   it("forwards to a bus in another account, whose own rules then deliver", async () => {

@@ -14,6 +14,13 @@ import type { BusMatchers } from "./matchers";
 const BATCH = 100;
 const POLL_MS = 500;
 
+/** An archive holds its bus's events since its creation, and only `retentionDays` back when set. */
+export function archiveStart(archive: { createdAt: Date; retentionDays: number }, now = Date.now()): Date {
+  if (archive.retentionDays <= 0) return archive.createdAt;
+  const kept = new Date(now - archive.retentionDays * 86_400_000);
+  return kept > archive.createdAt ? kept : archive.createdAt;
+}
+
 export class ReplayRunner {
   private timer: NodeJS.Timeout | undefined;
   private readonly active = new Set<string>();
@@ -70,7 +77,7 @@ export class ReplayRunner {
       busArn: archive.busArn,
       replayName: null,
       time: { gte: replay.eventStartTime, lt: replay.eventEndTime },
-      ingestedAt: { gte: archive.createdAt },
+      ingestedAt: { gte: archiveStart(archive) },
     };
     const total = await this.db.busEvent.count({ where: window });
     await this.db.busReplay.update({

@@ -8,6 +8,7 @@ import { archiveArn, parseArn, replayArn } from "../arn";
 import { alreadyExists, AwsError, invalid, notFound } from "../errors";
 import { paginate, readPaging } from "../pagination";
 import type { Params } from "../params";
+import { archiveStart } from "../replay-runner";
 import { findBus } from "./buses";
 import type { Operation, OperationContext } from "./context";
 
@@ -54,8 +55,7 @@ async function findArchive(context: OperationContext, name: string): Promise<Arc
 /** The archive's events now: counted by reading the bus's stored events since its creation. */
 async function archiveContents(context: OperationContext, archive: ArchiveRow): Promise<{ count: number; bytes: number }> {
   const pattern = archive.eventPattern === null ? undefined : compilePattern(archive.eventPattern);
-  const retentionStart = archive.retentionDays > 0 ? new Date(Date.now() - archive.retentionDays * 86_400_000) : archive.createdAt;
-  const since = retentionStart > archive.createdAt ? retentionStart : archive.createdAt;
+  const since = archiveStart(archive);
   const rows = await context.db.busEvent.findMany({
     where: { busArn: archive.busArn, replayName: null, ingestedAt: { gte: since } },
     select: { body: true },
