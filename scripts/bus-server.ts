@@ -10,7 +10,6 @@ console.log(JSON.stringify({ url: server.url }));
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    runtime.stop();
-    void server.close().then(() => process.exit(0));
+    void Promise.all([runtime.stop(), server.close()]).then(() => process.exit(0));
   });
 }

@@ -42,7 +42,8 @@ interface AttemptOutcome {
 }
 
 export class Dispatcher {
-  private running = false;
+  /** The pass under way, if any (stop waits for it). */
+  private running: Promise<void> | undefined;
   private wakeRequested = false;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -59,24 +60,25 @@ export class Dispatcher {
     this.wake();
   }
 
-  stop(): void {
+  /** Stops taking work; resolves when the pass under way has finished. */
+  stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    return this.running ?? Promise.resolve();
   }
 
   /** Runs a pass now (or right after the current one). */
   wake(): void {
     if (this.stopped) return;
-    if (this.running) {
+    if (this.running !== undefined) {
       this.wakeRequested = true;
       return;
     }
     clearTimeout(this.timer);
-    this.running = true;
-    void this.pass()
+    this.running = this.pass()
       .catch((error: unknown) => console.error(`[bus] delivery pass failed: ${describeForLog(error)}`))
       .finally(() => {
-        this.running = false;
+        this.running = undefined;
         if (this.wakeRequested) {
           this.wakeRequested = false;
           this.wake();
@@ -106,7 +108,7 @@ export class Dispatcher {
       orderBy: { nextAttemptAt: "asc" },
       select: { nextAttemptAt: true },
     });
-    if (next === null || this.stopped || this.running) return;
+    if (next === null || this.stopped || this.running !== undefined) return;
     const wait = Math.max(0, Math.min(next.nextAttemptAt.getTime() - Date.now(), MAX_BACKOFF_MS));
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.wake(), wait);

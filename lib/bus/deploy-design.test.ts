@@ -5,6 +5,7 @@ import { DescribeArchiveCommand, EventBridgeClient, ListRulesCommand, ListTarget
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { design, node, patternRule } from "../graph/test-fixtures";
 import { deployDesign, targetIdFor } from "./deploy-design";
+import { sendTestEvent } from "./test-event";
 import { startTestEndpoint, type TestEndpoint } from "./test-endpoint";
 
 let endpoint: TestEndpoint;
@@ -89,5 +90,20 @@ describe("deployDesign", () => {
     const report = await deployDesign(endpoint.runtime, { ...bad, nodes: broken });
     expect(report.problems.find((p) => p.nodeId === "rule-paid")?.message).toMatch(/^InvalidEventPatternException: Event pattern is not valid/);
     expect(report.buses).toHaveLength(1);
+  });
+
+  it("sends a producer's test event and reports the path it took", async () => {
+    const base = orderDesign(true);
+    const producer = node("custom-app", "shop-app", { name: "Shop", source: "shop", detailTypes: ["OrderPaid"] });
+    const withProducer = { ...base, nodes: [...base.nodes, producer], edges: [...base.edges, { id: "p", kind: "puts-events" as const, source: "shop-app", target: "bus-orders" }] };
+    await deployDesign(endpoint.runtime, withProducer);
+    const [path] = await sendTestEvent(endpoint.runtime, withProducer, "shop-app");
+    expect(path.busArn).toBe("arn:aws:events:us-east-1:000000000000:event-bus/orders");
+    expect(path.matchedRules).toEqual(["arn:aws:events:us-east-1:000000000000:rule/orders/paid"]);
+    expect(path.deliveries.map((d) => [d.targetId, d.status]).sort()).toEqual([
+      ["hook-node", "pending"],
+      ["queue", "inbox"],
+    ]);
+    await expect(sendTestEvent(endpoint.runtime, withProducer, "rule-paid")).rejects.toThrow(/does not put events on a bus/);
   });
 });

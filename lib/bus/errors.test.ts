@@ -196,7 +196,7 @@ describe("ResourceAlreadyExistsException", () => {
 
 describe("replay state errors", () => {
   it("ConcurrentModificationException when deleting an archive with a replay in progress; IllegalStatusException cancelling a finished replay", async () => {
-    endpoint.runtime.replays.stop(); // keep the replay in STARTING
+    await endpoint.runtime.replays.stop(); // keep the replay in STARTING
     await eb.send(new CreateArchiveCommand({ ArchiveName: "busy", EventSourceArn: "arn:aws:events:us-east-1:000000000000:event-bus/errors" }));
     const replay = {
       EventSourceArn: "arn:aws:events:us-east-1:000000000000:archive/busy",

@@ -2,7 +2,8 @@
  * Runs replays: the archive's events in the replay's time window (by event time), matching the
  * archive's pattern, are put again on the destination bus with `replay-name` added, only to the
  * rules in FilterArns when given. Progress is written after each batch; a CANCELLING replay stops
- * at the next batch. A replay interrupted by a restart starts over (at-least-once).
+ * at the next batch. A replay interrupted by a stop or a crash starts over on the next start
+ * (at-least-once).
  */
 import type { Db } from "../db";
 import { compilePattern, matchesEvent, readEvent, type CompiledPattern } from "../pattern";
@@ -23,7 +24,8 @@ export function archiveStart(archive: { createdAt: Date; retentionDays: number }
 
 export class ReplayRunner {
   private timer: NodeJS.Timeout | undefined;
-  private readonly active = new Set<string>();
+  /** Replays running in this process, by ARN. */
+  private readonly active = new Map<string, Promise<void>>();
   private stopped = true;
 
   constructor(
@@ -37,9 +39,11 @@ export class ReplayRunner {
     this.poll();
   }
 
-  stop(): void {
+  /** Stops polling; resolves when the replays under way have stopped at their next batch. */
+  async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    await Promise.all(this.active.values());
   }
 
   poll(): void {
@@ -50,10 +54,10 @@ export class ReplayRunner {
       .then((replays) => {
         for (const replay of replays) {
           if (this.active.has(replay.arn)) continue;
-          this.active.add(replay.arn);
-          void this.run(replay.arn)
+          const running = this.run(replay.arn)
             .catch((error: unknown) => this.fail(replay.arn, `Replay stopped by an internal error (${describeForLog(error)}).`))
             .finally(() => this.active.delete(replay.arn));
+          this.active.set(replay.arn, running);
         }
       })
       .catch((error: unknown) => console.error(`[bus] replay poll failed: ${describeForLog(error)}`))
@@ -89,6 +93,8 @@ export class ReplayRunner {
     let cursor = "";
     let processed = 0;
     for (;;) {
+      // Stopping the process leaves the replay RUNNING: the next start runs it again.
+      if (this.stopped) return;
       const current = await this.db.busReplay.findUniqueOrThrow({ where: { arn }, select: { state: true } });
       if (current.state === "CANCELLING") return this.finish(arn, "CANCELLED");
       const batch = await this.db.busEvent.findMany({ where: { ...window, id: { gt: cursor } }, orderBy: { id: "asc" }, take: BATCH });

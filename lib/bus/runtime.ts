@@ -34,9 +34,9 @@ export class BusRuntime {
     this.replays.start();
   }
 
-  stop(): void {
-    this.dispatcher.stop();
-    this.replays.stop();
+  /** Stops the background work; resolves once deliveries under way have finished. */
+  async stop(): Promise<void> {
+    await Promise.all([this.replays.stop(), this.dispatcher.stop()]);
   }
 
   /** The scope of a caller: a 12-digit access key id names the account, as LocalStack does. */

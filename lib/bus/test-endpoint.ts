@@ -28,7 +28,7 @@ export async function startTestEndpoint(settings: Record<string, string> = {}): 
     url: server.url,
     runtime,
     async close() {
-      runtime.stop();
+      await runtime.stop();
       await server.close();
       await closeDb(dbUrl);
       rmSync(dir, { recursive: true, force: true });
