@@ -9,8 +9,7 @@
 import type { Db } from "../db";
 import { parseArn } from "./arn";
 import { describeForLog } from "./errors";
-import { ingestEvents } from "./ingest";
-import type { BusMatchers } from "./matchers";
+import { ingestEvents, type IngestDeps } from "./ingest";
 import { RateLimiter } from "./rate-limit";
 import type { TargetSpec } from "./target-spec";
 
@@ -49,11 +48,14 @@ export class Dispatcher {
   private stopped = false;
   private readonly rates = new RateLimiter();
 
+  private readonly db: Db;
+
   constructor(
-    private readonly db: Db,
-    private readonly matchers: BusMatchers,
+    private readonly deps: IngestDeps,
     private readonly retryBaseMs: number,
-  ) {}
+  ) {
+    this.db = deps.db;
+  }
 
   start(): void {
     this.stopped = false;
@@ -196,7 +198,7 @@ export class Dispatcher {
       select: { id: true },
     });
     if (seen !== null) return { ok: true, retryable: false, response: "The target bus already has this event (forwarding loop stopped)." };
-    await ingestEvents(this.db, this.matchers, [
+    await ingestEvents(this.deps, [
       {
         eventId: original.eventId,
         busArn: bus.arn,

@@ -5,14 +5,8 @@
  * alone so one bad batch cannot fail the others. Listeners hear of every committed event (the
  * explorer's live tail).
  */
-import type { Db } from "../db";
-
 import type { Prisma } from "../generated/sqlite/client";
-
-export interface RowsToWrite {
-  readonly events: Prisma.BusEventCreateManyInput[];
-  readonly deliveries: Prisma.DeliveryCreateManyInput[];
-}
+import type { RowStore, RowsToWrite } from "./row-store";
 
 interface Waiting {
   readonly rows: RowsToWrite;
@@ -36,7 +30,7 @@ export class EventWriter {
     return () => this.listeners.delete(listener);
   }
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly store: RowStore) {}
 
   write(rows: RowsToWrite): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -81,22 +75,7 @@ export class EventWriter {
 
   private async commit(parts: readonly RowsToWrite[]): Promise<void> {
     const events = parts.flatMap((p) => p.events);
-    const deliveries = parts.flatMap((p) => p.deliveries);
-    await this.db.$transaction([
-      this.db.busEvent.createMany({ data: events }),
-      ...(deliveries.length === 0 ? [] : [this.db.delivery.createMany({ data: deliveries })]),
-    ]);
+    await this.store.insert({ events, deliveries: parts.flatMap((p) => p.deliveries) });
     for (const listener of this.listeners) listener(events);
   }
-}
-
-const writers = new WeakMap<Db, EventWriter>();
-
-export function writerFor(db: Db): EventWriter {
-  let writer = writers.get(db);
-  if (writer === undefined) {
-    writer = new EventWriter(db);
-    writers.set(db, writer);
-  }
-  return writer;
 }

@@ -47,7 +47,7 @@ export async function ingestExternalEvent(runtime: BusRuntime, bodyText: string,
   if (!(await runtime.busExists(arn))) throw new NotFoundError(`Event bus ${busName} does not exist.`);
   const eventId = parsed.data.id ?? crypto.randomUUID();
   const now = new Date();
-  const result = await ingestEvents(runtime.db, runtime.matchers, [
+  const result = await ingestEvents(runtime, [
     {
       eventId,
       busArn: arn,

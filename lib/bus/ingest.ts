@@ -7,7 +7,7 @@ import type { Db } from "../db";
 import { newId, newIdSequence } from "../ids";
 import { renderTargetInput } from "../transform";
 import { parseArn, ruleArn, type Scope } from "./arn";
-import { writerFor } from "./event-writer";
+import type { EventWriter } from "./event-writer";
 import type { BusMatchers } from "./matchers";
 import { deliveryKind, inputSpec, retryLimits, type TargetSpec } from "./target-spec";
 
@@ -33,7 +33,14 @@ export interface IngestResult {
   readonly pending: number;
 }
 
-export async function ingestEvents(db: Db, matchers: BusMatchers, events: readonly AcceptedEvent[]): Promise<IngestResult> {
+/** What ingesting needs: the database (rules' targets), the rule machines and the event writer. */
+export interface IngestDeps {
+  readonly db: Db;
+  readonly matchers: BusMatchers;
+  readonly writer: EventWriter;
+}
+
+export async function ingestEvents({ db, matchers, writer }: IngestDeps, events: readonly AcceptedEvent[]): Promise<IngestResult> {
   const eventRows = [];
   const matchedByEvent: { row: string; event: AcceptedEvent; rules: string[] }[] = [];
   // One batch shares its ingestion time; its row ids keep the batch's order.
@@ -70,7 +77,7 @@ export async function ingestEvents(db: Db, matchers: BusMatchers, events: readon
       deliveryRows.push(plannedDelivery(row, event, target.ruleArn, JSON.parse(target.spec) as TargetSpec));
     }
   }
-  await writerFor(db).write({ events: eventRows, deliveries: deliveryRows });
+  await writer.write({ events: eventRows, deliveries: deliveryRows });
   return { rowIds: eventRows.map((r) => r.id), pending: deliveryRows.filter((d) => d.status === "pending").length };
 }
 

@@ -9,8 +9,7 @@ import type { Db } from "../db";
 import { compilePattern, matchesEvent, readEvent, type CompiledPattern } from "../pattern";
 import { describeForLog } from "./errors";
 import { withReplayName } from "./event-envelope";
-import { ingestEvents } from "./ingest";
-import type { BusMatchers } from "./matchers";
+import { ingestEvents, type IngestDeps } from "./ingest";
 
 const BATCH = 100;
 const POLL_MS = 500;
@@ -28,11 +27,14 @@ export class ReplayRunner {
   private readonly active = new Map<string, Promise<void>>();
   private stopped = true;
 
+  private readonly db: Db;
+
   constructor(
-    private readonly db: Db,
-    private readonly matchers: BusMatchers,
+    private readonly deps: IngestDeps,
     private readonly onDelivered: () => void,
-  ) {}
+  ) {
+    this.db = deps.db;
+  }
 
   start(): void {
     this.stopped = false;
@@ -103,8 +105,7 @@ export class ReplayRunner {
       const chosen = batch.filter((event) => pattern === undefined || matchesEvent(pattern, readEvent(event.body)));
       if (chosen.length > 0) {
         await ingestEvents(
-          this.db,
-          this.matchers,
+          this.deps,
           chosen.map((event) => ({
             eventId: event.eventId,
             busArn: replay.destinationArn,

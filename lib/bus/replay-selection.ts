@@ -11,8 +11,7 @@ export async function replaySelection(runtime: BusRuntime, ids: readonly string[
   if (rows.length === 0) return 0;
   const now = new Date();
   await ingestEvents(
-    runtime.db,
-    runtime.matchers,
+    runtime,
     rows.map((row) => ({
       eventId: row.eventId,
       busArn: row.busArn,

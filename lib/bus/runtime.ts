@@ -4,16 +4,20 @@
  * like the Prisma client, so dev reloads do not start a second dispatcher).
  */
 import { getDb, type Db } from "../db";
-import { databaseProvider } from "../db/provider";
+import { databaseProvider, sqliteFilePath } from "../db/provider";
 import { env } from "../env";
 import { busArn, DEFAULT_BUS, type Scope } from "./arn";
 import { readBusConfig, type BusConfig } from "./config";
 import { Dispatcher } from "./delivery";
+import { EventWriter } from "./event-writer";
+import type { IngestDeps } from "./ingest";
 import { BusMatchers } from "./matchers";
 import { ReplayRunner } from "./replay-runner";
+import { PrismaRowStore, SqliteRowStore, type RowStore } from "./row-store";
 
-export class BusRuntime {
+export class BusRuntime implements IngestDeps {
   readonly matchers: BusMatchers;
+  readonly writer: EventWriter;
   readonly dispatcher: Dispatcher;
   readonly replays: ReplayRunner;
   private readonly accountsReady = new Map<string, Promise<void>>();
@@ -23,10 +27,20 @@ export class BusRuntime {
   constructor(
     readonly db: Db,
     readonly config: BusConfig,
+    private readonly store: RowStore = new PrismaRowStore(db),
   ) {
     this.matchers = new BusMatchers(db);
-    this.dispatcher = new Dispatcher(db, this.matchers, config.retryBaseMs);
-    this.replays = new ReplayRunner(db, this.matchers, () => this.dispatcher.wake());
+    this.writer = new EventWriter(store);
+    this.dispatcher = new Dispatcher(this, config.retryBaseMs);
+    this.replays = new ReplayRunner(this, () => this.dispatcher.wake());
+  }
+
+  /** The runtime for a database URL: migrated, SQLite tuned and written through its own connection. */
+  static async open(url: string, config: BusConfig): Promise<BusRuntime> {
+    const db = await getDb(url);
+    if (databaseProvider(url) !== "sqlite") return new BusRuntime(db, config);
+    await prepareSqlite(db);
+    return new BusRuntime(db, config, new SqliteRowStore(sqliteFilePath(url)));
   }
 
   start(): void {
@@ -37,6 +51,7 @@ export class BusRuntime {
   /** Stops the background work; resolves once deliveries under way have finished. */
   async stop(): Promise<void> {
     await Promise.all([this.replays.stop(), this.dispatcher.stop()]);
+    this.store.close();
   }
 
   /** The scope of a caller: a 12-digit access key id names the account, as LocalStack does. */
@@ -78,21 +93,20 @@ const runtimes: Map<string, Promise<BusRuntime>> = (globalCache.__switchyardBus 
 /**
  * SQLite in write-ahead-log mode with `synchronous = NORMAL`: a commit survives the process being
  * killed (the crash test checks it), only an OS crash or power loss can lose the last commits;
- * without it every PutEvents would wait for a full fsync of the rollback journal.
+ * without it every PutEvents would wait for a full fsync of the rollback journal. Two connections
+ * write (Prisma's and the event writer's), so each waits for the other's lock instead of failing.
  */
-export async function prepareStorage(db: Db, url: string): Promise<void> {
-  if (databaseProvider(url) !== "sqlite") return;
+async function prepareSqlite(db: Db): Promise<void> {
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+  await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
 }
 
 /** The started runtime for the app's database. */
 export function getBusRuntime(url: string = env.DATABASE_URL): Promise<BusRuntime> {
   let runtime = runtimes.get(url);
   if (runtime === undefined) {
-    runtime = getDb(url).then(async (db) => {
-      await prepareStorage(db, url);
-      const created = new BusRuntime(db, readBusConfig());
+    runtime = BusRuntime.open(url, readBusConfig()).then((created) => {
       created.start();
       return created;
     });

@@ -5,10 +5,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { closeDb, getDb } from "../db";
+import { closeDb } from "../db";
 import { readBusConfig } from "./config";
 import { listenOnLoopback } from "./loopback-server";
-import { BusRuntime, prepareStorage } from "./runtime";
+import { BusRuntime } from "./runtime";
 
 export interface TestEndpoint {
   readonly url: string;
@@ -19,9 +19,7 @@ export interface TestEndpoint {
 export async function startTestEndpoint(settings: Record<string, string> = {}): Promise<TestEndpoint> {
   const dir = mkdtempSync(join(tmpdir(), "switchyard-bus-"));
   const dbUrl = `file:${join(dir, "bus.db")}`;
-  const db = await getDb(dbUrl);
-  await prepareStorage(db, dbUrl);
-  const runtime = new BusRuntime(db, readBusConfig(settings));
+  const runtime = await BusRuntime.open(dbUrl, readBusConfig(settings));
   runtime.start();
   const server = await listenOnLoopback(runtime);
   return {

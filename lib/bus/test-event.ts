@@ -60,7 +60,7 @@ export async function sendTestEvent(runtime: BusRuntime, design: Design, produce
     const eventId = crypto.randomUUID();
     const now = new Date();
     const text = buildEnvelope({ id: eventId, ...event, account: scope.account, time: now, region: scope.region, resources: [] });
-    const { rowIds } = await ingestEvents(runtime.db, runtime.matchers, [
+    const { rowIds } = await ingestEvents(runtime, [
       { eventId, busArn: arn, source: event.source, detailType: event.detailType, time: now, ingestedAt: now, text },
     ]);
     runtime.dispatcher.wake();

@@ -40,7 +40,7 @@ export const putEvents: Operation = async (params, context) => {
     }
   }
   if (accepted.length > 0) {
-    const ingested = await ingestEvents(context.db, context.runtime.matchers, accepted.map((a) => a.event));
+    const ingested = await ingestEvents(context.runtime, accepted.map((a) => a.event));
     if (ingested.pending > 0) context.runtime.dispatcher.wake();
   }
   return { FailedEntryCount: results.filter((r) => "ErrorCode" in r).length, Entries: results };

@@ -1,7 +1,6 @@
 // Live tail of newly stored events as server-sent events (`data: <EventSummary JSON>`), optionally
 // narrowed by `bus`, `source` and `detailType` query parameters.
 import { summary } from "@/lib/bus/explorer";
-import { writerFor } from "@/lib/bus/event-writer";
 import { getBusRuntime } from "@/lib/bus/runtime";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +19,7 @@ export async function GET(request: Request): Promise<Response> {
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       const send = (text: string) => controller.enqueue(encoder.encode(text));
-      const unsubscribe = writerFor(runtime.db).onCommitted((events) => {
+      const unsubscribe = runtime.writer.onCommitted((events) => {
         for (const event of events) {
           if (want("bus", event.busArn) && want("source", event.source) && want("detailType", event.detailType)) {
             send(`data: ${JSON.stringify(summary(event))}\n\n`);
