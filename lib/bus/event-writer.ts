@@ -35,12 +35,15 @@ export class EventWriter {
   write(rows: RowsToWrite): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ rows, resolve, reject });
-      if (!this.flushing) void this.flush();
+      // Flushing on the next turn lets the requests handled in this one share a commit.
+      if (!this.flushing) {
+        this.flushing = true;
+        setImmediate(() => void this.flush());
+      }
     });
   }
 
   private async flush(): Promise<void> {
-    this.flushing = true;
     try {
       while (this.queue.length > 0) {
         const group = this.takeGroup();

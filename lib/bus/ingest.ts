@@ -9,6 +9,7 @@ import { renderTargetInput } from "../transform";
 import { parseArn, ruleArn, type Scope } from "./arn";
 import type { EventWriter } from "./event-writer";
 import type { BusMatchers } from "./matchers";
+import type { RuleTargets } from "./rule-targets";
 import { deliveryKind, inputSpec, retryLimits, type TargetSpec } from "./target-spec";
 
 export interface AcceptedEvent {
@@ -33,14 +34,15 @@ export interface IngestResult {
   readonly pending: number;
 }
 
-/** What ingesting needs: the database (rules' targets), the rule machines and the event writer. */
+/** What ingesting needs: the rule machines, the rules' targets and the event writer. */
 export interface IngestDeps {
   readonly db: Db;
   readonly matchers: BusMatchers;
+  readonly targets: RuleTargets;
   readonly writer: EventWriter;
 }
 
-export async function ingestEvents({ db, matchers, writer }: IngestDeps, events: readonly AcceptedEvent[]): Promise<IngestResult> {
+export async function ingestEvents({ matchers, targets: ruleTargets, writer }: IngestDeps, events: readonly AcceptedEvent[]): Promise<IngestResult> {
   const eventRows = [];
   const matchedByEvent: { row: string; event: AcceptedEvent; rules: string[] }[] = [];
   // One batch shares its ingestion time; its row ids keep the batch's order.
@@ -69,7 +71,7 @@ export async function ingestEvents({ db, matchers, writer }: IngestDeps, events:
   }
 
   const ruleArns = [...new Set(matchedByEvent.flatMap((m) => m.rules))];
-  const targets = ruleArns.length === 0 ? [] : await db.busTarget.findMany({ where: { ruleArn: { in: ruleArns } } });
+  const targets = await ruleTargets.of(ruleArns);
   const deliveryRows = [];
   for (const { row, event, rules } of matchedByEvent) {
     for (const target of targets) {

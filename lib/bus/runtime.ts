@@ -14,10 +14,12 @@ import type { IngestDeps } from "./ingest";
 import { BusMatchers } from "./matchers";
 import { ReplayRunner } from "./replay-runner";
 import { PrismaRowStore, SqliteRowStore, type RowStore } from "./row-store";
+import { RuleTargets } from "./rule-targets";
 
 export class BusRuntime implements IngestDeps {
   readonly matchers: BusMatchers;
   readonly writer: EventWriter;
+  readonly targets: RuleTargets;
   readonly dispatcher: Dispatcher;
   readonly replays: ReplayRunner;
   private readonly accountsReady = new Map<string, Promise<void>>();
@@ -31,6 +33,7 @@ export class BusRuntime implements IngestDeps {
   ) {
     this.matchers = new BusMatchers(db);
     this.writer = new EventWriter(store);
+    this.targets = new RuleTargets(db);
     this.dispatcher = new Dispatcher(this, config.retryBaseMs);
     this.replays = new ReplayRunner(this, () => this.dispatcher.wake());
   }

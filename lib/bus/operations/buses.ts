@@ -63,6 +63,7 @@ export const deleteEventBus: Operation = async (params, { db, scope, runtime }) 
     db.resourceTag.deleteMany({ where: { resourceArn: { in: [arn, ...rules.map((r) => r.arn)] } } }),
     db.eventBus.deleteMany({ where: { arn } }),
   ]);
+  for (const rule of rules) runtime.targets.changed(rule.arn);
   runtime.busDeleted(arn);
   return {};
 };

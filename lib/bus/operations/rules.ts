@@ -135,6 +135,7 @@ export const deleteRule: Operation = async (params, context) => {
     context.db.resourceTag.deleteMany({ where: { resourceArn: arn } }),
     context.db.busRule.deleteMany({ where: { arn } }),
   ]);
+  context.runtime.targets.changed(arn);
   await context.runtime.matchers.ruleChanged(bus.arn, name, null);
   return {};
 };
@@ -154,6 +155,7 @@ export const putTargets: Operation = async (params, context) => {
       }),
     ),
   );
+  context.runtime.targets.changed(rule.arn);
   return { FailedEntryCount: 0, FailedEntries: [] };
 };
 
@@ -169,6 +171,7 @@ export const removeTargets: Operation = async (params, context) => {
   const ids = params.stringList("Ids", { min: 1, max: 100 });
   const { rule } = await findRule(context, params, "Rule");
   await context.db.busTarget.deleteMany({ where: { ruleArn: rule.arn, targetId: { in: ids } } });
+  context.runtime.targets.changed(rule.arn);
   return { FailedEntryCount: 0, FailedEntries: [] };
 };
 
