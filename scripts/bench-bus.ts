@@ -2,6 +2,7 @@
 // loopback only, a fresh SQLite file, an archive on the bus): batches of 10 from concurrent
 // clients, for a bounded number of events. Prints events/s and p50/p99 acknowledgement latency.
 //   BENCH_CLIENTS (8)  BENCH_EVENTS (50000)
+//   BENCH_URL  a running app to measure instead (e.g. http://127.0.0.1:3000, through Next.js)
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,12 +14,13 @@ const EVENTS = Math.min(Number(process.env.BENCH_EVENTS ?? 50_000), 1_000_000);
 const BATCH = 10;
 
 const dir = mkdtempSync(join(tmpdir(), "switchyard-bench-bus-"));
-const child = await startBusChild(`file:${join(dir, "bench.db")}`);
+const child = process.env.BENCH_URL === undefined ? await startBusChild(`file:${join(dir, "bench.db")}`) : undefined;
+const url = child?.url ?? (process.env.BENCH_URL as string);
 try {
   const client = () =>
-    new EventBridgeClient({ endpoint: child.url, region: "us-east-1", credentials: { accessKeyId: "bench", secretAccessKey: "bench" } });
+    new EventBridgeClient({ endpoint: url, region: "us-east-1", credentials: { accessKeyId: "bench", secretAccessKey: "bench" } });
   const setup = client();
-  await setup.send(new CreateArchiveCommand({ ArchiveName: "bench", EventSourceArn: "arn:aws:events:us-east-1:000000000000:event-bus/default" }));
+  await setup.send(new CreateArchiveCommand({ ArchiveName: `bench-${Date.now()}`, EventSourceArn: "arn:aws:events:us-east-1:000000000000:event-bus/default" }));
   await setup.send(new PutRuleCommand({ Name: "orders", EventPattern: JSON.stringify({ source: ["bench.orders"], detail: { total: [{ numeric: [">", 100] }] } }) }));
   await setup.send(new PutTargetsCommand({ Rule: "orders", Targets: [{ Id: "queue", Arn: "arn:aws:sqs:us-east-1:000000000000:orders" }] }));
 
@@ -51,6 +53,7 @@ try {
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(1);
   console.log(
     JSON.stringify({
+      server: child === undefined ? url : "lib/bus on a plain Node HTTP server (scripts/bus-server.ts)",
       clients: CLIENTS,
       events: latencies.length * BATCH,
       failedEntries: failed,
@@ -61,6 +64,6 @@ try {
     }),
   );
 } finally {
-  child.process.kill("SIGTERM");
+  child?.process.kill("SIGTERM");
   rmSync(dir, { recursive: true, force: true });
 }
