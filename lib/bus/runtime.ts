@@ -8,6 +8,7 @@ import { databaseProvider, sqliteFilePath } from "../db/provider";
 import { env } from "../env";
 import { busArn, DEFAULT_BUS, type Scope } from "./arn";
 import { readBusConfig, type BusConfig } from "./config";
+import { describeForLog } from "./errors";
 import { Dispatcher } from "./delivery";
 import { EventWriter } from "./event-writer";
 import type { IngestDeps } from "./ingest";
@@ -46,9 +47,13 @@ export class BusRuntime implements IngestDeps {
     return new BusRuntime(db, config, new SqliteRowStore(sqliteFilePath(url)));
   }
 
+  /** Starts delivering and replaying; the default account's default bus exists from the start. */
   start(): void {
     this.dispatcher.start();
     this.replays.start();
+    this.ensureAccount(this.scopeFor(undefined)).catch((error: unknown) =>
+      console.error(`[bus] could not create the default bus: ${describeForLog(error)}`),
+    );
   }
 
   /** Stops the background work; resolves once deliveries under way have finished. */
