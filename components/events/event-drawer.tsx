@@ -93,6 +93,10 @@ export function EventDrawer({ id, onClose }: { id: string; onClose: () => void }
                       </span>
                     </div>
                     <div className="mt-1 break-all font-mono text-xs text-slate-600">{d.targetArn}</div>
+                    <div className="mt-1 text-xs text-slate-500">
+                      queued {new Date(d.createdAt).toLocaleString()}
+                      {d.attempts > 0 && ` · last change ${new Date(d.updatedAt).toLocaleString()}`}
+                    </div>
                     {d.lastError !== null && <div className="mt-1 text-xs text-red-700">{d.lastError}</div>}
                     {d.lastResponse !== null && d.lastResponse !== "" && (
                       <pre className="mt-1 max-h-24 overflow-auto rounded bg-slate-50 p-1 text-xs">{d.lastResponse}</pre>
