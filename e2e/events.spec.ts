@@ -1,10 +1,11 @@
+import { readFile } from "node:fs/promises";
 import { EventBridgeClient, PutEventsCommand, PutRuleCommand, PutTargetsCommand } from "@aws-sdk/client-eventbridge";
 import { expect, test } from "@playwright/test";
 
 /**
  * The Events page against the running app: events sent with the AWS SDK to the app's own origin
- * are listed, filtered by an event pattern, opened with their matched rules and deliveries, and
- * replayed.
+ * are listed, filtered by an event pattern, opened with their matched rules and deliveries,
+ * exported as JSON Lines and replayed; the live tail shows new ones.
  */
 test.describe("Events page", () => {
   test("filters by pattern, shows matched rules and deliveries, replays a selection", async ({ page, baseURL }) => {
@@ -55,6 +56,13 @@ test.describe("Events page", () => {
     await drawer.getByRole("button", { name: "Close" }).click();
 
     await rows.first().getByRole("checkbox").check();
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Export JSON Lines" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe("events.jsonl");
+    const lines = (await readFile(await download.path(), "utf8")).trimEnd().split("\n");
+    expect(lines.map((line) => JSON.parse(line).detail)).toEqual([{ n: 2, note: "<b>not html</b>" }]);
+
     await page.getByRole("button", { name: "Replay selected" }).click();
     await expect(page.getByRole("status")).toContainText("Replayed 1 event");
     await expect(rows).toHaveCount(2);
