@@ -4,6 +4,7 @@
  * the archive was created that match its pattern (and are not replays themselves).
  */
 import { compilePattern, InvalidEventPatternError, matchesEvent, readEvent } from "../../pattern";
+import { idLowerBound } from "../../ids";
 import { archiveArn, parseArn, replayArn } from "../arn";
 import { alreadyExists, AwsError, invalid, notFound } from "../errors";
 import { paginate, readPaging } from "../pagination";
@@ -14,6 +15,7 @@ import type { Operation, OperationContext } from "./context";
 
 const ARCHIVE_NAME_RULE = { min: 1, max: 48, pattern: /^[.\-_A-Za-z0-9]+$/ };
 const REPLAY_NAME_RULE = { min: 1, max: 64, pattern: /^[.\-_A-Za-z0-9]+$/ };
+const CONTENTS_CHUNK = 5000;
 const seconds = (date: Date | null) => (date === null ? undefined : date.getTime() / 1000);
 
 type ArchiveRow = Awaited<ReturnType<OperationContext["db"]["busArchive"]["findUniqueOrThrow"]>>;
@@ -52,22 +54,31 @@ async function findArchive(context: OperationContext, name: string): Promise<Arc
   return archive;
 }
 
-/** The archive's events now: counted by reading the bus's stored events since its creation. */
+/**
+ * The archive's events now, counted by reading its bus's stored events in its window (in chunks,
+ * so memory stays flat): the cost grows with the bus's events, as the archive is a view of them.
+ */
 async function archiveContents(context: OperationContext, archive: ArchiveRow): Promise<{ count: number; bytes: number }> {
   const pattern = archive.eventPattern === null ? undefined : compilePattern(archive.eventPattern);
-  const since = archiveStart(archive);
-  const rows = await context.db.busEvent.findMany({
-    where: { busArn: archive.busArn, replayName: null, ingestedAt: { gte: since } },
-    select: { body: true },
-  });
+  const where = { busArn: archive.busArn, replayName: null, id: { gte: idLowerBound("busEvent", archiveStart(archive).getTime()) } };
   let count = 0;
   let bytes = 0;
-  for (const row of rows) {
-    if (pattern !== undefined && !matchesEvent(pattern, readEvent(row.body))) continue;
-    count++;
-    bytes += Buffer.byteLength(row.body, "utf8");
+  let cursor: string | undefined;
+  for (;;) {
+    const rows = await context.db.busEvent.findMany({
+      where: cursor === undefined ? where : { ...where, id: { gt: cursor } },
+      orderBy: { id: "asc" },
+      take: CONTENTS_CHUNK,
+      select: { id: true, body: true },
+    });
+    for (const row of rows) {
+      if (pattern !== undefined && !matchesEvent(pattern, readEvent(row.body))) continue;
+      count++;
+      bytes += Buffer.byteLength(row.body, "utf8");
+    }
+    if (rows.length < CONTENTS_CHUNK) return { count, bytes };
+    cursor = rows[rows.length - 1].id;
   }
-  return { count, bytes };
 }
 
 export const describeArchive: Operation = async (params, context) => {
