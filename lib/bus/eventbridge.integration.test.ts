@@ -139,12 +139,20 @@ describe("local EventBridge through @aws-sdk/client-eventbridge", () => {
             },
             HttpParameters: { PathParameterValues: ["orders"], HeaderParameters: { "x-tenant": "t1" }, QueryStringParameters: { v: "2" } },
           },
-          { Id: "queue", Arn: "arn:aws:sqs:us-east-1:000000000000:orders-queue", InputPath: "$.detail" },
+          {
+            Id: "queue",
+            Arn: "arn:aws:sqs:us-east-1:000000000000:orders-queue",
+            InputPath: "$.detail",
+            SqsParameters: { MessageGroupId: "orders" },
+          },
         ],
       }),
     );
     const targets = await eb().send(new ListTargetsByRuleCommand({ Rule: "orders-to-http", EventBusName: "orders" }));
     expect(targets.Targets?.map((t) => t.Id)).toEqual(["http", "queue"]);
+    // Parameters the local bus does not act on still round-trip.
+    expect(targets.Targets?.[1].SqsParameters).toEqual({ MessageGroupId: "orders" });
+    expect(targets.Targets?.[0].HttpParameters?.PathParameterValues).toEqual(["orders"]);
     const byTarget = await eb().send(new ListRuleNamesByTargetCommand({ TargetArn: destination, EventBusName: "orders" }));
     expect(byTarget.RuleNames).toEqual(["orders-to-http"]);
     await eb().send(new CreateArchiveCommand({ ArchiveName: "orders-archive", EventSourceArn: "arn:aws:events:us-east-1:000000000000:event-bus/orders" }));

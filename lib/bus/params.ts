@@ -136,4 +136,9 @@ export class Params {
   raw(member: string): unknown {
     return this.body[member];
   }
+
+  /** The whole structure as sent (after its members were checked), to store verbatim. */
+  verbatim(): Readonly<Record<string, unknown>> {
+    return this.body;
+  }
 }

@@ -55,7 +55,11 @@ export function inputSpec(spec: TargetSpec): TargetInputSpec {
   };
 }
 
-/** Reads and checks one `Targets` member of PutTargets; throws AWS's ValidationException. */
+/**
+ * Reads and checks one `Targets` member of PutTargets; throws AWS's ValidationException. The
+ * target is kept as sent, so parameters the local bus does not use (SqsParameters,
+ * KinesisParameters, EcsParameters…) still come back from ListTargetsByRule.
+ */
 export function readTargetSpec(target: Params): TargetSpec {
   const id = target.string("Id", { min: 1, max: 64, pattern: /^[.\-_A-Za-z0-9]+$/ });
   const arn = target.string("Arn", { min: 1, max: 1600 });
@@ -91,5 +95,5 @@ export function readTargetSpec(target: Params): TargetSpec {
     if (error instanceof TargetInputError) throw invalid(error.message);
     throw error;
   }
-  return JSON.parse(JSON.stringify(spec)) as TargetSpec;
+  return { ...target.verbatim(), ...(JSON.parse(JSON.stringify(spec)) as TargetSpec) };
 }
