@@ -4,6 +4,21 @@ const nextConfig: NextConfig = {
   // Native database drivers must load from node_modules at run time, not be bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg"],
   poweredByHeader: false,
+  // AWS clients speak to the app's own origin: `POST /` with an X-Amz-Target header. A beforeFiles
+  // rewrite (unlike proxy.ts) passes the request body through without buffering or a size cap.
+  async rewrites() {
+    return {
+      beforeFiles: [
+        {
+          source: "/",
+          has: [{ type: "header", key: "x-amz-target", value: "AWSEvents\\..*" }],
+          destination: "/api/aws/events",
+        },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
+  },
 };
 
 export default nextConfig;

@@ -1,0 +1,20 @@
+// The events explorer's list: stored events, newest first, filtered (see lib/bus/explorer.ts).
+import { getBusRuntime } from "@/lib/bus/runtime";
+import { parseEventFilter, queryEvents } from "@/lib/bus/explorer";
+import { errorResponse } from "@/lib/errors";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request): Promise<Response> {
+  try {
+    const filter = parseEventFilter(new URL(request.url).searchParams);
+    const runtime = await getBusRuntime();
+    const [page, buses] = await Promise.all([
+      queryEvents(runtime.db, filter),
+      runtime.db.eventBus.findMany({ orderBy: { arn: "asc" }, select: { arn: true } }),
+    ]);
+    return Response.json({ ...page, buses: buses.map((b) => b.arn) });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,123 @@
+"use client";
+
+/** One event's detail: its JSON (rendered as text, never as HTML), matched rules and deliveries. */
+import { useEffect, useState } from "react";
+import type { EventDetail } from "@/lib/bus/explorer";
+import { getEvent } from "./api";
+
+function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
+
+const STATUS_STYLE: Record<string, string> = {
+  delivered: "bg-emerald-100 text-emerald-900",
+  inbox: "bg-sky-100 text-sky-900",
+  pending: "bg-amber-100 text-amber-900",
+  "dead-letter": "bg-red-100 text-red-900",
+  skipped: "bg-slate-200 text-slate-800",
+};
+
+export function EventDrawer({ id, onClose }: { id: string; onClose: () => void }) {
+  const [detail, setDetail] = useState<{ id: string; event: EventDetail } | null>(null);
+  const [failure, setFailure] = useState<{ id: string; message: string } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    getEvent(id)
+      .then((event) => live && setDetail({ id, event }))
+      .catch((error: unknown) => live && setFailure({ id, message: (error as Error).message }));
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  const event = detail?.id === id ? detail.event : null;
+  const error = failure?.id === id ? failure.message : null;
+  return (
+    <aside role="dialog" aria-label="Event detail" className="fixed inset-y-0 right-0 z-20 w-full max-w-2xl overflow-y-auto border-l border-slate-200 bg-white p-5 shadow-xl">
+      <div className="flex items-center justify-between">
+        <h2 className="text-lg font-semibold">Event</h2>
+        <button type="button" onClick={onClose} className="rounded px-2 py-1 text-sm hover:bg-slate-100">
+          Close
+        </button>
+      </div>
+      {error !== null && <p role="alert" className="mt-3 text-red-700">{error}</p>}
+      {event === null && error === null && <p className="mt-3 text-slate-500">Loading…</p>}
+      {event !== null && (
+        <div className="mt-3 space-y-5 text-sm">
+          <dl className="grid grid-cols-[8rem_1fr] gap-y-1">
+            <dt className="text-slate-500">Event id</dt>
+            <dd className="font-mono">{event.eventId}</dd>
+            <dt className="text-slate-500">Bus</dt>
+            <dd className="font-mono break-all">{event.busArn}</dd>
+            <dt className="text-slate-500">Received</dt>
+            <dd>{event.ingestedAt}</dd>
+            {event.replayName !== null && (
+              <>
+                <dt className="text-slate-500">Replay</dt>
+                <dd>{event.replayName}</dd>
+              </>
+            )}
+          </dl>
+          <section>
+            <h3 className="font-medium">Matched rules</h3>
+            {event.rules.length === 0 ? (
+              <p className="text-slate-500">No rule matched this event.</p>
+            ) : (
+              <ul data-testid="matched-rules" className="mt-1 list-disc pl-5 font-mono">
+                {event.rules.map((rule) => (
+                  <li key={rule}>{rule}</li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section>
+            <h3 className="font-medium">Deliveries</h3>
+            {event.deliveries.length === 0 ? (
+              <p className="text-slate-500">No target received this event.</p>
+            ) : (
+              <ul className="mt-1 space-y-2">
+                {event.deliveries.map((d) => (
+                  <li key={d.id} data-testid="delivery" className="rounded border border-slate-200 p-2">
+                    <div className="flex flex-wrap items-center gap-2">
+                      <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[d.status] ?? ""}`}>{d.status}</span>
+                      <span className="font-mono">{d.targetId}</span>
+                      <span className="text-slate-500">
+                        {d.attempts} attempt{d.attempts === 1 ? "" : "s"}
+                        {d.lastStatus !== null && ` · HTTP ${d.lastStatus}`}
+                        {d.durationMs !== null && ` · ${d.durationMs} ms`}
+                      </span>
+                    </div>
+                    <div className="mt-1 break-all font-mono text-xs text-slate-600">{d.targetArn}</div>
+                    <div className="mt-1 text-xs text-slate-500">
+                      queued {new Date(d.createdAt).toLocaleString()}
+                      {d.attempts > 0 && ` · last change ${new Date(d.updatedAt).toLocaleString()}`}
+                    </div>
+                    {d.lastError !== null && <div className="mt-1 text-xs text-red-700">{d.lastError}</div>}
+                    {d.lastResponse !== null && d.lastResponse !== "" && (
+                      <pre className="mt-1 max-h-24 overflow-auto rounded bg-slate-50 p-1 text-xs">{d.lastResponse}</pre>
+                    )}
+                    <details className="mt-1">
+                      <summary className="cursor-pointer text-xs text-slate-600">What the target received</summary>
+                      <pre className="mt-1 max-h-48 overflow-auto rounded bg-slate-50 p-1 text-xs">{prettyJson(d.payload)}</pre>
+                    </details>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section>
+            <h3 className="font-medium">JSON</h3>
+            <pre data-testid="event-json" className="mt-1 max-h-[28rem] overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
+              {prettyJson(event.body)}
+            </pre>
+          </section>
+        </div>
+      )}
+    </aside>
+  );
+}

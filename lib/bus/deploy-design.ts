@@ -1,0 +1,191 @@
+/**
+ * "Run locally": creates a design's buses (with archives), rules and targets on the local
+ * EventBridge through the same operations the wire protocol uses, so AWS's validation applies.
+ * Deploying again updates what exists and removes targets the design no longer has. Problems are
+ * reported per node; one bad rule does not stop the others.
+ */
+import type { Design, DesignNode, EventBusNode, NodeOfKind, RuleNode } from "../graph";
+import { busArn, DEFAULT_BUS, type Scope } from "./arn";
+import { AwsError } from "./errors";
+import { createConnection, createApiDestination } from "./operations/api-destinations";
+import { createArchive } from "./operations/archives";
+import { createEventBus } from "./operations/buses";
+import type { OperationContext } from "./operations/context";
+import { listTargetsByRule, putRule, putTargets, removeTargets } from "./operations/rules";
+import { Params } from "./params";
+import type { BusRuntime } from "./runtime";
+import type { TargetSpec } from "./target-spec";
+
+export interface DeployProblem {
+  readonly nodeId: string;
+  readonly message: string;
+}
+
+export interface DeployReport {
+  readonly buses: string[];
+  readonly rules: string[];
+  readonly targets: number;
+  readonly problems: DeployProblem[];
+}
+
+type TargetNode = Extract<DesignNode, { retryPolicy: unknown }>;
+
+/** AWS target ids allow `.-_` letters and digits, up to 64 characters. */
+export function targetIdFor(nodeId: string): string {
+  return nodeId.replace(/[^.\-_A-Za-z0-9]/g, "-").slice(0, 64) || "target";
+}
+
+export async function deployDesign(runtime: BusRuntime, design: Design): Promise<DeployReport> {
+  const report = { buses: [] as string[], rules: [] as string[], targets: 0, problems: [] as DeployProblem[] };
+  const nodes = new Map(design.nodes.map((node) => [node.id, node]));
+  const contextFor = async (account: string | undefined): Promise<OperationContext> => {
+    const scope: Scope = { account: account ?? runtime.config.defaultAccount, region: runtime.config.region };
+    await runtime.ensureAccount(scope);
+    return { scope, db: runtime.db, runtime };
+  };
+  const attempt = async (nodeId: string, work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      if (!(error instanceof AwsError)) throw error;
+      report.problems.push({ nodeId, message: `${error.type}: ${error.message}` });
+    }
+  };
+
+  for (const bus of design.nodes.filter((n): n is EventBusNode => n.kind === "event-bus")) {
+    await attempt(bus.id, async () => {
+      const context = await contextFor(bus.account);
+      const arn = busArn(context.scope, bus.name);
+      if (bus.name !== DEFAULT_BUS && !(await runtime.busExists(arn))) await createEventBus(Params.of({ Name: bus.name }), context);
+      if (bus.archive !== undefined && (await runtime.db.busArchive.count({ where: { account: context.scope.account, name: bus.archive.name } })) === 0) {
+        await createArchive(
+          Params.of({
+            ArchiveName: bus.archive.name,
+            EventSourceArn: arn,
+            EventPattern: bus.archive.pattern.trim() === "" ? undefined : bus.archive.pattern,
+            RetentionDays: bus.archive.retentionDays,
+          }),
+          context,
+        );
+      }
+      report.buses.push(arn);
+    });
+  }
+
+  for (const rule of design.nodes.filter((n): n is RuleNode => n.kind === "rule")) {
+    const feeding = design.edges.find((e) => e.kind === "feeds" && e.target === rule.id);
+    const bus = feeding === undefined ? undefined : nodes.get(feeding.source);
+    if (bus?.kind !== "event-bus") {
+      report.problems.push({ nodeId: rule.id, message: "No event bus feeds this rule; it was not deployed." });
+      continue;
+    }
+    await attempt(rule.id, async () => {
+      const context = await contextFor(bus.account);
+      const output = await putRule(
+        Params.of({
+          Name: rule.name,
+          EventBusName: bus.name,
+          ...(rule.trigger.type === "pattern" ? { EventPattern: rule.trigger.pattern } : { ScheduleExpression: rule.trigger.expression }),
+          State: rule.enabled ? "ENABLED" : "DISABLED",
+          Description: rule.description === "" ? undefined : rule.description,
+        }),
+        context,
+      );
+      report.rules.push(String(output.RuleArn));
+      const targets: TargetSpec[] = [];
+      for (const edge of design.edges.filter((e) => e.kind === "invokes" && e.source === rule.id)) {
+        const node = nodes.get(edge.target);
+        if (node === undefined || !("retryPolicy" in node)) continue;
+        const arn = await targetArn(node, design, nodes, context);
+        if (arn === undefined) {
+          report.problems.push({ nodeId: node.id, message: "This event-bus target forwards to no bus; it was not deployed." });
+          continue;
+        }
+        targets.push(targetSpec(node, arn));
+      }
+      const ruleParams = { Rule: rule.name, EventBusName: bus.name };
+      const existing = (await listTargetsByRule(Params.of(ruleParams), context)).Targets as TargetSpec[];
+      const stale = existing.map((t) => t.Id).filter((id) => !targets.some((t) => t.Id === id));
+      if (stale.length > 0) await removeTargets(Params.of({ ...ruleParams, Ids: stale }), context);
+      if (targets.length > 0) await putTargets(Params.of({ ...ruleParams, Targets: targets }), context);
+      report.targets += targets.length;
+    });
+  }
+  return report;
+}
+
+function targetSpec(node: TargetNode, arn: string): TargetSpec {
+  const input = node.input;
+  return {
+    Id: targetIdFor(node.id),
+    Arn: arn,
+    RoleArn: node.roleArn,
+    ...(input.type === "constant" ? { Input: input.input } : {}),
+    ...(input.type === "input-path" ? { InputPath: input.inputPath } : {}),
+    ...(input.type === "input-transformer"
+      ? { InputTransformer: { InputPathsMap: input.inputPathsMap, InputTemplate: input.inputTemplate } }
+      : {}),
+    RetryPolicy: {
+      MaximumRetryAttempts: node.retryPolicy.maximumRetryAttempts,
+      MaximumEventAgeInSeconds: node.retryPolicy.maximumEventAgeInSeconds,
+    },
+    ...(node.deadLetterQueueArn === undefined ? {} : { DeadLetterConfig: { Arn: node.deadLetterQueueArn } }),
+  };
+}
+
+/** The ARN AWS would have for the target: resources in their account and region, API destinations and buses made locally. */
+async function targetArn(
+  node: TargetNode,
+  design: Design,
+  nodes: ReadonlyMap<string, DesignNode>,
+  context: OperationContext,
+): Promise<string | undefined> {
+  if (node.kind === "event-bus-target") {
+    const forwards = design.edges.find((e) => e.kind === "forwards" && e.source === node.id);
+    const bus = forwards === undefined ? undefined : nodes.get(forwards.target);
+    if (bus?.kind !== "event-bus") return undefined;
+    return busArn({ account: bus.account ?? context.scope.account, region: bus.region ?? context.scope.region }, bus.name);
+  }
+  if (node.kind === "api-destination") return apiDestinationArn(node, context);
+  const account = node.crossAccount && node.account !== undefined ? node.account : context.scope.account;
+  const at = `${node.region ?? context.scope.region}:${account}`;
+  switch (node.kind) {
+    case "lambda":
+      return `arn:aws:lambda:${at}:function:${node.functionName}`;
+    case "sns":
+      return `arn:aws:sns:${at}:${node.topicName}`;
+    case "sqs":
+      return `arn:aws:sqs:${at}:${node.queueName}`;
+    case "step-functions":
+      return `arn:aws:states:${at}:stateMachine:${node.stateMachineName}`;
+    case "firehose":
+      return `arn:aws:firehose:${at}:deliverystream/${node.deliveryStreamName}`;
+    case "kinesis":
+      return `arn:aws:kinesis:${at}:stream/${node.streamName}`;
+    case "cloudwatch-logs":
+      return `arn:aws:logs:${at}:log-group:${node.logGroupName}`;
+  }
+}
+
+/** The local API destination (and connection) for the node, created or brought up to date. */
+async function apiDestinationArn(node: NodeOfKind<"api-destination">, context: OperationContext): Promise<string> {
+  const { db, scope } = context;
+  let connection = await db.apiConnection.findUnique({ where: { account_name: { account: scope.account, name: node.connection.name } } });
+  if (connection === null) {
+    await createConnection(Params.of({ Name: node.connection.name, AuthorizationType: node.connection.authorization, AuthParameters: {} }), context);
+    connection = await db.apiConnection.findUniqueOrThrow({ where: { account_name: { account: scope.account, name: node.connection.name } } });
+  }
+  const existing = await db.apiDestination.findUnique({ where: { account_name: { account: scope.account, name: node.name } } });
+  if (existing === null) {
+    const created = await createApiDestination(
+      Params.of({ Name: node.name, ConnectionArn: connection.arn, InvocationEndpoint: node.endpoint, HttpMethod: node.method }),
+      context,
+    );
+    return String(created.ApiDestinationArn);
+  }
+  await db.apiDestination.update({
+    where: { arn: existing.arn },
+    data: { endpoint: node.endpoint, httpMethod: node.method, connectionArn: connection.arn },
+  });
+  return existing.arn;
+}

@@ -1,0 +1,57 @@
+/**
+ * EventBridge's errors as they travel on the wire: a `__type` and a message, HTTP 400 for the
+ * caller's mistakes and 500 for ours. Operations throw `AwsError`; the protocol layer renders it.
+ */
+
+export type AwsErrorType =
+  | "ResourceNotFoundException"
+  | "ValidationException"
+  | "InvalidEventPatternException"
+  | "LimitExceededException"
+  | "ResourceAlreadyExistsException"
+  | "ConcurrentModificationException"
+  | "IllegalStatusException"
+  | "UnknownOperationException"
+  | "SerializationException"
+  | "AccessDeniedException"
+  | "MissingAuthenticationTokenException"
+  | "IncompleteSignatureException"
+  | "InvalidSignatureException"
+  | "UnrecognizedClientException"
+  | "InternalException";
+
+export class AwsError extends Error {
+  constructor(
+    readonly type: AwsErrorType,
+    message: string,
+  ) {
+    super(message);
+    this.name = type;
+  }
+
+  get status(): number {
+    if (this.type === "InternalException") return 500;
+    if (this.type === "AccessDeniedException" || this.type === "MissingAuthenticationTokenException") return 403;
+    return 400;
+  }
+}
+
+export const notFound = (message: string) => new AwsError("ResourceNotFoundException", message);
+export const invalid = (message: string) => new AwsError("ValidationException", message);
+export const alreadyExists = (message: string) => new AwsError("ResourceAlreadyExistsException", message);
+
+/** AWS's wording for a parameter that breaks a modelled constraint. */
+export function constraintViolation(value: unknown, at: string, constraint: string): AwsError {
+  const shown = value === null || value === undefined ? "null" : `'${String(value)}'`;
+  return invalid(`1 validation error detected: Value ${shown} at '${at}' failed to satisfy constraint: ${constraint}`);
+}
+
+/**
+ * What may be logged about an unexpected error: its kind and code only. Messages (Prisma's
+ * included) can quote request data or event bodies, which may hold secrets.
+ */
+export function describeForLog(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const kind = error instanceof Error ? error.name : typeof error;
+  return typeof code === "string" ? `${kind} ${code}` : kind;
+}
