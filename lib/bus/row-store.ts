@@ -43,7 +43,7 @@ export class SqliteRowStore implements RowStore {
   constructor(file: string) {
     this.connection = new Database(file, { timeout: 5000 });
     this.connection.pragma("journal_mode = WAL");
-    this.connection.pragma("synchronous = NORMAL");
+    this.connection.pragma("synchronous = FULL");
     const event = this.connection.prepare(
       `INSERT INTO "BusEvent" ("id", "eventId", "busArn", "source", "detailType", "time", "ingestedAt", "replayName", "body", "matchedRules")
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

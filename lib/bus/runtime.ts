@@ -99,14 +99,15 @@ const globalCache = globalThis as typeof globalThis & { __switchyardBus?: Map<st
 const runtimes: Map<string, Promise<BusRuntime>> = (globalCache.__switchyardBus ??= new Map());
 
 /**
- * SQLite in write-ahead-log mode with `synchronous = NORMAL`: a commit survives the process being
- * killed (the crash test checks it), only an OS crash or power loss can lose the last commits;
- * without it every PutEvents would wait for a full fsync of the rollback journal. Two connections
- * write (Prisma's and the event writer's), so each waits for the other's lock instead of failing.
+ * SQLite in write-ahead-log mode with `synchronous = FULL`: PutEvents answers only after the WAL
+ * is synced, so an acknowledged event survives an OS crash or power loss too, not just the process
+ * being killed (NORMAL would be faster but may lose the last commits). Concurrent PutEvents share
+ * one commit (event-writer.ts), which keeps the fsyncs few. Two connections write (Prisma's and
+ * the event writer's), so each waits for the other's lock instead of failing.
  */
 async function prepareSqlite(db: Db): Promise<void> {
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+  await db.$queryRawUnsafe("PRAGMA synchronous = FULL");
   await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
 }
 
