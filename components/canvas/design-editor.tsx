@@ -13,11 +13,12 @@ import {
   type IsValidConnection,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { categoryOf, NODE_KINDS, type Design, type NodeKind } from "@/lib/graph";
 import { applyColorScheme, useColorScheme } from "./color-scheme";
 import { EditorStoreContext, useEditor, useEditorStoreApi } from "./editor-context";
 import type { DesignFlowEdge, DesignFlowNode } from "./flow-mapping";
+import { HighlightContext, NO_HIGHLIGHT, type CanvasHighlight } from "./highlight";
 import { Inspector } from "./inspector";
 import { CATEGORY_STYLES } from "./kind-views";
 import { NODE_TYPES } from "./node-view";
@@ -35,6 +36,8 @@ export interface DesignEditorProps {
   onChange?: (design: Design) => void;
   /** Extra controls at the end of the toolbar (save state, share, export…). */
   toolbarExtras?: React.ReactNode;
+  /** Nodes and edges to light up, e.g. the path a test event took through the design. */
+  highlight?: CanvasHighlight;
 }
 
 export function DesignEditor(props: DesignEditorProps) {
@@ -42,7 +45,9 @@ export function DesignEditor(props: DesignEditorProps) {
   return (
     <EditorStoreContext.Provider value={store}>
       <ReactFlowProvider>
-        <EditorLayout {...props} />
+        <HighlightContext.Provider value={props.highlight ?? NO_HIGHLIGHT}>
+          <EditorLayout {...props} />
+        </HighlightContext.Provider>
       </ReactFlowProvider>
     </EditorStoreContext.Provider>
   );
@@ -72,7 +77,9 @@ function isTextInput(target: EventTarget | null): boolean {
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
 }
 
-function EditorLayout({ design, readOnly = false, onChange, toolbarExtras }: DesignEditorProps) {
+const HIGHLIGHTED_EDGE_STYLE = { stroke: "#059669", strokeWidth: 2.5 };
+
+function EditorLayout({ design, readOnly = false, onChange, toolbarExtras, highlight = NO_HIGHLIGHT }: DesignEditorProps) {
   const store = useEditorStoreApi();
   const flow = useReactFlow<DesignFlowNode, DesignFlowEdge>();
   const canvas = useRef<HTMLDivElement>(null);
@@ -82,7 +89,15 @@ function EditorLayout({ design, readOnly = false, onChange, toolbarExtras }: Des
   const { dark, toggle: toggleDark } = useColorScheme();
 
   const nodes = useEditor((s) => s.nodes);
-  const edges = useEditor((s) => s.edges);
+  const storeEdges = useEditor((s) => s.edges);
+  // Lit edges are drawn animated; the store keeps the plain ones.
+  const edges = useMemo(
+    () =>
+      highlight.edgeIds.size === 0
+        ? storeEdges
+        : storeEdges.map((edge) => (highlight.edgeIds.has(edge.id) ? { ...edge, animated: true, style: HIGHLIGHTED_EDGE_STYLE } : edge)),
+    [storeEdges, highlight],
+  );
   const canUndo = useEditor((s) => s.past.length > 0);
   const canRedo = useEditor((s) => s.future.length > 0);
   const actions = useEditor((s) => s);

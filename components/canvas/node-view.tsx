@@ -4,6 +4,7 @@ import { Handle, Position, type NodeProps, type NodeTypes } from "@xyflow/react"
 import { memo } from "react";
 import { NODE_KINDS, NODE_REGISTRY } from "@/lib/graph";
 import { useEditor } from "./editor-context";
+import { useIsHighlighted } from "./highlight";
 import type { DesignFlowNode } from "./flow-mapping";
 import { CATEGORY_STYLES, nodeTitle } from "./kind-views";
 
@@ -18,15 +19,21 @@ function DesignNodeView({ id, data, selected }: NodeProps<DesignFlowNode>) {
   const errors = problems?.filter((p) => p.severity === "error").length ?? 0;
   const warnings = (problems?.length ?? 0) - errors;
   const title = nodeTitle(node);
+  const lit = useIsHighlighted(id);
 
   return (
     <div
       data-testid="canvas-node"
       data-node-id={id}
       data-kind={node.kind}
+      data-highlighted={lit || undefined}
       aria-label={`${spec.label} ${title}`}
       className={`relative flex w-[220px] rounded-lg border bg-white shadow-sm transition-shadow dark:bg-slate-900 ${
-        selected ? "border-indigo-500 ring-2 ring-indigo-500/40" : "border-slate-200 dark:border-slate-700"
+        selected
+          ? "border-indigo-500 ring-2 ring-indigo-500/40"
+          : lit
+            ? "border-emerald-500 ring-4 ring-emerald-500/40"
+            : "border-slate-200 dark:border-slate-700"
       }`}
     >
       {spec.ends.length > 0 && <Handle type="target" position={Position.Left} className={HANDLE} aria-label={`Connect into ${title}`} />}

@@ -4,7 +4,8 @@ import type { AddressInfo } from "node:net";
 import { DescribeArchiveCommand, EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand, PutEventsCommand } from "@aws-sdk/client-eventbridge";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { design, node, patternRule } from "../graph/test-fixtures";
-import { deployDesign, targetIdFor } from "./deploy-design";
+import { deployDesign } from "./deploy-design";
+import { targetIdFor } from "./design-path";
 import { sendTestEvent } from "./test-event";
 import { startTestEndpoint, type TestEndpoint } from "./test-endpoint";
 

@@ -12,6 +12,7 @@ import { createArchive } from "./operations/archives";
 import { createEventBus } from "./operations/buses";
 import type { OperationContext } from "./operations/context";
 import { listTargetsByRule, putRule, putTargets, removeTargets } from "./operations/rules";
+import { targetIdFor } from "./design-path";
 import { Params } from "./params";
 import type { BusRuntime } from "./runtime";
 import type { TargetSpec } from "./target-spec";
@@ -29,11 +30,6 @@ export interface DeployReport {
 }
 
 type TargetNode = Extract<DesignNode, { retryPolicy: unknown }>;
-
-/** AWS target ids allow `.-_` letters and digits, up to 64 characters. */
-export function targetIdFor(nodeId: string): string {
-  return nodeId.replace(/[^.\-_A-Za-z0-9]/g, "-").slice(0, 64) || "target";
-}
 
 export async function deployDesign(runtime: BusRuntime, design: Design): Promise<DeployReport> {
   const report = { buses: [] as string[], rules: [] as string[], targets: 0, problems: [] as DeployProblem[] };

@@ -94,4 +94,16 @@ describe("Autosaver", () => {
     ]);
     expect(saver.getStatus()).toEqual({ state: "saved" });
   });
+
+  it("saved() resolves once pending changes are saved, and rejects with the reason when saving fails", async () => {
+    const { server, save } = fakeServer(1);
+    const saver = new Autosaver({ graph: doc("a"), version: 1 }, save, 800);
+    await expect(saver.saved()).resolves.toBeUndefined();
+    saver.change(doc("b"));
+    await saver.saved();
+    expect(server.saved).toEqual([{ doc: "b", version: 1 }]);
+    server.fail = "disk full";
+    saver.change(doc("c"));
+    await expect(saver.saved()).rejects.toThrow("The design could not be saved: disk full");
+  });
 });

@@ -94,6 +94,26 @@ export class Autosaver {
     }
   };
 
+  /**
+   * Saves what is pending and resolves once everything is saved, for actions that read the
+   * saved design on the server (Run locally); rejects with the reason when saving fails.
+   */
+  saved(): Promise<void> {
+    void this.flush();
+    return new Promise((resolve, reject) => {
+      const settle = () => {
+        const status = this.status;
+        if (status.state === "saved") resolve();
+        else if (status.state === "error") reject(new Error(`The design could not be saved: ${status.message}`));
+        else if (status.state === "conflict") reject(new Error("The design was changed in another tab; reload it first."));
+        else return;
+        unsubscribe();
+      };
+      const unsubscribe = this.subscribe(settle);
+      settle();
+    });
+  }
+
   dispose(): void {
     clearTimeout(this.timer);
     this.listeners.clear();

@@ -1,0 +1,51 @@
+/**
+ * Where a test event went, in design terms: the nodes and edges of a design that a "Send test
+ * event" answer passed through, so the designer can light up the path. Pure, so the browser can
+ * import it; the bus speaks in ARNs and target ids, the canvas in node and edge ids.
+ */
+import type { Design, DesignEdge } from "../graph";
+import type { TestEventPath } from "./test-event";
+
+/** AWS target ids allow `.-_` letters and digits, up to 64 characters; "Run locally" derives them from node ids. */
+export function targetIdFor(nodeId: string): string {
+  return nodeId.replace(/[^.\-_A-Za-z0-9]/g, "-").slice(0, 64) || "target";
+}
+
+/** The rule name of a rule ARN (`…:rule/name` on the default bus, `…:rule/bus/name` elsewhere). */
+function ruleName(ruleArn: string): string {
+  return ruleArn.slice(ruleArn.lastIndexOf("/") + 1);
+}
+
+export interface DesignPath {
+  readonly nodeIds: string[];
+  readonly edgeIds: string[];
+}
+
+export function designPathOf(design: Design, producerId: string, paths: readonly TestEventPath[]): DesignPath {
+  const nodes = new Map(design.nodes.map((node) => [node.id, node]));
+  const from = (edge: DesignEdge, kind: DesignEdge["kind"], source: string) => edge.kind === kind && edge.source === source;
+  const nodeIds = new Set<string>([producerId]);
+  const edgeIds = new Set<string>();
+
+  for (const edge of design.edges.filter((e) => from(e, "puts-events", producerId))) {
+    const bus = nodes.get(edge.target);
+    if (bus?.kind !== "event-bus" || !paths.some((p) => p.busArn.endsWith(`:event-bus/${bus.name}`))) continue;
+    nodeIds.add(bus.id);
+    edgeIds.add(edge.id);
+    const path = paths.find((p) => p.busArn.endsWith(`:event-bus/${bus.name}`));
+    const matched = new Set(path?.matchedRules.map(ruleName));
+    for (const feeds of design.edges.filter((e) => from(e, "feeds", bus.id))) {
+      const rule = nodes.get(feeds.target);
+      if (rule?.kind !== "rule" || !matched.has(rule.name)) continue;
+      nodeIds.add(rule.id);
+      edgeIds.add(feeds.id);
+      const delivered = new Set(path?.deliveries.filter((d) => ruleName(d.ruleArn) === rule.name).map((d) => d.targetId));
+      for (const invokes of design.edges.filter((e) => from(e, "invokes", rule.id))) {
+        if (!delivered.has(targetIdFor(invokes.target))) continue;
+        nodeIds.add(invokes.target);
+        edgeIds.add(invokes.id);
+      }
+    }
+  }
+  return { nodeIds: [...nodeIds], edgeIds: [...edgeIds] };
+}
