@@ -1,5 +1,7 @@
 /** Browser-side calls to the designs API; failures become Errors carrying the server's message. */
+import { createInputFor } from "@/lib/designs/input";
 import type { DesignSummary } from "@/lib/designs/types";
+import type { Design } from "@/lib/graph";
 
 async function send<T>(url: string, init: RequestInit): Promise<T> {
   const response = await fetch(url, { ...init, headers: { "content-type": "application/json" } });
@@ -25,4 +27,9 @@ export function renameDesign(id: string, name: string, version: number): Promise
 
 export function deleteDesign(id: string): Promise<void> {
   return send(`/api/designs/${encodeURIComponent(id)}`, { method: "DELETE" });
+}
+
+/** Saves a whole design document (an imported file, a forked share link) as a new design. */
+export function createDesignFrom(document: Design, fallbackName: string): Promise<{ design: DesignSummary }> {
+  return send("/api/designs", { method: "POST", body: JSON.stringify(createInputFor(document, fallbackName)) });
 }

@@ -5,6 +5,7 @@ import { useCallback, useState, useTransition } from "react";
 import type { DesignSummary } from "@/lib/designs/types";
 import * as api from "./api";
 import { ConfirmDialog } from "./confirm-dialog";
+import { ImportDesignFile } from "./import-design-file";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
@@ -39,7 +40,10 @@ export function DesignList({ designs }: { designs: DesignSummary[] }) {
           <h1 className="text-2xl font-semibold">Designs</h1>
           <p className="text-sm text-slate-600">Event flows from producers through buses and rules to targets.</p>
         </div>
-        <NewDesignForm onCreate={(name) => mutate(() => api.createDesign(name))} />
+        <div className="flex flex-wrap items-center gap-2">
+          <ImportDesignFile />
+          <NewDesignForm onCreate={(name) => mutate(() => api.createDesign(name))} />
+        </div>
       </div>
 
       {error && (
@@ -190,6 +194,14 @@ function DesignRow({
           >
             Rename
           </button>
+          <a
+            href={`/api/designs/${encodeURIComponent(design.id)}/file`}
+            download
+            aria-label={`Download ${design.name} as JSON`}
+            className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100"
+          >
+            Download JSON
+          </a>
           <button
             onClick={onDelete}
             aria-label={`Delete ${design.name}`}
