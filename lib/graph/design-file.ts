@@ -66,7 +66,6 @@ export function writeDesignFile(design: Design): string {
 /** `<name>.switchyard.json`, with characters that file systems refuse replaced. */
 export function designFileName(name: string): string {
   const safe = name
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
     .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, "-")
     .replace(/\s+/g, " ")
     .trim()
