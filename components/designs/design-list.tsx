@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useState, useTransition } from "react";
 import type { DesignSummary } from "@/lib/designs/types";
@@ -160,7 +161,11 @@ function DesignRow({
             className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
           />
         ) : (
-          <p className="truncate font-medium">{design.name}</p>
+          <p className="truncate font-medium">
+            <Link href={`/designs/${encodeURIComponent(design.id)}`} className="hover:underline">
+              {design.name}
+            </Link>
+          </p>
         )}
         <p className="text-xs text-slate-500">
           Updated {dateFormat.format(new Date(design.updatedAt))} · version {design.version}

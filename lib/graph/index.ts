@@ -42,3 +42,5 @@ export {
   type ShareLinkErrorReason,
   type ShareLinkIssue,
 } from "./share";
+export { copyFragment, pasteFragment, removeElements, type Fragment } from "./edit";
+export { layoutDesign, type Size } from "./layout";

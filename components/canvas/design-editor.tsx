@@ -1,0 +1,264 @@
+"use client";
+
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type DefaultEdgeOptions,
+  type IsValidConnection,
+} from "@xyflow/react";
+import "@xyflow/react/dist/style.css";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { categoryOf, NODE_KINDS, type Design, type NodeKind } from "@/lib/graph";
+import { applyColorScheme, useColorScheme } from "./color-scheme";
+import { EditorStoreContext, useEditor, useEditorStoreApi } from "./editor-context";
+import type { DesignFlowEdge, DesignFlowNode } from "./flow-mapping";
+import { Inspector } from "./inspector";
+import { CATEGORY_STYLES } from "./kind-views";
+import { NODE_TYPES } from "./node-view";
+import { Palette, PALETTE_MIME } from "./palette";
+import { ProblemsPanel } from "./problems-panel";
+import { ShortcutHelp } from "./shortcuts";
+import { createEditorStore } from "./store";
+
+export interface DesignEditorProps {
+  /** The document to edit; a different document passed later replaces the editor's (and its history). */
+  design: Design;
+  /** View only: no palette, no editing, a read-only inspector; pan, zoom and select still work. */
+  readOnly?: boolean;
+  /** Every change of the document (edits, moves, undo/redo), with the whole new document. */
+  onChange?: (design: Design) => void;
+  /** Extra controls at the end of the toolbar (save state, share, export…). */
+  toolbarExtras?: React.ReactNode;
+}
+
+export function DesignEditor(props: DesignEditorProps) {
+  const [store] = useState(() => createEditorStore(props.design, props.readOnly ?? false));
+  return (
+    <EditorStoreContext.Provider value={store}>
+      <ReactFlowProvider>
+        <EditorLayout {...props} />
+      </ReactFlowProvider>
+    </EditorStoreContext.Provider>
+  );
+}
+
+const DEFAULT_EDGE_OPTIONS: DefaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
+/** Half a node, so a dropped node lands centred under the pointer. */
+const DROP_OFFSET = { x: 110, y: 28 };
+
+function isTextInput(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+}
+
+function EditorLayout({ design, readOnly = false, onChange, toolbarExtras }: DesignEditorProps) {
+  const store = useEditorStoreApi();
+  const flow = useReactFlow<DesignFlowNode, DesignFlowEdge>();
+  const canvas = useRef<HTMLDivElement>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const { dark, toggle: toggleDark } = useColorScheme();
+
+  const nodes = useEditor((s) => s.nodes);
+  const edges = useEditor((s) => s.edges);
+  const canUndo = useEditor((s) => s.past.length > 0);
+  const canRedo = useEditor((s) => s.future.length > 0);
+  const actions = useEditor((s) => s);
+
+  // Report document changes outside the store body; remember what we reported so a parent echoing it back is not a reload.
+  const known = useRef(design);
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  });
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        if (state.revision === previous.revision) return;
+        const next = state.design();
+        known.current = next;
+        onChangeRef.current?.(next);
+      }),
+    [store],
+  );
+  useEffect(() => {
+    if (design === known.current) return;
+    known.current = design;
+    store.getState().load(design);
+  }, [design, store]);
+  useEffect(() => {
+    store.setState({ readOnly });
+  }, [readOnly, store]);
+
+  // The class on <html> drives Tailwind's dark variant; other pages are not styled for it yet.
+  useEffect(() => {
+    applyColorScheme();
+    return () => document.documentElement.classList.remove("dark");
+  }, []);
+
+  const zoomToFit = useCallback(() => void flow.fitView({ padding: 0.2, duration: 250, maxZoom: 1.25 }), [flow]);
+
+  const focusNode = useCallback(
+    (nodeId: string) => {
+      store.getState().select([nodeId]);
+      const node = flow.getNode(nodeId);
+      if (!node) return;
+      const width = node.measured?.width ?? 220;
+      const height = node.measured?.height ?? 56;
+      void flow.setCenter(node.position.x + width / 2, node.position.y + height / 2, { zoom: Math.max(flow.getZoom(), 1), duration: 300 });
+    },
+    [flow, store],
+  );
+
+  /** Keyboard users add a node by pressing its palette entry: it lands in the middle of the view. */
+  const addInView = useCallback(
+    (kind: NodeKind) => {
+      const rect = canvas.current?.getBoundingClientRect();
+      if (!rect) return;
+      const centre = flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+      const cascade = (store.getState().nodes.length % 6) * 24;
+      store.getState().addNode(kind, { x: centre.x - DROP_OFFSET.x + cascade, y: centre.y - DROP_OFFSET.y + cascade });
+    },
+    [flow, store],
+  );
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isTextInput(event.target)) return;
+      const state = store.getState();
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      if (event.key === "?") setHelpOpen((open) => !open);
+      else if (event.key === "Escape") setHelpOpen(false);
+      else if (event.shiftKey && event.code === "Digit1") zoomToFit();
+      else if (state.readOnly) return;
+      else if (mod && key === "z") {
+        if (event.shiftKey) state.redo();
+        else state.undo();
+      }
+      else if (mod && key === "y") state.redo();
+      else if (mod && key === "c") state.copySelection();
+      else if (mod && key === "v") state.paste();
+      else if (event.key === "Delete" || event.key === "Backspace") state.deleteSelection();
+      else return;
+      event.preventDefault();
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [store, zoomToFit]);
+
+  const isValidConnection: IsValidConnection<DesignFlowEdge> = useCallback((connection) => store.getState().canConnect(connection), [store]);
+
+  const onDrop = useCallback(
+    (event: React.DragEvent) => {
+      const kind = event.dataTransfer.getData(PALETTE_MIME);
+      if (!NODE_KINDS.includes(kind as NodeKind)) return;
+      event.preventDefault();
+      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      store.getState().addNode(kind as NodeKind, { x: at.x - DROP_OFFSET.x, y: at.y - DROP_OFFSET.y });
+    },
+    [flow, store],
+  );
+
+  const button =
+    "inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-40 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700";
+
+  return (
+    <div data-testid="design-editor" className="flex h-full min-h-0 flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <div role="toolbar" aria-label="Editor" className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-white px-3 py-2 dark:border-slate-800 dark:bg-slate-900">
+        {!readOnly && (
+          <>
+            <button type="button" className={button} onClick={actions.undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">
+              ↶ Undo
+            </button>
+            <button type="button" className={button} onClick={actions.redo} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">
+              ↷ Redo
+            </button>
+            <span className="mx-1 h-5 w-px bg-slate-200 dark:bg-slate-700" aria-hidden />
+            <button type="button" className={button} onClick={actions.autoLayout} disabled={nodes.length === 0} title="Arrange left to right by category">
+              Auto-layout
+            </button>
+          </>
+        )}
+        <button type="button" className={button} onClick={zoomToFit} title="Zoom to fit (Shift+1)">
+          Zoom to fit
+        </button>
+        <button type="button" className={button} onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+          ?
+        </button>
+        <button type="button" className={button} onClick={toggleDark} aria-pressed={dark} title="Toggle dark mode">
+          {dark ? "☀ Light" : "☾ Dark"}
+        </button>
+        {toolbarExtras && <div className="ml-auto flex items-center gap-2">{toolbarExtras}</div>}
+      </div>
+
+      <div className="flex min-h-0 flex-1">
+        {!readOnly && (
+          <aside className="w-56 shrink-0 overflow-y-auto border-r border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/60">
+            <Palette onAdd={addInView} />
+          </aside>
+        )}
+        <div
+          ref={canvas}
+          className="relative min-w-0 flex-1"
+          data-testid="canvas"
+          onDragOver={(event) => {
+            if (readOnly || !event.dataTransfer.types.includes(PALETTE_MIME)) return;
+            event.preventDefault();
+            event.dataTransfer.dropEffect = "move";
+          }}
+          onDrop={readOnly ? undefined : onDrop}
+        >
+          <ReactFlow<DesignFlowNode, DesignFlowEdge>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={NODE_TYPES}
+            onNodesChange={actions.onNodesChange}
+            onEdgesChange={actions.onEdgesChange}
+            onConnect={actions.connect}
+            isValidConnection={isValidConnection}
+            onNodeDragStart={actions.beginDrag}
+            onNodeDragStop={actions.endDrag}
+            onSelectionDragStart={actions.beginDrag}
+            onSelectionDragStop={actions.endDrag}
+            deleteKeyCode={null}
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={["Meta", "Control"]}
+            nodesDraggable={!readOnly}
+            nodesConnectable={!readOnly}
+            defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+            colorMode={dark ? "dark" : "light"}
+            fitView
+            fitViewOptions={{ padding: 0.2, maxZoom: 1.25 }}
+            minZoom={0.1}
+          >
+            <Background variant={BackgroundVariant.Dots} gap={18} size={1} />
+            <Controls showInteractive={false} />
+            <MiniMap<DesignFlowNode> pannable zoomable nodeColor={(node) => CATEGORY_STYLES[categoryOf(node.data.node.kind)].minimap} ariaLabel="Minimap" />
+          </ReactFlow>
+          {nodes.length === 0 && !readOnly && (
+            <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
+              <p className="rounded-lg border border-dashed border-slate-300 bg-white/80 px-4 py-3 text-sm text-slate-500 dark:border-slate-700 dark:bg-slate-900/80 dark:text-slate-400">
+                Drag a producer, a bus, a rule and targets from the palette, then connect their handles.
+              </p>
+            </div>
+          )}
+        </div>
+        <aside className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          <div className="min-h-0 flex-1 overflow-y-auto" data-testid="inspector">
+            <Inspector />
+          </div>
+          <div className="flex h-56 shrink-0 flex-col border-t border-slate-200 dark:border-slate-800">
+            <ProblemsPanel onFocusNode={focusNode} />
+          </div>
+        </aside>
+      </div>
+      {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
+    </div>
+  );
+}

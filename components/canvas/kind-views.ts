@@ -1,0 +1,251 @@
+/**
+ * The canvas side of the node-kind registry (lib/graph/registry.ts): for every kind, the title
+ * its node shows and the inspector's fields. The mapped type makes the compiler ask for an entry
+ * when a kind is added to the model; the palette and `nodeTypes` derive from the registry itself.
+ */
+import { type DesignNode, type NodeCategory, type NodeKind, type NodeOfKind } from "@/lib/graph";
+import type { FieldSpec } from "./field-spec";
+
+export interface KindView<K extends NodeKind> {
+  /** The node's own name as shown on the canvas and in the problems list. */
+  readonly title: (node: NodeOfKind<K>) => string;
+  readonly fields: readonly FieldSpec[];
+}
+
+type KindViews = { readonly [K in NodeKind]: KindView<K> };
+
+const notes: FieldSpec = { type: "textarea", path: "notes", label: "Notes", hint: "Free documentation for your team." };
+
+const RETRY_AND_DLQ: readonly FieldSpec[] = [
+  { type: "number", path: "retryPolicy.maximumEventAgeInSeconds", label: "Maximum event age (seconds)", hint: "60 to 86,400" },
+  { type: "number", path: "retryPolicy.maximumRetryAttempts", label: "Maximum retry attempts", hint: "0 to 185" },
+  { type: "text", path: "deadLetterQueueArn", label: "Dead-letter queue ARN", optional: true, placeholder: "arn:aws:sqs:us-east-1:123456789012:dlq" },
+  { type: "text", path: "roleArn", label: "Role ARN", optional: true, placeholder: "arn:aws:iam::123456789012:role/name" },
+];
+
+const inputType = (type: string) => (node: DesignNode) => "input" in node && node.input.type === type;
+
+const INPUT: readonly FieldSpec[] = [
+  {
+    type: "variant",
+    path: "input",
+    discriminant: "type",
+    label: "Input to the target",
+    options: [
+      { value: "matched-event", label: "Matched event", create: () => ({ type: "matched-event" }) },
+      { value: "input-path", label: "Part of the event (InputPath)", create: () => ({ type: "input-path", inputPath: "$.detail" }) },
+      { value: "constant", label: "Constant (Input)", create: () => ({ type: "constant", input: '{\n  "message": "hello"\n}' }) },
+      {
+        value: "input-transformer",
+        label: "Input transformer",
+        create: () => ({ type: "input-transformer", inputPathsMap: { id: "$.id" }, inputTemplate: '{\n  "eventId": <id>\n}' }),
+      },
+    ],
+  },
+  { type: "text", path: "input.inputPath", label: "InputPath", when: inputType("input-path") },
+  { type: "code", path: "input.input", label: "Constant input (JSON)", language: "json", when: inputType("constant") },
+  { type: "map", path: "input.inputPathsMap", label: "Input paths map", hint: "One `name: $.path` per line.", when: inputType("input-transformer") },
+  { type: "code", path: "input.inputTemplate", label: "Input template", language: "template", when: inputType("input-transformer") },
+];
+
+const crossAccount = (node: DesignNode) => "crossAccount" in node && node.crossAccount;
+
+/** Fields of targets that name a resource in this or another account. */
+function resourceTarget(resource: FieldSpec[]): readonly FieldSpec[] {
+  return [
+    ...resource,
+    { type: "checkbox", path: "crossAccount", label: "In another account" },
+    { type: "text", path: "account", label: "Account id", optional: true, placeholder: "123456789012", when: crossAccount },
+    { type: "text", path: "region", label: "Region", optional: true, placeholder: "same as the rule" },
+    ...INPUT,
+    ...RETRY_AND_DLQ,
+    notes,
+  ];
+}
+
+const STREAM: readonly FieldSpec[] = [
+  { type: "select", path: "reader", label: "Read by", options: ["event-source-mapping", "pipe"] },
+  { type: "number", path: "batchSize", label: "Batch size" },
+  { type: "code-list", path: "filterCriteria", label: "Filter criteria", language: "pattern" },
+];
+const STARTING_POSITION: FieldSpec = { type: "select", path: "startingPosition", label: "Starting position", options: ["LATEST", "TRIM_HORIZON", "AT_TIMESTAMP"] };
+
+const triggerType = (type: string) => (node: DesignNode) => node.kind === "rule" && node.trigger.type === type;
+const emitsType = (type: string) => (node: DesignNode) => node.kind === "aws-service" && node.emits.type === type;
+
+export const KIND_VIEWS: KindViews = {
+  "aws-service": {
+    title: (n) => n.source,
+    fields: [
+      { type: "text", path: "source", label: "Source", placeholder: "aws.ec2" },
+      {
+        type: "variant",
+        path: "emits",
+        discriminant: "type",
+        label: "Emits",
+        options: [
+          { value: "events", label: "Service events", create: () => ({ type: "events", detailTypes: [] }) },
+          { value: "api-calls", label: "API calls (CloudTrail)", create: () => ({ type: "api-calls", eventNames: [] }) },
+        ],
+      },
+      { type: "lines", path: "emits.detailTypes", label: "Detail-types", when: emitsType("events") },
+      { type: "lines", path: "emits.eventNames", label: "API actions", when: emitsType("api-calls") },
+      notes,
+    ],
+  },
+  "custom-app": {
+    title: (n) => n.name,
+    fields: [
+      { type: "text", path: "name", label: "Name" },
+      { type: "text", path: "source", label: "Source", placeholder: "com.example.orders" },
+      { type: "lines", path: "detailTypes", label: "Detail-types" },
+      notes,
+    ],
+  },
+  "saas-partner": {
+    title: (n) => n.partnerName,
+    fields: [
+      { type: "text", path: "partnerName", label: "Partner" },
+      { type: "text", path: "eventSourceName", label: "Event source name", placeholder: "aws.partner/example.com/123456789012/events" },
+      notes,
+    ],
+  },
+  schedule: {
+    title: (n) => n.expression,
+    fields: [
+      { type: "text", path: "expression", label: "Expression", placeholder: "rate(5 minutes)" },
+      { type: "text", path: "timezone", label: "Time zone", optional: true, placeholder: "UTC" },
+      { type: "text", path: "source", label: "Source" },
+      { type: "text", path: "detailType", label: "Detail-type" },
+      notes,
+    ],
+  },
+  "kafka-topic": {
+    title: (n) => n.topic,
+    fields: [
+      { type: "select", path: "cluster", label: "Cluster", options: ["msk", "self-managed"] },
+      { type: "text", path: "clusterName", label: "Cluster name or bootstrap servers" },
+      { type: "text", path: "topic", label: "Topic" },
+      { type: "text", path: "consumerGroupId", label: "Consumer group id" },
+      STARTING_POSITION,
+      ...STREAM,
+      notes,
+    ],
+  },
+  "dynamodb-stream": {
+    title: (n) => n.tableName,
+    fields: [{ type: "text", path: "tableName", label: "Table" }, STARTING_POSITION, ...STREAM, notes],
+  },
+  "kinesis-stream-source": {
+    title: (n) => n.streamName,
+    fields: [{ type: "text", path: "streamName", label: "Stream" }, STARTING_POSITION, ...STREAM, notes],
+  },
+  "sqs-queue-source": {
+    title: (n) => n.queueName,
+    fields: [{ type: "text", path: "queueName", label: "Queue" }, ...STREAM, notes],
+  },
+  "event-bus": {
+    title: (n) => n.name,
+    fields: [
+      { type: "select", path: "variant", label: "Bus type", options: ["default", "custom", "partner"] },
+      { type: "text", path: "name", label: "Name" },
+      { type: "text", path: "account", label: "Account id", optional: true, placeholder: "this design's account" },
+      { type: "text", path: "region", label: "Region", optional: true, placeholder: "home region" },
+      { type: "optional", path: "archive", label: "Archive events", create: () => ({ name: "archive", pattern: "", retentionDays: 0 }) },
+      { type: "text", path: "archive.name", label: "Archive name", when: (n) => n.kind === "event-bus" && n.archive !== undefined },
+      { type: "code", path: "archive.pattern", label: "Archive pattern (empty = every event)", language: "pattern", when: (n) => n.kind === "event-bus" && n.archive !== undefined },
+      { type: "number", path: "archive.retentionDays", label: "Retention (days, 0 = forever)", when: (n) => n.kind === "event-bus" && n.archive !== undefined },
+      notes,
+    ],
+  },
+  rule: {
+    title: (n) => n.name,
+    fields: [
+      { type: "text", path: "name", label: "Name" },
+      { type: "textarea", path: "description", label: "Description" },
+      { type: "checkbox", path: "enabled", label: "Enabled" },
+      {
+        type: "variant",
+        path: "trigger",
+        discriminant: "type",
+        label: "Triggered by",
+        options: [
+          { value: "pattern", label: "Event pattern", create: () => ({ type: "pattern", pattern: '{\n  "source": ["com.example.orders"]\n}' }) },
+          { value: "schedule", label: "Schedule", create: () => ({ type: "schedule", expression: "rate(5 minutes)" }) },
+        ],
+      },
+      { type: "code", path: "trigger.pattern", label: "Event pattern", language: "pattern", when: triggerType("pattern") },
+      { type: "text", path: "trigger.expression", label: "Schedule expression", placeholder: "rate(5 minutes)", when: triggerType("schedule") },
+      notes,
+    ],
+  },
+  lambda: { title: (n) => n.functionName, fields: resourceTarget([{ type: "text", path: "functionName", label: "Function name" }]) },
+  sns: { title: (n) => n.topicName, fields: resourceTarget([{ type: "text", path: "topicName", label: "Topic name" }]) },
+  sqs: {
+    title: (n) => n.queueName,
+    fields: resourceTarget([
+      { type: "text", path: "queueName", label: "Queue name" },
+      { type: "text", path: "messageGroupId", label: "Message group id (FIFO)", optional: true },
+    ]),
+  },
+  "step-functions": { title: (n) => n.stateMachineName, fields: resourceTarget([{ type: "text", path: "stateMachineName", label: "State machine name" }]) },
+  firehose: { title: (n) => n.deliveryStreamName, fields: resourceTarget([{ type: "text", path: "deliveryStreamName", label: "Delivery stream name" }]) },
+  kinesis: {
+    title: (n) => n.streamName,
+    fields: resourceTarget([
+      { type: "text", path: "streamName", label: "Stream name" },
+      { type: "text", path: "partitionKeyPath", label: "Partition key path", optional: true, placeholder: "$.detail.id" },
+    ]),
+  },
+  "cloudwatch-logs": { title: (n) => n.logGroupName, fields: resourceTarget([{ type: "text", path: "logGroupName", label: "Log group name" }]) },
+  "api-destination": {
+    title: (n) => n.name,
+    fields: [
+      { type: "text", path: "name", label: "Name" },
+      { type: "text", path: "endpoint", label: "Endpoint", placeholder: "https://example.com/webhook" },
+      { type: "select", path: "method", label: "HTTP method", options: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] },
+      { type: "text", path: "connection.name", label: "Connection name" },
+      { type: "select", path: "connection.authorization", label: "Connection authorization", options: ["API_KEY", "BASIC", "OAUTH_CLIENT_CREDENTIALS"] },
+      { type: "number", path: "invocationRateLimitPerSecond", label: "Invocation rate limit (per second)", optional: true },
+      ...INPUT,
+      ...RETRY_AND_DLQ,
+      notes,
+    ],
+  },
+  "event-bus-target": {
+    title: () => "Forward to bus",
+    fields: [{ type: "checkbox", path: "crossAccount", label: "Destination bus is in another account" }, ...INPUT, ...RETRY_AND_DLQ, notes],
+  },
+  "dynamodb-table": { title: (n) => n.tableName, fields: [{ type: "text", path: "tableName", label: "Table name" }, notes] },
+  "s3-bucket": { title: (n) => n.bucketName, fields: [{ type: "text", path: "bucketName", label: "Bucket name" }, notes] },
+  database: {
+    title: (n) => n.name,
+    fields: [{ type: "text", path: "engine", label: "Engine" }, { type: "text", path: "name", label: "Name" }, notes],
+  },
+  resource: { title: (n) => n.title, fields: [{ type: "text", path: "title", label: "Title" }, notes] },
+};
+
+export function kindView<K extends NodeKind>(kind: K): KindView<K> {
+  return KIND_VIEWS[kind] as KindView<K>;
+}
+
+export function nodeTitle(node: DesignNode): string {
+  return (kindView(node.kind).title as (n: DesignNode) => string)(node) || node.id;
+}
+
+export const CATEGORY_LABELS: Record<NodeCategory, string> = {
+  producer: "Producers",
+  bus: "Event buses",
+  rule: "Rules",
+  target: "Targets",
+  downstream: "Downstream resources",
+};
+
+/** Tailwind classes per category: the accent stripe and the small kind tag. */
+export const CATEGORY_STYLES: Record<NodeCategory, { accent: string; tag: string; minimap: string }> = {
+  producer: { accent: "bg-sky-500", tag: "text-sky-700 dark:text-sky-300", minimap: "#0ea5e9" },
+  bus: { accent: "bg-violet-500", tag: "text-violet-700 dark:text-violet-300", minimap: "#8b5cf6" },
+  rule: { accent: "bg-amber-500", tag: "text-amber-700 dark:text-amber-300", minimap: "#f59e0b" },
+  target: { accent: "bg-emerald-500", tag: "text-emerald-700 dark:text-emerald-300", minimap: "#10b981" },
+  downstream: { accent: "bg-slate-400", tag: "text-slate-600 dark:text-slate-300", minimap: "#94a3b8" },
+};
