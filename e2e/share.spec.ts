@@ -28,6 +28,12 @@ async function createViaApi(request: APIRequestContext, design: Design): Promise
   return (await response.json()).design;
 }
 
+/** The canvas's nodes as "<kind label> <name>", sorted. */
+async function nodeLabels(page: Page): Promise<string[]> {
+  const labels = await page.getByTestId("canvas-node").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("aria-label") ?? ""));
+  return labels.sort();
+}
+
 function designRow(page: Page, name: string) {
   return page.getByTestId("design-row").filter({ hasText: name });
 }
@@ -42,6 +48,8 @@ test.describe("Share by link", () => {
     const sharerPage = await sharer.newPage();
     await sharerPage.goto(`/share#${encodeShareLink(saved.graph)}`);
     await expect(sharerPage.getByRole("heading", { level: 1, name })).toBeVisible();
+    await expect(sharerPage.getByTestId("canvas-node")).toHaveCount(saved.graph.nodes.length);
+    const sharedNodes = await nodeLabels(sharerPage);
     await sharerPage.getByRole("button", { name: "Copy link" }).click();
     await expect(sharerPage.getByRole("status").filter({ hasText: "Copied" })).toBeVisible();
     const copied = await sharerPage.evaluate(() => navigator.clipboard.readText());
@@ -60,6 +68,12 @@ test.describe("Share by link", () => {
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
     await expect(page.getByText("Shared design · read-only")).toBeVisible();
     await expect(page.getByTestId("shared-design-contents")).toHaveText(SAMPLE_CONTENTS);
+    // The same graph on the read-only canvas: every node by kind and name, every edge, no editing tools.
+    await expect(page.getByTestId("canvas-node")).toHaveCount(7);
+    expect(await nodeLabels(page)).toEqual(sharedNodes);
+    expect(sharedNodes).toEqual(expect.arrayContaining(["Rule big-orders", "Event bus orders", "Lambda function bill", "SQS queue audit", "DynamoDB table ledger"]));
+    await expect(page.locator(".react-flow__edge")).toHaveCount(6);
+    await expect(page.getByRole("button", { name: "Undo" })).toHaveCount(0);
 
     await page.getByRole("button", { name: "Fork into my designs" }).click();
     await expect(page).toHaveURL(/\/designs\/dsn_[0-9a-z]+$/);

@@ -15,6 +15,9 @@ const CELL_SIZE = 20;
 const COLUMN: Record<"producer" | "bus" | "rule" | "target" | "downstream", number> = { producer: 0, bus: 320, rule: 640, target: 960, downstream: 1280 };
 const ROW = 90;
 const CELL_HEIGHT = 9 * ROW + 120;
+const CELL_WIDTH = 1600;
+/** Cells sit in a grid, so the whole design has a screen-like shape rather than a tall strip. */
+const CELLS_PER_ROW = 5;
 
 /** Rule index (0–4) → the target kinds it invokes; 9 targets in all. */
 const RULE_TARGETS: readonly (readonly NodeKind[])[] = [
@@ -32,8 +35,9 @@ export function generateLargeDesign(nodeCount: number): Design {
 
   for (let cell = 0; cell < cells; cell++) {
     const id = (name: string) => `c${cell}-${name}`;
-    const top = cell * CELL_HEIGHT;
-    const at = (column: keyof typeof COLUMN, row: number) => ({ x: COLUMN[column], y: top + row * ROW });
+    const top = Math.floor(cell / CELLS_PER_ROW) * CELL_HEIGHT;
+    const left = (cell % CELLS_PER_ROW) * CELL_WIDTH;
+    const at = (column: keyof typeof COLUMN, row: number) => ({ x: left + COLUMN[column], y: top + row * ROW });
     const source = `com.example.cell${cell}`;
 
     const bus = { ...createNode("event-bus", id("bus"), at("bus", 4)), name: `bus-${cell}` };

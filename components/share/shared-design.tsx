@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useSyncExternalStore } from "react";
+import { DesignEditor } from "@/components/canvas/design-editor";
 import * as api from "@/components/designs/api";
 import { categoryOf, decodeShareLink, ShareLinkError, type Design, type NodeCategory, type ShareLinkErrorReason } from "@/lib/graph";
 import { CopyShareLink } from "./copy-share-link";
@@ -74,35 +75,35 @@ function SharedDesignView({ design }: { design: Design }) {
   };
 
   return (
-    <section aria-labelledby="shared-design-name">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div className="min-w-0">
-          <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Shared design · read-only</p>
-          <h1 id="shared-design-name" className="truncate text-2xl font-semibold">
+    <section aria-labelledby="shared-design-name" data-full-bleed className="flex min-h-0 flex-1 flex-col">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
+        <div className="min-w-0 flex-1">
+          <p className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Shared design · read-only</p>
+          <h1 id="shared-design-name" className="truncate text-lg font-semibold text-slate-900 dark:text-slate-100">
             {design.name || "Untitled design"}
           </h1>
-          {design.description && <p className="mt-1 text-sm text-slate-600">{design.description}</p>}
-          <p className="mt-1 text-sm text-slate-600" data-testid="shared-design-contents">
+          <p className="truncate text-xs text-slate-600 dark:text-slate-400" data-testid="shared-design-contents">
             {contents(design)}
           </p>
+          {design.description && <p className="truncate text-sm text-slate-600 dark:text-slate-400">{design.description}</p>}
         </div>
-        <div className="flex items-center gap-2">
-          <CopyShareLink design={design} />
-          <button
-            type="button"
-            onClick={() => void fork()}
-            disabled={forking}
-            className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60"
-          >
-            {forking ? "Forking…" : "Fork into my designs"}
-          </button>
-        </div>
+        <button
+          type="button"
+          onClick={() => void fork()}
+          disabled={forking}
+          className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60 dark:bg-indigo-600"
+        >
+          {forking ? "Forking…" : "Fork into my designs"}
+        </button>
       </div>
       {error && (
-        <p role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p role="alert" className="border-b border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800">
           {error}
         </p>
       )}
+      <div className="min-h-0 flex-1">
+        <DesignEditor design={design} readOnly toolbarExtras={<CopyShareLink design={design} />} />
+      </div>
     </section>
   );
 }

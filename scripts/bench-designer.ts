@@ -1,0 +1,190 @@
+/**
+ * Designer benchmark: how fast a generated 1,000-node design opens and becomes interactive.
+ *
+ *   npm run build && npm run bench:designer -- [--nodes 1000] [--runs 5]
+ *
+ * Starts the built app (`next start`) on a free loopback port with a throw-away SQLite database,
+ * creates the design through the API, then opens `/designs/<id>` in Debian's Chromium (the
+ * Playwright config's flags), once to warm the server and then `--runs` times, each in a fresh
+ * browser context (empty cache), and prints every run and the medians. The server stops after.
+ *
+ * Both figures are milliseconds from navigation start (the page's `performance.timeOrigin`):
+ * - rendered: the first animation frame in which all N nodes are in the canvas's DOM and
+ *   measured (React Flow keeps a node `visibility: hidden` until it has measured it);
+ * - interactive: the moment a node, clicked as soon as all were rendered, shows as selected
+ *   (its `selected` class, seen by a MutationObserver): the canvas responds to input. This
+ *   includes the benchmark's own round trip to issue the click, so it errs on the slow side.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser } from "playwright-core";
+import { CHROMIUM_LAUNCH_OPTIONS } from "../e2e/chromium";
+import { generateLargeDesign } from "./large-design";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const TARGET_MS = 1000;
+
+interface Options {
+  readonly nodes: number;
+  readonly runs: number;
+}
+
+interface Run {
+  readonly rendered: number;
+  readonly interactive: number;
+}
+
+declare global {
+  interface Window {
+    __designerBench?: { rendered: number | null; selected: number | null };
+  }
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const options = { nodes: 1000, runs: 5 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i], Number(argv[i + 1])];
+    if (flag !== "--nodes" && flag !== "--runs") throw new Error(`Unknown option ${flag}; use --nodes N and --runs N`);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${flag} needs a positive integer`);
+    options[flag === "--nodes" ? "nodes" : "runs"] = value;
+  }
+  return options;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("No port"))));
+    });
+  });
+}
+
+async function startApp(port: number, databaseUrl: string): Promise<ChildProcess> {
+  const app = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+    // Its own process group, so stopping it stops every process it started.
+    detached: true,
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (app.exitCode !== null) throw new Error(`next start exited with status ${app.exitCode}`);
+    const healthy = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+    if (healthy) return app;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  stopApp(app);
+  throw new Error("The app did not become healthy within 60 s");
+}
+
+function stopApp(app: ChildProcess): void {
+  if (app.pid !== undefined && app.exitCode === null) process.kill(-app.pid, "SIGTERM");
+}
+
+/**
+ * Runs in the page before any of its scripts: notes the first frame in which all nodes are
+ * measured. A string, not a function: tsx's name-keeping helpers do not exist in the page.
+ */
+function watchForNodes(expected: number): string {
+  return `(() => {
+    const bench = { rendered: null, selected: null };
+    window.__designerBench = bench;
+    const check = () => {
+      const nodes = document.querySelectorAll(".react-flow__node");
+      if (nodes.length >= ${expected} && [...nodes].every((node) => node.style.visibility !== "hidden")) {
+        bench.rendered = performance.now();
+        return;
+      }
+      requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  })();`;
+}
+
+async function measure(browser: Browser, url: string, nodeCount: number, nodeId: string): Promise<Run> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  try {
+    await context.addInitScript(watchForNodes(nodeCount));
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: "commit" });
+    await page.waitForFunction(() => window.__designerBench?.rendered != null, undefined, { timeout: 60_000, polling: "raf" });
+    const node = page.locator(`.react-flow__node[data-id="${nodeId}"]`);
+    await node.evaluate((element) => {
+      const bench = window.__designerBench!;
+      new MutationObserver(() => {
+        if (bench.selected === null && element.classList.contains("selected")) bench.selected = performance.now();
+      }).observe(element, { attributes: true, attributeFilter: ["class"] });
+    });
+    await node.click();
+    await page.waitForFunction(() => window.__designerBench?.selected != null, undefined, { timeout: 30_000 });
+    const { rendered, selected } = await page.evaluate(() => window.__designerBench!);
+    return { rendered: rendered!, interactive: selected! };
+  } finally {
+    await context.close();
+  }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  if (!existsSync(path.join(ROOT, ".next/BUILD_ID"))) throw new Error("No production build: run `npm run build` first");
+
+  const dataDir = mkdtempSync(path.join(tmpdir(), "switchyard-bench-"));
+  const port = await freePort();
+  const app = await startApp(port, `file:${path.join(dataDir, "bench.db")}`);
+  const stop = () => stopApp(app);
+  process.once("SIGINT", () => {
+    stop();
+    process.exit(130);
+  });
+  let browser: Browser | undefined;
+  try {
+    const design = generateLargeDesign(options.nodes);
+    const response = await fetch(`http://127.0.0.1:${port}/api/designs`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: design.name, description: design.description, graph: design }),
+    });
+    if (response.status !== 201) throw new Error(`Creating the design failed (${response.status}): ${await response.text()}`);
+    const { design: saved } = (await response.json()) as { design: { id: string } };
+    const url = `http://127.0.0.1:${port}/designs/${saved.id}`;
+    // A node in the middle of the design: clicking it needs the whole canvas laid out.
+    const nodeId = design.nodes[Math.floor(design.nodes.length / 2)]!.id;
+
+    browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+    console.log(`Designer benchmark: ${design.nodes.length} nodes, ${design.edges.length} edges, Chromium ${browser.version()}`);
+    await measure(browser, url, design.nodes.length, nodeId);
+    const runs: Run[] = [];
+    for (let i = 0; i < options.runs; i++) {
+      const run = await measure(browser, url, design.nodes.length, nodeId);
+      runs.push(run);
+      console.log(`  run ${i + 1}: all nodes rendered ${run.rendered.toFixed(0)} ms, node selected (interactive) ${run.interactive.toFixed(0)} ms`);
+    }
+    const rendered = median(runs.map((r) => r.rendered));
+    const interactive = median(runs.map((r) => r.interactive));
+    console.log(`median of ${runs.length}: rendered ${rendered.toFixed(0)} ms, interactive ${interactive.toFixed(0)} ms`);
+    console.log(`target: interactive < ${TARGET_MS} ms: ${interactive < TARGET_MS ? "met" : "NOT met"}`);
+  } finally {
+    await browser?.close();
+    stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
