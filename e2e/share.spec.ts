@@ -79,6 +79,9 @@ test.describe("Share by link", () => {
     await expect(page).toHaveURL(/\/designs\/dsn_[0-9a-z]+$/);
     const forkId = new URL(page.url()).pathname.split("/").pop()!;
     expect(forkId).not.toBe(saved.id);
+    // The fork opens in the (editable) designer with the same graph.
+    await expect(page.getByTestId("canvas-node")).toHaveCount(7);
+    await expect(page.getByRole("button", { name: "Undo" })).toBeVisible();
 
     const fork = await (await request.get(`/api/designs/${forkId}`)).json();
     expect(fork.design.graph).toEqual(saved.graph);
@@ -171,6 +174,10 @@ test.describe("Design files", () => {
     const text = await readFile(await download.path(), "utf8");
     expect(text.startsWith('{\n  "format": "switchyard.design",\n  "version": 1,\n')).toBe(true);
     expect(JSON.parse(text)).toEqual(saved.graph);
+
+    await page.getByRole("button", { name: "Import design file" }).click();
+    await page.getByLabel("Design file", { exact: true }).setInputFiles(await download.path());
+    await expect(designRow(page, name)).toHaveCount(2);
 
     const missing = await request.get("/api/designs/dsn_doesnotexist/file");
     expect(missing.status()).toBe(404);
