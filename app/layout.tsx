@@ -12,7 +12,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
-        <header className="border-b border-slate-200 bg-white">
+        <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100">
           <div className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
             <Link href="/designs" className="text-lg font-semibold tracking-tight">
               Switchyard

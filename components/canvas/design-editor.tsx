@@ -52,6 +52,21 @@ const DEFAULT_EDGE_OPTIONS: DefaultEdgeOptions = { markerEnd: { type: MarkerType
 /** Half a node, so a dropped node lands centred under the pointer. */
 const DROP_OFFSET = { x: 110, y: 28 };
 
+/** `wanted`, or the first spot below it where a node does not cover another one. */
+function freeSpot(nodes: readonly DesignFlowNode[], wanted: { x: number; y: number }): { x: number; y: number } {
+  const step = 90;
+  for (let i = 0; i < 50; i++) {
+    const spot = { x: wanted.x, y: wanted.y + i * step };
+    const covered = nodes.some((n) => {
+      const width = n.measured?.width ?? 2 * DROP_OFFSET.x;
+      const height = n.measured?.height ?? 2 * DROP_OFFSET.y;
+      return Math.abs(n.position.x - spot.x) < width + 20 && spot.y < n.position.y + height + 10 && n.position.y < spot.y + step - 10;
+    });
+    if (!covered) return spot;
+  }
+  return wanted;
+}
+
 function isTextInput(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
@@ -62,6 +77,8 @@ function EditorLayout({ design, readOnly = false, onChange, toolbarExtras }: Des
   const flow = useReactFlow<DesignFlowNode, DesignFlowEdge>();
   const canvas = useRef<HTMLDivElement>(null);
   const [helpOpen, setHelpOpen] = useState(false);
+  // Fit the saved graph once on open; an empty canvas starts at 100 % so the first drop does not zoom.
+  const [fitOnOpen] = useState(design.nodes.length > 0);
   const { dark, toggle: toggleDark } = useColorScheme();
 
   const nodes = useEditor((s) => s.nodes);
@@ -121,8 +138,7 @@ function EditorLayout({ design, readOnly = false, onChange, toolbarExtras }: Des
       const rect = canvas.current?.getBoundingClientRect();
       if (!rect) return;
       const centre = flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
-      const cascade = (store.getState().nodes.length % 6) * 24;
-      store.getState().addNode(kind, { x: centre.x - DROP_OFFSET.x + cascade, y: centre.y - DROP_OFFSET.y + cascade });
+      store.getState().addNode(kind, freeSpot(store.getState().nodes, { x: centre.x - DROP_OFFSET.x, y: centre.y - DROP_OFFSET.y }));
     },
     [flow, store],
   );
@@ -233,7 +249,7 @@ function EditorLayout({ design, readOnly = false, onChange, toolbarExtras }: Des
             nodesConnectable={!readOnly}
             defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
             colorMode={dark ? "dark" : "light"}
-            fitView
+            fitView={fitOnOpen}
             fitViewOptions={{ padding: 0.2, maxZoom: 1.25 }}
             minZoom={0.1}
           >

@@ -43,10 +43,17 @@ function NodeForm({ node, problems, readOnly }: { node: DesignNode; problems: re
         </p>
       </div>
       {fields.map((field) => (
-        <Field key={field.path} node={node} field={field} readOnly={readOnly} problems={problems.filter((p) => p.field === field.path || p.field?.startsWith(`${field.path}.`))} />
+        <Field key={field.path} node={node} field={field} readOnly={readOnly} problems={problems.filter((p) => ownsProblem(field, p))} />
       ))}
     </form>
   );
+}
+
+/** A field shows problems at its path; list-like fields also those at their items (`filterCriteria.2`). */
+function ownsProblem(field: FieldSpec, problem: Problem): boolean {
+  if (problem.field === field.path) return true;
+  const itemised = field.type === "code-list" || field.type === "lines" || field.type === "map";
+  return itemised && problem.field?.startsWith(`${field.path}.`) === true;
 }
 
 function Field({ node, field, readOnly, problems }: { node: DesignNode; field: FieldSpec; readOnly: boolean; problems: readonly Problem[] }) {

@@ -25,12 +25,12 @@ function DesignNodeView({ id, data, selected }: NodeProps<DesignFlowNode>) {
       data-node-id={id}
       data-kind={node.kind}
       aria-label={`${spec.label} ${title}`}
-      className={`relative flex w-[220px] overflow-hidden rounded-lg border bg-white shadow-sm transition-shadow dark:bg-slate-900 ${
+      className={`relative flex w-[220px] rounded-lg border bg-white shadow-sm transition-shadow dark:bg-slate-900 ${
         selected ? "border-indigo-500 ring-2 ring-indigo-500/40" : "border-slate-200 dark:border-slate-700"
       }`}
     >
       {spec.ends.length > 0 && <Handle type="target" position={Position.Left} className={HANDLE} aria-label={`Connect into ${title}`} />}
-      <span className={`w-1.5 shrink-0 ${style.accent}`} aria-hidden />
+      <span className={`w-1.5 shrink-0 rounded-l-[7px] ${style.accent}`} aria-hidden />
       <div className="min-w-0 flex-1 px-3 py-2">
         <p className={`text-[10px] font-semibold uppercase tracking-wide ${style.tag}`}>{spec.label}</p>
         <p className="truncate text-sm font-medium text-slate-900 dark:text-slate-100" title={title}>

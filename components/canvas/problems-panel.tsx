@@ -1,17 +1,12 @@
 "use client";
 
 import { useEditor } from "./editor-context";
-import { nodeTitle } from "./kind-views";
 
 /** validateDesign's problems; choosing one selects (and centres on) its node. */
 export function ProblemsPanel({ onFocusNode }: { onFocusNode: (nodeId: string) => void }) {
   const problems = useEditor((s) => s.problems);
-  const nodes = useEditor((s) => s.nodes);
+  const titles = useEditor((s) => s.problemNodeTitles);
   const errors = problems.filter((p) => p.severity === "error").length;
-  const titleOf = (id: string | undefined) => {
-    const node = id === undefined ? undefined : nodes.find((n) => n.id === id);
-    return node ? nodeTitle(node.data.node) : undefined;
-  };
 
   return (
     <section aria-label="Problems" className="flex min-h-0 flex-col">
@@ -26,7 +21,7 @@ export function ProblemsPanel({ onFocusNode }: { onFocusNode: (nodeId: string) =
       ) : (
         <ul className="min-h-0 flex-1 overflow-y-auto" data-testid="problems-list">
           {problems.map((problem, i) => {
-            const title = titleOf(problem.nodeId);
+            const title = problem.nodeId === undefined ? undefined : titles.get(problem.nodeId);
             return (
               <li key={i}>
                 <button

@@ -22,6 +22,7 @@ import {
   type Position,
   type Problem,
 } from "@/lib/graph";
+import { nodeTitle } from "./kind-views";
 import { toDesign, toFlowEdges, toFlowNodes, type DesignFlowEdge, type DesignFlowNode, type DesignMeta } from "./flow-mapping";
 
 const HISTORY_LIMIT = 200;
@@ -37,6 +38,8 @@ export interface EditorState {
   readonly meta: DesignMeta;
   readonly problems: readonly Problem[];
   readonly problemsByNode: ReadonlyMap<string, readonly Problem[]>;
+  /** The title of every node that has a problem, for the problems list. */
+  readonly problemNodeTitles: ReadonlyMap<string, string>;
   readonly past: readonly Design[];
   readonly future: readonly Design[];
   readonly clipboard: Fragment | null;
@@ -87,12 +90,14 @@ function groupProblems(problems: readonly Problem[]): Map<string, Problem[]> {
 
 function documentState(design: Design, previous?: { nodes: DesignFlowNode[]; edges: DesignFlowEdge[] }) {
   const problems = validateDesign(design);
+  const problemsByNode = groupProblems(problems);
   return {
     nodes: toFlowNodes(design, previous?.nodes),
     edges: toFlowEdges(design, previous?.edges),
     meta: { name: design.name, description: design.description },
     problems,
-    problemsByNode: groupProblems(problems),
+    problemsByNode,
+    problemNodeTitles: new Map(design.nodes.filter((n) => problemsByNode.has(n.id)).map((n) => [n.id, nodeTitle(n)])),
   };
 }
 

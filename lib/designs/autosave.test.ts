@@ -2,15 +2,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DESIGN_FORMAT, DESIGN_VERSION, type Design } from "@/lib/graph";
 import { Autosaver, type SaveDesign, type SaveResult } from "./autosave";
 
-const doc = (name: string): Design => ({ format: DESIGN_FORMAT, version: DESIGN_VERSION, name, description: "", nodes: [], edges: [] });
+/** A document told apart by its description (its name is the header's business). */
+const doc = (marker: string): Design => ({ format: DESIGN_FORMAT, version: DESIGN_VERSION, name: "n", description: marker, nodes: [], edges: [] });
 
 /** A server that holds a version and refuses stale ones, recording what it was sent. */
 function fakeServer(start: number) {
-  const server = { version: start, saved: [] as { name: string; version: number }[], fail: null as string | null };
+  const server = { version: start, saved: [] as { doc: string; version: number }[], names: [] as string[], fail: null as string | null };
   const save: SaveDesign = async (graph, version): Promise<SaveResult> => {
     if (server.fail) return { ok: false, conflict: false, message: server.fail };
     if (version !== server.version) return { ok: false, conflict: true, message: "stale" };
-    server.saved.push({ name: graph.name, version });
+    server.saved.push({ doc: graph.description, version });
+    server.names.push(graph.name);
     server.version += 1;
     return { ok: true, version: server.version };
   };
@@ -31,12 +33,18 @@ describe("Autosaver", () => {
     await vi.advanceTimersByTimeAsync(799);
     expect(server.saved).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
-    expect(server.saved).toEqual([{ name: "c", version: 3 }]);
+    expect(server.saved).toEqual([{ doc: "c", version: 3 }]);
     expect(saver.getStatus()).toEqual({ state: "saved" });
 
     saver.rename("renamed");
     await vi.advanceTimersByTimeAsync(800);
-    expect(server.saved.at(-1)).toEqual({ name: "renamed", version: 4 });
+    expect(server.saved.at(-1)).toEqual({ doc: "c", version: 4 });
+    expect(server.names).toEqual(["n", "renamed"]);
+    // A later document from the editor (which still carries the old name) keeps the new one.
+    saver.change(doc("d"));
+    await vi.advanceTimersByTimeAsync(800);
+    expect(server.saved.at(-1)).toEqual({ doc: "d", version: 5 });
+    expect(server.names.at(-1)).toBe("renamed");
   });
 
   it("stops on a conflict and never sends again", async () => {
@@ -61,7 +69,7 @@ describe("Autosaver", () => {
     expect(saver.getStatus()).toEqual({ state: "error", message: "database is down" });
     server.fail = null;
     await saver.flush();
-    expect(server.saved).toEqual([{ name: "b", version: 1 }]);
+    expect(server.saved).toEqual([{ doc: "b", version: 1 }]);
     expect(saver.getStatus()).toEqual({ state: "saved" });
   });
 
@@ -81,8 +89,8 @@ describe("Autosaver", () => {
     release();
     await vi.advanceTimersByTimeAsync(0);
     expect(server.saved).toEqual([
-      { name: "b", version: 1 },
-      { name: "c", version: 2 },
+      { doc: "b", version: 1 },
+      { doc: "c", version: 2 },
     ]);
     expect(saver.getStatus()).toEqual({ state: "saved" });
   });

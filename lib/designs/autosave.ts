@@ -22,6 +22,8 @@ export class Autosaver {
   private status: SaveStatus = { state: "saved" };
   private readonly listeners = new Set<() => void>();
   private graph: Design;
+  /** The header's name wins over the editor document's, which does not know about renames. */
+  private name: string;
   private version: number;
   private dirty = false;
   private inFlight = false;
@@ -34,6 +36,7 @@ export class Autosaver {
     private readonly delayMs = 800,
   ) {
     this.graph = initial.graph;
+    this.name = initial.graph.name;
     this.version = initial.version;
   }
 
@@ -52,7 +55,7 @@ export class Autosaver {
 
   /** A new name from the page header; it is saved with the document. */
   rename(name: string): void {
-    this.graph = { ...this.graph, name };
+    this.name = name;
     this.markChanged();
   }
 
@@ -65,7 +68,7 @@ export class Autosaver {
     this.setStatus({ state: "saving" });
     let result: SaveResult;
     try {
-      result = await this.save(this.graph, this.version);
+      result = await this.save({ ...this.graph, name: this.name }, this.version);
     } catch (error) {
       result = { ok: false, conflict: false, message: error instanceof Error ? error.message : String(error) };
     }

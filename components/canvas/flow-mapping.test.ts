@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { createNode, DESIGN_FORMAT, DESIGN_VERSION, type Design } from "@/lib/graph";
+import { toDesign, toFlowEdges, toFlowNodes } from "./flow-mapping";
+
+const design: Design = {
+  format: DESIGN_FORMAT,
+  version: DESIGN_VERSION,
+  name: "Orders",
+  description: "d",
+  nodes: [createNode("custom-app", "app", { x: 1, y: 2 }), createNode("event-bus", "bus", { x: 300, y: 2 })],
+  edges: [{ id: "e1", kind: "puts-events", source: "app", target: "bus" }],
+};
+
+describe("flow mapping", () => {
+  it("round-trips a design through React Flow nodes and edges", () => {
+    const nodes = toFlowNodes(design);
+    const edges = toFlowEdges(design);
+    expect(nodes.map((n) => [n.id, n.type, n.position])).toEqual([
+      ["app", "custom-app", { x: 1, y: 2 }],
+      ["bus", "event-bus", { x: 300, y: 2 }],
+    ]);
+    expect(edges[0]).toMatchObject({ id: "e1", source: "app", target: "bus", data: { kind: "puts-events" }, label: "puts events" });
+    expect(toDesign({ name: "Orders", description: "d" }, nodes, edges)).toEqual(design);
+  });
+
+  it("reads positions moved on the canvas and keeps unchanged nodes' objects", () => {
+    const nodes = toFlowNodes(design);
+    const moved = nodes.map((n) => (n.id === "bus" ? { ...n, position: { x: 400, y: 50 } } : n));
+    const next = toDesign({ name: "Orders", description: "d" }, moved, toFlowEdges(design));
+    expect(next.nodes[1]!.position).toEqual({ x: 400, y: 50 });
+    expect(next.nodes[0]).toBe(design.nodes[0]);
+
+    const again = toFlowNodes(next, [{ ...nodes[0]!, selected: true, measured: { width: 220, height: 50 } }, nodes[1]!]);
+    expect(again[0]!.selected).toBe(true);
+    expect(again[1]).toMatchObject({ position: { x: 400, y: 50 } });
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it, vi } from "vitest";
+import { DESIGN_FORMAT, DESIGN_VERSION, type Design } from "@/lib/graph";
+import { createEditorStore } from "./store";
+
+const empty: Design = { format: DESIGN_FORMAT, version: DESIGN_VERSION, name: "t", description: "", nodes: [], edges: [] };
+
+function flow() {
+  const store = createEditorStore(empty, false);
+  const s = () => store.getState();
+  const app = s().addNode("custom-app", { x: 0, y: 0 });
+  const bus = s().addNode("event-bus", { x: 300, y: 0 });
+  const rule = s().addNode("rule", { x: 600, y: 0 });
+  const fn = s().addNode("lambda", { x: 900, y: 0 });
+  s().connect({ source: app, target: bus, sourceHandle: null, targetHandle: null });
+  s().connect({ source: bus, target: rule, sourceHandle: null, targetHandle: null });
+  s().connect({ source: rule, target: fn, sourceHandle: null, targetHandle: null });
+  return { store, s, app, bus, rule, fn };
+}
+
+describe("editor store", () => {
+  it("types edges by the registry and refuses connections that mean nothing", () => {
+    const { s, app, bus, rule, fn } = flow();
+    expect(s().design().edges.map((e) => e.kind)).toEqual(["puts-events", "feeds", "invokes"]);
+    expect(s().canConnect({ source: fn, target: app, sourceHandle: null, targetHandle: null })).toBe(false);
+    expect(s().canConnect({ source: app, target: rule, sourceHandle: null, targetHandle: null })).toBe(false);
+    // Already connected: a second identical edge is refused.
+    expect(s().canConnect({ source: app, target: bus, sourceHandle: null, targetHandle: null })).toBe(false);
+    s().connect({ source: fn, target: app, sourceHandle: null, targetHandle: null });
+    expect(s().design().edges).toHaveLength(3);
+  });
+
+  it("undoes and redoes every edit, and a new edit clears the redo stack", () => {
+    const { s } = flow();
+    const full = s().design();
+    s().undo();
+    expect(s().design().edges).toHaveLength(2);
+    s().undo();
+    s().redo();
+    expect(s().design().edges).toHaveLength(2);
+    s().redo();
+    expect(s().design()).toEqual(full);
+    s().undo();
+    s().addNode("sns", { x: 0, y: 0 });
+    expect(s().future).toHaveLength(0);
+  });
+
+  it("merges typing into one field into one undo step", () => {
+    vi.useFakeTimers();
+    try {
+      const { s, rule } = flow();
+      const node = () => s().design().nodes.find((n) => n.id === rule)!;
+      const before = s().past.length;
+      for (const pattern of ['{"', '{"source"', '{"source": ["x"]}']) {
+        const current = node();
+        if (current.kind !== "rule") throw new Error("not a rule");
+        s().updateNode({ ...current, trigger: { type: "pattern", pattern } }, `${rule}:trigger.pattern`);
+        vi.advanceTimersByTime(200);
+      }
+      expect(s().past.length).toBe(before + 1);
+      s().undo();
+      const restored = node();
+      expect(restored.kind === "rule" && restored.trigger.type === "pattern" && restored.trigger.pattern).toBe('{\n  "source": ["com.example.orders"]\n}');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("refuses an update that would break the schema", () => {
+    const { s, fn } = flow();
+    const node = s().design().nodes.find((n) => n.id === fn)!;
+    const revision = s().revision;
+    s().updateNode({ ...node, retryPolicy: { maximumEventAgeInSeconds: -1, maximumRetryAttempts: 1 } } as typeof node);
+    expect(s().revision).toBe(revision);
+  });
+
+  it("deletes the selection with its edges, copies and pastes with fresh ids", () => {
+    const { s, bus, rule } = flow();
+    s().select([bus, rule]);
+    s().copySelection();
+    s().paste();
+    const pasted = s().nodes.filter((n) => n.selected).map((n) => n.id);
+    expect(pasted).toHaveLength(2);
+    expect(pasted).not.toContain(bus);
+    expect(s().design().edges.filter((e) => pasted.includes(e.source) && pasted.includes(e.target))).toHaveLength(1);
+
+    s().select([rule]);
+    s().deleteSelection();
+    expect(s().design().nodes.some((n) => n.id === rule)).toBe(false);
+    expect(s().design().edges.some((e) => e.source === rule || e.target === rule)).toBe(false);
+  });
+
+  it("reports problems per node as the document changes", () => {
+    const { s, rule, fn } = flow();
+    expect(s().problemsByNode.get(rule)).toBeUndefined();
+    for (let i = 0; i < 5; i++) {
+      const target = s().addNode("sqs", { x: 900, y: 100 * (i + 1) });
+      s().connect({ source: rule, target, sourceHandle: null, targetHandle: null });
+    }
+    expect(s().problemsByNode.get(rule)?.map((p) => p.code)).toEqual(["too-many-targets"]);
+    expect(s().problemNodeTitles.get(rule)).toMatch(/^rule-/);
+    expect(s().problemsByNode.get(fn)).toBeUndefined();
+  });
+
+  it("does nothing in read-only mode", () => {
+    const store = createEditorStore(empty, true);
+    store.getState().addNode("rule", { x: 0, y: 0 });
+    expect(store.getState().design().nodes).toHaveLength(0);
+  });
+});
