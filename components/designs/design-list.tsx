@@ -202,7 +202,7 @@ function DesignRow({
           <a
             href={`/api/designs/${encodeURIComponent(design.id)}/file`}
             download
-            aria-label={`Download ${design.name} as JSON`}
+            title={`Download “${design.name}” as a design file`}
             className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100"
           >
             Download JSON
