@@ -133,8 +133,13 @@ test.describe("Design files", () => {
     const design = sampleDesign(name);
     await page.goto("/designs");
 
-    await page.getByRole("button", { name: "Import design file" }).click();
     const dialog = page.getByRole("dialog", { name: "Import a design file" });
+    await page.getByRole("button", { name: "Import design file" }).click();
+    await expect(dialog.getByLabel("Design file")).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toHaveCount(0);
+
+    await page.getByRole("button", { name: "Import design file" }).click();
     const broken = { ...design, nodes: [{ ...design.nodes[0], apiKey: "k" }, ...design.nodes.slice(1, 3), { ...design.nodes[3], enabled: "yes" }] };
     await dialog.getByLabel("Design file").setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(broken)) });
     const report = dialog.getByRole("alert");

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { DESIGN_FILE_SUFFIX, readDesignFile, type DesignProblem } from "@/lib/graph";
 import * as api from "./api";
+import { Modal } from "./modal";
 
 /** Why an import failed: a sentence, and the document's problems with their paths when it has them. */
 interface ImportFailure {
@@ -53,14 +54,7 @@ function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported
   const [busy, setBusy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    fileInput.current?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Escape") onClose();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [onClose]);
+  useEffect(() => fileInput.current?.focus(), []);
 
   /** Checks the text as a design file and saves it; `source` names it in messages. */
   const importText = async (text: string, source: string, fallbackName: string) => {
@@ -81,69 +75,67 @@ function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported
   };
 
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/40 p-4">
-      <div role="dialog" aria-modal="true" aria-labelledby="import-title" className="w-full max-w-xl rounded-lg bg-white p-5 shadow-xl">
-        <h2 id="import-title" className="text-lg font-semibold">
-          Import a design file
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">
-          A <code>{DESIGN_FILE_SUFFIX}</code> file saved from Switchyard (Download JSON) becomes a new design.
-        </p>
+    <Modal labelledBy="import-title" onClose={onClose} className="max-w-xl">
+      <h2 id="import-title" className="text-lg font-semibold">
+        Import a design file
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">
+        A <code>{DESIGN_FILE_SUFFIX}</code> file saved from Switchyard (Download JSON) becomes a new design.
+      </p>
 
-        <label className="mt-4 block text-sm font-medium" htmlFor="import-design-file">
-          Design file
+      <label className="mt-4 block text-sm font-medium" htmlFor="import-design-file">
+        Design file
+      </label>
+      <input
+        ref={fileInput}
+        id="import-design-file"
+        type="file"
+        accept=".json,application/json"
+        disabled={busy}
+        onChange={async (event) => {
+          const input = event.currentTarget;
+          const file = input.files?.[0];
+          if (!file) return;
+          await importText(await file.text(), file.name, file.name.replace(/(\.switchyard)?\.json$/i, ""));
+          // Choosing the same file again after fixing it must fire `change` again.
+          input.value = "";
+        }}
+        className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1 file:text-sm"
+      />
+
+      <form
+        className="mt-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void importText(pasted, "The pasted JSON", "Imported design");
+        }}
+      >
+        <label className="block text-sm font-medium" htmlFor="import-design-json">
+          Or paste the design JSON
         </label>
-        <input
-          ref={fileInput}
-          id="import-design-file"
-          type="file"
-          accept=".json,application/json"
-          disabled={busy}
-          onChange={async (event) => {
-            const input = event.currentTarget;
-            const file = input.files?.[0];
-            if (!file) return;
-            await importText(await file.text(), file.name, file.name.replace(/(\.switchyard)?\.json$/i, ""));
-            // Choosing the same file again after fixing it must fire `change` again.
-            input.value = "";
-          }}
-          className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1 file:text-sm"
+        <textarea
+          id="import-design-json"
+          value={pasted}
+          onChange={(event) => setPasted(event.target.value)}
+          rows={6}
+          spellCheck={false}
+          className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 font-mono text-xs"
         />
-
-        <form
-          className="mt-4"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void importText(pasted, "The pasted JSON", "Imported design");
-          }}
-        >
-          <label className="block text-sm font-medium" htmlFor="import-design-json">
-            Or paste the design JSON
-          </label>
-          <textarea
-            id="import-design-json"
-            value={pasted}
-            onChange={(event) => setPasted(event.target.value)}
-            rows={6}
-            spellCheck={false}
-            className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 font-mono text-xs"
-          />
-          {failure && <FailureReport failure={failure} />}
-          <div className="mt-4 flex justify-end gap-2">
-            <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
-              Cancel
-            </button>
-            <button
-              type="submit"
-              disabled={busy || pasted.trim() === ""}
-              className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60"
-            >
-              {busy ? "Importing…" : "Import pasted JSON"}
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+        {failure && <FailureReport failure={failure} />}
+        <div className="mt-4 flex justify-end gap-2">
+          <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
+            Cancel
+          </button>
+          <button
+            type="submit"
+            disabled={busy || pasted.trim() === ""}
+            className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60"
+          >
+            {busy ? "Importing…" : "Import pasted JSON"}
+          </button>
+        </div>
+      </form>
+    </Modal>
   );
 }
 
