@@ -5,9 +5,9 @@
  *   3 producers (custom app, AWS service, and a schedule or a Kafka topic read by a pipe)
  *     → 1 custom bus → 5 pattern rules → 9 targets of 8 kinds → 2 downstream resources
  *
- * One target of every cell is an event-bus target forwarding to the next cell's bus, the last to
- * the first (cross-bus edges, as real designs have; each cell's rules match only its own source,
- * so there is no loop with two cells or more). Deterministic: the same count, the same design.
+ * One target of every cell but the last is an event-bus target forwarding to the next cell's bus
+ * (a chain of buses, as real designs have; the last cell logs instead, since a ring through every
+ * bus is not a design anyone draws). Deterministic: the same count, the same design.
  */
 import { createNode, DESIGN_FORMAT, DESIGN_VERSION, edgeKindBetween, type Design, type DesignEdge, type DesignNode, type NodeKind } from "../lib/graph";
 
@@ -57,11 +57,12 @@ export function generateLargeDesign(nodeCount: number): Design {
       const rule = { ...createNode("rule", id(`rule${r}`), at("rule", r * 2)), name: `rule-${cell}-${r}`, trigger: { type: "pattern" as const, pattern } };
       nodes.push(rule);
       links.push([bus.id, rule.id]);
-      for (const kind of kinds) {
+      for (const planned of kinds) {
+        const kind = planned === "event-bus-target" && cell === cells - 1 ? "cloudwatch-logs" : planned;
         const target = createNode(kind, id(`target${targetRow}`), at("target", targetRow));
         nodes.push(target);
         links.push([rule.id, target.id]);
-        if (kind === "event-bus-target") links.push([target.id, `c${(cell + 1) % cells}-bus`]);
+        if (kind === "event-bus-target") links.push([target.id, `c${cell + 1}-bus`]);
         if (kind === "lambda") {
           nodes.push(createNode("dynamodb-table", id("table"), at("downstream", targetRow)));
           links.push([target.id, id("table")]);
