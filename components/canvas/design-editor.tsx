@@ -120,14 +120,20 @@ function EditorLayout({ design, readOnly = false, onChange, toolbarExtras }: Des
 
   const zoomToFit = useCallback(() => void flow.fitView({ padding: 0.2, duration: 250, maxZoom: 1.25 }), [flow]);
 
-  const focusNode = useCallback(
-    (nodeId: string) => {
-      store.getState().select([nodeId]);
-      const node = flow.getNode(nodeId);
-      if (!node) return;
-      const width = node.measured?.width ?? 220;
-      const height = node.measured?.height ?? 56;
-      void flow.setCenter(node.position.x + width / 2, node.position.y + height / 2, { zoom: Math.max(flow.getZoom(), 1), duration: 300 });
+  /** Selects a problem's node (or edge) and centres the view on it. */
+  const focusProblem = useCallback(
+    ({ nodeId, edgeId }: { nodeId?: string; edgeId?: string }) => {
+      const edge = nodeId === undefined && edgeId !== undefined ? flow.getEdge(edgeId) : undefined;
+      const ends = nodeId !== undefined ? [nodeId] : edge ? [edge.source, edge.target] : [];
+      store.getState().select(nodeId !== undefined ? [nodeId] : [], edge ? [edge.id] : []);
+      const boxes = ends.flatMap((id) => {
+        const node = flow.getNode(id);
+        return node ? [{ x: node.position.x + (node.measured?.width ?? 220) / 2, y: node.position.y + (node.measured?.height ?? 56) / 2 }] : [];
+      });
+      if (boxes.length === 0) return;
+      const x = boxes.reduce((sum, b) => sum + b.x, 0) / boxes.length;
+      const y = boxes.reduce((sum, b) => sum + b.y, 0) / boxes.length;
+      void flow.setCenter(x, y, { zoom: Math.max(flow.getZoom(), 1), duration: 300 });
     },
     [flow, store],
   );
@@ -149,8 +155,11 @@ function EditorLayout({ design, readOnly = false, onChange, toolbarExtras }: Des
       const state = store.getState();
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
+      if (event.key === "Escape") {
+        setHelpOpen(false);
+        return;
+      }
       if (event.key === "?") setHelpOpen((open) => !open);
-      else if (event.key === "Escape") setHelpOpen(false);
       else if (event.shiftKey && event.code === "Digit1") zoomToFit();
       else if (state.readOnly) return;
       else if (mod && key === "z") {
@@ -245,6 +254,7 @@ function EditorLayout({ design, readOnly = false, onChange, toolbarExtras }: Des
             deleteKeyCode={null}
             selectionKeyCode="Shift"
             multiSelectionKeyCode={["Meta", "Control"]}
+            className={readOnly ? "read-only" : undefined}
             nodesDraggable={!readOnly}
             nodesConnectable={!readOnly}
             defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
@@ -270,7 +280,7 @@ function EditorLayout({ design, readOnly = false, onChange, toolbarExtras }: Des
             <Inspector />
           </div>
           <div className="flex h-56 shrink-0 flex-col border-t border-slate-200 dark:border-slate-800">
-            <ProblemsPanel onFocusNode={focusNode} />
+            <ProblemsPanel onFocus={focusProblem} />
           </div>
         </aside>
       </div>

@@ -30,13 +30,25 @@ export function Inspector() {
   return <NodeForm key={only.id} node={only} problems={problems} readOnly={readOnly} />;
 }
 
+function DeleteButton() {
+  const deleteSelection = useEditor((s) => s.deleteSelection);
+  return (
+    <button type="button" onClick={deleteSelection} title="Delete this node and its connections (Delete)" className="rounded-md px-1.5 py-0.5 text-xs text-slate-500 hover:bg-red-50 hover:text-red-700 dark:text-slate-400 dark:hover:bg-red-950 dark:hover:text-red-300">
+      Delete node
+    </button>
+  );
+}
+
 function NodeForm({ node, problems, readOnly }: { node: DesignNode; problems: readonly Problem[]; readOnly: boolean }) {
   const spec = NODE_REGISTRY[node.kind];
   const fields = kindView(node.kind).fields.filter((field) => !field.when || field.when(node));
   return (
     <form aria-label="Inspector" className="space-y-3 p-4" onSubmit={(e) => e.preventDefault()}>
       <div>
-        <p className={`text-[11px] font-semibold uppercase tracking-wide ${CATEGORY_STYLES[spec.category].tag}`}>{spec.label}</p>
+        <div className="flex items-center justify-between gap-2">
+          <p className={`text-[11px] font-semibold uppercase tracking-wide ${CATEGORY_STYLES[spec.category].tag}`}>{spec.label}</p>
+          {!readOnly && <DeleteButton />}
+        </div>
         <h2 className="truncate text-base font-semibold text-slate-900 dark:text-slate-100">{nodeTitle(node)}</h2>
         <p className="text-xs text-slate-500 dark:text-slate-400">
           {spec.description} <span className="font-mono">id {node.id}</span>

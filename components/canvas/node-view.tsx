@@ -32,20 +32,22 @@ function DesignNodeView({ id, data, selected }: NodeProps<DesignFlowNode>) {
       {spec.ends.length > 0 && <Handle type="target" position={Position.Left} className={HANDLE} aria-label={`Connect into ${title}`} />}
       <span className={`w-1.5 shrink-0 rounded-l-[7px] ${style.accent}`} aria-hidden />
       <div className="min-w-0 flex-1 px-3 py-2">
-        <p className={`text-[10px] font-semibold uppercase tracking-wide ${style.tag}`}>{spec.label}</p>
+        <div className="flex items-center justify-between gap-2">
+          <p className={`truncate text-[10px] font-semibold uppercase tracking-wide ${style.tag}`}>{spec.label}</p>
+          {(errors > 0 || warnings > 0) && (
+            <span
+              data-testid="node-problem-badge"
+              title={problems?.map((p) => p.message).join("\n")}
+              className={`shrink-0 rounded-full px-1.5 text-[10px] font-semibold leading-4 text-white ${errors > 0 ? "bg-red-600" : "bg-amber-500"}`}
+            >
+              {errors > 0 ? `${errors} error${errors > 1 ? "s" : ""}` : `${warnings} warning${warnings > 1 ? "s" : ""}`}
+            </span>
+          )}
+        </div>
         <p className="truncate text-sm font-medium text-slate-900 dark:text-slate-100" title={title}>
           {title}
         </p>
       </div>
-      {(errors > 0 || warnings > 0) && (
-        <span
-          data-testid="node-problem-badge"
-          title={problems?.map((p) => p.message).join("\n")}
-          className={`absolute right-1.5 top-1.5 rounded-full px-1.5 text-[10px] font-semibold leading-4 text-white ${errors > 0 ? "bg-red-600" : "bg-amber-500"}`}
-        >
-          {errors > 0 ? `${errors} error${errors > 1 ? "s" : ""}` : `${warnings} warning${warnings > 1 ? "s" : ""}`}
-        </span>
-      )}
       {spec.starts.length > 0 && <Handle type="source" position={Position.Right} className={HANDLE} aria-label={`Connect from ${title}`} />}
     </div>
   );

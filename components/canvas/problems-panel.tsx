@@ -2,8 +2,8 @@
 
 import { useEditor } from "./editor-context";
 
-/** validateDesign's problems; choosing one selects (and centres on) its node. */
-export function ProblemsPanel({ onFocusNode }: { onFocusNode: (nodeId: string) => void }) {
+/** validateDesign's problems; choosing one selects (and centres on) its node, or its edge. */
+export function ProblemsPanel({ onFocus }: { onFocus: (target: { nodeId?: string; edgeId?: string }) => void }) {
   const problems = useEditor((s) => s.problems);
   const titles = useEditor((s) => s.problemNodeTitles);
   const errors = problems.filter((p) => p.severity === "error").length;
@@ -26,8 +26,8 @@ export function ProblemsPanel({ onFocusNode }: { onFocusNode: (nodeId: string) =
               <li key={i}>
                 <button
                   type="button"
-                  disabled={problem.nodeId === undefined}
-                  onClick={() => problem.nodeId !== undefined && onFocusNode(problem.nodeId)}
+                  disabled={problem.nodeId === undefined && problem.edgeId === undefined}
+                  onClick={() => onFocus(problem)}
                   className="flex w-full gap-2 px-4 py-1.5 text-left text-xs hover:bg-slate-100 disabled:cursor-default dark:hover:bg-slate-800"
                 >
                   <span aria-label={problem.severity} className={`mt-1 h-2 w-2 shrink-0 rounded-full ${problem.severity === "error" ? "bg-red-600" : "bg-amber-500"}`} />

@@ -65,7 +65,8 @@ export interface EditorActions {
   paste(): void;
   undo(): void;
   redo(): void;
-  select(nodeIds: readonly string[]): void;
+  /** Makes exactly these nodes (and edges) the selection. */
+  select(nodeIds: readonly string[], edgeIds?: readonly string[]): void;
   autoLayout(): void;
   design(): Design;
 }
@@ -243,11 +244,12 @@ export function createEditorStore(initial: Design, readOnly: boolean): EditorSto
       undo: () => travel("past"),
       redo: () => travel("future"),
 
-      select(nodeIds) {
+      select(nodeIds, edgeIds = []) {
         const wanted = new Set(nodeIds);
+        const wantedEdges = new Set(edgeIds);
         set((state) => ({
           nodes: state.nodes.map((n) => (Boolean(n.selected) === wanted.has(n.id) ? n : { ...n, selected: wanted.has(n.id) })),
-          edges: state.edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
+          edges: state.edges.map((e) => (Boolean(e.selected) === wantedEdges.has(e.id) ? e : { ...e, selected: wantedEdges.has(e.id) })),
         }));
       },
 

@@ -42,6 +42,11 @@ export class Autosaver {
 
   getStatus = (): SaveStatus => this.status;
 
+  /** The document as it will be saved: the editor's latest, under the header's name. */
+  document(): Design {
+    return { ...this.graph, name: this.name };
+  }
+
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -68,7 +73,7 @@ export class Autosaver {
     this.setStatus({ state: "saving" });
     let result: SaveResult;
     try {
-      result = await this.save({ ...this.graph, name: this.name }, this.version);
+      result = await this.save(this.document(), this.version);
     } catch (error) {
       result = { ok: false, conflict: false, message: error instanceof Error ? error.message : String(error) };
     }
