@@ -1,5 +1,7 @@
 /** Browser-side calls to the designs API; failures become Errors carrying the server's message. */
+import { createInputFor } from "@/lib/designs/input";
 import type { DesignRecord, DesignSummary } from "@/lib/designs/types";
+import type { Design } from "@/lib/graph";
 
 async function send<T>(url: string, init: RequestInit): Promise<T> {
   const response = await fetch(url, { ...init, headers: { "content-type": "application/json" } });
@@ -29,4 +31,9 @@ export function deleteDesign(id: string): Promise<void> {
 
 export function getDesign(id: string): Promise<{ design: DesignRecord }> {
   return send(`/api/designs/${encodeURIComponent(id)}`, { method: "GET" });
+}
+
+/** Saves a whole design document (an imported file, a forked share link) as a new design. */
+export function createDesignFrom(document: Design, fallbackName: string): Promise<{ design: DesignSummary }> {
+  return send("/api/designs", { method: "POST", body: JSON.stringify(createInputFor(document, fallbackName)) });
 }

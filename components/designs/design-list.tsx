@@ -8,6 +8,7 @@ import type { DesignSummary } from "@/lib/designs/types";
 import type { Design } from "@/lib/graph";
 import * as api from "./api";
 import { ConfirmDialog } from "./confirm-dialog";
+import { ImportDesignFile } from "./import-design-file";
 
 // The export (CodeMirror, the emitters) loads only when someone opens it.
 const ExportDialog = dynamic(() => import("@/components/export/export-dialog").then((m) => m.ExportDialog), { ssr: false });
@@ -55,7 +56,10 @@ export function DesignList({ designs }: { designs: DesignSummary[] }) {
           <h1 className="text-2xl font-semibold">Designs</h1>
           <p className="text-sm text-slate-600">Event flows from producers through buses and rules to targets.</p>
         </div>
-        <NewDesignForm onCreate={(name) => mutate(() => api.createDesign(name))} />
+        <div className="flex flex-wrap items-center gap-2">
+          <ImportDesignFile />
+          <NewDesignForm onCreate={(name) => mutate(() => api.createDesign(name))} />
+        </div>
       </div>
 
       {error && (
@@ -218,6 +222,14 @@ function DesignRow({
           <button onClick={onExport} aria-label={`Export ${design.name}`} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
             Export
           </button>
+          <a
+            href={`/api/designs/${encodeURIComponent(design.id)}/file`}
+            download
+            title={`Download “${design.name}” as a design file`}
+            className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100"
+          >
+            Download JSON
+          </a>
           <button
             onClick={onDelete}
             aria-label={`Delete ${design.name}`}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createDesignInput, emptyDesign, updateDesignInput } from "./input";
+import { createDesignInput, createInputFor, emptyDesign, updateDesignInput } from "./input";
 
 describe("createDesignInput", () => {
   it("trims the name and defaults the description", () => {
@@ -40,5 +40,21 @@ describe("updateDesignInput", () => {
 
   it("accepts a rename", () => {
     expect(updateDesignInput.parse({ name: "b", version: 3 })).toEqual({ name: "b", version: 3 });
+  });
+});
+
+describe("createInputFor", () => {
+  it("saves a document under its own name and description", () => {
+    const document = emptyDesign("  Orders  ", "how orders flow");
+    const input = createInputFor(document, "Imported design");
+    expect(input).toEqual({ name: "Orders", description: "how orders flow", graph: document });
+    expect(createDesignInput.parse(input)).toEqual(input);
+  });
+
+  it("names an unnamed document after the fallback and cuts overlong text to what a record accepts", () => {
+    expect(createInputFor(emptyDesign(" ", ""), "orders.switchyard.json").name).toBe("orders.switchyard.json");
+    const long = createInputFor(emptyDesign("n".repeat(500), "d".repeat(5000)), "x");
+    expect([long.name.length, long.description.length]).toEqual([120, 2000]);
+    expect(createDesignInput.safeParse(long).success).toBe(true);
   });
 });

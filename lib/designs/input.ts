@@ -2,13 +2,18 @@
 import { z } from "zod";
 import { DESIGN_FORMAT, DESIGN_VERSION, designSchema, type Design } from "@/lib/graph";
 
+const NAME_MAX = 120;
+const DESCRIPTION_MAX = 2000;
+
 const name = z
   .string({ error: "name must be a string" })
   .trim()
   .min(1, "name must not be empty")
-  .max(120, "name must be at most 120 characters");
+  .max(NAME_MAX, `name must be at most ${NAME_MAX} characters`);
 
-const description = z.string({ error: "description must be a string" }).max(2000, "description must be at most 2000 characters");
+const description = z
+  .string({ error: "description must be a string" })
+  .max(DESCRIPTION_MAX, `description must be at most ${DESCRIPTION_MAX} characters`);
 
 export function emptyDesign(designName: string, designDescription: string): Design {
   return { format: DESIGN_FORMAT, version: DESIGN_VERSION, name: designName, description: designDescription, nodes: [], edges: [] };
@@ -35,3 +40,17 @@ export const updateDesignInput = z
 
 export type CreateDesignInput = z.infer<typeof createDesignInput>;
 export type UpdateDesignInput = z.infer<typeof updateDesignInput>;
+
+/**
+ * The create request that saves `document` (an imported file, a forked share link) as a new
+ * design. A document's name is free text, a record's is not: an empty name becomes
+ * `fallbackName` and an overlong name or description is cut to the record's limit, so a valid
+ * document always saves.
+ */
+export function createInputFor(document: Design, fallbackName: string): CreateDesignInput {
+  return {
+    name: (document.name.trim() || fallbackName).slice(0, NAME_MAX).trim(),
+    description: document.description.slice(0, DESCRIPTION_MAX),
+    graph: document,
+  };
+}

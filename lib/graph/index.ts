@@ -23,6 +23,16 @@ export { PROBLEM_SEVERITY, type Problem, type ProblemCode, type Severity } from 
 export { LIMITS, validateDesign } from "./validate";
 export { scheduleExpressionProblem } from "./schedule-expression";
 export {
+  checkDesign,
+  DESIGN_FILE_SUFFIX,
+  designFileName,
+  designProblems,
+  readDesignFile,
+  writeDesignFile,
+  type DesignCheck,
+  type DesignProblem,
+} from "./design-file";
+export {
   decodeShareLink,
   encodeShareLink,
   MAX_DESIGN_BYTES,

@@ -10,7 +10,8 @@
  * which would make "Copy link" and page render asynchronous for no gain.
  */
 import { deflateSync, Inflate } from "fflate";
-import { designSchema, type Design } from "./schema";
+import { checkDesign, type DesignProblem } from "./design-file";
+import type { Design } from "./schema";
 
 export const SHARE_LINK_VERSION = "v1";
 const PREFIX = `${SHARE_LINK_VERSION}.`;
@@ -21,10 +22,7 @@ export const MAX_LINK_LENGTH = 2 * 1024 * 1024;
 
 export type ShareLinkErrorReason = "empty" | "too-long" | "unknown-version" | "not-base64url" | "corrupt" | "too-large" | "not-json" | "invalid-design";
 
-export interface ShareLinkIssue {
-  readonly path: string;
-  readonly message: string;
-}
+export type ShareLinkIssue = DesignProblem;
 
 export class ShareLinkError extends Error {
   constructor(
@@ -73,12 +71,11 @@ export function decodeShareLink(text: string): Design {
 }
 
 function checked(value: unknown, what: string): Design {
-  const result = designSchema.safeParse(value);
-  if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(design)", message: issue.message }));
-  const shown = issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join("; ");
-  const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : "";
-  throw new ShareLinkError("invalid-design", `${what}: ${shown}${more}`, issues);
+  const result = checkDesign(value);
+  if (result.ok) return result.design;
+  const shown = result.problems.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join("; ");
+  const more = result.problems.length > 3 ? ` (and ${result.problems.length - 3} more)` : "";
+  throw new ShareLinkError("invalid-design", `${what}: ${shown}${more}`, result.problems);
 }
 
 function inflateBounded(bytes: Uint8Array): string {
