@@ -43,11 +43,10 @@ test.describe("Share by link", () => {
     const name = `Shared flow ${Date.now()}`;
     const saved = await createViaApi(request, sampleDesign(name));
 
-    // The sharer: opens the design's link and copies it again with "Copy link" (clipboard allowed).
+    // The sharer: opens the design in the designer and copies its link with "Copy link" (clipboard allowed).
     const sharer = await browser.newContext({ baseURL, permissions: ["clipboard-read", "clipboard-write"] });
     const sharerPage = await sharer.newPage();
-    await sharerPage.goto(`/share#${encodeShareLink(saved.graph)}`);
-    await expect(sharerPage.getByRole("heading", { level: 1, name })).toBeVisible();
+    await sharerPage.goto(`/designs/${saved.id}`);
     await expect(sharerPage.getByTestId("canvas-node")).toHaveCount(saved.graph.nodes.length);
     const sharedNodes = await nodeLabels(sharerPage);
     await sharerPage.getByRole("button", { name: "Copy link" }).click();

@@ -1,19 +1,32 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
-import { useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { DesignEditor } from "@/components/canvas/design-editor";
+import type { CanvasHighlight } from "@/components/canvas/highlight";
+import { LocalRunBar } from "@/components/local-run/local-run-bar";
+import { CopyShareLink } from "@/components/share/copy-share-link";
 import type { DesignRecord } from "@/lib/designs/types";
+import type { Design } from "@/lib/graph";
 import type { SaveStatus } from "@/lib/designs/autosave";
 import { useAutosave } from "./use-autosave";
 
 const NAME_MAX = 120;
+
+const ExportDialog = dynamic(() => import("@/components/export/export-dialog").then((m) => m.ExportDialog), { ssr: false });
 
 /** The designer page's client side: the name header, the save state, and the editor with autosave. */
 export function DesignWorkspace({ record }: { record: DesignRecord }) {
   const { status, saver } = useAutosave(record.id, { graph: record.graph, version: record.version });
   const [name, setName] = useState(record.name);
   const [savedName, setSavedName] = useState(record.name);
+  // The document as edited now, under the header's name: what sharing, export and test events use.
+  const [graph, setGraph] = useState<Design>(record.graph);
+  const current = useMemo<Design>(() => ({ ...graph, name: savedName }), [graph, savedName]);
+  const [highlight, setHighlight] = useState<CanvasHighlight>();
+  const [exporting, setExporting] = useState(false);
+  const closeExport = useCallback(() => setExporting(false), []);
 
   const commitName = () => {
     const trimmed = name.trim();
@@ -60,9 +73,31 @@ export function DesignWorkspace({ record }: { record: DesignRecord }) {
           </button>
         </div>
       )}
+      <LocalRunBar designId={record.id} currentDesign={current} saved={() => saver.saved()} onHighlight={setHighlight} />
       <div className="min-h-0 flex-1">
-        <DesignEditor design={record.graph} onChange={(graph) => saver.change(graph)} />
+        <DesignEditor
+          design={record.graph}
+          onChange={(next) => {
+            setGraph(next);
+            setHighlight(undefined);
+            saver.change(next);
+          }}
+          highlight={highlight}
+          toolbarExtras={
+            <>
+              <button
+                type="button"
+                onClick={() => setExporting(true)}
+                className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700"
+              >
+                Export
+              </button>
+              <CopyShareLink design={current} />
+            </>
+          }
+        />
       </div>
+      {exporting && <ExportDialog design={current} onClose={closeExport} />}
     </div>
   );
 }
