@@ -12,7 +12,7 @@ import path from "node:path";
 import pg from "pg";
 import { checkDatabase, closeDb, ensureDatabase, getDb } from "../lib/db";
 import { applyMigrations, createMigration } from "../lib/db/migrate";
-import { migrationsDir, redactSecrets, redactUrl } from "../lib/db/provider";
+import { migrationsDir, redactSecrets, redactUrl, schemaPath } from "../lib/db/provider";
 import { newId } from "../lib/ids";
 
 const serverUrl = process.env.SWITCHYARD_PG_URL;
@@ -56,7 +56,9 @@ const checks: Array<[string, () => Promise<void>]> = [
     const tables = await sql<{ table_name: string }>(
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
     );
-    assert.deepEqual(tables.map((t) => t.table_name), ["Design", "_prisma_migrations"]);
+    // One table per model of the PostgreSQL schema, and Prisma's migration table.
+    const models = [...fs.readFileSync(schemaPath("postgresql"), "utf8").matchAll(/^model (\w+) \{/gm)].map((m) => m[1]);
+    assert.deepEqual(tables.map((t) => t.table_name), [...models, "_prisma_migrations"].sort());
     const rows = await sql<{ migration_name: string; finished_at: Date | null; applied_steps_count: number }>(
       "SELECT migration_name, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name",
     );

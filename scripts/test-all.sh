@@ -43,5 +43,6 @@ else
 fi
 echo "==> PostgreSQL integration"
 npm run --silent test:pg 2>&1 | tee "$results/postgres.txt"
+check "local-eventbridge-on-postgresql" npm run --silent test:pg:bus
 
 node scripts/summarize-tests.mjs "$results"
