@@ -8,7 +8,9 @@ import {
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
+  useNodesInitialized,
   useReactFlow,
+  useStore as useFlowStore,
   type DefaultEdgeOptions,
   type IsValidConnection,
 } from "@xyflow/react";
@@ -78,6 +80,9 @@ function isTextInput(target: EventTarget | null): boolean {
 }
 
 const HIGHLIGHTED_EDGE_STYLE = { stroke: "#059669", strokeWidth: 2.5 };
+/** Below this zoom edge labels are hidden; a design with more edges than the next constant opens without them. */
+const LABEL_MIN_ZOOM = 0.5;
+const LABELS_BEFORE_FIT = 150;
 
 function EditorLayout({ design, readOnly = false, onChange, toolbarExtras, highlight = NO_HIGHLIGHT }: DesignEditorProps) {
   const store = useEditorStoreApi();
@@ -90,13 +95,22 @@ function EditorLayout({ design, readOnly = false, onChange, toolbarExtras, highl
 
   const nodes = useEditor((s) => s.nodes);
   const storeEdges = useEditor((s) => s.edges);
+  // Edge labels are unreadable when zoomed far out, and React Flow measures each one: a large
+  // design opens without them and they return once zoomed in.
+  const zoomedOut = useFlowStore((s) => s.transform[2] < LABEL_MIN_ZOOM);
+  // React Flow fits the view once the nodes are measured; until then a large design's zoom is unknown.
+  const measured = useNodesInitialized();
+  const showLabels = !zoomedOut && (measured || storeEdges.length <= LABELS_BEFORE_FIT);
   // Lit edges are drawn animated; the store keeps the plain ones.
   const edges = useMemo(
     () =>
-      highlight.edgeIds.size === 0
+      highlight.edgeIds.size === 0 && showLabels
         ? storeEdges
-        : storeEdges.map((edge) => (highlight.edgeIds.has(edge.id) ? { ...edge, animated: true, style: HIGHLIGHTED_EDGE_STYLE } : edge)),
-    [storeEdges, highlight],
+        : storeEdges.map((edge) => {
+            const lit = highlight.edgeIds.has(edge.id) ? { animated: true, style: HIGHLIGHTED_EDGE_STYLE } : {};
+            return { ...edge, ...lit, ...(showLabels ? {} : { label: undefined }) };
+          }),
+    [storeEdges, highlight, showLabels],
   );
   const canUndo = useEditor((s) => s.past.length > 0);
   const canRedo = useEditor((s) => s.future.length > 0);
