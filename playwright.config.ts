@@ -27,11 +27,13 @@ export default defineConfig({
     launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
   webServer: {
-    command: `npx next start -H 127.0.0.1 -p ${port}`,
+    command: "npm run --silent start",
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     env: {
+      HOST: "127.0.0.1",
+      PORT: String(port),
       DATABASE_URL: `file:${join(dataDir, "e2e.db")}`,
       NEXT_TELEMETRY_DISABLED: "1",
     },

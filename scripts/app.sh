@@ -6,12 +6,10 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 
 export NEXT_TELEMETRY_DISABLED=1
-if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib prisma instrumentation.ts next.config.ts package-lock.json -path lib/generated -prune -o -type f -newer .next/BUILD_ID -print -quit)" ]; then
+if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib prisma instrumentation.ts next.config.ts server.ts package-lock.json -path lib/generated -prune -o -type f -newer .next/BUILD_ID -print -quit)" ]; then
   echo "==> next build"
   npx next build
 fi
 
-host="${HOST:-127.0.0.1}"
-port="${PORT:-3000}"
-echo "==> Switchyard on http://${host}:${port}"
-exec npx next start -H "$host" -p "$port"
+echo "==> starting (HOST=${HOST:-127.0.0.1} PORT=${PORT:-3000})"
+exec npm run --silent start

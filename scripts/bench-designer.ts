@@ -3,7 +3,7 @@
  *
  *   npm run build && npm run bench:designer -- [--nodes 1000] [--runs 5]
  *
- * Starts the built app (`next start`) on a free loopback port with a throw-away SQLite database,
+ * Starts the built app (`npm start`) on a free loopback port with a throw-away SQLite database,
  * creates the design through the API, then opens `/designs/<id>` in Debian's Chromium (the
  * Playwright config's flags): once to warm the server, then `--runs` times in a fresh browser
  * context each (cold: empty cache, as on a first visit) and `--runs` times in one context (warm:
@@ -109,16 +109,16 @@ function freePort(): Promise<number> {
 }
 
 async function startApp(port: number, databaseUrl: string): Promise<ChildProcess> {
-  const app = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+  const app = spawn("npm", ["run", "--silent", "start"], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "inherit"],
     // Its own process group, so stopping it stops every process it started.
     detached: true,
   });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (app.exitCode !== null) throw new Error(`next start exited with status ${app.exitCode}`);
+    if (app.exitCode !== null) throw new Error(`the app exited with status ${app.exitCode}`);
     const healthy = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
     if (healthy) return app;
     await new Promise((resolve) => setTimeout(resolve, 250));

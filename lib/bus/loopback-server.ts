@@ -1,6 +1,8 @@
 /**
- * The local EventBridge (and the Schemas endpoint) on a plain Node HTTP server bound to
- * 127.0.0.1, without Next.js: for tests, the benchmark and the crash test.
+ * The local EventBridge (and the Schemas endpoint) on plain Node HTTP: `serveBusRequest` answers
+ * one request, `listenOnLoopback` runs a server of its own bound to 127.0.0.1 (tests, the
+ * benchmark, the crash test). The app's server (server.ts) sends AWS clients' requests to
+ * `serveBusRequest` before Next.js sees them, so the hot PutEvents path skips Next's routing.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -8,36 +10,44 @@ import { handleEventsRequest } from "./protocol";
 import type { BusRuntime } from "./runtime";
 import { routeSchemasRequest } from "./schemas/http";
 
+/** An AWS EventBridge client's call: `POST /` with `X-Amz-Target: AWSEvents.<Operation>`. */
+export function isEventBridgeCall(req: http.IncomingMessage): boolean {
+  const target = req.headers["x-amz-target"];
+  return req.method === "POST" && (req.url === "/" || req.url?.startsWith("/?") === true) && typeof target === "string" && target.startsWith("AWSEvents.");
+}
+
+export function serveBusRequest(runtime: BusRuntime, req: http.IncomingMessage, res: http.ServerResponse): void {
+  const chunks: Buffer[] = [];
+  req.on("data", (chunk: Buffer) => chunks.push(chunk));
+  req.on("end", () => {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === "string") headers.set(name, value);
+    }
+    const request = new Request(`http://127.0.0.1${req.url ?? "/"}`, {
+      method: req.method,
+      headers,
+      body: req.method === "GET" || req.method === "HEAD" ? undefined : Buffer.concat(chunks),
+    });
+    // As in the app: Schemas' REST paths under /v1/registries, EventBridge's JSON protocol at /.
+    const url = new URL(request.url);
+    const answer = url.pathname.startsWith("/v1/registries")
+      ? Promise.resolve(routeSchemasRequest(url))
+      : handleEventsRequest(request, runtime);
+    void answer.then(async (response) => {
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    });
+  });
+}
+
 export interface LoopbackServer {
   readonly url: string;
   close(): Promise<void>;
 }
 
 export async function listenOnLoopback(runtime: BusRuntime, port = 0): Promise<LoopbackServer> {
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(req.headers)) {
-        if (typeof value === "string") headers.set(name, value);
-      }
-      const request = new Request(`http://127.0.0.1${req.url ?? "/"}`, {
-        method: req.method,
-        headers,
-        body: req.method === "GET" || req.method === "HEAD" ? undefined : Buffer.concat(chunks),
-      });
-      // As in the app: Schemas' REST paths under /v1/registries, EventBridge's JSON protocol at /.
-      const url = new URL(request.url);
-      const answer = url.pathname.startsWith("/v1/registries")
-        ? Promise.resolve(routeSchemasRequest(url))
-        : handleEventsRequest(request, runtime);
-      void answer.then(async (response) => {
-        res.writeHead(response.status, Object.fromEntries(response.headers));
-        res.end(Buffer.from(await response.arrayBuffer()));
-      });
-    });
-  });
+  const server = http.createServer((req, res) => serveBusRequest(runtime, req, res));
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const address = server.address() as AddressInfo;
   return {
