@@ -1,4 +1,5 @@
 /** Browser-side calls to the events explorer API; failures become Errors with the server's message. */
+import { requestJson } from "@/components/api-client";
 import type { EventDetail, EventPage } from "@/lib/bus/explorer";
 
 export interface EventFilters {
@@ -13,18 +14,6 @@ export interface EventFilters {
 
 export type EventListAnswer = EventPage & { buses: string[] };
 
-async function send<T>(url: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(url, { ...init, headers: { "content-type": "application/json" } });
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const message =
-      typeof body === "object" && body !== null && "error" in body
-        ? String((body as { error: { message?: unknown } }).error.message)
-        : `Request failed with status ${response.status}`;
-    throw new Error(message);
-  }
-  return body as T;
-}
 
 /** datetime-local values are local times; the API wants ISO 8601 with an offset. */
 function isoOrEmpty(local: string): string {
@@ -42,15 +31,15 @@ export function listEvents(filters: EventFilters, cursor?: string): Promise<Even
     pattern: filters.pattern,
   });
   if (cursor !== undefined) params.set("cursor", cursor);
-  return send(`/api/events?${params.toString()}`);
+  return requestJson(`/api/events?${params.toString()}`);
 }
 
 export function getEvent(id: string): Promise<EventDetail> {
-  return send(`/api/events/${encodeURIComponent(id)}`);
+  return requestJson(`/api/events/${encodeURIComponent(id)}`);
 }
 
 export function replayEvents(ids: string[], replayName: string): Promise<{ replayed: number }> {
-  return send("/api/events/replay", { method: "POST", body: JSON.stringify({ ids, replayName }) });
+  return requestJson("/api/events/replay", { method: "POST", body: JSON.stringify({ ids, replayName }) });
 }
 
 export async function exportEvents(ids: string[]): Promise<Blob> {

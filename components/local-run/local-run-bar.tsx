@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { requestJson } from "@/components/api-client";
 import { useState } from "react";
 import type { DeployReport } from "@/lib/bus/deploy-design";
 import { designPathOf } from "@/lib/bus/design-path";
@@ -15,18 +16,8 @@ type Outcome =
   | { readonly kind: "sent"; readonly paths: readonly TestEventPath[] }
   | { readonly kind: "failed"; readonly message: string };
 
-async function post<T>(url: string, body?: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const message = (json as { error?: { message?: string } } | null)?.error?.message;
-    throw new Error(message ?? `The server answered ${response.status}`);
-  }
-  return json as T;
+function post<T>(url: string, body?: unknown): Promise<T> {
+  return requestJson<T>(url, { method: "POST", body: body === undefined ? undefined : JSON.stringify(body) });
 }
 
 /** Producers that put events on a bus: the ones a test event can start from. */
