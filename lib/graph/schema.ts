@@ -79,12 +79,39 @@ const scheduleProducer = z.strictObject({
 export const streamReaderSchema = z.enum(["event-source-mapping", "pipe"]);
 export const startingPositionSchema = z.enum(["LATEST", "TRIM_HORIZON", "AT_TIMESTAMP"]);
 
+// ---------------------------------------------------------------------------------------------
+// Sample events and expectations
+
+/**
+ * A sample event kept with the design: what a producer sends (used by "Send test event") and what
+ * the lab tests patterns against. `event` is the JSON text exactly as written, like patterns: an
+ * EventBridge event for producers, a stream record (e.g. a Kafka record) for stream sources.
+ */
+export const sampleEventSchema = z.strictObject({
+  id: nodeIdSchema,
+  name: text,
+  /** The producer or stream source that sends it; absent when it belongs to the design only. */
+  producer: nodeIdSchema.optional(),
+  event: sourceText,
+});
+
+/** "This sample should (not) match": the lab and `npm run check` flag every broken expectation. */
+export const expectationSchema = z.strictObject({
+  sample: nodeIdSchema,
+  expect: z.enum(["match", "no-match"]),
+});
+
+/** Kept optional so documents written before expectations existed stay byte-identical. */
+const expectations = z.array(expectationSchema).optional();
+
 /** What every stream source shares; filter criteria are event-pattern texts. */
 const streamBase = {
   ...base,
   reader: streamReaderSchema,
   batchSize: count,
   filterCriteria: z.array(sourceText),
+  /** Expectations of the filter criteria (a record passes when any criterion matches it). */
+  expectations,
 };
 
 const positionedStreamBase = { ...streamBase, startingPosition: startingPositionSchema };
@@ -163,6 +190,7 @@ const ruleNode = z.strictObject({
   description: text,
   enabled: z.boolean(),
   trigger: ruleTriggerSchema,
+  expectations,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -298,6 +326,8 @@ export const designSchema = z.strictObject({
   description: text,
   nodes: z.array(designNodeSchema),
   edges: z.array(designEdgeSchema),
+  /** Optional for the same reason as `expectations`. */
+  samples: z.array(sampleEventSchema).optional(),
 });
 
 export type Design = z.infer<typeof designSchema>;
@@ -313,6 +343,8 @@ export type RuleTrigger = z.infer<typeof ruleTriggerSchema>;
 export type InputMode = z.infer<typeof inputModeSchema>;
 export type RetryPolicy = z.infer<typeof retryPolicySchema>;
 export type Archive = z.infer<typeof archiveSchema>;
+export type SampleEvent = z.infer<typeof sampleEventSchema>;
+export type Expectation = z.infer<typeof expectationSchema>;
 
 export const EDGE_KINDS: readonly EdgeKind[] = edgeKindSchema.options;
 
