@@ -63,4 +63,27 @@ export {
   type CatalogueEntry,
   type CatalogueGroup,
 } from "./catalogue";
+export {
+  checkExpectations,
+  checkLabExpectations,
+  exportExpectationsAsTest,
+  streamKindOf,
+  type ExpectationOutcome,
+  type ExpectationReport,
+  type NodeExpectations,
+  type TestFramework,
+} from "./expectations";
+export { sampleFromSchema, SchemaSampleError, type SampleOptions, type SchemaSample } from "./schema-sample";
+export {
+  decodeLabLink,
+  encodeLabLink,
+  LAB_LINK_VERSION,
+  LabLinkError,
+  labStateSchema,
+  MAX_LAB_LINK_BYTES,
+  MAX_LAB_LINK_LENGTH,
+  type Expected,
+  type LabLinkErrorReason,
+  type LabState,
+} from "./share";
 export type { Explanation, PatternProblem } from "@/lib/pattern";
