@@ -1,0 +1,26 @@
+/**
+ * The lab's evaluation worker: keeps the event set (prepared once) and answers each pattern with
+ * verdicts and counts, so typing never waits for matching thousands of events.
+ */
+import type { PreparedEvent } from "@/lib/lab";
+import { answerFor, prepareEvents } from "./evaluate-verdicts";
+import type { LabAnswer, ToWorker } from "./worker-protocol";
+
+/** The worker's global scope, typed without the webworker lib (the project compiles with dom). */
+const scope = globalThis as unknown as {
+  onmessage: ((message: MessageEvent<ToWorker>) => void) | null;
+  postMessage(answer: LabAnswer): void;
+};
+
+let prepared: PreparedEvent[] = [];
+let version = 0;
+
+scope.onmessage = (message) => {
+  const data = message.data;
+  if (data.type === "events") {
+    prepared = prepareEvents(data.events);
+    version = data.version;
+    return;
+  }
+  scope.postMessage(answerFor(data.seq, version, data.pattern, prepared));
+};

@@ -1,0 +1,70 @@
+"use client";
+
+/**
+ * Evaluates the pattern against the event set in a Web Worker: the set is sent when it changes,
+ * the pattern on every change. At most one evaluation is in flight; while it runs only the newest
+ * pattern waits, so fast typing skips stale ones instead of queueing them.
+ */
+import { useEffect, useRef, useState } from "react";
+import type { LabEvent } from "@/lib/lab";
+import { answerFor } from "./evaluate-verdicts";
+import type { LabAnswer, ToWorker } from "./worker-protocol";
+
+export function useLabEvaluation(pattern: string, events: readonly LabEvent[]): LabAnswer | null {
+  const [answer, setAnswer] = useState<LabAnswer | null>(null);
+  const worker = useRef<Worker | null>(null);
+  const state = useRef({ seq: 0, busy: false, waiting: null as string | null, version: 0 });
+
+  const send = (message: ToWorker) => worker.current?.postMessage(message);
+
+  useEffect(() => {
+    let created: Worker | null = null;
+    try {
+      created = new Worker(new URL("./lab.worker.ts", import.meta.url), { type: "module" });
+    } catch {
+      created = null; // no worker support: evaluate on the page below
+    }
+    worker.current = created;
+    state.current.busy = false;
+    state.current.waiting = null;
+    if (!created) return;
+    created.onmessage = (message: MessageEvent<LabAnswer>) => {
+      const s = state.current;
+      s.busy = false;
+      if (message.data.eventsVersion === s.version) setAnswer(message.data);
+      if (s.waiting !== null) {
+        const next = s.waiting;
+        s.waiting = null;
+        s.busy = true;
+        created?.postMessage({ type: "evaluate", seq: ++s.seq, pattern: next } satisfies ToWorker);
+      }
+    };
+    return () => {
+      created?.terminate();
+      worker.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const s = state.current;
+    s.version += 1;
+    if (!worker.current) return;
+    send({ type: "events", version: s.version, events });
+  }, [events]);
+
+  useEffect(() => {
+    const s = state.current;
+    if (!worker.current) {
+      setAnswer(answerFor(++s.seq, s.version, pattern, events));
+      return;
+    }
+    if (s.busy) {
+      s.waiting = pattern;
+      return;
+    }
+    s.busy = true;
+    send({ type: "evaluate", seq: ++s.seq, pattern });
+  }, [pattern, events]);
+
+  return answer;
+}
