@@ -292,3 +292,33 @@ describe(${JSON.stringify(title)}, () => {
 });
 `;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Report for people (npm run check)
+
+/** The report as text lines: each node, each expectation ✓/✗ with the reason a broken one gives. */
+export function formatExpectationReport(report: ExpectationReport): string[] {
+  const lines: string[] = [];
+  for (const node of report.nodes) {
+    lines.push(`  ${node.label}`);
+    for (const problem of node.problems) lines.push(`    ✗ ${problem}`);
+    for (const o of node.outcomes) {
+      const name = o.sampleName === undefined ? o.sampleId : `"${o.sampleName}"`;
+      const wanted = o.expected === "match" ? "match" : "no match";
+      if (o.actual === undefined) {
+        if (node.problems.length === 0) lines.push(`    ✗ ${name}: expected ${wanted}, but ${o.reasons[0] ?? "it could not be tested"}`);
+        else lines.push(`    ✗ ${name}: expected ${wanted}, not tested`);
+        continue;
+      }
+      const verdict = o.actual === "match" ? "matches" : "does not match";
+      if (o.ok) {
+        lines.push(`    ✓ ${name} ${verdict}, as expected`);
+      } else {
+        lines.push(`    ✗ ${name} ${verdict}, expected ${wanted}`);
+        // A surprising match shows what held; a surprising non-match shows what failed.
+        for (const reason of o.reasons.slice(0, 6)) lines.push(`        ${reason}`);
+      }
+    }
+  }
+  return lines;
+}

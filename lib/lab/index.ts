@@ -71,6 +71,7 @@ export {
   type ExpectationOutcome,
   type ExpectationReport,
   type NodeExpectations,
+  formatExpectationReport,
   type TestFramework,
 } from "./expectations";
 export { sampleFromSchema, SchemaSampleError, type SampleOptions, type SchemaSample } from "./schema-sample";
