@@ -32,3 +32,34 @@ export function paymentsDesign(overrides: { rewardsPattern?: string; filter?: st
   return { ...base, name: "payments", samples: ["payment-242", "payment-150", "payment-string-total", "kafka-customer-wa", "kafka-customer-ny"].map(sample) };
 }
 
+
+/**
+ * Runs a generated Jest test file (CommonJS) the way Jest would, with `sdk` as what it requires
+ * for "@aws-sdk/client-eventbridge"; answers each test's name and whether it passed.
+ */
+export async function runJestFile(text: string, sdk: unknown, env: Record<string, string> = {}): Promise<{ name: string; passed: boolean; error?: string }[]> {
+  const tests: { name: string; fn: () => Promise<void> }[] = [];
+  const requireModule = (name: string): unknown => {
+    if (name !== "@aws-sdk/client-eventbridge") throw new Error(`the test file requires ${name}`);
+    return sdk;
+  };
+  const expectLike = (actual: unknown) => ({
+    toBe: (wanted: unknown) => {
+      if (actual !== wanted) throw new Error(`expected ${String(wanted)}, got ${String(actual)}`);
+    },
+  });
+  const describeLike = (_title: string, body: () => void) => body();
+  const itLike = (name: string, fn: () => Promise<void>) => tests.push({ name, fn });
+  const run = new Function("require", "describe", "it", "expect", "process", text) as (...args: unknown[]) => void;
+  run(requireModule, describeLike, itLike, expectLike, { env });
+  const results: { name: string; passed: boolean; error?: string }[] = [];
+  for (const test of tests) {
+    try {
+      await test.fn();
+      results.push({ name: test.name, passed: true });
+    } catch (error) {
+      results.push({ name: test.name, passed: false, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return results;
+}
