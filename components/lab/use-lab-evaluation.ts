@@ -12,6 +12,8 @@ import type { LabAnswer, ToWorker } from "./worker-protocol";
 
 export function useLabEvaluation(pattern: string, events: readonly LabEvent[]): LabAnswer | null {
   const [answer, setAnswer] = useState<LabAnswer | null>(null);
+  // A worker that cannot start (blocked script, old browser) hands evaluation back to the page.
+  const [workerFailed, setWorkerFailed] = useState(false);
   const worker = useRef<Worker | null>(null);
   const state = useRef({ seq: 0, busy: false, waiting: null as string | null, version: 0 });
 
@@ -20,7 +22,7 @@ export function useLabEvaluation(pattern: string, events: readonly LabEvent[]): 
   useEffect(() => {
     let created: Worker | null = null;
     try {
-      created = new Worker(new URL("./lab.worker.ts", import.meta.url), { type: "module" });
+      created = workerFailed ? null : new Worker(new URL("./lab.worker.ts", import.meta.url), { type: "module" });
     } catch {
       created = null; // no worker support: evaluate on the page below
     }
@@ -28,10 +30,11 @@ export function useLabEvaluation(pattern: string, events: readonly LabEvent[]): 
     state.current.busy = false;
     state.current.waiting = null;
     if (!created) return;
+    created.onerror = () => setWorkerFailed(true);
     created.onmessage = (message: MessageEvent<LabAnswer>) => {
       const s = state.current;
       s.busy = false;
-      if (message.data.eventsVersion === s.version) setAnswer(message.data);
+      if (message.data.eventsVersion === s.version) setAnswer({ ...message.data, engine: "worker" });
       if (s.waiting !== null) {
         const next = s.waiting;
         s.waiting = null;
@@ -43,19 +46,19 @@ export function useLabEvaluation(pattern: string, events: readonly LabEvent[]): 
       created?.terminate();
       worker.current = null;
     };
-  }, []);
+  }, [workerFailed]);
 
   useEffect(() => {
     const s = state.current;
     s.version += 1;
     if (!worker.current) return;
     send({ type: "events", version: s.version, events });
-  }, [events]);
+  }, [events, workerFailed]);
 
   useEffect(() => {
     const s = state.current;
     if (!worker.current) {
-      setAnswer(answerFor(++s.seq, s.version, pattern, events));
+      setAnswer({ ...answerFor(++s.seq, s.version, pattern, events), engine: "page" });
       return;
     }
     if (s.busy) {
@@ -64,7 +67,7 @@ export function useLabEvaluation(pattern: string, events: readonly LabEvent[]): 
     }
     s.busy = true;
     send({ type: "evaluate", seq: ++s.seq, pattern });
-  }, [pattern, events]);
+  }, [pattern, events, workerFailed]);
 
   return answer;
 }

@@ -27,4 +27,6 @@ export interface LabAnswer {
   readonly verdicts: readonly Verdict[] | null;
   /** Time spent validating, matching and explaining, in milliseconds. */
   readonly ms: number;
+  /** Where it ran: in the worker, or on the page when workers are not available. */
+  readonly engine?: "worker" | "page";
 }

@@ -1,0 +1,188 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+
+test.use({ viewport: { width: 1500, height: 1000 } });
+
+/** The pattern editor (CodeMirror) inside `scope`. */
+const patternEditor = (scope: Page | Locator) => scope.getByTestId("lab-pattern").getByRole("textbox", { name: "Event pattern" });
+
+async function replacePattern(page: Page, scope: Page | Locator, text: string) {
+  await patternEditor(scope).click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(text);
+}
+
+async function counts(scope: Page | Locator) {
+  const box = scope.getByTestId("lab-counts");
+  return { matched: Number(await box.getAttribute("data-matched")), unmatched: Number(await box.getAttribute("data-unmatched")) };
+}
+
+const row = (scope: Page | Locator, eventId: string) => scope.locator(`[data-testid="lab-result-row"][data-event-id="${eventId}"]`);
+const sideTab = (scope: Page | Locator, name: string) => scope.getByTestId("lab-side-tabs").getByRole("tab", { name });
+
+test("lab: catalogue set, live counts while typing, AWS's error, explain, builder, transformer preview, schema sample", async ({ page }) => {
+  await page.goto("/lab");
+  await expect(page.getByRole("heading", { name: "Pattern lab" })).toBeVisible();
+
+  // Load a catalogue set: the starter pattern (source aws.ec2) matches its two EC2 events.
+  await page.locator('[data-testid="lab-catalogue-group"][data-group="aws-services"]').click();
+  await expect(page.getByTestId("lab-result-row")).toHaveCount(9);
+  await expect(page.getByTestId("lab-counts")).toHaveAttribute("data-matched", "2");
+  await expect(page.getByTestId("lab-counts")).toHaveAttribute("data-unmatched", "7");
+  await expect(row(page, "ec2-state-change")).toHaveAttribute("data-verdict", "match");
+
+  // Type a new pattern key by key: half-way it is invalid (AWS's reason shows), then counts change.
+  await patternEditor(page).click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  await page.keyboard.type('{"source": [', { delay: 20 });
+  await expect(page.getByTestId("lab-pattern-error")).toContainText("Event pattern is not valid. Reason:");
+  await page.keyboard.type('"aws.s3"', { delay: 20 });
+  await expect(page.getByTestId("lab-pattern-error")).toHaveCount(0);
+  await expect(page.getByTestId("lab-counts")).toHaveAttribute("data-matched", "1");
+  await expect(row(page, "s3-object-created")).toHaveAttribute("data-verdict", "match");
+  await page.keyboard.type(', "aws.health"', { delay: 20 });
+  await expect(page.getByTestId("lab-counts")).toHaveAttribute("data-matched", "2");
+
+  // An invalid pattern shows AWS's exact reason, and the editor underlines it.
+  await replacePattern(page, page, '{"detail": {"total_cost": [{"numeric": [">", "x"]}]}}');
+  await expect(page.getByTestId("lab-pattern-error")).toHaveText("Event pattern is not valid. Reason: Value of > must be numeric");
+  await expect(page.getByTestId("lab-pattern").locator(".cm-lintRange-error")).toHaveCount(1);
+
+  // Explain says why an event does not match.
+  await page.getByTestId("lab-side-tabs").getByRole("tab", { name: "Events" }).click();
+  await page.locator('[data-testid="lab-catalogue-group"][data-group="starter-payments"]').click();
+  await replacePattern(page, page, '{"source": ["demo.payments"], "detail": {"total_cost": [{"numeric": [">", 200]}]}}');
+  await expect(page.getByTestId("lab-counts")).toHaveAttribute("data-matched", "1");
+  await row(page, "payment-150").click();
+  await sideTab(page, "Explain").click();
+  await expect(page.getByTestId("lab-explain")).toHaveAttribute("data-matched", "false");
+  await expect(page.locator('[data-testid="lab-explain-line"][data-held="false"]')).toHaveText(/detail\.total_cost is 150; the rule needs > 200/);
+
+  // The builder adds a numeric condition from a clicked field, keeping the rest of the pattern.
+  await replacePattern(page, page, '{\n  "source": ["demo.payments"]\n}');
+  await expect(page.getByTestId("lab-counts")).toHaveAttribute("data-matched", "3");
+  await sideTab(page, "Builder").click();
+  await page.locator('[data-testid="lab-tree-field"][data-path="detail.total_cost"]').click();
+  await expect(page.getByTestId("lab-builder-operator")).toHaveValue("numeric");
+  await page.getByTestId("lab-builder-value").fill("> 100 <= 150");
+  await page.getByTestId("lab-builder-add").click();
+  await expect(patternEditor(page)).toContainText('"source": ["demo.payments"]');
+  await expect(patternEditor(page)).toContainText('"total_cost": [{ "numeric": [">", 100, "<=", 150] }]');
+  await expect(page.getByTestId("lab-counts")).toHaveAttribute("data-matched", "1");
+  await expect(row(page, "payment-150")).toHaveAttribute("data-verdict", "match");
+
+  // The transformer preview shows what the target receives for the selected event.
+  await sideTab(page, "Target input").click();
+  await page.getByTestId("transform-mode").selectOption("input-transformer");
+  await page.getByTestId("transform-template").fill('{"from": <source>, "rule": "<aws.events.rule-name>", "cost": <cost>}');
+  await page.getByTestId("transform-paths-map").fill("source = $.source\ncost = $.detail.total_cost");
+  await expect(page.getByTestId("transform-output")).toContainText('"from": "demo.payments"');
+  await expect(page.getByTestId("transform-output")).toContainText('"cost": 150');
+  await expect(page.getByTestId("transform-output")).toContainText('"rule": "lab-rule"');
+  // An invalid transformer shows AWS's error.
+  await page.getByTestId("transform-paths-map").fill("aws.events.rule-name = $.source");
+  await expect(page.getByTestId("transform-error")).toBeVisible();
+  await page.getByTestId("transform-mode").selectOption("input-path");
+  await page.getByTestId("transform-input-path").fill("$.detail.total_cost");
+  await expect(page.getByTestId("transform-output")).toHaveText("150");
+
+  // A sample generated from a schema of the registry joins the set.
+  await sideTab(page, "Events").click();
+  await page.getByTestId("lab-event-sources").getByRole("tab", { name: "Schema registry" }).click();
+  await page.getByTestId("schema-search").fill("ObjectCreated");
+  await page.locator('[data-testid="schema-item"][data-name="aws.s3@ObjectCreated"]').click();
+  await expect(page.getByTestId("schema-content")).toContainText('"openapi"');
+  await page.getByTestId("schema-action").click();
+  const sampleRow = row(page, "schema-aws.s3@ObjectCreated");
+  await expect(sampleRow).toContainText("aws.s3@ObjectCreated (sample)");
+  await expect(sampleRow).toHaveAttribute("data-verdict", "no-match");
+  await replacePattern(page, page, '{"source": ["aws.s3"], "detail-type": ["Object Created"]}');
+  await expect(sampleRow).toHaveAttribute("data-verdict", "match");
+});
+
+test("lab: expectations flag broken verdicts, and a copied link restores pattern, events and expectations", async ({ page }) => {
+  await page.goto("/lab");
+  await page.locator('[data-testid="lab-catalogue-group"][data-group="starter-payments"]').click();
+  await replacePattern(page, page, '{"detail": {"total_cost": [{"numeric": [">", 200]}]}}');
+  await expect(page.getByTestId("lab-counts")).toHaveAttribute("data-matched", "1");
+  await row(page, "payment-242").getByTestId("lab-expect").selectOption("match");
+  await row(page, "payment-string-total").getByTestId("lab-expect").selectOption("match");
+  await expect(row(page, "payment-string-total")).toHaveAttribute("data-broken", "true");
+  await expect(page.getByTestId("lab-broken-count")).toHaveText("1 broken expectation");
+  await page.getByTestId("lab-filter").selectOption("broken");
+  await expect(page.getByTestId("lab-result-row")).toHaveCount(1);
+
+  const download = page.waitForEvent("download");
+  await page.getByTestId("lab-export-tests").click();
+  expect((await download).suggestedFilename()).toBe("pattern-expectations.test.ts");
+
+  await page.getByTestId("lab-share").click();
+  const url = await page.getByTestId("lab-share-url").inputValue();
+  expect(url).toMatch(/\/lab#v1\./);
+
+  const other = await page.context().newPage();
+  await other.goto(url);
+  await expect(other.getByTestId("lab-result-row")).toHaveCount(3);
+  await expect(patternEditor(other)).toContainText('"numeric": [">", 200]');
+  await expect(row(other, "payment-242").getByTestId("lab-expect")).toHaveValue("match");
+  await expect(other.getByTestId("lab-broken-count")).toHaveText("1 broken expectation");
+  await other.close();
+
+  // Without AWS configured, Verify says so.
+  await page.getByTestId("lab-verify").click();
+  await expect(page.getByTestId("lab-verify-error")).toContainText("AWS is not configured");
+});
+
+test("lab: 1,000 catalogue events stay live while typing", async ({ page }) => {
+  await page.goto("/lab");
+  await page.getByTestId("lab-catalogue-bulk").click();
+  await expect.poll(async () => (await counts(page)).matched + (await counts(page)).unmatched).toBe(1000);
+  const before = (await counts(page)).matched;
+  await patternEditor(page).click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  await page.keyboard.type('{"source": ["aws.s3"]}', { delay: 15 });
+  await expect.poll(async () => (await counts(page)).matched).not.toBe(before);
+  // Evaluation runs in the Web Worker, off the page's main thread.
+  await expect(page.getByTestId("lab-eval-ms")).toHaveAttribute("data-engine", "worker");
+  const ms = Number((await page.getByTestId("lab-eval-ms").textContent())?.replace(" ms", ""));
+  expect(ms).toBeLessThan(200);
+});
+
+test("designer lab panel: edits the selected rule's pattern and saves an expectation (kept after reload)", async ({ page, request }) => {
+  const created = await request.post("/api/designs", { data: { name: `Lab panel e2e ${Date.now()}` } });
+  expect(created.status()).toBe(201);
+  const { design } = (await created.json()) as { design: { id: string } };
+  await page.goto(`/designs/${design.id}`);
+  await expect(page.getByTestId("design-editor")).toBeVisible();
+
+  // One rule on the canvas, selected, with the lab panel open.
+  await page.getByTestId("palette-rule").click();
+  const rule = page.locator('[data-testid="canvas-node"][data-kind="rule"]');
+  await expect(rule).toHaveCount(1);
+  await rule.click();
+  await page.getByTestId("designer-lab-toggle").click();
+  const panel = page.getByTestId("designer-lab-panel");
+  await expect(panel).toBeVisible();
+
+  await replacePattern(page, panel, '{"source": ["demo.payments"], "detail": {"total_cost": [{"numeric": [">", 200]}]}}');
+  // The inspector shows the same pattern: the panel edits the rule.
+  await expect(page.getByTestId("inspector").getByRole("textbox", { name: "Event pattern" })).toContainText('"numeric": [">", 200]');
+
+  await panel.locator('[data-testid="lab-catalogue-group"][data-group="starter-payments"]').click();
+  await expect(panel.getByTestId("lab-counts")).toHaveAttribute("data-matched", "1");
+  await row(panel, "payment-150").getByTestId("lab-expect").selectOption("no-match");
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved", { timeout: 10_000 });
+
+  await page.reload();
+  await page.locator('[data-testid="canvas-node"][data-kind="rule"]').click();
+  await page.getByTestId("designer-lab-toggle").click();
+  const again = page.getByTestId("designer-lab-panel");
+  await expect(patternEditor(again)).toContainText('"numeric": [">", 200]');
+  // The expectation's event became a design sample; the unmarked ones were not saved.
+  await expect(again.getByTestId("lab-result-row")).toHaveCount(1);
+  await expect(row(again, "payment-150").getByTestId("lab-expect")).toHaveValue("no-match");
+  await expect(row(again, "payment-150")).toHaveAttribute("data-verdict", "no-match");
+  await expect(row(again, "payment-150")).toHaveAttribute("data-broken", "false");
+});
