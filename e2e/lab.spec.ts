@@ -186,3 +186,44 @@ test("designer lab panel: edits the selected rule's pattern and saves an expecta
   await expect(row(again, "payment-150")).toHaveAttribute("data-verdict", "no-match");
   await expect(row(again, "payment-150")).toHaveAttribute("data-broken", "false");
 });
+
+test("schema registry routes (bundled when AWS is not configured) and verify's answers", async ({ request }) => {
+  const registries = await request.get("/api/schemas");
+  expect(registries.status()).toBe(200);
+  expect(await registries.json()).toMatchObject({ source: "bundled", awsConfigured: false, registries: expect.arrayContaining(["aws.events"]) });
+
+  const searched = await request.get("/api/schemas/aws.events?q=pipeline");
+  const { schemas } = (await searched.json()) as { schemas: { name: string }[] };
+  expect(schemas.map((s) => s.name)).toEqual(["aws.codepipeline@CodePipelinePipelineExecutionStateChange"]);
+
+  const described = await request.get(`/api/schemas/aws.events/${encodeURIComponent("aws.ec2@EC2InstanceStateChangeNotification")}`);
+  expect(described.status()).toBe(200);
+  const schema = (await described.json()) as { type: string; content: string };
+  expect(schema.type).toBe("OpenApi3");
+  expect(JSON.parse(schema.content)).toHaveProperty("components.schemas.AWSEvent");
+
+  expect((await request.get("/api/schemas/no-such-registry")).status()).toBe(404);
+  expect((await request.get("/api/schemas/aws.events/no-such-schema")).status()).toBe(404);
+  const wrongSource = await request.get("/api/schemas?source=aws");
+  expect(wrongSource.status()).toBe(422);
+  expect(await wrongSource.text()).toContain("AWS is not configured");
+
+  const verify = await request.post("/api/lab/verify", { data: { pattern: '{"source":["a"]}', events: [{ id: "e1", name: "e1", text: "{}" }] } });
+  expect(verify.status()).toBe(409);
+  expect(await verify.text()).toContain("AWS is not configured");
+  const empty = await request.post("/api/lab/verify", { data: { pattern: "{}", events: [] } });
+  expect(empty.status()).toBe(422);
+  expect(await empty.text()).toContain("there are no events to verify");
+});
+
+test("lab: Kafka records are matched as Lambda filters them (decoded value)", async ({ page }) => {
+  await page.goto("/lab");
+  await page.locator('[data-testid="lab-catalogue-group"][data-group="starter-msk-customer"]').click();
+  // As EventBridge events the records are invalid (no envelope).
+  await expect(page.getByTestId("lab-counts")).toHaveAttribute("data-invalid", "2");
+  await page.getByTestId("lab-kind").selectOption("kafka");
+  await replacePattern(page, page, '{"value": {"state": ["NY"]}}');
+  await expect(page.getByTestId("lab-counts")).toHaveAttribute("data-matched", "1");
+  await expect(page.getByTestId("lab-counts")).toHaveAttribute("data-invalid", "0");
+  await expect(page.getByTestId("lab-verify")).toHaveCount(0);
+});

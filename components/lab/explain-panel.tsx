@@ -8,17 +8,18 @@
  * Test ids: lab-explain (data-matched), lab-explain-line (data-held, data-path), lab-explain-error.
  */
 import { useMemo } from "react";
-import { describeExplanation, evaluateLab, type LabEvent } from "@/lib/lab";
+import { describeExplanation, evaluateLab, type EventKind, type LabEvent } from "@/lib/lab";
+import { subjectOf } from "./evaluate-verdicts";
 
-export function ExplainPanel({ pattern, event }: { pattern: string; event: LabEvent | undefined }) {
+export function ExplainPanel({ pattern, event, kind = "eventbridge" }: { pattern: string; event: LabEvent | undefined; kind?: EventKind }) {
   const outcome = useMemo(() => {
     if (!event) return null;
-    const run = evaluateLab(pattern, [event]);
+    const run = evaluateLab(pattern, [event], { kind });
     if (!run.validation.valid) return { kind: "invalid-pattern" as const };
     const result = run.results?.[0];
     if (!result || result.explanation === undefined) return { kind: "invalid-event" as const, error: result?.error ?? "The event cannot be tested." };
-    return { kind: "explained" as const, matched: result.matched, lines: describeExplanation(result.explanation, { branches: "all" }), branches: result.explanation.branches.length };
-  }, [pattern, event]);
+    return { kind: "explained" as const, matched: result.matched, lines: describeExplanation(result.explanation, { branches: "all", subject: subjectOf(kind) }), branches: result.explanation.branches.length };
+  }, [pattern, event, kind]);
 
   if (!event || !outcome) return <p className="text-sm text-slate-500 dark:text-slate-400">Select an event in the results to see why it matches or not.</p>;
   if (outcome.kind === "invalid-pattern") return <p className="text-sm text-slate-500 dark:text-slate-400">Fix the pattern first: it is not valid.</p>;

@@ -9,7 +9,7 @@
  */
 import { useMemo, useState, useSyncExternalStore } from "react";
 import type { InputMode } from "@/lib/graph";
-import { decodeLabLink, type LabEvent, type LabState } from "@/lib/lab";
+import { decodeLabLink, type EventKind, type LabEvent, type LabState } from "@/lib/lab";
 import type { ExpectationMap } from "./expectations";
 import { ExportTestsButton } from "./export-tests-button";
 import { LabShareLink } from "./lab-share-link";
@@ -49,10 +49,14 @@ function LabSession({ opening }: { opening: Opening }) {
   const [events, setEvents] = useState<readonly LabEvent[]>(opening.state?.events ?? []);
   const [expectations, setExpectations] = useState<ExpectationMap>(opening.state?.expectations ?? {});
   const [targetMode, setTargetMode] = useState<InputMode>(MATCHED_EVENT);
+  const [kind, setKind] = useState<EventKind>(opening.state?.kind ?? "eventbridge");
   const linkError = opening.error;
   const { change: changePattern } = pattern;
 
-  const state = useMemo<LabState>(() => ({ pattern: pattern.text, events, expectations }), [pattern.text, events, expectations]);
+  const state = useMemo<LabState>(
+    () => ({ pattern: pattern.text, events, expectations, ...(kind === "eventbridge" ? {} : { kind }) }),
+    [pattern.text, events, expectations, kind],
+  );
 
   const changeEvents = (next: LabEvent[]) => {
     setEvents(next);
@@ -68,7 +72,7 @@ function LabSession({ opening }: { opening: Opening }) {
           <h1 className="text-2xl font-semibold">Pattern lab</h1>
           <p className="text-sm text-slate-500 dark:text-slate-400">Test an event pattern live against many events, see why each one fails, build patterns from events.</p>
           <div className="ml-auto flex flex-wrap items-center gap-2">
-            <VerifyWithAws state={state} />
+            {kind === "eventbridge" && <VerifyWithAws state={state} />}
             <ExportTestsButton state={state} />
             <LabShareLink state={state} />
           </div>
@@ -87,6 +91,8 @@ function LabSession({ opening }: { opening: Opening }) {
           onEventsChange={changeEvents}
           expectations={expectations}
           onExpectationsChange={setExpectations}
+          kind={kind}
+          onKindChange={setKind}
           renderTarget={(event) => <TransformPreview mode={targetMode} onModeChange={setTargetMode} eventText={event?.text} ruleName="lab-rule" />}
         />
       </div>

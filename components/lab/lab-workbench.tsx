@@ -5,11 +5,11 @@
  * selected event its explanation, the pattern builder and the target input preview. Controlled:
  * the lab page keeps its state in the page (and the link), the designer panel in the design.
  *
- * Test ids: lab-workbench, lab-side-tabs (tablist: Events, Explain, Builder, Target input), plus
+ * Test ids: lab-workbench, lab-kind (select of what the events are, when changeable), lab-side-tabs (tablist: Events, Explain, Builder, Target input), plus
  * those of PatternPanel, ResultList, EventSetPanel, ExplainPanel, PatternBuilder, TransformPreview.
  */
 import { useState, type ReactNode } from "react";
-import type { LabEvent } from "@/lib/lab";
+import type { EventKind, LabEvent } from "@/lib/lab";
 import { appendEvents } from "./event-set";
 import { EventSetPanel } from "./event-set-panel";
 import { withExpectation, type ExpectationMap } from "./expectations";
@@ -41,6 +41,10 @@ export interface LabWorkbenchProps {
   /** The target input preview for the selected event. */
   renderTarget: (event: LabEvent | undefined) => ReactNode;
   readOnly?: boolean;
+  /** What the events are (default EventBridge events); stream records are matched as Lambda filters them. */
+  kind?: EventKind;
+  /** Offers the choice of kind when given. */
+  onKindChange?: (kind: EventKind) => void;
   /** One column (the designer's side panel) instead of two. */
   narrow?: boolean;
 }
@@ -49,7 +53,8 @@ const NOTHING = () => {};
 
 export function LabWorkbench(props: LabWorkbenchProps) {
   const { pattern, onPatternChange, events, onEventsChange, expectations, onExpectationsChange, readOnly = false, narrow = false } = props;
-  const answer = useLabEvaluation(pattern, events);
+  const kind = props.kind ?? "eventbridge";
+  const answer = useLabEvaluation(pattern, events, kind);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [side, setSide] = useState<Side>("events");
   const selected = events.find((e) => e.id === selectedId);
@@ -58,6 +63,7 @@ export function LabWorkbench(props: LabWorkbenchProps) {
 
   const main = (
     <div className="flex min-w-0 flex-col gap-3">
+      {props.onKindChange && <KindPicker kind={kind} onChange={props.onKindChange} />}
       <PatternPanel
         pattern={pattern}
         onChange={onPatternChange}
@@ -85,7 +91,7 @@ export function LabWorkbench(props: LabWorkbenchProps) {
       <Tabs label="Lab tools" testId="lab-side-tabs" tabs={SIDE_TABS} value={side} onChange={setSide} />
       <div className="min-h-0">
         {side === "events" && <EventSetPanel count={events.length} onAdd={(added) => onEventsChange(appendEvents(events, added))} onClear={() => onEventsChange([])} />}
-        {side === "explain" && <ExplainPanel pattern={pattern} event={selected} />}
+        {side === "explain" && <ExplainPanel pattern={pattern} event={selected} kind={kind} />}
         {side === "builder" && <PatternBuilder event={selected} pattern={pattern} onPatternChange={onPatternChange} readOnly={readOnly} />}
         {side === "target" && props.renderTarget(selected)}
       </div>
@@ -97,5 +103,34 @@ export function LabWorkbench(props: LabWorkbenchProps) {
       {main}
       {aside}
     </div>
+  );
+}
+
+const KINDS: readonly { id: EventKind; title: string }[] = [
+  { id: "eventbridge", title: "EventBridge events (rule pattern)" },
+  { id: "kafka", title: "Kafka records (Lambda filter on the decoded value)" },
+  { id: "sqs", title: "SQS messages (Lambda filter on the parsed body)" },
+  { id: "kinesis", title: "Kinesis records (Lambda filter on the decoded data)" },
+  { id: "dynamodb", title: "DynamoDB stream records (Lambda filter)" },
+];
+
+function KindPicker({ kind, onChange }: { kind: EventKind; onChange: (kind: EventKind) => void }) {
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <span className="text-slate-600 dark:text-slate-300">The events are</span>
+      <select
+        aria-label="Event kind"
+        data-testid="lab-kind"
+        value={kind}
+        onChange={(e) => onChange(e.target.value as EventKind)}
+        className="rounded-md border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-800"
+      >
+        {KINDS.map((k) => (
+          <option key={k.id} value={k.id}>
+            {k.title}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -6,16 +6,16 @@
  * pattern waits, so fast typing skips stale ones instead of queueing them.
  */
 import { useEffect, useRef, useState } from "react";
-import type { LabEvent } from "@/lib/lab";
+import type { EventKind, LabEvent } from "@/lib/lab";
 import { answerFor } from "./evaluate-verdicts";
 import type { LabAnswer, ToWorker } from "./worker-protocol";
 
-export function useLabEvaluation(pattern: string, events: readonly LabEvent[]): LabAnswer | null {
+export function useLabEvaluation(pattern: string, events: readonly LabEvent[], kind: EventKind = "eventbridge"): LabAnswer | null {
   const [answer, setAnswer] = useState<LabAnswer | null>(null);
   // A worker that cannot start (blocked script, old browser) hands evaluation back to the page.
   const [workerFailed, setWorkerFailed] = useState(false);
   const worker = useRef<Worker | null>(null);
-  const state = useRef({ seq: 0, busy: false, waiting: null as string | null, version: 0 });
+  const state = useRef({ seq: 0, busy: false, waiting: null as { pattern: string; kind: EventKind } | null, version: 0 });
 
   const send = (message: ToWorker) => worker.current?.postMessage(message);
 
@@ -39,7 +39,7 @@ export function useLabEvaluation(pattern: string, events: readonly LabEvent[]): 
         const next = s.waiting;
         s.waiting = null;
         s.busy = true;
-        created?.postMessage({ type: "evaluate", seq: ++s.seq, pattern: next } satisfies ToWorker);
+        created?.postMessage({ type: "evaluate", seq: ++s.seq, ...next } satisfies ToWorker);
       }
     };
     return () => {
@@ -58,16 +58,16 @@ export function useLabEvaluation(pattern: string, events: readonly LabEvent[]): 
   useEffect(() => {
     const s = state.current;
     if (!worker.current) {
-      setAnswer({ ...answerFor(++s.seq, s.version, pattern, events), engine: "page" });
+      setAnswer({ ...answerFor(++s.seq, s.version, pattern, events, kind), engine: "page" });
       return;
     }
     if (s.busy) {
-      s.waiting = pattern;
+      s.waiting = { pattern, kind };
       return;
     }
     s.busy = true;
-    send({ type: "evaluate", seq: ++s.seq, pattern });
-  }, [pattern, events, workerFailed]);
+    send({ type: "evaluate", seq: ++s.seq, pattern, kind });
+  }, [pattern, events, kind, workerFailed]);
 
   return answer;
 }

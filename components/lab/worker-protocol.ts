@@ -3,11 +3,11 @@
  * set (with a version); each keystroke sends only the pattern. Answers carry compact verdicts —
  * the full explanation of one event is recomputed on the page when it is selected.
  */
-import type { LabCounts, LabEvent, LabValidation } from "@/lib/lab";
+import type { EventKind, LabCounts, LabEvent, LabValidation } from "@/lib/lab";
 
 export type ToWorker =
   | { readonly type: "events"; readonly version: number; readonly events: readonly LabEvent[] }
-  | { readonly type: "evaluate"; readonly seq: number; readonly pattern: string };
+  | { readonly type: "evaluate"; readonly seq: number; readonly pattern: string; readonly kind: EventKind };
 
 export interface Verdict {
   readonly matched: boolean;
@@ -21,6 +21,7 @@ export interface LabAnswer {
   readonly seq: number;
   readonly eventsVersion: number;
   readonly pattern: string;
+  readonly kind: EventKind;
   readonly validation: LabValidation;
   readonly counts: LabCounts;
   /** In event order; null when the pattern is not valid. */
