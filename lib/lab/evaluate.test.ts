@@ -38,6 +38,11 @@ describe("evaluateLab", () => {
         expect(result.matched).toBe(testEventPattern(pattern, text));
         expect(result.explanation).toEqual(explain(pattern, text));
       });
+      // The row's sentence, computed from the first branch alone, is the full explanation's first failure.
+      const fresh = evaluateLab(pattern, events);
+      fresh.results?.forEach((result, i) => {
+        expect(result.failure).toBe(firstFailure(explain(pattern, events[i]!.text)));
+      });
     }
   });
 

@@ -2,9 +2,10 @@
  * The lab's live loop: validate one pattern (AWS's exact reasons, with offsets) and match it,
  * with explanations, against every event of a set. The pattern is compiled once per call and the
  * events are prepared once per event object (`prepareEvents`), so a call per keystroke only
- * matches. Verdicts and explanations both come from `lib/pattern`'s `explain`: one matcher.
+ * matches. Verdicts come from `lib/pattern`'s `matchesEvent`, explanations (on demand) from its
+ * `explain`, which is built on the same matcher: they cannot disagree.
  */
-import { explain, validatePattern, type Explanation, type PatternProblem } from "@/lib/pattern";
+import { explain, matchesEvent, validatePattern, type CompiledPattern, type Explanation, type FlatEvent, type PatternProblem } from "@/lib/pattern";
 import { prepareEvents, type EventKind, type LabEvent, type PreparedEvent } from "./events";
 
 export interface LabValidation {
@@ -17,10 +18,20 @@ export interface LabResult {
   readonly eventId: string;
   /** False for an invalid event too (TestEventPattern refuses it; `error` says why). */
   readonly matched: boolean;
-  /** Undefined only when the event is invalid. */
+  /**
+   * Why it matched or not, from `lib/pattern`'s `explain`: undefined only when the event is
+   * invalid. Computed on first read and kept (reading it for every result costs a full explain
+   * per event; the verdict itself does not need it).
+   */
   readonly explanation: Explanation | undefined;
   /** Why the event cannot be tested, e.g. "The event lacks required field: time." */
   readonly error?: string;
+  /**
+   * For a valid event that does not match: the sentence a result row shows, the first failing
+   * field (`firstFailure` of the explanation), computed on first read at a fraction of a full
+   * explanation's cost. Undefined for matches and invalid events.
+   */
+  readonly failure?: string;
 }
 
 export interface LabCounts {
@@ -56,6 +67,7 @@ export function evaluateLab(patternText: string, events: readonly LabEvent[] | r
     return { validation: { valid: false, problems: validation.problems }, results: null, counts: { matched: 0, unmatched: 0, invalidEvents } };
   }
   let matched = 0;
+  const context: EvaluationContext = { compiled, probes: rowProbes(compiled) };
   const results: LabResult[] = new Array<LabResult>(prepared.length);
   for (let i = 0; i < prepared.length; i++) {
     const p = prepared[i]!;
@@ -63,15 +75,78 @@ export function evaluateLab(patternText: string, events: readonly LabEvent[] | r
       results[i] = { eventId: p.event.id, matched: false, explanation: undefined, error: p.error };
       continue;
     }
-    const explanation = explain(compiled, p.flat);
-    if (explanation.matched) matched++;
-    results[i] = { eventId: p.event.id, matched: explanation.matched, explanation };
+    const verdict = matchesEvent(compiled, p.flat);
+    if (verdict) matched++;
+    results[i] = new LazyResult(p.event.id, verdict, context, p.flat);
   }
   return {
     validation: { valid: true, problems: [] },
     results,
     counts: { matched, unmatched: prepared.length - matched - invalidEvents, invalidEvents },
   };
+}
+
+/** What every result of one evaluation shares. */
+interface EvaluationContext {
+  readonly compiled: CompiledPattern;
+  readonly probes: RowProbes;
+}
+
+/**
+ * A result whose explanation is computed on first read and kept: the verdict comes from
+ * `matchesEvent`, the matcher `explain` itself runs on (so they always agree), and a keystroke
+ * pays for explanations only for what is shown. A class, so a thousand results share their
+ * getters instead of carrying a closure each (`{ ...result }` drops them: read them instead).
+ */
+class LazyResult implements LabResult {
+  private explained: Explanation | undefined;
+  private firstFailed: string | undefined;
+
+  constructor(
+    readonly eventId: string,
+    readonly matched: boolean,
+    private readonly context: EvaluationContext,
+    private readonly flat: FlatEvent,
+  ) {}
+
+  get explanation(): Explanation {
+    this.explained ??= explain(this.context.compiled, this.flat);
+    return this.explained;
+  }
+
+  get failure(): string | undefined {
+    if (this.matched) return undefined;
+    this.firstFailed ??= this.explained === undefined ? rowFailure(this.context.probes, this.flat) : (firstFailure(this.explained) ?? "");
+    return this.firstFailed === "" ? undefined : this.firstFailed;
+  }
+
+  toJSON(): LabResult {
+    return { eventId: this.eventId, matched: this.matched, explanation: this.explanation, ...(this.failure === undefined ? {} : { failure: this.failure }) };
+  }
+}
+
+/**
+ * `firstFailure` reads the first failing field of the first branch. Fields hold or fail on their
+ * own (only array consistency ties them), so explaining the first branch's fields one at a time,
+ * in order, finds that line with `explain` on one field instead of the whole pattern.
+ */
+interface RowProbes {
+  readonly fields: readonly CompiledPattern[];
+  readonly branch: CompiledPattern | undefined;
+}
+
+function rowProbes(compiled: CompiledPattern): RowProbes {
+  const first = compiled.branches[0];
+  return { fields: first === undefined ? [] : first.fields.map((field) => ({ branches: [{ fields: [field] }] })), branch: first === undefined ? undefined : { branches: [first] } };
+}
+
+function rowFailure(probes: RowProbes, flat: FlatEvent): string {
+  for (const probe of probes.fields) {
+    const single = explain(probe, flat);
+    if (!single.matched) return firstFailure(single) ?? "";
+  }
+  // Every field holds alone: the first branch fails on array consistency.
+  return probes.branch === undefined ? "" : (firstFailure(explain(probes.branch, flat)) ?? "");
 }
 
 function isPrepared(events: readonly LabEvent[] | readonly PreparedEvent[]): events is readonly PreparedEvent[] {
