@@ -146,8 +146,19 @@ test("lab: 1,000 catalogue events stay live while typing", async ({ page }) => {
   await expect.poll(async () => (await counts(page)).matched).not.toBe(before);
   // Evaluation runs in the Web Worker, off the page's main thread.
   await expect(page.getByTestId("lab-eval-ms")).toHaveAttribute("data-engine", "worker");
-  const ms = Number((await page.getByTestId("lab-eval-ms").textContent())?.replace(" ms", ""));
-  expect(ms).toBeLessThan(200);
+  // Each keystroke's evaluation (validate + match + explain 1,000 events) as the worker timed it.
+  const times: number[] = [];
+  // Type inside the string value (before `"]}`) so every keystroke leaves a valid pattern to match.
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowLeft");
+  for (const key of "-bucket-x") {
+    const before = await page.getByTestId("lab-eval-ms").getAttribute("data-seq");
+    await page.keyboard.type(key);
+    await expect.poll(() => page.getByTestId("lab-eval-ms").getAttribute("data-seq")).not.toBe(before);
+    times.push(Number((await page.getByTestId("lab-eval-ms").textContent())?.replace(" ms", "")));
+  }
+  const median = [...times].sort((x, y) => x - y)[Math.floor(times.length / 2)]!;
+  console.log(`lab: 1,000 events, worker evaluation per keystroke: median ${median.toFixed(1)} ms (${times.map((t) => t.toFixed(1)).join(", ")})`);
+  expect(median).toBeLessThan(100);
 });
 
 test("designer lab panel: edits the selected rule's pattern and saves an expectation (kept after reload)", async ({ page, request }) => {

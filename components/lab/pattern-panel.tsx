@@ -6,7 +6,7 @@
  *
  * Test ids: lab-pattern (wraps the editor; its textbox is labelled "Event pattern"),
  * lab-pattern-error, lab-counts (data-matched, data-unmatched, data-invalid), lab-eval-ms (data-engine
- * = worker | page).
+ * = worker | page, data-seq = evaluation number).
  */
 import { useMemo } from "react";
 import { CodeEditor } from "@/components/canvas/code-editor";
@@ -61,7 +61,7 @@ export function PatternPanel({ pattern, onChange, answer, eventCount, readOnly =
         {(counts?.invalidEvents ?? 0) > 0 && <span className="text-amber-700 dark:text-amber-400">{counts?.invalidEvents} invalid events</span>}
         <span className="text-slate-500 dark:text-slate-400">of {eventCount}</span>
         {answer && (
-          <span data-testid="lab-eval-ms" data-engine={answer.engine} title={`Evaluated ${answer.engine === "worker" ? "in a Web Worker" : "on the page"}`} className="ml-auto text-xs text-slate-400">
+          <span data-testid="lab-eval-ms" data-engine={answer.engine} data-seq={answer.seq} title={`Evaluated ${answer.engine === "worker" ? "in a Web Worker" : "on the page"}`} className="ml-auto text-xs text-slate-400">
             {answer.ms.toFixed(1)} ms
           </span>
         )}

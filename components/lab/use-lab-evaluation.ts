@@ -15,7 +15,8 @@ export function useLabEvaluation(pattern: string, events: readonly LabEvent[], k
   // A worker that cannot start (blocked script, old browser) hands evaluation back to the page.
   const [workerFailed, setWorkerFailed] = useState(false);
   const worker = useRef<Worker | null>(null);
-  const state = useRef({ seq: 0, busy: false, waiting: null as { pattern: string; kind: EventKind } | null, version: 0 });
+  // `ready`: the worker has answered once (its script loaded); until then the page answers too.
+  const state = useRef({ seq: 0, busy: false, ready: false, waiting: null as { pattern: string; kind: EventKind } | null, version: 0 });
 
   const send = (message: ToWorker) => worker.current?.postMessage(message);
 
@@ -28,12 +29,14 @@ export function useLabEvaluation(pattern: string, events: readonly LabEvent[], k
     }
     worker.current = created;
     state.current.busy = false;
+    state.current.ready = false;
     state.current.waiting = null;
     if (!created) return;
     created.onerror = () => setWorkerFailed(true);
     created.onmessage = (message: MessageEvent<LabAnswer>) => {
       const s = state.current;
       s.busy = false;
+      s.ready = true;
       if (message.data.eventsVersion === s.version) setAnswer({ ...message.data, engine: "worker" });
       if (s.waiting !== null) {
         const next = s.waiting;
@@ -57,9 +60,9 @@ export function useLabEvaluation(pattern: string, events: readonly LabEvent[], k
 
   useEffect(() => {
     const s = state.current;
-    if (!worker.current) {
+    if (!worker.current || !s.ready) {
       setAnswer({ ...answerFor(++s.seq, s.version, pattern, events, kind), engine: "page" });
-      return;
+      if (!worker.current) return;
     }
     if (s.busy) {
       s.waiting = { pattern, kind };
