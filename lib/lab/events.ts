@@ -228,8 +228,8 @@ function prepareOne(event: LabEvent, kind: EventKind): PreparedEvent {
 }
 
 /**
- * The JSON text Lambda event filtering sees for one stream record: Kafka `value` and Kinesis
- * `data` are base64 and filtered on their decoded JSON, an SQS `body` on its parsed JSON; when the
+ * The JSON text Lambda event filtering sees for one stream record: Kafka `value` (the only key
+ * Kafka filters may use) and Kinesis `data` are base64 and filtered on their decoded JSON, an SQS `body` on its parsed JSON; when the
  * payload is not JSON, it stays a string (so only patterns on other fields can match it).
  * DynamoDB stream records are filtered as they are.
  */
@@ -254,8 +254,12 @@ export function streamRecordForFilter(text: string, kind: Exclude<EventKind, "ev
       fields[key] = payload;
     }
   };
-  if (kind === "kafka") decode("value", true);
-  else if (kind === "sqs") decode("body", false);
+  if (kind === "kafka") {
+    // Kafka event source mappings filter on the value key only.
+    decode("value", true);
+    return JSON.stringify("value" in fields ? { value: fields.value } : {});
+  }
+  if (kind === "sqs") decode("body", false);
   else if (kind === "kinesis") {
     const kinesis = fields.kinesis;
     if (typeof kinesis === "object" && kinesis !== null && !Array.isArray(kinesis)) {

@@ -1,9 +1,13 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Design } from "@/lib/graph/schema";
 import { patternRule } from "@/lib/graph/test-fixtures";
 import { testEventPattern } from "@/lib/pattern";
 import { catalogueEntry } from "./catalogue";
-import { checkExpectations, checkLabExpectations, exportExpectationsAsTest } from "./expectations";
+import { checkExpectations, checkLabExpectations, exportExpectationsAsTest, testFileName } from "./expectations";
 import type { LabState } from "./share";
 import { paymentsDesign, runJestFile } from "./test-fixtures";
 
@@ -103,14 +107,29 @@ describe("exportExpectationsAsTest", () => {
     expect((await runJestFile(broken, fakeEventBridge(testEventPattern))).filter((r) => !r.passed).map((r) => r.name)).toEqual(['rule payment-processed: "Payment Processed, total 150" should not match']);
   });
 
+  it("writes files Node parses as they are (ES module for Vitest, CommonJS for Jest)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "switchyard-export-"));
+    try {
+      for (const framework of ["vitest", "jest"] as const) {
+        const path = join(dir, testFileName(framework));
+        writeFileSync(path, exportExpectationsAsTest(paymentsDesign(), framework));
+        const check = spawnSync(process.execPath, ["--check", path], { encoding: "utf8" });
+        expect(check.status, check.stderr).toBe(0);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("writes a Vitest file with ES imports and the same cases, and exports a lab state", () => {
     const text = exportExpectationsAsTest(paymentsDesign(), "vitest");
     expect(text).toContain('import { describe, expect, it } from "vitest";\nimport { EventBridgeClient, TestEventPatternCommand } from "@aws-sdk/client-eventbridge";');
-    expect(text).toContain("// Run: npx vitest run <this file>");
+    expect(text).toContain("// Save as event-patterns.test.mjs and run: npx vitest run event-patterns.test.mjs");
     const cases = JSON.parse(/const cases = (\[[\s\S]*?\n\]);/.exec(text)![1]!) as { patterns: string[]; event: string; expect: string }[];
     expect(cases).toHaveLength(6);
     const kafka = JSON.parse(cases[4]!.event);
-    expect(kafka).toMatchObject({ source: "switchyard.stream-record", topic: "customer", value: { state: "WA" } });
+    expect(kafka).toMatchObject({ source: "switchyard.stream-record", value: { state: "WA" } });
+    expect(kafka.topic).toBeUndefined();
     const lab = exportExpectationsAsTest({ pattern: '{"source": ["demo.payments"]}', events: [{ id: "e1", name: "Big", text: catalogueEntry("payment-242")!.text, origin: "catalogue" }], expectations: { e1: "match" } }, "vitest");
     expect(lab).toContain('describe("Pattern lab expectations"');
     expect(lab).toContain('"name": "\\"Big\\" (e1) should match"');

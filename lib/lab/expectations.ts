@@ -240,6 +240,11 @@ function labCases(state: LabState): TestCase[] {
   });
 }
 
+/** The file name the exported test is meant to have: plain JavaScript, ES module for Vitest, CommonJS for Jest. */
+export function testFileName(framework: TestFramework): string {
+  return framework === "vitest" ? "event-patterns.test.mjs" : "event-patterns.test.js";
+}
+
 function isDesign(source: Design | LabState): source is Design {
   return "nodes" in source;
 }
@@ -261,7 +266,7 @@ export function exportExpectationsAsTest(source: Design | LabState, framework: T
     "// from the usual SDK chain; EVENTBRIDGE_ENDPOINT points it at another endpoint, e.g. Switchyard's",
     "// local EventBridge. Stream records are tested as Lambda filters them (payload decoded), inside an",
     "// EventBridge envelope that TestEventPattern requires.",
-    `// Run: ${framework === "vitest" ? "npx vitest run <this file>" : "npx jest <this file>"} (npm i -D ${framework} @aws-sdk/client-eventbridge)`,
+    `// Save as ${testFileName(framework)} and run: ${framework === "vitest" ? `npx vitest run ${testFileName(framework)}` : `npx jest ${testFileName(framework)}`} (npm i -D ${framework} @aws-sdk/client-eventbridge)`,
   ].join("\n");
   const imports =
     framework === "vitest"

@@ -68,6 +68,7 @@ export {
   checkLabExpectations,
   exportExpectationsAsTest,
   streamKindOf,
+  testFileName,
   type ExpectationOutcome,
   type ExpectationReport,
   type NodeExpectations,
