@@ -65,12 +65,14 @@ describe("evaluateLab", () => {
     expect(evaluateLab("{", []).validation.problems[0]?.message).toMatch(/end-of-input/);
   });
 
-  it("judges length as a rule (2,048) unless told TestEventPattern's 4,096", () => {
+  it("judges length as a rule (2,048) unless told TestEventPattern's 4,096, or for stream filters", () => {
     const long = `{"source": [${Array.from({ length: 250 }, (_, i) => `"source-${i}"`).join(",")}]}`;
     expect(long.length).toBeGreaterThan(2048);
     expect(long.length).toBeLessThan(4096);
     expect(evaluateLab(long, []).validation.valid).toBe(false);
     expect(evaluateLab(long, [], { maxLength: 4096 }).validation.valid).toBe(true);
+    // Lambda filter criteria allow 4,096 characters.
+    expect(evaluateLab(long, [], { kind: "kafka" }).validation.valid).toBe(true);
   });
 
   it("accepts prepared events and gives the same answer", () => {

@@ -8,6 +8,9 @@
 import { explain, matchesEvent, validatePattern, type CompiledPattern, type Explanation, type FlatEvent, type PatternProblem } from "@/lib/pattern";
 import { prepareEvents, type EventKind, type LabEvent, type PreparedEvent } from "./events";
 
+/** Lambda's limit on one filter criterion's pattern (`Filter.Pattern`). */
+export const LAMBDA_FILTER_MAX_LENGTH = 4096;
+
 export interface LabValidation {
   readonly valid: boolean;
   /** Every problem, first the one AWS reports; `message` is AWS's reason text, `offset` where. */
@@ -50,7 +53,7 @@ export interface LabEvaluation {
 export interface EvaluateOptions {
   /** What the events are (default EventBridge events); stream records are filtered as Lambda does. */
   readonly kind?: EventKind;
-  /** 2,048 for rules (default), 4,096 as TestEventPattern judges. */
+  /** 2,048 for rules (default for EventBridge events), 4,096 as TestEventPattern and Lambda filters (default for stream records). */
   readonly maxLength?: number;
 }
 
@@ -59,7 +62,8 @@ export interface EvaluateOptions {
  * set itself or its `prepareEvents` result.
  */
 export function evaluateLab(patternText: string, events: readonly LabEvent[] | readonly PreparedEvent[], options: EvaluateOptions = {}): LabEvaluation {
-  const validation = validatePattern(patternText, options.maxLength === undefined ? undefined : { maxLength: options.maxLength });
+  const maxLength = options.maxLength ?? ((options.kind ?? "eventbridge") === "eventbridge" ? undefined : LAMBDA_FILTER_MAX_LENGTH);
+  const validation = validatePattern(patternText, maxLength === undefined ? undefined : { maxLength });
   const prepared = isPrepared(events) ? events : prepareEvents(events, options.kind);
   const invalidEvents = prepared.reduce((n, p) => (p.ok ? n : n + 1), 0);
   const compiled = validation.compiled;

@@ -41,6 +41,10 @@ describe("parseEventSet", () => {
     expect(problems[0]?.message).toMatch(/^Not valid JSON: Unrecognized token 'oops'.*\(line 3, column 8\)\.$/);
   });
 
+  it("ignores a byte-order mark from an uploaded file", () => {
+    expect(parseEventSet(`\uFEFF${EVENT}`, "upload").events.map((e) => e.text)).toEqual([EVENT]);
+  });
+
   it("says so for empty text and empty arrays", () => {
     expect(parseEventSet("  \n", "pasted").problems).toEqual([{ line: 1, message: "There are no events: the text is empty." }]);
     expect(parseEventSet("[]", "pasted").problems).toEqual([{ line: 1, message: "The array holds no events." }]);

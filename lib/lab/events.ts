@@ -58,6 +58,7 @@ export function parseEventSet(text: string, origin: LabEventOrigin, options: Par
       problems: [{ line: 1, message: `The text is ${formatSize(text.length)}; the lab reads at most ${formatSize(MAX_EVENT_SET_CHARS)} at once. Split it into smaller files.` }],
     };
   }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte-order mark from an uploaded file
   if (text.trim() === "") return { events, problems: [{ line: 1, message: "There are no events: the text is empty." }] };
 
   const lines = lineStarts(text);

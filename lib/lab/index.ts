@@ -31,6 +31,7 @@ export {
   describeExplanation,
   evaluateLab,
   firstFailure,
+  LAMBDA_FILTER_MAX_LENGTH,
   type DescribeOptions,
   type EvaluateOptions,
   type ExplanationLine,
