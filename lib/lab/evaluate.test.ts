@@ -19,6 +19,8 @@ describe("evaluateLab", () => {
     expect(verdicts('{"source": ["log.addProduct"]}', catalogueGroupEvents("starter-log-products"))).toEqual({ "add-product": true, "add-product-other-source": false });
     expect(verdicts('{"source": ["user-service.ddb-stream"]}', catalogueGroupEvents("starter-security-round-trip"))).toEqual({ "answer-event": true, "report-event": false });
     expect(verdicts('{"value": {"state": ["WA"]}}', catalogueGroupEvents("starter-msk-customer"), "kafka")).toEqual({ "kafka-customer-wa": true, "kafka-customer-ny": false });
+    const ny = evaluateLab('{"value": {"state": ["WA"]}}', catalogueGroupEvents("starter-msk-customer"), { kind: "kafka" }).results?.[1];
+    expect(ny?.failure).toBe('value.state is "NY"; the filter needs "WA"');
   });
 
   it("agrees with testEventPattern on every catalogue event, and explanations are lib/pattern's own", () => {

@@ -31,8 +31,8 @@ export interface LabResult {
   readonly error?: string;
   /**
    * For a valid event that does not match: the sentence a result row shows, the first failing
-   * field (`firstFailure` of the explanation), computed on first read at a fraction of a full
-   * explanation's cost. Undefined for matches and invalid events.
+   * field (`firstFailure` of the explanation; "the filter needs" for stream records), computed on
+   * first read at a fraction of a full explanation's cost. Undefined for matches and invalid events.
    */
   readonly failure?: string;
 }
@@ -71,7 +71,8 @@ export function evaluateLab(patternText: string, events: readonly LabEvent[] | r
     return { validation: { valid: false, problems: validation.problems }, results: null, counts: { matched: 0, unmatched: 0, invalidEvents } };
   }
   let matched = 0;
-  const context: EvaluationContext = { compiled, probes: rowProbes(compiled) };
+  const subject = (options.kind ?? "eventbridge") === "eventbridge" ? "the rule" : "the filter";
+  const context: EvaluationContext = { compiled, probes: rowProbes(compiled), subject };
   const results: LabResult[] = new Array<LabResult>(prepared.length);
   for (let i = 0; i < prepared.length; i++) {
     const p = prepared[i]!;
@@ -94,6 +95,8 @@ export function evaluateLab(patternText: string, events: readonly LabEvent[] | r
 interface EvaluationContext {
   readonly compiled: CompiledPattern;
   readonly probes: RowProbes;
+  /** Who needs the condition in `failure` sentences: the rule, or a stream source's filter. */
+  readonly subject: string;
 }
 
 /**
@@ -120,7 +123,8 @@ class LazyResult implements LabResult {
 
   get failure(): string | undefined {
     if (this.matched) return undefined;
-    this.firstFailed ??= this.explained === undefined ? rowFailure(this.context.probes, this.flat) : (firstFailure(this.explained) ?? "");
+    const { probes, subject } = this.context;
+    this.firstFailed ??= this.explained === undefined ? rowFailure(probes, this.flat, subject) : (firstFailure(this.explained, { subject }) ?? "");
     return this.firstFailed === "" ? undefined : this.firstFailed;
   }
 
@@ -144,13 +148,13 @@ function rowProbes(compiled: CompiledPattern): RowProbes {
   return { fields: first === undefined ? [] : first.fields.map((field) => ({ branches: [{ fields: [field] }] })), branch: first === undefined ? undefined : { branches: [first] } };
 }
 
-function rowFailure(probes: RowProbes, flat: FlatEvent): string {
+function rowFailure(probes: RowProbes, flat: FlatEvent, subject: string): string {
   for (const probe of probes.fields) {
     const single = explain(probe, flat);
-    if (!single.matched) return firstFailure(single) ?? "";
+    if (!single.matched) return firstFailure(single, { subject }) ?? "";
   }
   // Every field holds alone: the first branch fails on array consistency.
-  return probes.branch === undefined ? "" : (firstFailure(explain(probes.branch, flat)) ?? "");
+  return probes.branch === undefined ? "" : (firstFailure(explain(probes.branch, flat), { subject }) ?? "");
 }
 
 function isPrepared(events: readonly LabEvent[] | readonly PreparedEvent[]): events is readonly PreparedEvent[] {
