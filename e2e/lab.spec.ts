@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { EventBridgeClient, PutEventsCommand } from "@aws-sdk/client-eventbridge";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 
 test.use({ viewport: { width: 1500, height: 1000 } });
@@ -115,7 +117,11 @@ test("lab: expectations flag broken verdicts, and a copied link restores pattern
 
   const download = page.waitForEvent("download");
   await page.getByTestId("lab-export-tests").click();
-  expect((await download).suggestedFilename()).toBe("pattern-expectations.test.ts");
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("event-patterns.test.mjs");
+  const testFile = await readFile((await file.path())!, "utf8");
+  expect(testFile).toContain("TestEventPatternCommand");
+  expect(testFile).toContain("(payment-string-total) should match");
 
   await page.getByTestId("lab-share").click();
   const url = await page.getByTestId("lab-share-url").inputValue();
@@ -237,4 +243,28 @@ test("lab: Kafka records are matched as Lambda filters them (decoded value)", as
   await expect(page.getByTestId("lab-counts")).toHaveAttribute("data-matched", "1");
   await expect(page.getByTestId("lab-counts")).toHaveAttribute("data-invalid", "0");
   await expect(page.getByTestId("lab-verify")).toHaveCount(0);
+});
+
+test("lab: events from the local bus's archive join the set", async ({ page, baseURL }) => {
+  const run = `lab${Date.now()}`;
+  const eb = new EventBridgeClient({ endpoint: baseURL, region: "us-east-1", credentials: { accessKeyId: "e2e", secretAccessKey: "e2e" } });
+  const put = await eb.send(
+    new PutEventsCommand({
+      Entries: [
+        { Source: run, DetailType: "OrderPlaced", Detail: JSON.stringify({ total: 10 }) },
+        { Source: run, DetailType: "OrderPlaced", Detail: JSON.stringify({ total: 500 }) },
+      ],
+    }),
+  );
+  expect(put.FailedEntryCount).toBe(0);
+
+  await page.goto("/lab");
+  await page.getByTestId("lab-event-sources").getByRole("tab", { name: "Archive" }).click();
+  await page.getByTestId("lab-archive-source").fill(run);
+  await page.getByTestId("lab-archive-load").click();
+  await expect(page.getByTestId("lab-archive-add")).toHaveText("Add 2 to the set");
+  await page.getByTestId("lab-archive-add").click();
+  await expect(page.getByTestId("lab-result-row")).toHaveCount(2);
+  await replacePattern(page, page, `{"source": ["${run}"], "detail": {"total": [{"numeric": [">", 100]}]}}`);
+  await expect(page.getByTestId("lab-counts")).toHaveAttribute("data-matched", "1");
 });

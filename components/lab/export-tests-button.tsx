@@ -7,9 +7,9 @@
  * Test ids: lab-export-tests (button), lab-export-framework (select).
  */
 import { useState } from "react";
-import { exportExpectationsAsTest, type LabState } from "@/lib/lab";
+import { exportExpectationsAsTest, testFileName, type LabState, type TestFramework } from "@/lib/lab";
 
-type Framework = "vitest" | "jest";
+type Framework = TestFramework;
 
 export function downloadText(name: string, text: string, type = "text/plain"): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -40,7 +40,7 @@ export function ExportTestsButton({ state }: { state: LabState }) {
         data-testid="lab-export-tests"
         disabled={count === 0}
         title={count === 0 ? "Mark events as “should match” or “should not match” first" : `Download ${count} expectations as a test file`}
-        onClick={() => downloadText(`pattern-expectations.test.${framework === "vitest" ? "ts" : "js"}`, exportExpectationsAsTest(state, framework))}
+        onClick={() => downloadText(testFileName(framework), exportExpectationsAsTest(state, framework))}
         className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm hover:bg-slate-100 disabled:opacity-40 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700"
       >
         Export tests

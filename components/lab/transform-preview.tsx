@@ -166,7 +166,7 @@ function TransformerFields({ mode, onModeChange }: { mode: Extract<InputMode, { 
           readOnly={readOnly}
           rows={3}
           className={FIELD}
-          defaultValue={lines}
+          {...(readOnly ? { value: lines } : { defaultValue: lines })}
           onChange={(e) => onModeChange?.({ ...mode, inputPathsMap: parseLines(e.target.value) })}
         />
       </label>
