@@ -268,3 +268,22 @@ test("lab: events from the local bus's archive join the set", async ({ page, bas
   await replacePattern(page, page, `{"source": ["${run}"], "detail": {"total": [{"numeric": [">", 100]}]}}`);
   await expect(page.getByTestId("lab-counts")).toHaveAttribute("data-matched", "1");
 });
+
+test("lab: pasted JSON Lines and an uploaded file join the set; a bad line is reported with its number", async ({ page }) => {
+  const event = (n: number) => JSON.stringify({ version: "0", id: `id-${n}`, "detail-type": "Ping", source: "paste.test", account: "123456789012", time: "2026-01-01T00:00:00Z", region: "us-east-1", resources: [], detail: { n } });
+  await page.goto("/lab");
+  await page.getByTestId("lab-event-sources").getByRole("tab", { name: "Paste or upload" }).click();
+  await page.getByTestId("lab-paste").fill(`${event(1)}\n{"broken": \n${event(2)}\n`);
+  await page.getByTestId("lab-paste-add").click();
+  await expect(page.getByTestId("lab-paste-problems")).toContainText("line 2:");
+  await expect(page.getByTestId("lab-result-row")).toHaveCount(2);
+
+  await page.getByTestId("lab-upload").setInputFiles({ name: "events.json", mimeType: "application/json", buffer: Buffer.from(`[${event(3)}, ${event(4)}, ${event(5)}]`) });
+  await expect(page.getByTestId("lab-result-row")).toHaveCount(5);
+  await replacePattern(page, page, '{"source": ["paste.test"], "detail": {"n": [{"numeric": [">=", 3]}]}}');
+  await expect(page.getByTestId("lab-counts")).toHaveAttribute("data-matched", "3");
+  // Event content is shown as text, never as HTML.
+  await page.getByTestId("lab-paste").fill(event(6).replace('"Ping"', '"<img src=x onerror=alert(1)>"'));
+  await page.getByTestId("lab-paste-add").click();
+  await expect(page.getByTestId("lab-result-row").last()).toContainText("<img src=x onerror=alert(1)> (paste.test)");
+});
