@@ -1,6 +1,7 @@
 import { deflateSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { decodeShareLink, encodeShareLink } from "@/lib/graph";
+import { design, node, patternRule } from "@/lib/graph/test-fixtures";
 import { catalogueEvents } from "./catalogue";
 import { decodeLabLink, encodeLabLink, LabLinkError, MAX_LAB_LINK_BYTES, type LabLinkErrorReason, type LabState } from "./share";
 
@@ -41,6 +42,19 @@ describe("lab share links", () => {
     expect(() => decodeShareLink(labLink)).toThrow(/Not a Switchyard design/);
     const designLink = encodeShareLink({ format: "switchyard.design", version: 1, name: "d", description: "", nodes: [], edges: [] } as Parameters<typeof encodeShareLink>[0]);
     expect(reason(designLink)).toBe("invalid-lab-state");
+  });
+
+  it("left design links byte-identical when their codec was shared (a link made before the change)", () => {
+    const golden = {
+      ...design(
+        [node("custom-app", "app", { source: "com.shop" }), node("event-bus", "bus", { name: "orders" }), patternRule("rule", '{"detail": {"total": [{"numeric": [">=", 1.50e2]}], "name": ["Bestellung 🚚"]}}'), node("lambda", "fn")],
+        [["app", "bus"], ["bus", "rule"], ["rule", "fn"]],
+      ),
+      name: "golden",
+    };
+    const before = "v1.jVLLattAFP0Vc9eysUNTgqAFF7ropg1td5EX45krecg8xDzcCKEfyaa_2E_oHc1ENoRANsPcx7mPc88IrXWaBajB_5GBnwbmxEagl52BCs7ovLQG6l0FhmmktM4qgSlGSdzJPsxxIIex5IL6YQQpyMP6npy99TKnjPAE9baCgd6pgkdpUhaPPli9zsmlBRnF4W10PLm41Rt_ssknMDCpfg_93Ax-OIHuXjGOAg5TVZofo39HczyjCeucS2-qmXop5r3kaX3mJDOJnDzmZUSbunpY-rmo8B0NS1opUqxXRKJhR0Xr1MFFrCA42XXoUs2QJ-xZCOjSEV5-NYxNYaaBekVGsIHN_wcyTNToJJ_NBj5_aqBa7Ta3W7w5TIdqRQk0UYl-QR9QqWi61b-_z88NsTrBtGzazm3f2lOaPhJfy6QkLX5CsZ6ZJrrAYXDDvVWSE2Kk-JPUUX9N4X2H38wv5NYIuuzdxw9bqlsSfibYnnbVfaDg7u6WanFnvd9zbmO6UcuUJ7YK04rpo2A0ahsNT6N-z5zrYf3iAVodUHTXosUtQUoJ2sTnwZM-FilmZQbmOkzKSOpZyMHdBd4i0h5XwKyzBThf_4K8uSClOdtHmuoKW6SygOkK02H6Dw";
+    expect(encodeShareLink(golden)).toBe(before);
+    expect(decodeShareLink(before)).toEqual(golden);
   });
 
   it("rejects damaged, foreign and oversized links with what is wrong", () => {
