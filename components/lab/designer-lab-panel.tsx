@@ -32,6 +32,8 @@ import { MATCHED_EVENT, TransformPreview } from "./transform-preview";
 const NO_SAMPLES: readonly SampleEvent[] = [];
 
 export function DesignerLabPanel() {
+  // Events added here stay while another rule is selected: one set to try several rules on.
+  const [local, setLocal] = useState<readonly LabEvent[]>([]);
   const selected = useEditor(useShallow((s) => s.nodes.filter((n) => n.selected).map((n) => n.data.node)));
   const only = selected.length === 1 ? selected[0]! : null;
   if (!only || only.kind !== "rule" || only.trigger.type !== "pattern") {
@@ -41,7 +43,7 @@ export function DesignerLabPanel() {
       </p>
     );
   }
-  return <RuleLab key={only.id} rule={only} />;
+  return <RuleLab key={only.id} rule={only} local={local} setLocal={setLocal} />;
 }
 
 const sampleAsEvent = (sample: SampleEvent): LabEvent => ({ id: sample.id, name: sample.name, text: sample.event, origin: "design" });
@@ -56,13 +58,12 @@ function withoutExpectationsOn(nodes: readonly DesignNode[], removed: ReadonlySe
   });
 }
 
-function RuleLab({ rule }: { rule: RuleNode }) {
+function RuleLab({ rule, local, setLocal }: { rule: RuleNode; local: readonly LabEvent[]; setLocal: (events: readonly LabEvent[]) => void }) {
   const samples = useEditor((s) => s.meta.samples) ?? NO_SAMPLES;
   const readOnly = useEditor((s) => s.readOnly);
   const { updateNode, updateSamples, undo, redo } = useEditor(useShallow((s) => ({ updateNode: s.updateNode, updateSamples: s.updateSamples, undo: s.undo, redo: s.redo })));
   const allNodes = useEditor((s) => s.nodes);
   const targetIds = useEditor(useShallow((s) => s.edges.filter((e) => e.source === rule.id && e.data?.kind === "invokes").map((e) => e.target)));
-  const [local, setLocal] = useState<readonly LabEvent[]>([]);
   const [targetId, setTargetId] = useState<string | null>(null);
 
   const pattern = rule.trigger.type === "pattern" ? rule.trigger.pattern : "";
