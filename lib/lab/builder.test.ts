@@ -4,8 +4,8 @@ import { testEventPattern, validatePattern } from "@/lib/pattern";
 import { addCondition, BUILDER_OPERATORS, conditionText, eventTree, suggestCondition, type BuilderCondition, type EventTreeNode } from "./builder";
 import { catalogueEntry } from "./catalogue";
 
-function added(pattern: string, path: string[], condition: BuilderCondition, mode?: "replace" | "append"): string {
-  const result = addCondition(pattern, path, condition, { mode });
+function added(pattern: string, path: string[], condition: BuilderCondition, mode?: "replace" | "append", orBranch?: number): string {
+  const result = addCondition(pattern, path, condition, { mode, orBranch });
   if (!result.ok) throw new Error(result.error);
   return result.text;
 }
@@ -44,6 +44,15 @@ describe("addCondition", () => {
     expect(added(pattern, ["detail", "currency"], { op: "exists", exists: false })).toBe(
       '{"source": ["demo.payments"], "detail": {"customer_id": [{"prefix": "c-"}],   "total_cost": [1], "currency": [{ "exists": false }]}}',
     );
+  });
+
+  it("adds into one alternative of a top-level $or", () => {
+    const pattern = '{"source": ["aws.ec2"], "$or": [{"detail": {"state": ["running"]}}, {"detail-type": ["x"]}]}';
+    expect(added(pattern, ["detail", "state"], { op: "exact", value: "stopped" }, undefined, 1)).toBe(
+      '{"source": ["aws.ec2"], "$or": [{"detail": {"state": ["running"]}}, {"detail-type": ["x"], "detail": { "state": ["stopped"] }}]}',
+    );
+    expect(addCondition(pattern, ["a"], { op: "exact", value: 1 }, { orBranch: 2 })).toEqual({ ok: false, error: "The pattern's top-level $or has no alternative 3 (it has 2)." });
+    expect(addCondition('{"a": [1]}', ["a"], { op: "exact", value: 1 }, { orBranch: 0 })).toEqual({ ok: false, error: "The pattern's top-level $or has no alternative 1 (it has 0)." });
   });
 
   it("ORs a condition into a field in append mode", () => {

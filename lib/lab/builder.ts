@@ -126,6 +126,8 @@ export function suggestCondition(op: BuilderOperator, node: Pick<EventTreeNode, 
 export interface AddConditionOptions {
   /** `replace` (default) swaps the field's conditions for this one; `append` ORs it in. */
   readonly mode?: "replace" | "append";
+  /** Put the condition into this alternative of the pattern's top-level `$or` (0-based). */
+  readonly orBranch?: number;
 }
 
 export type AddConditionResult =
@@ -141,7 +143,7 @@ export type AddConditionResult =
 export function addCondition(patternText: string, path: readonly string[], condition: BuilderCondition, options: AddConditionOptions = {}): AddConditionResult {
   if (path.length === 0) return { ok: false, error: "Choose a field: the pattern's top level is not a field." };
   const leaf = `[${conditionText(condition)}]`;
-  const edit = planEdit(patternText, path, leaf, condition, options.mode ?? "replace");
+  const edit = planEdit(patternText, path, leaf, condition, options.mode ?? "replace", options.orBranch);
   if (!edit.ok) return edit;
   const text = patternText.slice(0, edit.from) + edit.insert + patternText.slice(edit.to);
   const before = patternText.trim() === "" ? { valid: true } : validatePattern(patternText);
@@ -158,7 +160,7 @@ type Edit =
   | { readonly ok: true; readonly from: number; readonly to: number; readonly insert: string; readonly leafAt: number; readonly leafLength: number }
   | { readonly ok: false; readonly error: string };
 
-function planEdit(text: string, path: readonly string[], leaf: string, condition: BuilderCondition, mode: "replace" | "append"): Edit {
+function planEdit(text: string, path: readonly string[], leaf: string, condition: BuilderCondition, mode: "replace" | "append", orBranch: number | undefined): Edit {
   if (text.trim() === "") {
     const insert = `{\n${member(path, leaf, "  ")}\n}`;
     return { ok: true, from: 0, to: text.length, insert, leafAt: insert.lastIndexOf(leaf), leafLength: leaf.length };
@@ -174,6 +176,15 @@ function planEdit(text: string, path: readonly string[], leaf: string, condition
   if (root.kind !== "object") return { ok: false, error: "The pattern must be a JSON object before conditions can be added." };
 
   let node: JsonNode & { kind: "object" } = root;
+  if (orBranch !== undefined) {
+    const alternatives = lastEntry(root, "$or")?.value;
+    const alternative = alternatives?.kind === "array" ? alternatives.items[orBranch] : undefined;
+    if (alternative?.kind !== "object") {
+      const count = alternatives?.kind === "array" ? alternatives.items.length : 0;
+      return { ok: false, error: `The pattern's top-level $or has no alternative ${orBranch + 1} (it has ${count}).` };
+    }
+    node = alternative;
+  }
   for (let depth = 0; depth < path.length; depth++) {
     const key = path[depth]!;
     const entry = lastEntry(node, key);
