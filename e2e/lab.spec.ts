@@ -202,6 +202,17 @@ test("designer lab panel: edits the selected rule's pattern and saves an expecta
   await expect(row(again, "payment-150").getByTestId("lab-expect")).toHaveValue("no-match");
   await expect(row(again, "payment-150")).toHaveAttribute("data-verdict", "no-match");
   await expect(row(again, "payment-150")).toHaveAttribute("data-broken", "false");
+  type Saved = { design: { graph: { samples?: { id: string }[]; nodes: { kind: string; expectations?: unknown }[] } } };
+  const saved = (await (await request.get(`/api/designs/${design.id}`)).json()) as Saved;
+  expect(saved.design.graph.samples?.map((s) => s.id)).toEqual(["payment-150"]);
+  expect(saved.design.graph.nodes.find((n) => n.kind === "rule")?.expectations).toEqual([{ sample: "payment-150", expect: "no-match" }]);
+
+  // Removing the sample removes the rule's expectation on it too.
+  await again.getByRole("button", { name: "Remove Payment Processed, total 150" }).click();
+  await expect(again.getByTestId("lab-result-row")).toHaveCount(0);
+  const savedGraph = async () => ((await (await request.get(`/api/designs/${design.id}`)).json()) as Saved).design.graph;
+  await expect.poll(async () => (await savedGraph()).samples, { timeout: 10_000 }).toEqual([]);
+  expect((await savedGraph()).nodes.find((n) => n.kind === "rule")?.expectations).toBeUndefined();
 });
 
 test("schema registry routes (bundled when AWS is not configured) and verify's answers", async ({ request }) => {

@@ -21,7 +21,7 @@
  */
 import { useMemo, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
-import { useEditor } from "@/components/canvas/editor-context";
+import { useEditor, useEditorStoreApi } from "@/components/canvas/editor-context";
 import { nodeTitle } from "@/components/canvas/kind-views";
 import type { DesignNode, Expectation, RuleNode, SampleEvent } from "@/lib/graph";
 import type { LabEvent } from "@/lib/lab";
@@ -62,8 +62,14 @@ function RuleLab({ rule, local, setLocal }: { rule: RuleNode; local: readonly La
   const samples = useEditor((s) => s.meta.samples) ?? NO_SAMPLES;
   const readOnly = useEditor((s) => s.readOnly);
   const { updateNode, updateSamples, undo, redo } = useEditor(useShallow((s) => ({ updateNode: s.updateNode, updateSamples: s.updateSamples, undo: s.undo, redo: s.redo })));
-  const allNodes = useEditor((s) => s.nodes);
-  const targetIds = useEditor(useShallow((s) => s.edges.filter((e) => e.source === rule.id && e.data?.kind === "invokes").map((e) => e.target)));
+  const store = useEditorStoreApi();
+  // Only the rule's target nodes (their design data, unchanged while nodes are dragged), in edge order.
+  const targetNodes = useEditor(
+    useShallow((s) => {
+      const ids = s.edges.filter((e) => e.source === rule.id && e.data?.kind === "invokes").map((e) => e.target);
+      return ids.flatMap((id) => s.nodes.find((n) => n.id === id)?.data.node ?? []);
+    }),
+  );
   const [targetId, setTargetId] = useState<string | null>(null);
 
   const pattern = rule.trigger.type === "pattern" ? rule.trigger.pattern : "";
@@ -71,10 +77,7 @@ function RuleLab({ rule, local, setLocal }: { rule: RuleNode; local: readonly La
   const events = useMemo(() => [...designEvents, ...local], [designEvents, local]);
   const expectations = useMemo<ExpectationMap>(() => Object.fromEntries((rule.expectations ?? []).map((e) => [e.sample, e.expect])), [rule.expectations]);
 
-  const targets = targetIds.flatMap((id) => {
-    const node = allNodes.find((n) => n.id === id)?.data.node;
-    return node && "input" in node ? [{ id, title: nodeTitle(node), input: node.input }] : [];
-  });
+  const targets = targetNodes.flatMap((node) => ("input" in node ? [{ id: node.id, title: nodeTitle(node), input: node.input }] : []));
   const target = targets.find((t) => t.id === targetId) ?? targets[0];
 
   const changePattern = (text: string) => updateNode({ ...rule, trigger: { type: "pattern", pattern: text } }, `${rule.id}:trigger.pattern`);
@@ -94,7 +97,7 @@ function RuleLab({ rule, local, setLocal }: { rule: RuleNode; local: readonly La
     if (removed.size > 0) {
       updateSamples(
         samples.filter((s) => !removed.has(s.id)),
-        withoutExpectationsOn(allNodes.map((n) => n.data.node), removed),
+        withoutExpectationsOn(store.getState().design().nodes, removed),
       );
     }
     const sampleIds = new Set(samples.map((s) => s.id));
