@@ -33,6 +33,18 @@ describe("parseEventSet", () => {
     ]);
   });
 
+  it("reads JSON Lines whose first line is broken", () => {
+    const { events, problems } = parseEventSet(['{"a": ', '{"b": 1}', '{"c": 2}'].join("\n"), "pasted");
+    expect(events.map((e) => e.text)).toEqual(['{"b": 1}', '{"c": 2}']);
+    expect(problems.map((p) => p.line)).toEqual([1]);
+  });
+
+  it("treats a broken pretty-printed array as one document with one error", () => {
+    const { events, problems } = parseEventSet('[\n  {"a": 1},\n  {"b": 2}\n  {"c": 3}\n]', "pasted");
+    expect(events).toEqual([]);
+    expect(problems).toEqual([{ line: 4, message: expect.stringMatching(/^Not valid JSON: Unexpected character .*was expecting comma to separate Array entries \(line 4, column 3\)\.$/) }]);
+  });
+
   it("reports one syntax error with line and column when the text is neither JSON nor JSON Lines", () => {
     const { events, problems } = parseEventSet('{\n  "a": 1,\n  "b": oops\n}', "pasted");
     expect(events).toEqual([]);

@@ -93,10 +93,10 @@ export function parseEventSet(text: string, origin: LabEventOrigin, options: Par
     return { events, problems };
   }
 
-  // Not one JSON document: JSON Lines when the first non-blank line is a document on its own.
+  // Not one JSON document: JSON Lines when it is no array and two lines are objects on their own
+  // (a broken pretty-printed object has none).
   const rows = text.split("\n");
-  const firstRow = rows.findIndex((row) => row.trim() !== "");
-  if (firstRow === -1 || !parsesAlone(rows[firstRow] ?? "") || rows.filter((row) => row.trim() !== "").length < 2) {
+  if (text.trimStart().startsWith("[") || !looksLikeJsonLines(rows)) {
     const error = wholeError ?? { message: "not valid JSON", offset: 0 };
     return { events, problems: [{ line: lineOf(lines, error.offset), message: `Not valid JSON: ${error.message} (line ${lineOf(lines, error.offset)}, column ${columnOf(lines, error.offset)}).` }] };
   }
@@ -114,13 +114,18 @@ export function parseEventSet(text: string, origin: LabEventOrigin, options: Par
   return { events, problems };
 }
 
-function parsesAlone(row: string): boolean {
-  try {
-    parseJson(row);
-    return true;
-  } catch {
-    return false;
+function looksLikeJsonLines(rows: readonly string[]): boolean {
+  let objects = 0;
+  for (const row of rows) {
+    const trimmed = row.trim();
+    if (!trimmed.startsWith("{") || !trimmed.endsWith("}")) continue;
+    try {
+      if (parseJson(trimmed).kind === "object" && ++objects >= 2) return true;
+    } catch {
+      // not a document on its own
+    }
   }
+  return false;
 }
 
 function syntaxError(error: unknown): { message: string; offset: number } {
