@@ -12,6 +12,8 @@
  *   designer-lab-empty        shown when no single rule with an event pattern is selected
  *   designer-lab-target       select of the rule's targets for the input preview
  *   designer-lab-save-samples saves the events added here (without expectations) as design samples
+ *   lab-verify, lab-verify-result, lab-verify-error   Verify with AWS (this rule's pattern and events)
+ *   lab-export-tests, lab-export-framework            this rule's expectations as a test file
  *   + LabWorkbench's: lab-pattern (editor "Event pattern"), lab-pattern-error, lab-counts
  *     (data-matched/-unmatched/-invalid), lab-results, lab-filter, lab-result-row (data-event-id,
  *     data-verdict, data-broken), lab-expect, lab-side-tabs (Events | Explain | Builder |
@@ -24,10 +26,12 @@ import { useShallow } from "zustand/react/shallow";
 import { useEditor, useEditorStoreApi } from "@/components/canvas/editor-context";
 import { nodeTitle } from "@/components/canvas/kind-views";
 import type { DesignNode, Expectation, RuleNode, SampleEvent } from "@/lib/graph";
-import type { LabEvent } from "@/lib/lab";
+import type { LabEvent, LabState } from "@/lib/lab";
 import type { ExpectationMap } from "./expectations";
+import { ExportTestsButton } from "./export-tests-button";
 import { LabWorkbench } from "./lab-workbench";
 import { MATCHED_EVENT, TransformPreview } from "./transform-preview";
+import { VerifyWithAws } from "./verify-with-aws";
 
 const NO_SAMPLES: readonly SampleEvent[] = [];
 
@@ -77,6 +81,7 @@ function RuleLab({ rule, local, setLocal }: { rule: RuleNode; local: readonly La
   const events = useMemo(() => [...designEvents, ...local], [designEvents, local]);
   const expectations = useMemo<ExpectationMap>(() => Object.fromEntries((rule.expectations ?? []).map((e) => [e.sample, e.expect])), [rule.expectations]);
 
+  const labState = useMemo<LabState>(() => ({ pattern, events, expectations }), [pattern, events, expectations]);
   const targets = targetNodes.flatMap((node) => ("input" in node ? [{ id: node.id, title: nodeTitle(node), input: node.input }] : []));
   const target = targets.find((t) => t.id === targetId) ?? targets[0];
 
@@ -125,6 +130,10 @@ function RuleLab({ rule, local, setLocal }: { rule: RuleNode; local: readonly La
             Save them as design samples
           </button>
         )}
+        <div className="ml-auto flex items-center gap-2">
+          <VerifyWithAws state={labState} />
+          <ExportTestsButton state={labState} />
+        </div>
       </div>
       <LabWorkbench
         pattern={pattern}
