@@ -190,6 +190,13 @@ test("designer lab panel: edits the selected rule's pattern and saves an expecta
   await panel.locator('[data-testid="lab-catalogue-group"][data-group="starter-payments"]').click();
   await expect(panel.getByTestId("lab-counts")).toHaveAttribute("data-matched", "1");
   await row(panel, "payment-150").getByTestId("lab-expect").selectOption("no-match");
+  // Saving the expectation (and its event as a sample) is one undo step of the design.
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(row(panel, "payment-150").getByTestId("lab-expect")).toHaveValue("");
+  await expect(panel.getByTestId("lab-result-row")).toHaveCount(3);
+  await page.getByRole("button", { name: "Redo" }).click();
+  await expect(row(panel, "payment-150").getByTestId("lab-expect")).toHaveValue("no-match");
+  await expect(panel.getByTestId("lab-result-row")).toHaveCount(3);
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved", { timeout: 10_000 });
 
   await page.reload();

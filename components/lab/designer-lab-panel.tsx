@@ -78,22 +78,28 @@ function RuleLab({ rule, local, setLocal }: { rule: RuleNode; local: readonly La
 
   const pattern = rule.trigger.type === "pattern" ? rule.trigger.pattern : "";
   const designEvents = useMemo(() => samples.map(sampleAsEvent), [samples]);
-  const events = useMemo(() => [...designEvents, ...local], [designEvents, local]);
+  // An added event saved as a sample stays in `local` too (hidden while the sample exists), so undoing
+  // the save leaves it in the set rather than losing it.
+  const unsaved = useMemo(() => {
+    const sampleIds = new Set(samples.map((s) => s.id));
+    return local.filter((e) => !sampleIds.has(e.id));
+  }, [samples, local]);
+  const events = useMemo(() => [...designEvents, ...unsaved], [designEvents, unsaved]);
   const expectations = useMemo<ExpectationMap>(() => Object.fromEntries((rule.expectations ?? []).map((e) => [e.sample, e.expect])), [rule.expectations]);
 
   const labState = useMemo<LabState>(() => ({ pattern, events, expectations }), [pattern, events, expectations]);
   const targets = targetNodes.flatMap((node) => ("input" in node ? [{ id: node.id, title: nodeTitle(node), input: node.input }] : []));
   const target = targets.find((t) => t.id === targetId) ?? targets[0];
 
-  const changePattern = (text: string) => updateNode({ ...rule, trigger: { type: "pattern", pattern: text } }, `${rule.id}:trigger.pattern`);
+  // Typing merges into one undo step with the inspector's own pattern field; the builder's edits are steps of their own.
+  const changePattern = (text: string, options: { step?: boolean } = {}) =>
+    updateNode({ ...rule, trigger: { type: "pattern", pattern: text } }, options.step ? undefined : `${rule.id}:trigger.pattern`);
 
   const changeExpectations = (next: ExpectationMap) => {
-    const sampleIds = new Set(samples.map((s) => s.id));
-    const promoted = local.filter((e) => next[e.id] !== undefined);
+    const promoted = unsaved.filter((e) => next[e.id] !== undefined);
     const list: Expectation[] = Object.entries(next).map(([sample, expect]) => ({ sample, expect }));
     const nextRule: RuleNode = { ...rule, expectations: list.length > 0 ? list : undefined };
-    updateSamples([...samples, ...promoted.filter((e) => !sampleIds.has(e.id)).map(eventAsSample)], [nextRule]);
-    if (promoted.length > 0) setLocal(local.filter((e) => next[e.id] === undefined));
+    updateSamples([...samples, ...promoted.map(eventAsSample)], [nextRule]);
   };
 
   const changeEvents = (next: LabEvent[]) => {
@@ -106,7 +112,8 @@ function RuleLab({ rule, local, setLocal }: { rule: RuleNode; local: readonly La
       );
     }
     const sampleIds = new Set(samples.map((s) => s.id));
-    setLocal(next.filter((e) => !sampleIds.has(e.id)));
+    const localIds = new Set(local.map((e) => e.id));
+    setLocal([...local.filter((e) => kept.has(e.id)), ...next.filter((e) => !sampleIds.has(e.id) && !localIds.has(e.id))]);
   };
 
   return (
@@ -115,15 +122,14 @@ function RuleLab({ rule, local, setLocal }: { rule: RuleNode; local: readonly La
         <h2 className="font-semibold">Lab: rule {rule.name || rule.id}</h2>
         <span className="text-slate-500 dark:text-slate-400">
           {samples.length} design sample{samples.length === 1 ? "" : "s"}
-          {local.length > 0 && `, ${local.length} added here (not saved until you mark an expectation or save them)`}
+          {unsaved.length > 0 && `, ${unsaved.length} added here (not saved until you mark an expectation or save them)`}
         </span>
-        {local.length > 0 && !readOnly && (
+        {unsaved.length > 0 && !readOnly && (
           <button
             type="button"
             data-testid="designer-lab-save-samples"
             onClick={() => {
-              updateSamples([...samples, ...local.map(eventAsSample)]);
-              setLocal([]);
+              updateSamples([...samples, ...unsaved.map(eventAsSample)]);
             }}
             className="rounded-md border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
           >

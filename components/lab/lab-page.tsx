@@ -101,7 +101,7 @@ function LabSession({ opening }: { opening: Opening }) {
         )}
         <LabWorkbench
           pattern={pattern.text}
-          onPatternChange={(text) => changePattern(text)}
+          onPatternChange={changePattern}
           onUndo={pattern.undo}
           onRedo={pattern.redo}
           events={events}

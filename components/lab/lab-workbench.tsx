@@ -31,7 +31,8 @@ const SIDE_TABS = [
 
 export interface LabWorkbenchProps {
   pattern: string;
-  onPatternChange: (pattern: string) => void;
+  /** `step`: a change of its own in the undo history (the builder's), not merged with typing. */
+  onPatternChange: (pattern: string, options?: { step?: boolean }) => void;
   onUndo?: () => void;
   onRedo?: () => void;
   events: readonly LabEvent[];
@@ -66,7 +67,7 @@ export function LabWorkbench(props: LabWorkbenchProps) {
       {props.onKindChange && <KindPicker kind={kind} onChange={props.onKindChange} />}
       <PatternPanel
         pattern={pattern}
-        onChange={onPatternChange}
+        onChange={(text) => onPatternChange(text)}
         answer={answer}
         eventCount={events.length}
         readOnly={readOnly}
@@ -92,7 +93,7 @@ export function LabWorkbench(props: LabWorkbenchProps) {
       <div className="min-h-0">
         {side === "events" && <EventSetPanel count={events.length} onAdd={(added) => onEventsChange(appendEvents(events, added))} onClear={() => onEventsChange([])} />}
         {side === "explain" && <ExplainPanel pattern={pattern} event={selected} kind={kind} />}
-        {side === "builder" && <PatternBuilder event={selected} pattern={pattern} onPatternChange={onPatternChange} readOnly={readOnly} />}
+        {side === "builder" && <PatternBuilder event={selected} pattern={pattern} onPatternChange={(text) => onPatternChange(text, { step: true })} readOnly={readOnly} />}
         {side === "target" && props.renderTarget(selected)}
       </div>
     </div>
