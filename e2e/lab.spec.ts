@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { EventBridgeClient, PutEventsCommand } from "@aws-sdk/client-eventbridge";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { catalogueEntry } from "../lib/lab";
+import { createNode, DESIGN_FORMAT, DESIGN_VERSION, edgeKindBetween, type Design, type DesignNode } from "../lib/graph";
 
 test.use({ viewport: { width: 1500, height: 1000 } });
 
@@ -304,4 +306,60 @@ test("lab: pasted JSON Lines and an uploaded file join the set; a bad line is re
   await page.getByTestId("lab-paste").fill(event(6).replace('"Ping"', '"<img src=x onerror=alert(1)>"'));
   await page.getByTestId("lab-paste-add").click();
   await expect(page.getByTestId("lab-result-row").last()).toContainText("<img src=x onerror=alert(1)> (paste.test)");
+});
+
+test("designer lab panel: a design's samples and expectations, and the selected target's input preview", async ({ page, request }) => {
+  const nodes: DesignNode[] = [
+    { ...createNode("event-bus", "bus", { x: 0, y: 80 }), name: "payments" },
+    {
+      ...createNode("rule", "big", { x: 260, y: 80 }),
+      name: "big-payments",
+      trigger: { type: "pattern", pattern: '{"source": ["demo.payments"], "detail": {"total_cost": [{"numeric": [">", 200]}]}}' },
+      expectations: [
+        { sample: "s-big", expect: "match" },
+        { sample: "s-small", expect: "match" },
+      ],
+    },
+    {
+      ...createNode("sqs", "rewards", { x: 520, y: 80 }),
+      queueName: "rewards",
+      input: { type: "input-transformer", inputPathsMap: { cost: "$.detail.total_cost" }, inputTemplate: '{"reward": <cost>, "rule": "<aws.events.rule-name>"}' },
+    },
+  ];
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const edges = [["bus", "big"], ["big", "rewards"]].map(([source, target], i) => ({ id: `e${i}`, kind: edgeKindBetween(byId.get(source!)!, byId.get(target!)!)!, source: source!, target: target! }));
+  const graph: Design = {
+    format: DESIGN_FORMAT,
+    version: DESIGN_VERSION,
+    name: "Lab samples",
+    description: "",
+    nodes,
+    edges,
+    samples: [
+      { id: "s-big", name: "Big payment", event: catalogueEntry("payment-242")!.text },
+      { id: "s-small", name: "Small payment", event: catalogueEntry("payment-150")!.text },
+    ],
+  };
+  const created = await request.post("/api/designs", { data: { name: `Lab samples ${Date.now()}`, graph } });
+  expect(created.status()).toBe(201);
+  const { design } = (await created.json()) as { design: { id: string } };
+
+  await page.goto(`/designs/${design.id}`);
+  await page.getByTestId("designer-lab-toggle").click();
+  await expect(page.getByTestId("designer-lab-empty")).toBeVisible();
+  await page.locator('[data-testid="canvas-node"][data-node-id="big"]').click();
+  const panel = page.getByTestId("designer-lab-panel");
+  await expect(panel).toHaveAttribute("data-rule-id", "big");
+  await expect(row(panel, "s-big")).toHaveAttribute("data-verdict", "match");
+  await expect(row(panel, "s-big")).toHaveAttribute("data-broken", "false");
+  // "Small payment should match" is broken by the > 200 rule.
+  await expect(row(panel, "s-small")).toHaveAttribute("data-broken", "true");
+  await expect(panel.getByTestId("lab-broken-count")).toHaveText("1 broken expectation");
+
+  await row(panel, "s-big").click();
+  await sideTab(panel, "Target input").click();
+  await expect(panel.getByTestId("designer-lab-target")).toHaveValue("rewards");
+  await expect(panel.getByTestId("transform-mode")).toHaveValue("input-transformer");
+  await expect(panel.getByTestId("transform-output")).toContainText('"reward": 242.58');
+  await expect(panel.getByTestId("transform-output")).toContainText('"rule": "big-payments"');
 });
