@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addCondition } from "@/lib/lab";
-import { conditionFromText } from "./pattern-builder";
+import { conditionFromText, topLevelOrCount } from "./pattern-builder";
 
 describe("builder condition text", () => {
   it("reads a numeric range typed as operators and numbers", () => {
@@ -20,5 +20,12 @@ describe("builder condition text", () => {
   it("gives addCondition a condition that makes a valid pattern", () => {
     const result = addCondition('{"source": ["demo.payments"]}', ["detail", "total_cost"], conditionFromText("numeric", "> 200", { kind: "number" }));
     expect(result.ok && JSON.parse(result.text)).toEqual({ source: ["demo.payments"], detail: { total_cost: [{ numeric: [">", 200] }] } });
+  });
+
+  it("counts the alternatives of a top-level $or", () => {
+    expect(topLevelOrCount('{"$or": [{"a": [1]}, {"b": [2]}, {"c": [3]}]}')).toBe(3);
+    expect(topLevelOrCount('{"source": ["x"]}')).toBe(0);
+    expect(topLevelOrCount('{"source": [')).toBe(0);
+    expect(topLevelOrCount("[]")).toBe(0);
   });
 });

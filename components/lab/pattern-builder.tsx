@@ -7,10 +7,12 @@
  *
  * Test ids: lab-builder, lab-tree-field (button per scalar field, data-path = dotted path),
  * lab-builder-operator (select), lab-builder-value (input), lab-builder-mode (select replace|append),
- * lab-builder-add (button), lab-builder-error.
+ * lab-builder-or (select of the top-level $or alternative, when the pattern has one), lab-builder-add
+ * (button), lab-builder-error.
  */
 import { useMemo, useState } from "react";
 import { addCondition, BUILDER_OPERATORS, eventTree, suggestCondition, type BuilderCondition, type BuilderOperator, type EventTreeNode, type LabEvent } from "@/lib/lab";
+import { parseJson } from "@/lib/pattern";
 
 const OPERATOR_LABELS: Record<BuilderOperator, string> = {
   exact: "equals",
@@ -37,6 +39,18 @@ function valueText(condition: BuilderCondition): string {
       return String(condition.exists);
     default:
       return condition.value;
+  }
+}
+
+/** How many alternatives the pattern's top-level `$or` has (0 without one, or when the text is not JSON). */
+export function topLevelOrCount(pattern: string): number {
+  try {
+    const root = parseJson(pattern);
+    if (root.kind !== "object") return 0;
+    const alternatives = root.entries.find((e) => e.key === "$or")?.value;
+    return alternatives?.kind === "array" ? alternatives.items.length : 0;
+  } catch {
+    return 0;
   }
 }
 
@@ -116,11 +130,14 @@ function ConditionForm({ node, pattern, onPatternChange, onDone }: { node: Event
   const [op, setOp] = useState<BuilderOperator>(initialOp);
   const [value, setValue] = useState(() => valueText(suggestCondition(initialOp, node)));
   const [mode, setMode] = useState<"replace" | "append">("replace");
+  const alternatives = topLevelOrCount(pattern);
+  const [orBranch, setOrBranch] = useState<number | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const field = "rounded-md border border-slate-300 bg-white px-1.5 py-0.5 text-xs dark:border-slate-600 dark:bg-slate-800";
 
   const add = () => {
-    const result = addCondition(pattern, node.path, conditionFromText(op, value, node), { mode });
+    const branch = orBranch !== undefined && orBranch < alternatives ? orBranch : undefined;
+    const result = addCondition(pattern, node.path, conditionFromText(op, value, node), { mode, ...(branch === undefined ? {} : { orBranch: branch }) });
     if (!result.ok) {
       setError(result.error);
       return;
@@ -156,6 +173,22 @@ function ConditionForm({ node, pattern, onPatternChange, onDone }: { node: Event
           <option value="replace">replace</option>
           <option value="append">or</option>
         </select>
+        {alternatives > 0 && (
+          <select
+            aria-label="Where in the pattern"
+            data-testid="lab-builder-or"
+            className={field}
+            value={orBranch ?? ""}
+            onChange={(e) => setOrBranch(e.target.value === "" ? undefined : Number(e.target.value))}
+          >
+            <option value="">whole pattern</option>
+            {Array.from({ length: alternatives }, (_, i) => (
+              <option key={i} value={i}>
+                $or alternative {i + 1}
+              </option>
+            ))}
+          </select>
+        )}
         <button type="button" data-testid="lab-builder-add" onClick={add} className="rounded-md bg-indigo-600 px-2 py-0.5 text-xs font-medium text-white hover:bg-indigo-500">
           Add to pattern
         </button>
