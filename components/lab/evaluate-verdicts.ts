@@ -1,9 +1,7 @@
 /** One evaluation turned into the compact answer the worker sends (also used without a worker). */
-import { evaluateLab, firstFailure, prepareEvents, type EventKind, type LabEvent, type PreparedEvent } from "@/lib/lab";
+import { evaluateLab, prepareEvents, type EventKind, type LabEvent, type PreparedEvent } from "@/lib/lab";
 import type { LabAnswer } from "./worker-protocol";
 
-/** Who a failing field's sentence speaks of: rules for EventBridge events, Lambda filters for records. */
-export const subjectOf = (kind: EventKind) => (kind === "eventbridge" ? "the rule" : "the filter");
 
 export function answerFor(seq: number, eventsVersion: number, pattern: string, events: readonly LabEvent[] | readonly PreparedEvent[], kind: EventKind): LabAnswer {
   const started = performance.now();
@@ -11,8 +9,9 @@ export function answerFor(seq: number, eventsVersion: number, pattern: string, e
   const verdicts =
     evaluation.results?.map((result) => {
       if (result.error !== undefined) return { matched: false, error: result.error };
-      if (result.matched || result.explanation === undefined) return { matched: result.matched };
-      return { matched: false, reason: firstFailure(result.explanation, { subject: subjectOf(kind) }) };
+      if (result.matched) return { matched: true };
+      // `failure` explains one field at a time: far cheaper than a full explanation per row.
+      return { matched: false, reason: result.failure };
     }) ?? null;
   return { seq, eventsVersion, pattern, kind, validation: evaluation.validation, counts: evaluation.counts, verdicts, ms: performance.now() - started };
 }

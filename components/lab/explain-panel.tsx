@@ -8,8 +8,7 @@
  * Test ids: lab-explain (data-matched), lab-explain-line (data-held, data-path), lab-explain-error.
  */
 import { useMemo } from "react";
-import { describeExplanation, evaluateLab, type EventKind, type LabEvent } from "@/lib/lab";
-import { subjectOf } from "./evaluate-verdicts";
+import { describeExplanation, evaluateLab, subjectOf, type EventKind, type LabEvent } from "@/lib/lab";
 
 export function ExplainPanel({ pattern, event, kind = "eventbridge" }: { pattern: string; event: LabEvent | undefined; kind?: EventKind }) {
   const outcome = useMemo(() => {

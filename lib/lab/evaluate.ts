@@ -57,6 +57,9 @@ export interface EvaluateOptions {
   readonly maxLength?: number;
 }
 
+/** Who a failing field's sentence speaks of: rules for EventBridge events, Lambda filters for records. */
+export const subjectOf = (kind: EventKind) => (kind === "eventbridge" ? "the rule" : "the filter");
+
 /**
  * Validates `patternText` and, when valid, matches it against every event. `events` may be the
  * set itself or its `prepareEvents` result.
@@ -71,7 +74,7 @@ export function evaluateLab(patternText: string, events: readonly LabEvent[] | r
     return { validation: { valid: false, problems: validation.problems }, results: null, counts: { matched: 0, unmatched: 0, invalidEvents } };
   }
   let matched = 0;
-  const subject = (options.kind ?? "eventbridge") === "eventbridge" ? "the rule" : "the filter";
+  const subject = subjectOf(options.kind ?? "eventbridge");
   const context: EvaluationContext = { compiled, probes: rowProbes(compiled), subject };
   const results: LabResult[] = new Array<LabResult>(prepared.length);
   for (let i = 0; i < prepared.length; i++) {

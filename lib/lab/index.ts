@@ -32,6 +32,7 @@ export {
   evaluateLab,
   firstFailure,
   LAMBDA_FILTER_MAX_LENGTH,
+  subjectOf,
   type DescribeOptions,
   type EvaluateOptions,
   type ExplanationLine,
