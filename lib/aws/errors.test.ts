@@ -1,5 +1,5 @@
 import { EventBridgeClient, EventBridgeServiceException, PutRuleCommand } from "@aws-sdk/client-eventbridge";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, expectTypeOf, it, vi } from "vitest";
 import { NotFoundError } from "@/lib/errors";
 import { AwsCallError, awsErrorResponse, describeAwsError, redactSecrets, sendAws } from "./errors";
 
@@ -183,5 +183,12 @@ describe("awsErrorResponse", () => {
     const response = awsErrorResponse(new NotFoundError("Design d does not exist"));
     expect(response.status).toBe(404);
     expect((await response.json()).error.code).toBe("not_found");
+  });
+});
+
+describe("sendAws typing", () => {
+  it("keeps the command's own output type", () => {
+    type Output = Awaited<ReturnType<typeof sendAws<PutRuleCommand>>>;
+    expectTypeOf<Output>().toHaveProperty("RuleArn");
   });
 });

@@ -7,7 +7,7 @@
  * can name the IAM action even when AWS's own message does not. Messages never carry secrets:
  * access key ids, signatures and session tokens are masked before anything is shown or logged.
  */
-import type { CommandIO } from "@smithy/types";
+import type { GetOutputType } from "@smithy/types";
 import { DomainError, errorResponse } from "@/lib/errors";
 
 export type AwsErrorCode =
@@ -58,7 +58,7 @@ export interface AwsClientLike<C> {
   send(command: C, options?: { abortSignal?: AbortSignal }): Promise<unknown>;
   config: { serviceId?: string };
 }
-type OutputOf<C> = C extends CommandIO<infer _Input, infer Output> ? Output : never;
+type OutputOf<C> = GetOutputType<C>;
 
 /** The SDK's `serviceId` → the IAM action prefix. */
 const IAM_PREFIX: Record<string, string> = {
