@@ -1,0 +1,156 @@
+/**
+ * Apply: runs a plan's changes through the SDK in the plan's order (buses, rules, targets;
+ * deletions after, in reverse), one change at a time, reporting each result. What it creates is
+ * tagged `switchyard:design` = the design's id. The first failure stops the run and the result
+ * says what was and was not applied; since the plan is recomputed from the account each time,
+ * planning and applying again continues from there, and applying an applied design does nothing.
+ */
+import {
+  CreateEventBusCommand,
+  DeleteEventBusCommand,
+  DeleteRuleCommand,
+  DescribeApiDestinationCommand,
+  PutRuleCommand,
+  PutTargetsCommand,
+  RemoveTargetsCommand,
+  type EventBridgeClient,
+  type Tag,
+} from "@aws-sdk/client-eventbridge";
+import type { Tags, Target } from "./account-state";
+import { awsCall } from "./call";
+import { describeAwsError } from "./errors";
+import type { Plan, PlannedChange } from "./plan";
+
+export interface StepResult {
+  readonly index: number;
+  readonly change: PlannedChange;
+  readonly ok: boolean;
+  /** The user-facing message of the failure. */
+  readonly error?: string;
+}
+
+export interface ApplyResult {
+  readonly applied: readonly PlannedChange[];
+  /** The change that failed, if one did. */
+  readonly failed?: StepResult;
+  /** Changes not attempted because an earlier one failed. */
+  readonly notApplied: readonly PlannedChange[];
+}
+
+export interface ApplyOptions {
+  readonly onStep?: (step: StepResult) => void;
+  readonly abortSignal?: AbortSignal;
+  /** Shown in network errors. */
+  readonly endpoint?: string;
+}
+
+export async function applyPlan(client: EventBridgeClient, plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {
+  const applied: PlannedChange[] = [];
+  const run = new ChangeRunner(client, options);
+  for (const [index, change] of plan.changes.entries()) {
+    try {
+      await run.apply(change);
+    } catch (error) {
+      const failed: StepResult = { index, change, ok: false, error: describeAwsError(error).message };
+      options.onStep?.(failed);
+      return { applied, failed, notApplied: plan.changes.slice(index) };
+    }
+    applied.push(change);
+    options.onStep?.({ index, change, ok: true });
+  }
+  return { applied, notApplied: [] };
+}
+
+function tagList(tags: Tags | undefined): Tag[] | undefined {
+  const entries = Object.entries(tags ?? {});
+  return entries.length === 0 ? undefined : entries.map(([Key, Value]) => ({ Key, Value }));
+}
+
+class ChangeRunner {
+  private readonly signal: { abortSignal: AbortSignal } | undefined;
+  private readonly apiDestinationArns = new Map<string, string>();
+
+  constructor(
+    private readonly client: EventBridgeClient,
+    private readonly options: ApplyOptions,
+  ) {
+    this.signal = options.abortSignal ? { abortSignal: options.abortSignal } : undefined;
+  }
+
+  private call<T>(operation: string, send: () => Promise<T>): Promise<T> {
+    return awsCall({ service: "events", operation, endpoint: this.options.endpoint }, send);
+  }
+
+  async apply(change: PlannedChange): Promise<void> {
+    const { client, signal } = this;
+    switch (change.resource) {
+      case "bus":
+        if (change.action === "create") {
+          await this.call("CreateEventBus", () => client.send(new CreateEventBusCommand({ Name: change.bus, Tags: tagList(change.desiredBus?.tags) }), signal));
+        } else if (change.action === "delete") {
+          await this.call("DeleteEventBus", () => client.send(new DeleteEventBusCommand({ Name: change.bus }), signal));
+        }
+        return;
+      case "rule": {
+        if (change.action === "delete") {
+          await this.call("DeleteRule", () => client.send(new DeleteRuleCommand({ Name: change.rule, EventBusName: change.bus }), signal));
+          return;
+        }
+        const rule = change.desiredRule;
+        if (rule === undefined) throw new Error(`Plan change ${change.label} has no rule to write`);
+        await this.call("PutRule", () =>
+          client.send(
+            new PutRuleCommand({
+              Name: rule.name,
+              EventBusName: rule.bus,
+              EventPattern: rule.eventPattern,
+              ScheduleExpression: rule.scheduleExpression,
+              State: rule.state === "DISABLED" ? "DISABLED" : "ENABLED",
+              // An empty description clears the old one (PutRule replaces the definition).
+              Description: rule.description ?? "",
+              RoleArn: rule.roleArn,
+              // Tags go on what is created; an existing rule keeps its own.
+              Tags: change.action === "create" ? tagList(rule.tags) : undefined,
+            }),
+            signal,
+          ),
+        );
+        return;
+      }
+      case "target": {
+        const target = { Rule: change.rule, EventBusName: change.bus };
+        if (change.action === "delete") {
+          const answer = await this.call("RemoveTargets", () => client.send(new RemoveTargetsCommand({ ...target, Ids: [change.targetId ?? ""] }), signal));
+          failedEntries("RemoveTargets", answer.FailedEntries);
+          return;
+        }
+        if (change.desiredTarget === undefined) throw new Error(`Plan change ${change.label} has no target to write`);
+        const spec = await this.withApiDestinationArn(change.desiredTarget);
+        const answer = await this.call("PutTargets", () => client.send(new PutTargetsCommand({ ...target, Targets: [spec] }), signal));
+        failedEntries("PutTargets", answer.FailedEntries);
+        return;
+      }
+    }
+  }
+
+  /** A design names an API destination; AWS wants its ARN with the generated id. */
+  private async withApiDestinationArn(target: Target): Promise<Target> {
+    const match = /^(.*:api-destination\/([^/]+))$/.exec(target.Arn ?? "");
+    if (!match) return target;
+    const name = match[2]!;
+    let arn = this.apiDestinationArns.get(name);
+    if (arn === undefined) {
+      const answer = await this.call("DescribeApiDestination", () => this.client.send(new DescribeApiDestinationCommand({ Name: name }), this.signal));
+      arn = answer.ApiDestinationArn ?? match[1]!;
+      this.apiDestinationArns.set(name, arn);
+    }
+    return { ...target, Arn: arn };
+  }
+}
+
+/** PutTargets and RemoveTargets answer 200 with per-entry failures: those are failures too. */
+function failedEntries(operation: string, entries: readonly { TargetId?: string; ErrorCode?: string; ErrorMessage?: string }[] | undefined): void {
+  const first = entries?.[0];
+  if (first === undefined) return;
+  throw new Error(`${operation} failed for target ${first.TargetId ?? "?"}: ${first.ErrorCode ?? "error"} ${first.ErrorMessage ?? ""}`.trim());
+}

@@ -1,0 +1,172 @@
+/**
+ * A design read as the EventBridge resources it stands for in one account and region: the
+ * buses it creates, its rules (by bus and name) and each rule's targets as PutTargets takes
+ * them. Pure. "Run locally" (lib/bus/deploy-design.ts) and the AWS plan both use this one
+ * mapping, so what runs locally is what is pushed to AWS.
+ */
+import { indexDesign, type DesignIndex } from "@/lib/graph/graph-index";
+import type { Design, EventBusNode, NodeOfKind, RuleNode } from "@/lib/graph";
+import { DESIGN_TAG, type BusState, type RuleState, type Tags, type Target } from "./account-state";
+
+export type TargetNode = NodeOfKind<
+  "lambda" | "sns" | "sqs" | "step-functions" | "firehose" | "kinesis" | "cloudwatch-logs" | "api-destination" | "event-bus-target"
+>;
+
+const TARGET_KINDS = new Set<string>(["lambda", "sns", "sqs", "step-functions", "firehose", "kinesis", "cloudwatch-logs", "api-destination", "event-bus-target"]);
+
+export function isTargetNode(node: Design["nodes"][number]): node is TargetNode {
+  return TARGET_KINDS.has(node.kind);
+}
+
+/** Where the design is deployed: its home account and region. */
+export interface Placement {
+  readonly account: string;
+  readonly region: string;
+}
+
+/** AWS target ids allow `.-_` letters and digits, up to 64 characters; derived from the node id. */
+export function targetIdFor(nodeId: string): string {
+  return nodeId.replace(/[^.\-_A-Za-z0-9]/g, "-").slice(0, 64) || "target";
+}
+
+/** The AWS target `Id` of a target node: the one it was imported with, else derived from its id. */
+export function targetIdOf(node: TargetNode): string {
+  return node.targetId ?? targetIdFor(node.id);
+}
+
+export function partitionOf(region: string): string {
+  if (region.startsWith("cn-")) return "aws-cn";
+  if (region.startsWith("us-gov-")) return "aws-us-gov";
+  return "aws";
+}
+
+export function busArnAt(where: Placement, name: string): string {
+  return `arn:${partitionOf(where.region)}:events:${where.region}:${where.account}:event-bus/${name}`;
+}
+
+/**
+ * The ARN a target delivers to. An API destination's real ARN ends in an id AWS generates, so
+ * it is given without it (`…:api-destination/<name>`); `sameTargetArn` accepts either.
+ * Undefined for an event-bus target that forwards to no bus.
+ */
+export function targetArnFor(node: TargetNode, design: Design, where: Placement): string | undefined {
+  if (node.kind === "event-bus-target") {
+    const forwards = design.edges.find((e) => e.kind === "forwards" && e.source === node.id);
+    const bus = forwards === undefined ? undefined : design.nodes.find((n) => n.id === forwards.target);
+    if (bus?.kind !== "event-bus") return undefined;
+    return busArnAt({ account: bus.account ?? where.account, region: bus.region ?? where.region }, bus.name);
+  }
+  if (node.kind === "api-destination") return `arn:${partitionOf(where.region)}:events:${where.region}:${where.account}:api-destination/${node.name}`;
+  const partition = partitionOf(node.region ?? where.region);
+  const account = node.crossAccount && node.account !== undefined ? node.account : where.account;
+  const at = `arn:${partition}:%s:${node.region ?? where.region}:${account}:`;
+  const arn = (service: string, resource: string) => at.replace("%s", service) + resource;
+  switch (node.kind) {
+    case "lambda":
+      return arn("lambda", `function:${node.functionName}`);
+    case "sns":
+      return arn("sns", node.topicName);
+    case "sqs":
+      return arn("sqs", node.queueName);
+    case "step-functions":
+      return arn("states", `stateMachine:${node.stateMachineName}`);
+    case "firehose":
+      return arn("firehose", `deliverystream/${node.deliveryStreamName}`);
+    case "kinesis":
+      return arn("kinesis", `stream/${node.streamName}`);
+    case "cloudwatch-logs":
+      return arn("logs", `log-group:${node.logGroupName}`);
+  }
+}
+
+/** The target as PutTargets takes it. */
+export function targetSpecFor(node: TargetNode, arn: string): Target {
+  const input = node.input;
+  return {
+    Id: targetIdOf(node),
+    Arn: arn,
+    ...(node.roleArn === undefined ? {} : { RoleArn: node.roleArn }),
+    ...(input.type === "constant" ? { Input: input.input } : {}),
+    ...(input.type === "input-path" ? { InputPath: input.inputPath } : {}),
+    ...(input.type === "input-transformer" ? { InputTransformer: { InputPathsMap: input.inputPathsMap, InputTemplate: input.inputTemplate } } : {}),
+    RetryPolicy: {
+      MaximumRetryAttempts: node.retryPolicy.maximumRetryAttempts,
+      MaximumEventAgeInSeconds: node.retryPolicy.maximumEventAgeInSeconds,
+    },
+    ...(node.deadLetterQueueArn === undefined ? {} : { DeadLetterConfig: { Arn: node.deadLetterQueueArn } }),
+    ...(node.kind === "sqs" && node.messageGroupId !== undefined ? { SqsParameters: { MessageGroupId: node.messageGroupId } } : {}),
+    ...(node.kind === "kinesis" && node.partitionKeyPath !== undefined ? { KinesisParameters: { PartitionKeyPath: node.partitionKeyPath } } : {}),
+  };
+}
+
+export interface DesignResources {
+  readonly buses: readonly BusState[];
+  readonly rules: readonly RuleState[];
+  /** What the design holds that this mapping does not deploy, one sentence each. */
+  readonly notes: readonly string[];
+}
+
+/**
+ * The buses (custom buses of the home account; the default bus exists already and partner
+ * buses are created by their partner), rules and targets of a design, tagged with `designId`.
+ */
+export function designResources(design: Design, where: Placement, designId?: string): DesignResources {
+  const index = indexDesign(design);
+  const tags: Tags = designId === undefined ? {} : { [DESIGN_TAG]: designId };
+  const notes: string[] = [];
+  const isHome = (bus: EventBusNode) => bus.account === undefined || bus.account === where.account;
+  const buses: BusState[] = [];
+  for (const node of design.nodes) {
+    if (node.kind !== "event-bus" || !isHome(node) || node.variant !== "custom") continue;
+    if (buses.some((bus) => bus.name === node.name)) continue;
+    buses.push({ name: node.name, tags, nodeId: node.id });
+  }
+  const rules: RuleState[] = [];
+  for (const node of design.nodes) {
+    if (node.kind !== "rule") continue;
+    const bus = index.predecessors(node.id, "feeds", "event-bus")[0];
+    if (bus === undefined) {
+      notes.push(`Rule ${node.name} is fed by no event bus and is left out.`);
+      continue;
+    }
+    if (!isHome(bus)) {
+      notes.push(`Rule ${node.name} is on bus ${bus.name} in account ${bus.account} and is left out.`);
+      continue;
+    }
+    rules.push(ruleState(node, bus, { design, index, where, tags, notes }));
+  }
+  return { buses, rules, notes };
+}
+
+interface Mapping {
+  readonly design: Design;
+  readonly index: DesignIndex;
+  readonly where: Placement;
+  readonly tags: Tags;
+  readonly notes: string[];
+}
+
+function ruleState(node: RuleNode, bus: EventBusNode, { design, index, where, tags, notes }: Mapping): RuleState {
+  const targets: Target[] = [];
+  for (const edge of index.outgoing(node.id, "invokes")) {
+    const target = index.node(edge.target);
+    if (target === undefined || !isTargetNode(target)) continue;
+    const arn = targetArnFor(target, design, where);
+    if (arn === undefined) {
+      notes.push(`Target ${target.id} of rule ${node.name} forwards to no bus and is left out.`);
+      continue;
+    }
+    targets.push(targetSpecFor(target, arn));
+  }
+  return {
+    name: node.name,
+    bus: bus.name,
+    ...(node.trigger.type === "pattern" ? { eventPattern: node.trigger.pattern } : { scheduleExpression: node.trigger.expression }),
+    state: node.enabled ? "ENABLED" : "DISABLED",
+    ...(node.description === "" ? {} : { description: node.description }),
+    ...(node.roleArn === undefined ? {} : { roleArn: node.roleArn }),
+    tags,
+    targets,
+    nodeId: node.id,
+  };
+}

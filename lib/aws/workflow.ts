@@ -1,0 +1,115 @@
+/**
+ * The server-side steps the routes run: import an account as a saved design, plan a saved
+ * design against the account, apply that plan. Each reads the connection in use, makes one
+ * EventBridge client, and always re-reads the account, so a plan never rests on stale state.
+ */
+import type { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import { z } from "zod";
+import { createDesign, getDesign } from "@/lib/designs/repository";
+import type { DesignRecord } from "@/lib/designs/types";
+import { fromZodError, ValidationError } from "@/lib/errors";
+import { applyPlan, type ApplyResult, type StepResult } from "./apply";
+import { currentAwsConnection, eventBridgeClientFor, type AwsConnectionSettings } from "./connection";
+import { designFromAccount } from "./import";
+import { planChanges, type Plan } from "./plan";
+import { readAccount, type ReadProgress, type ReadScope } from "./read-account";
+import { designResources } from "./resources";
+
+async function requireConnection(): Promise<AwsConnectionSettings> {
+  const connection = await currentAwsConnection();
+  if (connection === null) throw new ValidationError("AWS is not configured: choose a region (and a profile or endpoint) in Settings → AWS first");
+  return connection;
+}
+
+async function withClient<T>(work: (client: EventBridgeClient, connection: AwsConnectionSettings) => Promise<T>): Promise<T> {
+  const connection = await requireConnection();
+  const client = eventBridgeClientFor(connection);
+  try {
+    return await work(client, connection);
+  } finally {
+    client.destroy();
+  }
+}
+
+export interface ImportRequest {
+  readonly scope?: ReadScope;
+  /** The new design's name; defaults to "Imported from <account> <region>". */
+  readonly name?: string;
+}
+
+export interface ImportOutcome {
+  readonly design: DesignRecord;
+  readonly warnings: readonly string[];
+}
+
+export function importAccount(request: ImportRequest, onProgress?: (progress: ReadProgress) => void, abortSignal?: AbortSignal): Promise<ImportOutcome> {
+  return withClient(async (client, connection) => {
+    const state = await readAccount(client, connection.region, { scope: request.scope, onProgress, abortSignal, apiDestinations: true });
+    const scopeText = [request.scope?.bus && `bus ${request.scope.bus}`, request.scope?.rulePrefix && `rules ${request.scope.rulePrefix}*`].filter(Boolean).join(", ");
+    const name = request.name?.trim() || `Imported from ${state.account} ${state.region}${scopeText ? ` (${scopeText})` : ""}`;
+    const { design, warnings } = designFromAccount(state, name, `EventBridge resources of account ${state.account} in ${state.region}, imported by Switchyard.`);
+    const record = await createDesign({ name, description: design.description, graph: design });
+    return { design: record, warnings };
+  });
+}
+
+export interface PlanRequest {
+  readonly designId: string;
+  readonly deleteUnmanaged?: readonly string[];
+}
+
+async function planWith(client: EventBridgeClient, connection: AwsConnectionSettings, request: PlanRequest, abortSignal?: AbortSignal): Promise<Plan> {
+  const record = await getDesign(request.designId);
+  const actual = await readAccount(client, connection.region, { abortSignal });
+  const desired = designResources(record.graph, { account: actual.account, region: connection.region }, record.id);
+  return planChanges(desired, actual, { designId: record.id, deleteUnmanaged: request.deleteUnmanaged });
+}
+
+export function planDesign(request: PlanRequest, abortSignal?: AbortSignal): Promise<Plan> {
+  return withClient((client, connection) => planWith(client, connection, request, abortSignal));
+}
+
+/** Plans afresh, tells `onPlan`, then applies step by step. */
+export function applyDesign(
+  request: PlanRequest,
+  callbacks: { onPlan?: (plan: Plan) => void; onStep?: (step: StepResult) => void } = {},
+  abortSignal?: AbortSignal,
+): Promise<ApplyResult> {
+  return withClient(async (client, connection) => {
+    const plan = await planWith(client, connection, request, abortSignal);
+    callbacks.onPlan?.(plan);
+    return applyPlan(client, plan, { onStep: callbacks.onStep, abortSignal, endpoint: connection.endpoint });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request bodies (validated before anything reaches AWS)
+
+const busName = z.string().trim().min(1, "must not be empty").max(256, "must be at most 256 characters");
+
+export const importRequestInput = z.strictObject({
+  /** Only this bus. */
+  bus: busName.optional(),
+  /** Only rules whose name starts with this. */
+  prefix: z.string().trim().max(64, "must be at most 64 characters").optional(),
+  name: z.string().trim().max(120, "must be at most 120 characters").optional(),
+});
+
+export function parseImportRequest(body: unknown): ImportRequest {
+  const parsed = importRequestInput.safeParse(body ?? {});
+  if (!parsed.success) throw fromZodError(parsed.error, "import request");
+  const { bus, prefix, name } = parsed.data;
+  return { scope: { ...(bus ? { bus } : {}), ...(prefix ? { rulePrefix: prefix } : {}) }, ...(name ? { name } : {}) };
+}
+
+export const planRequestInput = z.strictObject({
+  designId: z.string().trim().min(1, "must not be empty"),
+  /** Buses whose untagged resources that are not in the design are deleted too. */
+  deleteUnmanaged: z.array(busName).max(100).optional(),
+});
+
+export function parsePlanRequest(body: unknown): PlanRequest {
+  const parsed = planRequestInput.safeParse(body);
+  if (!parsed.success) throw fromZodError(parsed.error, "plan request");
+  return parsed.data;
+}
