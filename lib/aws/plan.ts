@@ -9,11 +9,13 @@
  *   default (185 attempts, 24 hours).
  * - Only resources tagged `switchyard:design` = this design are deleted, plus untagged ones on a
  *   bus for which "also delete what is not in the design" is ticked. A rule the design mentions
- *   owns its target list: targets not in the design are removed from it.
+ *   owns its target list: targets not in the design are removed from it (except kinds a design
+ *   cannot hold, such as ECS tasks, which are kept).
  * - Changes are ordered for apply: buses, rules, targets; deletions after, in reverse.
  */
 import { DESIGN_TAG, ruleKey, type AccountState, type BusState, type RuleState, type Target } from "./account-state";
 import type { DesignResources } from "./resources";
+import { recogniseTargetArn } from "./target-arn";
 
 export type ChangeAction = "create" | "update" | "delete";
 export type ResourceKind = "bus" | "rule" | "target";
@@ -142,8 +144,12 @@ export function planChanges(desired: DesignResources, actual: AccountState, opti
       if (fields.length > 0) targetWrites.push({ action: "update", resource: "target", bus: rule.bus, rule: rule.name, targetId: id, label, fields, desiredTarget: { ...unmanagedFields(before), ...target } });
     }
     const wanted = new Set(targets.map((t) => t.Id ?? ""));
-    for (const [id] of current) {
-      if (!wanted.has(id)) targetRemovals.push({ action: "delete", resource: "target", bus: rule.bus, rule: rule.name, targetId: id, label: `${ruleKey(rule)}#${id}`, fields: [], reason: "not in the design's rule" });
+    for (const [id, target] of current) {
+      if (wanted.has(id)) continue;
+      const label = `${ruleKey(rule)}#${id}`;
+      // A design cannot hold an ECS or Batch target: its absence from the design says nothing.
+      if (recogniseTargetArn(target.Arn ?? "") === undefined) kept.push({ resource: "target", bus: rule.bus, rule: rule.name, label, reason: `a kind of target a design cannot hold (${target.Arn ?? "no ARN"})` });
+      else targetRemovals.push({ action: "delete", resource: "target", bus: rule.bus, rule: rule.name, targetId: id, label, fields: [], reason: "not in the design's rule" });
     }
   }
 

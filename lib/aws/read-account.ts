@@ -36,6 +36,8 @@ export interface ReadOptions {
   readonly scope?: ReadScope;
   readonly onProgress?: (progress: ReadProgress) => void;
   readonly abortSignal?: AbortSignal;
+  /** Items per list page (AWS's `Limit`; absent = AWS's default). */
+  readonly pageSize?: number;
   /** Also describe the API destinations targets call (import needs their endpoint and method). */
   readonly apiDestinations?: boolean;
 }
@@ -72,7 +74,7 @@ export async function readAccount(client: EventBridgeClient, region: string, opt
   };
 
   const allBuses = await allPages<EventBus>(async (NextToken) => {
-    const answer = await awsCall(events("ListEventBuses"), () => client.send(new ListEventBusesCommand({ NextToken }), signal));
+    const answer = await awsCall(events("ListEventBuses"), () => client.send(new ListEventBusesCommand({ NextToken, Limit: options.pageSize }), signal));
     return { items: answer.EventBuses ?? [], next: answer.NextToken };
   }, page("buses"));
   // The default bus always exists; its ARN names the account.
@@ -89,7 +91,7 @@ export async function readAccount(client: EventBridgeClient, region: string, opt
   for (const bus of buses) {
     const listed = await allPages<Rule>(async (NextToken) => {
       const answer = await awsCall(events("ListRules"), () =>
-        client.send(new ListRulesCommand({ EventBusName: bus.name, NamePrefix: scope.rulePrefix || undefined, NextToken }), signal),
+        client.send(new ListRulesCommand({ EventBusName: bus.name, NamePrefix: scope.rulePrefix || undefined, NextToken, Limit: options.pageSize }), signal),
       );
       return { items: answer.Rules ?? [], next: answer.NextToken };
     }, page("rules"));
@@ -97,7 +99,7 @@ export async function readAccount(client: EventBridgeClient, region: string, opt
       if (rule.Name === undefined || rule.ManagedBy !== undefined) continue; // rules AWS services manage are theirs, not the user's
       const targets = await allPages<Target>(async (NextToken) => {
         const answer = await awsCall(events("ListTargetsByRule"), () =>
-          client.send(new ListTargetsByRuleCommand({ Rule: rule.Name, EventBusName: bus.name, NextToken }), signal),
+          client.send(new ListTargetsByRuleCommand({ Rule: rule.Name, EventBusName: bus.name, NextToken, Limit: options.pageSize }), signal),
         );
         return { items: answer.Targets ?? [], next: answer.NextToken };
       }, page("targets"));
