@@ -16,7 +16,7 @@ import {
   PutTargetsCommand,
   type Target,
 } from "@aws-sdk/client-eventbridge";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import type { Design, DesignNode, NodeOfKind } from "@/lib/graph";
 import { validateDesign } from "@/lib/graph";
 import { startTestEndpoint, type TestEndpoint } from "../bus/test-endpoint";
@@ -293,6 +293,34 @@ describe("edit, plan, apply", () => {
     const nightly = await client.send(new ListTargetsByRuleCommand({ Rule: "nightly" }));
     expect(nightly.Targets).toHaveLength(3);
   });
+
+  it("retries throttled calls with backoff, and reports throttling that outlasts the attempts", async () => {
+    const rule = (description: string) => ({ ...designResources(design, { account: ACCOUNT, region: REGION }, DESIGN_ID).rules.find((r) => r.name === "big-orders")!, description });
+    const update = (description: string): Plan => ({
+      account: ACCOUNT,
+      region: REGION,
+      designId: DESIGN_ID,
+      changes: [{ action: "update", resource: "rule", bus: "orders", rule: "big-orders", label: "orders/big-orders", fields: [], desiredRule: rule(description) }],
+      kept: [],
+      buses: [],
+      notes: [],
+    });
+    // A client of its own: adaptive retry slows a throttled client down for the calls after.
+    const throttledClient = eventBridgeClientFor({ region: REGION, endpoint: endpoint.url });
+    onTestFinished(() => throttledClient.destroy());
+    endpoint.failNth("PutRule", 1, { error: "ThrottlingException", times: 2 });
+    const started = Date.now();
+    expect((await applyPlan(throttledClient, update("retried"))).failed).toBeUndefined();
+    expect(Date.now() - started).toBeGreaterThan(50); // it waited before retrying
+    expect((await client.send(new DescribeRuleCommand({ Name: "big-orders", EventBusName: "orders" }))).Description).toBe("retried");
+
+    endpoint.failNth("PutRule", 1, { error: "ThrottlingException", times: MAX_ATTEMPTS });
+    const throttled = await applyPlan(throttledClient, update("never"));
+    expect(throttled.failed?.error).toMatch(/throttl/i);
+    expect((await client.send(new DescribeRuleCommand({ Name: "big-orders", EventBusName: "orders" }))).Description).toBe("retried");
+    // The design still says what it said: the next plan puts its description back.
+    expect(plan(design, await readAll()).changes.find((c) => c.label === "orders/big-orders")?.fields).toEqual([{ field: "description", before: "retried", after: "Orders over 100" }]);
+  }, 60_000);
 
   it("uses the SDK's adaptive retry with bounded attempts", async () => {
     expect(await client.config.retryStrategy()).toMatchObject({ mode: "adaptive" });

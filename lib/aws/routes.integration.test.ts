@@ -10,7 +10,7 @@ import { DescribeRuleCommand, EventBridgeClient, PutRuleCommand, PutTargetsComma
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Design } from "@/lib/graph";
 import type { TestEndpoint } from "../bus/test-endpoint";
-import type { Plan } from "./plan";
+import type { FingerprintedPlan as Plan } from "./workflow";
 
 // lib/env reads DATABASE_URL once at import: point it at a fresh SQLite file before loading.
 const dir = mkdtempSync(join(tmpdir(), "switchyard-aws-routes-"));
@@ -128,7 +128,10 @@ describe("/api/aws/import, plan, apply", () => {
     expect(planned.plan.changes.map((c) => `${c.action} ${c.resource} ${c.label}`)).toEqual(["update rule default/orders"]);
 
     const applyRoute = await import("@/app/api/aws/apply/route");
-    const lines = await ndjson(await applyRoute.POST(new Request("http://x/api/aws/apply", json({ designId }))));
+    // A plan other than the one confirmed is refused before anything is applied.
+    const stale = await ndjson(await applyRoute.POST(new Request("http://x/api/aws/apply", json({ designId, fingerprint: "not-this-plan" }))));
+    expect(stale).toEqual([{ type: "error", error: expect.objectContaining({ code: "conflict", message: expect.stringMatching(/review the new plan/) }) }]);
+    const lines = await ndjson(await applyRoute.POST(new Request("http://x/api/aws/apply", json({ designId, fingerprint: planned.plan.fingerprint }))));
     expect(lines.map((l) => l.type)).toEqual(["plan", "step", "done"]);
     expect(lines[1]).toMatchObject({ ok: true, index: 0, change: { label: "default/orders" } });
     expect(lines[2]).toEqual({ type: "done", applied: 1, failed: null, notApplied: [] });

@@ -3,11 +3,12 @@
  * design against the account, apply that plan. Each reads the connection in use, makes one
  * EventBridge client, and always re-reads the account, so a plan never rests on stale state.
  */
+import { createHash } from "node:crypto";
 import type { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { z } from "zod";
 import { createDesign, getDesign } from "@/lib/designs/repository";
 import type { DesignRecord } from "@/lib/designs/types";
-import { fromZodError, ValidationError } from "@/lib/errors";
+import { ConflictError, fromZodError, ValidationError } from "@/lib/errors";
 import { applyPlan, type ApplyResult, type StepResult } from "./apply";
 import { currentAwsConnection, eventBridgeClientFor, type AwsConnectionSettings } from "./connection";
 import { designFromAccount } from "./import";
@@ -56,27 +57,44 @@ export function importAccount(request: ImportRequest, onProgress?: (progress: Re
 export interface PlanRequest {
   readonly designId: string;
   readonly deleteUnmanaged?: readonly string[];
+  /** The fingerprint of the plan the user confirmed: apply refuses to run a different one. */
+  readonly fingerprint?: string;
 }
 
-async function planWith(client: EventBridgeClient, connection: AwsConnectionSettings, request: PlanRequest, abortSignal?: AbortSignal): Promise<Plan> {
+/** A plan as the user saw it, as one short string: what would change, and how. */
+export function planFingerprint(plan: Pick<Plan, "account" | "region" | "changes">): string {
+  const what = plan.changes.map(({ action, resource, label, fields }) => ({ action, resource, label, fields }));
+  return createHash("sha256").update(JSON.stringify({ account: plan.account, region: plan.region, what })).digest("base64url").slice(0, 22);
+}
+
+export type FingerprintedPlan = Plan & { readonly fingerprint: string };
+
+async function planWith(client: EventBridgeClient, connection: AwsConnectionSettings, request: PlanRequest, abortSignal?: AbortSignal): Promise<FingerprintedPlan> {
   const record = await getDesign(request.designId);
   const actual = await readAccount(client, connection.region, { abortSignal });
   const desired = designResources(record.graph, { account: actual.account, region: connection.region }, record.id);
-  return planChanges(desired, actual, { designId: record.id, deleteUnmanaged: request.deleteUnmanaged });
+  const plan = planChanges(desired, actual, { designId: record.id, deleteUnmanaged: request.deleteUnmanaged });
+  return { ...plan, fingerprint: planFingerprint(plan) };
 }
 
-export function planDesign(request: PlanRequest, abortSignal?: AbortSignal): Promise<Plan> {
+export function planDesign(request: PlanRequest, abortSignal?: AbortSignal): Promise<FingerprintedPlan> {
   return withClient((client, connection) => planWith(client, connection, request, abortSignal));
 }
 
-/** Plans afresh, tells `onPlan`, then applies step by step. */
+/**
+ * Plans afresh, tells `onPlan`, then applies step by step. With a fingerprint, a fresh plan that
+ * differs from the confirmed one (the design or the account changed meanwhile) is refused.
+ */
 export function applyDesign(
   request: PlanRequest,
-  callbacks: { onPlan?: (plan: Plan) => void; onStep?: (step: StepResult) => void } = {},
+  callbacks: { onPlan?: (plan: FingerprintedPlan) => void; onStep?: (step: StepResult) => void } = {},
   abortSignal?: AbortSignal,
 ): Promise<ApplyResult> {
   return withClient(async (client, connection) => {
     const plan = await planWith(client, connection, request, abortSignal);
+    if (request.fingerprint !== undefined && request.fingerprint !== plan.fingerprint) {
+      throw new ConflictError("The plan changed since you reviewed it (the design or the account changed): review the new plan and confirm again");
+    }
     callbacks.onPlan?.(plan);
     return applyPlan(client, plan, { onStep: callbacks.onStep, abortSignal, endpoint: connection.endpoint });
   });
@@ -106,6 +124,8 @@ export const planRequestInput = z.strictObject({
   designId: z.string().trim().min(1, "must not be empty"),
   /** Buses whose untagged resources that are not in the design are deleted too. */
   deleteUnmanaged: z.array(busName).max(100).optional(),
+  /** Apply only: the `fingerprint` of the plan the user confirmed. */
+  fingerprint: z.string().trim().min(1).max(64).optional(),
 });
 
 export function parsePlanRequest(body: unknown): PlanRequest {

@@ -16,35 +16,37 @@ export interface TestEndpoint {
   readonly url: string;
   readonly runtime: BusRuntime;
   /**
-   * Test-only fault: the `nth` next call of an EventBridge `operation` (e.g. `PutTargets`)
-   * from now on is refused with AWS's `AccessDeniedException` instead of being served.
+   * Test-only fault: from the `nth` next call of an EventBridge `operation` (e.g. `PutTargets`)
+   * on, `times` calls (1 by default) are refused with `error` (AWS's `AccessDeniedException` by
+   * default; `ThrottlingException` to exercise the SDK's retries) instead of being served.
    */
-  failNth(operation: string, nth: number): void;
+  failNth(operation: string, nth: number, fault?: { times?: number; error?: string }): void;
   close(): Promise<void>;
 }
 
 /** Refuses chosen calls before they reach the bus; lives here only, never in the app's server. */
 class FaultInjector {
-  private readonly pending = new Map<string, number>();
+  private readonly pending = new Map<string, { skip: number; times: number; error: string }>();
 
-  failNth(operation: string, nth: number): void {
-    this.pending.set(operation, nth);
+  failNth(operation: string, nth: number, fault: { times?: number; error?: string } = {}): void {
+    this.pending.set(operation, { skip: nth - 1, times: fault.times ?? 1, error: fault.error ?? "AccessDeniedException" });
   }
 
   /** True when it answered the request itself. */
   strike(req: http.IncomingMessage, res: http.ServerResponse): boolean {
     const target = req.headers["x-amz-target"];
     const operation = typeof target === "string" && target.startsWith("AWSEvents.") ? target.slice("AWSEvents.".length) : undefined;
-    const left = operation === undefined ? undefined : this.pending.get(operation);
-    if (operation === undefined || left === undefined) return false;
-    if (left > 1) {
-      this.pending.set(operation, left - 1);
+    const fault = operation === undefined ? undefined : this.pending.get(operation);
+    if (operation === undefined || fault === undefined) return false;
+    if (fault.skip > 0) {
+      fault.skip--;
       return false;
     }
-    this.pending.delete(operation);
+    if (--fault.times <= 0) this.pending.delete(operation);
     req.resume();
+    const message = fault.error === "AccessDeniedException" ? `User is not authorized to perform: events:${operation} (injected by the test endpoint)` : "Rate exceeded (injected by the test endpoint)";
     res.writeHead(400, { "Content-Type": "application/x-amz-json-1.1" });
-    res.end(JSON.stringify({ __type: "AccessDeniedException", message: `User is not authorized to perform: events:${operation} (injected by the test endpoint)` }));
+    res.end(JSON.stringify({ __type: fault.error, message }));
     return true;
   }
 }
@@ -62,7 +64,7 @@ export async function startTestEndpoint(settings: Record<string, string> = {}): 
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     runtime,
-    failNth: (operation, nth) => faults.failNth(operation, nth),
+    failNth: (operation, nth, fault) => faults.failNth(operation, nth, fault),
     async close() {
       await runtime.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,4 +1,5 @@
-// Apply: plans afresh and runs the changes, streaming NDJSON:
+// Apply: POST { designId, deleteUnmanaged?, fingerprint? } plans afresh (refusing with a conflict
+// when the fresh plan's fingerprint is not the confirmed one) and runs the changes, streaming NDJSON:
 //   { "type": "plan", "plan": … }, then { "type": "step", "index", "change", "ok", "error"? } per change,
 //   then { "type": "done", "applied": n, "failed": step | null, "notApplied": [changes] }   or   { "type": "error", "error" }.
 import { applyDesign, ndjsonResponse, parsePlanRequest } from "@/lib/aws";
