@@ -211,3 +211,27 @@ describe("local STS", () => {
     other.destroy();
   });
 });
+
+describe("signatures, when the local endpoint checks them", () => {
+  it("accepts SQS and STS calls signed with a configured key and refuses a wrong secret", async () => {
+    const strict = await startTestEndpoint({ SWITCHYARD_BUS_KEYS: "AKIDLOCAL:right-secret" });
+    try {
+      const good = { endpoint: strict.url, region: "us-east-1", credentials: { accessKeyId: "AKIDLOCAL", secretAccessKey: "right-secret" } };
+      const bad = { ...good, credentials: { accessKeyId: "AKIDLOCAL", secretAccessKey: "wrong-secret" }, maxAttempts: 1 };
+      const goodSqs = new SQSClient(good);
+      const { QueueUrl } = await goodSqs.send(new CreateQueueCommand({ QueueName: "signed" }));
+      expect(QueueUrl).toBe(`${strict.url}/000000000000/signed`);
+      const badSqs = new SQSClient(bad);
+      const refused = await badSqs.send(new ListQueuesCommand({})).catch((e: unknown) => e);
+      expect((refused as Error).name).toBe("InvalidSignatureException");
+      const goodSts = new STSClient(good);
+      expect((await goodSts.send(new GetCallerIdentityCommand({}))).Account).toBe("000000000000");
+      const badSts = new STSClient(bad);
+      const stsRefused = await badSts.send(new GetCallerIdentityCommand({})).catch((e: unknown) => e);
+      expect((stsRefused as Error).name).toBe("InvalidSignatureException");
+      for (const c of [goodSqs, badSqs, goodSts, badSts]) c.destroy();
+    } finally {
+      await strict.close();
+    }
+  });
+});
