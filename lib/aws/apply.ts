@@ -20,6 +20,7 @@ import type { Tags, Target } from "./account-state";
 import { awsCall } from "./call";
 import { describeAwsError } from "./errors";
 import type { Plan, PlannedChange } from "./plan";
+import { putRuleInput } from "./resources";
 
 export interface StepResult {
   readonly index: number;
@@ -98,23 +99,9 @@ class ChangeRunner {
         }
         const rule = change.desiredRule;
         if (rule === undefined) throw new Error(`Plan change ${change.label} has no rule to write`);
-        await this.call("PutRule", () =>
-          client.send(
-            new PutRuleCommand({
-              Name: rule.name,
-              EventBusName: rule.bus,
-              EventPattern: rule.eventPattern,
-              ScheduleExpression: rule.scheduleExpression,
-              State: rule.state === "DISABLED" ? "DISABLED" : "ENABLED",
-              // An empty description clears the old one (PutRule replaces the definition).
-              Description: rule.description ?? "",
-              RoleArn: rule.roleArn,
-              // Tags go on what is created; an existing rule keeps its own.
-              Tags: change.action === "create" ? tagList(rule.tags) : undefined,
-            }),
-            signal,
-          ),
-        );
+        // Tags go on what is created; an existing rule keeps its own.
+        const input = { ...putRuleInput(rule), Tags: change.action === "create" ? tagList(rule.tags) : undefined };
+        await this.call("PutRule", () => client.send(new PutRuleCommand(input), signal));
         return;
       }
       case "target": {

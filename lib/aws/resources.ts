@@ -158,15 +158,31 @@ function ruleState(node: RuleNode, bus: EventBusNode, { design, index, where, ta
     }
     targets.push(targetSpecFor(target, arn));
   }
+  return { ...ruleDefinition(node, bus.name), tags, targets, nodeId: node.id };
+}
+
+/** A rule node as the rule AWS holds on bus `busName` (without tags and targets). */
+export function ruleDefinition(node: RuleNode, busName: string): Omit<RuleState, "targets" | "tags"> {
   return {
     name: node.name,
-    bus: bus.name,
+    bus: busName,
     ...(node.trigger.type === "pattern" ? { eventPattern: node.trigger.pattern } : { scheduleExpression: node.trigger.expression }),
     state: node.enabled ? "ENABLED" : "DISABLED",
     ...(node.description === "" ? {} : { description: node.description }),
     ...(node.roleArn === undefined ? {} : { roleArn: node.roleArn }),
-    tags,
-    targets,
-    nodeId: node.id,
+  };
+}
+
+/** PutRule's parameters for a rule (PutRule replaces the whole definition, so every field is sent). */
+export function putRuleInput(rule: Omit<RuleState, "targets" | "tags">) {
+  return {
+    Name: rule.name,
+    EventBusName: rule.bus,
+    EventPattern: rule.eventPattern,
+    ScheduleExpression: rule.scheduleExpression,
+    State: rule.state === "DISABLED" ? ("DISABLED" as const) : ("ENABLED" as const),
+    // An empty description clears the old one.
+    Description: rule.description ?? "",
+    RoleArn: rule.roleArn,
   };
 }

@@ -12,7 +12,7 @@ import { createArchive } from "./operations/archives";
 import { createEventBus } from "./operations/buses";
 import type { OperationContext } from "./operations/context";
 import { listTargetsByRule, putRule, putTargets, removeTargets } from "./operations/rules";
-import { isTargetNode, targetArnFor, targetSpecFor, type TargetNode } from "../aws/resources";
+import { isTargetNode, putRuleInput, ruleDefinition, targetArnFor, targetSpecFor, type TargetNode } from "../aws/resources";
 import { Params } from "./params";
 import type { BusRuntime } from "./runtime";
 import type { TargetSpec } from "./target-spec";
@@ -76,16 +76,7 @@ export async function deployDesign(runtime: BusRuntime, design: Design): Promise
     }
     await attempt(rule.id, async () => {
       const context = await contextFor(bus.account);
-      const output = await putRule(
-        Params.of({
-          Name: rule.name,
-          EventBusName: bus.name,
-          ...(rule.trigger.type === "pattern" ? { EventPattern: rule.trigger.pattern } : { ScheduleExpression: rule.trigger.expression }),
-          State: rule.enabled ? "ENABLED" : "DISABLED",
-          Description: rule.description === "" ? undefined : rule.description,
-        }),
-        context,
-      );
+      const output = await putRule(Params.of(withoutUndefined(putRuleInput(ruleDefinition(rule, bus.name)))), context);
       report.rules.push(String(output.RuleArn));
       const targets: TargetSpec[] = [];
       for (const edge of design.edges.filter((e) => e.kind === "invokes" && e.source === rule.id)) {
@@ -107,6 +98,11 @@ export async function deployDesign(runtime: BusRuntime, design: Design): Promise
     });
   }
   return report;
+}
+
+/** Params reads an absent member as absent, not as `undefined`. */
+function withoutUndefined(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
 }
 
 /** The ARN AWS would have for the target (lib/aws/resources.ts); API destinations are made locally. */
