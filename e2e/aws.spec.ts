@@ -3,12 +3,15 @@ import {
   DescribeRuleCommand,
   EventBridgeClient,
   ListRulesCommand,
+  ListTagsForResourceCommand,
   ListTargetsByRuleCommand,
   PutRuleCommand,
   PutTargetsCommand,
 } from "@aws-sdk/client-eventbridge";
 import { expect, test, type Page } from "@playwright/test";
+import { createNode, DESIGN_FORMAT, DESIGN_VERSION, edgeKindBetween, type Design, type DesignNode } from "../lib/graph";
 import { E2E_AWS_ACCESS_KEY_ID, E2E_AWS_PROFILE, E2E_AWS_SECRET_ACCESS_KEY } from "./aws-env";
+import { startFaultyEndpoint } from "./faulty-endpoint";
 
 test.use({ viewport: { width: 1600, height: 900 } });
 
@@ -130,4 +133,90 @@ test("connects to the local endpoint, imports a bus, changes a pattern on the ca
   await expect(page.getByTestId("plan-change")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Apply", exact: true })).toBeDisabled();
   client.destroy();
+});
+
+/** A design for an existing bus: one new rule with two targets. */
+function refundsDesign(bus: string): Design {
+  const nodes: DesignNode[] = [
+    { ...createNode("event-bus", "bus", { x: 0, y: 0 }), name: bus },
+    { ...createNode("rule", "refunds", { x: 260, y: 0 }), name: "refunds", trigger: { type: "pattern", pattern: '{"detail-type": ["Refund"]}' } },
+    { ...createNode("sqs", "refund-queue", { x: 520, y: 0 }), queueName: "refunds" },
+    { ...createNode("lambda", "refund-fn", { x: 520, y: 120 }), functionName: "refund" },
+  ];
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const links: [string, string][] = [["bus", "refunds"], ["refunds", "refund-queue"], ["refunds", "refund-fn"]];
+  const edges = links.map(([source, target], i) => ({ id: `e${i}`, kind: edgeKindBetween(byId.get(source)!, byId.get(target)!)!, source, target }));
+  return { format: DESIGN_FORMAT, version: DESIGN_VERSION, name: `Refunds ${bus}`, description: "", nodes, edges };
+}
+
+test("a failure part-way says what was and was not applied, applying again completes it, and what the design does not mention survives", async ({ page, request, baseURL }) => {
+  const client = eventBridge(baseURL!);
+  const bus = `payments-${Date.now()}`;
+  await client.send(new CreateEventBusCommand({ Name: bus }));
+  await client.send(new PutRuleCommand({ Name: "legacy", EventBusName: bus, EventPattern: '{"source":["com.legacy"]}' }));
+  const faulty = await startFaultyEndpoint(baseURL!);
+  try {
+    const saved = await request.put("/api/aws/connection", { data: { region: REGION, endpoint: faulty.url } });
+    expect(saved.ok()).toBe(true);
+    const design = refundsDesign(bus);
+    const created = await request.post("/api/designs", { data: { name: design.name, graph: design } });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()).design as { id: string };
+
+    await page.goto(`/designs/${encodeURIComponent(id)}/push`);
+    const summary = page.getByTestId("plan-summary");
+    await expect(summary).toHaveText("Plan: 3 to create, 0 to change, 0 to delete.", { timeout: 15_000 });
+    await expect(page.getByTestId("plan-change")).toHaveText([/create rule .*\/refunds/, /create target .*refunds#refund-queue/, /create target .*refunds#refund-fn/]);
+    // "legacy" is not in the design: left alone unless its bus is ticked.
+    await page.getByText(/^Left alone: 1 on the design's buses/).click();
+    await expect(page.getByRole("list", { name: "Left alone on the design's buses" })).toHaveText(new RegExp(`^${bus}/legacy — not in the design`));
+    const alsoDelete = page.getByRole("checkbox", { name: `${bus}: also delete what is not in the design` });
+    await alsoDelete.check();
+    await expect(summary).toHaveText("Plan: 3 to create, 0 to change, 1 to delete.");
+    await expect(page.locator(`[data-testid="plan-change"][data-action="delete"]`)).toHaveAttribute("data-label", `${bus}/legacy`);
+    await alsoDelete.uncheck();
+    await expect(summary).toHaveText("Plan: 3 to create, 0 to change, 0 to delete.");
+
+    // Cancelling the confirmation applies nothing.
+    await page.getByRole("button", { name: "Apply", exact: true }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Cancel" }).click();
+    await expect(page.getByRole("alertdialog")).toHaveCount(0);
+    await expect(page.getByTestId("step-status")).toHaveCount(0);
+
+    // The first PutTargets is refused: the rule is applied, both targets are not.
+    faulty.failNth("PutTargets", 1);
+    await page.getByRole("button", { name: "Apply", exact: true }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Apply" }).click();
+    const outcome = page.getByTestId("apply-outcome");
+    await expect(outcome).toHaveAttribute("data-outcome", "partial", { timeout: 15_000 });
+    await expect(outcome).toContainText(`Stopped after 1 of 3 changes: ${bus}/refunds#refund-queue failed`);
+    await expect(outcome).toContainText("events:PutTargets");
+    await expect(outcome).toContainText(`Not applied: create ${bus}/refunds#refund-queue, create ${bus}/refunds#refund-fn`);
+    await expect(page.getByTestId("step-status")).toHaveText(["applied", /^failed: .*events:PutTargets/, "not applied"]);
+    const rule = await client.send(new DescribeRuleCommand({ Name: "refunds", EventBusName: bus }));
+    expect((await client.send(new ListTargetsByRuleCommand({ Rule: "refunds", EventBusName: bus }))).Targets ?? []).toEqual([]);
+
+    // Applying again continues from there: only the two targets are left to do.
+    await page.getByRole("button", { name: "Apply again" }).click();
+    const confirm = page.getByRole("alertdialog");
+    await expect(confirm).toContainText("2 to create, 0 to change, 0 to delete");
+    await confirm.getByRole("button", { name: "Apply" }).click();
+    await expect(outcome).toHaveAttribute("data-outcome", "complete", { timeout: 15_000 });
+    await expect(outcome).toContainText("Applied all 2 changes.");
+    await expect(page.getByTestId("plan-change")).toHaveCount(2);
+
+    const targets = await client.send(new ListTargetsByRuleCommand({ Rule: "refunds", EventBusName: bus }));
+    expect(targets.Targets?.map((t) => t.Arn).sort()).toEqual([`arn:aws:lambda:${REGION}:${ACCOUNT}:function:refund`, `arn:aws:sqs:${REGION}:${ACCOUNT}:refunds`]);
+    // What Switchyard created carries the design's id; what it did not create is still there.
+    const tags = await client.send(new ListTagsForResourceCommand({ ResourceARN: rule.Arn }));
+    expect(tags.Tags).toContainEqual({ Key: "switchyard:design", Value: id });
+    const rules = await client.send(new ListRulesCommand({ EventBusName: bus }));
+    expect(rules.Rules?.map((r) => r.Name).sort()).toEqual(["legacy", "refunds"]);
+
+    await page.getByRole("button", { name: "Plan again" }).click();
+    await expect(summary).toHaveText("No changes. The account matches the design.", { timeout: 15_000 });
+  } finally {
+    await faulty.close();
+    client.destroy();
+  }
 });

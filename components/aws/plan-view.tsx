@@ -5,7 +5,7 @@
  * field by field with the old value struck and the new one added, patterns pretty-printed with a
  * line diff. Also what the plan leaves alone, and why.
  */
-import type { FieldChange, KeptResource, Plan, PlannedChange } from "@/lib/aws/plan";
+import type { FieldChange, KeptResource, Plan, PlanBus, PlannedChange } from "@/lib/aws/plan";
 import { changeTitle, diffLines, formatValue, planSummary } from "./plan-format";
 
 const SYMBOL = { create: "+", update: "~", delete: "-" } as const;
@@ -113,18 +113,36 @@ function FieldRow({ action, field }: { action: PlannedChange["action"]; field: F
   );
 }
 
-export function KeptResources({ kept }: { kept: readonly KeptResource[] }) {
+/**
+ * What the plan leaves alone. On the design's own buses each resource is listed with its reason;
+ * the rest of the account (often most of it) is only counted per bus.
+ */
+export function KeptResources({ kept, buses }: { kept: readonly KeptResource[]; buses: readonly PlanBus[] }) {
   if (kept.length === 0) return null;
+  const designBuses = new Set(buses.filter((bus) => bus.inDesign).map((bus) => bus.name));
+  const near = kept.filter((resource) => designBuses.has(resource.bus));
+  const elsewhere = new Map<string, number>();
+  for (const resource of kept) if (!designBuses.has(resource.bus)) elsewhere.set(resource.bus, (elsewhere.get(resource.bus) ?? 0) + 1);
+  const elsewhereCount = kept.length - near.length;
   return (
     <details className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-700">
-      <summary className="cursor-pointer font-medium">Left alone ({kept.length}): in the account, not in the design</summary>
-      <ul className="mt-2 space-y-1">
-        {kept.map((resource) => (
-          <li key={`${resource.resource}:${resource.label}`}>
-            <span className="font-mono">{resource.label}</span> <span className="text-slate-500 dark:text-slate-400">— {resource.reason}</span>
-          </li>
-        ))}
-      </ul>
+      <summary className="cursor-pointer font-medium">
+        Left alone: {near.length} on the design&apos;s buses{elsewhereCount > 0 && `, ${elsewhereCount} on ${elsewhere.size} other ${elsewhere.size === 1 ? "bus" : "buses"}`}
+      </summary>
+      {near.length > 0 && (
+        <ul aria-label="Left alone on the design's buses" className="mt-2 space-y-1">
+          {near.map((resource) => (
+            <li key={`${resource.resource}:${resource.label}`}>
+              <span className="font-mono">{resource.label}</span> <span className="text-slate-500 dark:text-slate-400">— {resource.reason}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {elsewhere.size > 0 && (
+        <p className="mt-2 text-slate-500 dark:text-slate-400">
+          Buses the design does not touch: {[...elsewhere].map(([bus, count]) => `${bus} (${count})`).join(", ")}.
+        </p>
+      )}
     </details>
   );
 }

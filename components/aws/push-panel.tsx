@@ -142,7 +142,7 @@ export function PushPanel({ designId, designName }: { designId: string; designNa
             </ul>
           )}
           <PlanChanges changes={shown.changes} steps={steps} />
-          <KeptResources kept={shown.kept} />
+          <KeptResources kept={shown.kept} buses={shown.buses} />
           {phase.kind === "applied" && <ApplyOutcome plan={phase.plan} steps={phase.steps} failed={phase.failed} error={phase.error} />}
           <div className="flex flex-wrap gap-2">
             {phase.kind !== "applied" || phase.failed || phase.error ? (
@@ -164,15 +164,16 @@ export function PushPanel({ designId, designName }: { designId: string; designNa
 
       {confirming && shown && (
         <ConfirmDialog title="Apply these changes to AWS?" confirmLabel="Apply" busy={false} onConfirm={() => void apply()} onCancel={() => setConfirming(false)}>
-          <ConfirmText plan={shown} />
+          <ConfirmText plan={shown} changes={steps ? shown.changes.filter((_, index) => steps.get(index)?.status !== "done") : shown.changes} />
         </ConfirmDialog>
       )}
     </section>
   );
 }
 
-function ConfirmText({ plan }: { plan: Plan }) {
-  const { create, update, delete: remove } = countChanges(plan.changes);
+/** `changes`: what is left to apply (after a failure part-way, what was not applied). */
+function ConfirmText({ plan, changes }: { plan: Plan; changes: Plan["changes"] }) {
+  const { create, update, delete: remove } = countChanges(changes);
   return (
     <>
       <p>
