@@ -204,6 +204,36 @@ describe("captureArchive", () => {
   }, 30_000);
 });
 
+describe("captureArchive cancelled mid-replay", () => {
+  it("cancels its replay, removes rule and queue, and keeps what it stored", async () => {
+    const controller = new AbortController();
+    const result = await captureArchive(
+      clients,
+      switchyard.runtime,
+      { archiveName: "orders-archive", from: windowStart, to: windowEnd },
+      {
+        timing: FAST,
+        captureName: "cancel-mid-replay",
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.replayState !== undefined) controller.abort();
+        },
+      },
+    );
+    expect(result.status).toBe("cancelled");
+    expect(result.cleanup.failed).toEqual([]);
+    expect(result.cleanup.removed).toEqual([
+      "replay cancel-mid-replay (cancel)",
+      "target switchyard-capture of rule cancel-mid-replay",
+      "rule cancel-mid-replay",
+      "queue cancel-mid-replay",
+    ]);
+    const replay = await aws.runtime.db.busReplay.findFirstOrThrow({ where: { name: "cancel-mid-replay" } });
+    expect(["CANCELLING", "CANCELLED", "COMPLETED"]).toContain(replay.state);
+    expect((await clients.events.send(new ListRulesCommand({ EventBusName: "orders", NamePrefix: "cancel-mid" }))).Rules ?? []).toEqual([]);
+  }, 30_000);
+});
+
 describe("liveCapture", () => {
   it("stores the bus's events that arrive while it listens, then removes its rule and queue", async () => {
     const until = new Date(Date.now() + 1500);

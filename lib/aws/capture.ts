@@ -446,12 +446,12 @@ class Capture {
   }
 
   /** Reads until the queue stayed empty for the quiet period. */
-  async drain(): Promise<void> {
+  async drain(original: boolean): Promise<void> {
     let quietSince = Date.now();
     for (;;) {
       if (this.cancelled) return;
       this.checkDeadline();
-      const got = await this.pollOnce(Math.min(this.timing.pollWaitSeconds, Math.ceil(this.timing.drainQuietMs / 1000)), true);
+      const got = await this.pollOnce(Math.min(this.timing.pollWaitSeconds, Math.ceil(this.timing.drainQuietMs / 1000)), original);
       if (got > 0) {
         quietSince = Date.now();
         this.report("draining", `Draining the capture queue: ${this.stored} events stored`);
@@ -472,19 +472,26 @@ class Capture {
   async cleanUp(): Promise<CleanupReport> {
     const removed: string[] = [];
     const failed: { resource: string; message: string }[] = [];
-    const attempt = async (resource: string, work: () => Promise<unknown>) => {
+    const attempt = async (resource: string, work: () => Promise<unknown>, alreadyGone?: string) => {
       try {
         await work();
         removed.push(resource);
       } catch (error) {
-        failed.push({ resource, message: describeAwsError(error).message });
+        const described = describeAwsError(error);
+        // Gone already (a replay that finished meanwhile): nothing is left behind.
+        if (alreadyGone !== undefined && described.awsCode === alreadyGone) removed.push(resource);
+        else failed.push({ resource, message: described.message });
       }
     };
     const opts = { endpoint: this.clients.endpoint };
     const r = this.resources;
     if (r.replayName && r.replayRunning) {
       // A replay cannot be deleted, only cancelled; a finished one just stays in the list.
-      await attempt(`replay ${r.replayName} (cancel)`, () => sendAws(this.clients.events, new CancelReplayCommand({ ReplayName: r.replayName }), opts));
+      await attempt(
+        `replay ${r.replayName} (cancel)`,
+        () => sendAws(this.clients.events, new CancelReplayCommand({ ReplayName: r.replayName }), opts),
+        "IllegalStatusException",
+      );
     }
     if (r.targetAdded && r.ruleName) {
       await attempt(`target switchyard-capture of rule ${r.ruleName}`, () =>
@@ -629,7 +636,7 @@ export async function captureArchive(
     await capture.prepare(JSON.stringify({ "replay-name": [name] }));
     capture.report("replaying", `Starting replay ${name} of ${request.from.toISOString()} – ${request.to.toISOString()}`);
     capture.resources.replayName = name;
-    await sendAws(
+    const started = await sendAws(
       clients.events,
       new StartReplayCommand({
         ReplayName: name,
@@ -642,6 +649,7 @@ export async function captureArchive(
       { endpoint: clients.endpoint, abortSignal: options.signal },
     );
     capture.resources.replayRunning = true;
+    capture.report("replaying", `Replay ${name} started`, { state: started.State ?? "STARTING" });
     const timing = capture.timingSettings;
     let lastCheck = 0;
     for (;;) {
@@ -669,7 +677,7 @@ export async function captureArchive(
       else if (timing.pollWaitSeconds === 0) await sleep(Math.min(timing.replayPollMs, 200), options.signal);
     }
     capture.report("draining", "Replay completed; draining the capture queue");
-    await capture.drain();
+    await capture.drain(true);
     if (capture.cancelled) throw new Error("cancelled");
   });
 }
@@ -701,7 +709,7 @@ export async function liveCapture(clients: CaptureClients, store: IngestDeps, re
     }
     if (capture.cancelled) throw new Error("cancelled");
     // Events matched just before the end may still be on their way into the queue.
-    await capture.drain();
+    await capture.drain(false);
   });
 }
 
