@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { design, node, patternRule } from "@/lib/graph/test-fixtures";
 import { DESIGN_TAG } from "./account-state";
-import { designResources, targetIdFor } from "./resources";
+import { designResources } from "./resources";
 
 const HERE = { account: "111122223333", region: "eu-west-1" };
 
@@ -85,10 +85,5 @@ describe("designResources", () => {
       "arn:aws:events:eu-west-1:111122223333:api-destination/crm",
     ]);
     expect(resources.notes).toEqual(["Target dangling of rule r forwards to no bus and is left out."]);
-  });
-
-  it("derives AWS target ids from node ids", () => {
-    expect(targetIdFor("billing queue")).toBe("billing-queue");
-    expect(targetIdFor("x".repeat(80))).toHaveLength(64);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { indexDesign, type DesignIndex } from "@/lib/graph/graph-index";
 import type { Design, EventBusNode, NodeOfKind, RuleNode } from "@/lib/graph";
+import { targetIdFor, targetIdOf } from "@/lib/graph/target-id";
 import { DESIGN_TAG, type BusState, type RuleState, type Tags, type Target } from "./account-state";
 
 export type TargetNode = NodeOfKind<
@@ -24,15 +25,7 @@ export interface Placement {
   readonly region: string;
 }
 
-/** AWS target ids allow `.-_` letters and digits, up to 64 characters; derived from the node id. */
-export function targetIdFor(nodeId: string): string {
-  return nodeId.replace(/[^.\-_A-Za-z0-9]/g, "-").slice(0, 64) || "target";
-}
-
-/** The AWS target `Id` of a target node: the one it was imported with, else derived from its id. */
-export function targetIdOf(node: TargetNode): string {
-  return node.targetId ?? targetIdFor(node.id);
-}
+export { targetIdFor, targetIdOf };
 
 export function partitionOf(region: string): string {
   if (region.startsWith("cn-")) return "aws-cn";

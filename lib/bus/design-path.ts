@@ -4,11 +4,11 @@
  * import it; the bus speaks in ARNs and target ids, the canvas in node and edge ids.
  */
 import type { Design, DesignEdge } from "../graph";
-import { isTargetNode, targetIdOf } from "../aws/resources";
+import { targetIdOf } from "../graph/target-id";
 import type { TestEventPath } from "./test-event";
 
 // One derivation of AWS target ids for "Run locally", this path and the AWS plan.
-export { targetIdFor } from "../aws/resources";
+export { targetIdFor } from "../graph/target-id";
 
 /** The rule name of a rule ARN (`…:rule/name` on the default bus, `…:rule/bus/name` elsewhere). */
 function ruleName(ruleArn: string): string {
@@ -41,7 +41,7 @@ export function designPathOf(design: Design, producerId: string, paths: readonly
       const delivered = new Set(path?.deliveries.filter((d) => ruleName(d.ruleArn) === rule.name).map((d) => d.targetId));
       for (const invokes of design.edges.filter((e) => from(e, "invokes", rule.id))) {
         const target = nodes.get(invokes.target);
-        if (target === undefined || !isTargetNode(target) || !delivered.has(targetIdOf(target))) continue;
+        if (target === undefined || !delivered.has(targetIdOf(target))) continue;
         nodeIds.add(invokes.target);
         edgeIds.add(invokes.id);
       }
