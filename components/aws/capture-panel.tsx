@@ -19,6 +19,7 @@ import {
   type CaptureJobView,
   type CaptureStart,
 } from "./capture-api";
+import { CAPTURE_PERMISSIONS } from "@/lib/aws/capture-permissions";
 import { defaultWindow, fromLocalInput, jobSummary, progressFraction } from "./capture-format";
 
 type Mode = "archive" | "live";
@@ -166,6 +167,10 @@ export function CapturePanel() {
         AWS shows an archive&apos;s counts, never its events. A capture replays a time window of the archive to a temporary rule and SQS queue, stores the events in
         Switchyard&apos;s archive (the Events page), then removes the rule and the queue. Your other rules do not receive the replay.
       </p>
+      <details className="text-sm text-slate-600 dark:text-slate-400">
+        <summary className="cursor-pointer">IAM permissions a capture needs</summary>
+        <p className="mt-1 font-mono text-xs">{CAPTURE_PERMISSIONS.join(", ")}</p>
+      </details>
 
       <fieldset disabled={running} className="flex gap-4 text-sm">
         <legend className="sr-only">Capture kind</legend>

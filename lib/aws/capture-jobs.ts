@@ -3,7 +3,7 @@
  * id at once; the browser polls the job (progress, result, error) and may cancel it. Jobs are
  * kept in memory (on globalThis, like the bus runtime): a restart forgets them, and a capture
  * under way then stops without its cleanup, so its rule and queue (named
- * `switchyard-capture-…`, tagged `switchyard:capture`) would have to be deleted by hand.
+ * `switchyard-capture-…`) would have to be deleted by hand.
  */
 import { ListArchivesCommand } from "@aws-sdk/client-eventbridge";
 import { z } from "zod";

@@ -324,7 +324,6 @@ class Capture {
       new CreateQueueCommand({
         QueueName: this.name,
         Attributes: { MessageRetentionPeriod: "86400", VisibilityTimeout: "120" },
-        tags: { "switchyard:capture": this.name },
       }),
       this.calls,
     );
@@ -343,7 +342,6 @@ class Capture {
         EventPattern: pattern,
         State: "ENABLED",
         Description: "Temporary rule of a Switchyard capture; removed when the capture ends.",
-        Tags: [{ Key: "switchyard:capture", Value: this.name }],
       }),
       this.calls,
     );
