@@ -13,6 +13,7 @@
  *   cannot hold, such as ECS tasks, which are kept).
  * - Changes are ordered for apply: buses, rules, targets; deletions after, in reverse.
  */
+import { DEFAULT_RETRY_POLICY } from "@/lib/graph/registry";
 import { DESIGN_TAG, ruleKey, type AccountState, type BusState, type RuleState, type Target } from "./account-state";
 import type { DesignResources } from "./resources";
 import { recogniseTargetArn } from "./target-arn";
@@ -242,9 +243,6 @@ function unmanagedFields(target: Target): Partial<Target> {
   return Object.fromEntries(Object.entries(target).filter(([key, value]) => !MANAGED_TARGET_FIELDS.has(key) && value !== undefined)) as Partial<Target>;
 }
 
-const DEFAULT_RETRY_ATTEMPTS = 185;
-const DEFAULT_EVENT_AGE_SECONDS = 86_400;
-
 /** The compared fields of a target, flattened (`RetryPolicy.MaximumRetryAttempts`), defaults applied. */
 function flatTarget(target: Target): Map<string, unknown> {
   return new Map<string, unknown>([
@@ -254,8 +252,8 @@ function flatTarget(target: Target): Map<string, unknown> {
     ["InputPath", target.InputPath],
     ["InputTransformer.InputPathsMap", target.InputTransformer?.InputPathsMap],
     ["InputTransformer.InputTemplate", target.InputTransformer?.InputTemplate],
-    ["RetryPolicy.MaximumRetryAttempts", target.RetryPolicy?.MaximumRetryAttempts ?? DEFAULT_RETRY_ATTEMPTS],
-    ["RetryPolicy.MaximumEventAgeInSeconds", target.RetryPolicy?.MaximumEventAgeInSeconds ?? DEFAULT_EVENT_AGE_SECONDS],
+    ["RetryPolicy.MaximumRetryAttempts", target.RetryPolicy?.MaximumRetryAttempts ?? DEFAULT_RETRY_POLICY.maximumRetryAttempts],
+    ["RetryPolicy.MaximumEventAgeInSeconds", target.RetryPolicy?.MaximumEventAgeInSeconds ?? DEFAULT_RETRY_POLICY.maximumEventAgeInSeconds],
     ["DeadLetterConfig.Arn", target.DeadLetterConfig?.Arn],
     ["SqsParameters.MessageGroupId", target.SqsParameters?.MessageGroupId],
     ["KinesisParameters.PartitionKeyPath", target.KinesisParameters?.PartitionKeyPath],

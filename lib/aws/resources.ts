@@ -50,27 +50,35 @@ export function targetArnFor(node: TargetNode, design: Design, where: Placement)
     return busArnAt({ account: bus.account ?? where.account, region: bus.region ?? where.region }, bus.name);
   }
   if (node.kind === "api-destination") return `arn:${partitionOf(where.region)}:events:${where.region}:${where.account}:api-destination/${node.name}`;
-  const partition = partitionOf(node.region ?? where.region);
+  const shape = RESOURCE_TARGET_ARNS[node.kind] as ResourceTargetArn<ResourceTargetNode>;
   const account = node.crossAccount && node.account !== undefined ? node.account : where.account;
-  const at = `arn:${partition}:%s:${node.region ?? where.region}:${account}:`;
-  const arn = (service: string, resource: string) => at.replace("%s", service) + resource;
-  switch (node.kind) {
-    case "lambda":
-      return arn("lambda", `function:${node.functionName}`);
-    case "sns":
-      return arn("sns", node.topicName);
-    case "sqs":
-      return arn("sqs", node.queueName);
-    case "step-functions":
-      return arn("states", `stateMachine:${node.stateMachineName}`);
-    case "firehose":
-      return arn("firehose", `deliverystream/${node.deliveryStreamName}`);
-    case "kinesis":
-      return arn("kinesis", `stream/${node.streamName}`);
-    case "cloudwatch-logs":
-      return arn("logs", `log-group:${node.logGroupName}`);
-  }
+  return `arn:${partitionOf(node.region ?? where.region)}:${shape.service}:${node.region ?? where.region}:${account}:${shape.prefix}${shape.nameOf(node)}`;
 }
+
+/** Targets that are resources living elsewhere (a function, queue, topic…), named in the design. */
+export type ResourceTargetNode = NodeOfKind<"lambda" | "sns" | "sqs" | "step-functions" | "firehose" | "kinesis" | "cloudwatch-logs">;
+
+export interface ResourceTargetArn<N extends ResourceTargetNode> {
+  /** The ARN's service. */
+  readonly service: string;
+  /** What precedes the name in the ARN's resource part (`function:`, `stream/`). */
+  readonly prefix: string;
+  readonly nameOf: (node: N) => string;
+}
+
+/**
+ * How each resource target's ARN is built: `arn:<partition>:<service>:<region>:<account>:<prefix><name>`.
+ * The IaC export (lib/iac/model.ts) reads the same table, with the name as a parameter.
+ */
+export const RESOURCE_TARGET_ARNS: { readonly [K in ResourceTargetNode["kind"]]: ResourceTargetArn<NodeOfKind<K>> } = {
+  lambda: { service: "lambda", prefix: "function:", nameOf: (n) => n.functionName },
+  sns: { service: "sns", prefix: "", nameOf: (n) => n.topicName },
+  sqs: { service: "sqs", prefix: "", nameOf: (n) => n.queueName },
+  "step-functions": { service: "states", prefix: "stateMachine:", nameOf: (n) => n.stateMachineName },
+  firehose: { service: "firehose", prefix: "deliverystream/", nameOf: (n) => n.deliveryStreamName },
+  kinesis: { service: "kinesis", prefix: "stream/", nameOf: (n) => n.streamName },
+  "cloudwatch-logs": { service: "logs", prefix: "log-group:", nameOf: (n) => n.logGroupName },
+};
 
 /** The target as PutTargets takes it. */
 export function targetSpecFor(node: TargetNode, arn: string): Target {
