@@ -149,7 +149,7 @@ function refundsDesign(bus: string): Design {
   return { format: DESIGN_FORMAT, version: DESIGN_VERSION, name: `Refunds ${bus}`, description: "", nodes, edges };
 }
 
-test("a failure part-way says what was and was not applied, applying again completes it, and what the design does not mention survives", async ({ page, request, baseURL }) => {
+test("apply refuses a plan nobody reviewed, a failure part-way says what was and was not applied, applying again completes it, and what the design does not mention survives", async ({ page, request, baseURL }) => {
   const client = eventBridge(baseURL!);
   const bus = `payments-${Date.now()}`;
   await client.send(new CreateEventBusCommand({ Name: bus }));
@@ -183,17 +183,32 @@ test("a failure part-way says what was and was not applied, applying again compl
     await expect(page.getByRole("alertdialog")).toHaveCount(0);
     await expect(page.getByTestId("step-status")).toHaveCount(0);
 
-    // The first PutTargets is refused: the rule is applied, both targets are not.
-    faulty.failNth("PutTargets", 1);
+    // The design changes after the plan was shown: apply refuses the plan that was not reviewed.
+    const stored = (await (await request.get(`/api/designs/${id}`)).json()).design as { version: number; graph: Design };
+    const widened = '{"detail-type": ["Refund", "Chargeback"]}';
+    const graph = { ...stored.graph, nodes: stored.graph.nodes.map((n) => (n.kind === "rule" ? { ...n, trigger: { type: "pattern" as const, pattern: widened } } : n)) };
+    expect((await request.patch(`/api/designs/${id}`, { data: { graph, version: stored.version } })).ok()).toBe(true);
     await page.getByRole("button", { name: "Apply", exact: true }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Apply" }).click();
     const outcome = page.getByTestId("apply-outcome");
+    await expect(outcome).toContainText("Stopped after 0 of 3 changes: The plan changed since you reviewed it");
+    await expect(page.getByTestId("step-status")).toHaveText(["not applied", "not applied", "not applied"]);
+    await expect(client.send(new DescribeRuleCommand({ Name: "refunds", EventBusName: bus }))).rejects.toThrow();
+
+    // Apply again plans afresh and asks again; this time the first PutTargets is refused: the
+    // rule is applied, both targets are not.
+    faulty.failNth("PutTargets", 1);
+    await page.getByRole("button", { name: "Apply again" }).click();
+    await expect(page.getByRole("alertdialog")).toContainText("3 to create, 0 to change, 0 to delete");
+    await expect(page.getByTestId("plan-change").first()).toContainText("Chargeback");
+    await page.getByRole("alertdialog").getByRole("button", { name: "Apply" }).click();
     await expect(outcome).toHaveAttribute("data-outcome", "partial", { timeout: 15_000 });
     await expect(outcome).toContainText(`Stopped after 1 of 3 changes: ${bus}/refunds#refund-queue failed`);
     await expect(outcome).toContainText("events:PutTargets");
     await expect(outcome).toContainText(`Not applied: create ${bus}/refunds#refund-queue, create ${bus}/refunds#refund-fn`);
     await expect(page.getByTestId("step-status")).toHaveText(["applied", /^failed: .*events:PutTargets/, "not applied"]);
     const rule = await client.send(new DescribeRuleCommand({ Name: "refunds", EventBusName: bus }));
+    expect(JSON.parse(rule.EventPattern!)).toEqual(JSON.parse(widened));
     expect((await client.send(new ListTargetsByRuleCommand({ Rule: "refunds", EventBusName: bus }))).Targets ?? []).toEqual([]);
 
     // Applying again continues from there: only the two targets are left to do.

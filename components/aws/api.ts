@@ -6,7 +6,8 @@ import { requestJson } from "@/components/api-client";
 import type { StepResult } from "@/lib/aws/apply";
 import type { AwsConnectionSettings, AwsConnectionSource } from "@/lib/aws/connection";
 import type { AwsIdentity } from "@/lib/aws/identity";
-import type { Plan, PlannedChange } from "@/lib/aws/plan";
+import type { PlannedChange } from "@/lib/aws/plan";
+import type { FingerprintedPlan } from "@/lib/aws/workflow";
 import type { ReadProgress, ReadScope } from "@/lib/aws/read-account";
 import type { DesignSummary } from "@/lib/designs/types";
 import { streamNdjson } from "./ndjson-client";
@@ -45,16 +46,17 @@ export function importAccount(scope: ReadScope, onLine: (line: ImportLine) => vo
   return streamNdjson("/api/aws/import", body, (line) => onLine(line as ImportLine), signal);
 }
 
-export function planDesign(designId: string, deleteUnmanaged: readonly string[]): Promise<{ plan: Plan }> {
+export function planDesign(designId: string, deleteUnmanaged: readonly string[]): Promise<{ plan: FingerprintedPlan }> {
   return requestJson("/api/aws/plan", { method: "POST", body: JSON.stringify({ designId, deleteUnmanaged }) });
 }
 
 export type ApplyLine =
-  | { readonly type: "plan"; readonly plan: Plan }
+  | { readonly type: "plan"; readonly plan: FingerprintedPlan }
   | ({ readonly type: "step" } & StepResult)
   | { readonly type: "done"; readonly applied: number; readonly failed: StepResult | null; readonly notApplied: readonly PlannedChange[] }
   | ErrorLine;
 
-export function applyDesign(designId: string, deleteUnmanaged: readonly string[], onLine: (line: ApplyLine) => void): Promise<void> {
-  return streamNdjson("/api/aws/apply", { designId, deleteUnmanaged }, (line) => onLine(line as ApplyLine));
+/** Applies the plan the user confirmed (by its fingerprint); the server refuses a plan that changed since. */
+export function applyDesign(designId: string, deleteUnmanaged: readonly string[], fingerprint: string, onLine: (line: ApplyLine) => void): Promise<void> {
+  return streamNdjson("/api/aws/apply", { designId, deleteUnmanaged, fingerprint }, (line) => onLine(line as ApplyLine));
 }

@@ -3,30 +3,45 @@
 /**
  * Push a saved design to AWS: the plan first (a readable diff), per bus the choice to also delete
  * what the design does not mention, then Apply after explicit confirmation with each step's
- * result shown as it happens. A failure part-way says what was and was not applied, and applying
- * again continues from there (the server plans afresh from the account each time).
+ * result shown as it happens. Apply runs only the plan that was confirmed (its fingerprint); a
+ * failure part-way says what was and was not applied, and "Apply again" plans afresh (what is
+ * left) and asks again, so it continues from there.
  */
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { StepResult } from "@/lib/aws/apply";
 import type { Plan, PlanBus } from "@/lib/aws/plan";
+import type { FingerprintedPlan } from "@/lib/aws/workflow";
 import { ConfirmDialog } from "@/components/designs/confirm-dialog";
 import { applyDesign, planDesign } from "./api";
 import { countChanges } from "./plan-format";
 import { KeptResources, PlanChanges, PlanSummary, type StepState } from "./plan-view";
 
+/** One run of apply: the plan the server ran and how far it got. */
+interface Attempt {
+  readonly plan: FingerprintedPlan;
+  readonly steps: ReadonlyMap<number, StepState>;
+  readonly failed?: StepResult;
+  readonly error?: string;
+}
+
 type Phase =
-  | { readonly kind: "planning" }
-  | { readonly kind: "planned"; readonly plan: Plan }
+  | { readonly kind: "planning"; readonly lastAttempt?: Attempt }
   | { readonly kind: "plan-failed"; readonly message: string }
-  | { readonly kind: "applying"; readonly plan: Plan; readonly steps: ReadonlyMap<number, StepState> }
-  | { readonly kind: "applied"; readonly plan: Plan; readonly steps: ReadonlyMap<number, StepState>; readonly failed?: StepResult; readonly error?: string };
+  | { readonly kind: "planned"; readonly plan: FingerprintedPlan; readonly lastAttempt?: Attempt }
+  | ({ readonly kind: "applying" } & Attempt)
+  | ({ readonly kind: "applied" } & Attempt);
 
 const button =
   "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700";
+const primary = "rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50";
 
 function pendingSteps(plan: Plan): Map<number, StepState> {
   return new Map(plan.changes.map((_, index) => [index, index === 0 ? { status: "running" } : { status: "pending" }]));
+}
+
+function complete(attempt: Attempt): boolean {
+  return attempt.failed === undefined && attempt.error === undefined && [...attempt.steps.values()].every((step) => step.status === "done");
 }
 
 export function PushPanel({ designId, designName }: { designId: string; designName: string }) {
@@ -36,19 +51,25 @@ export function PushPanel({ designId, designName }: { designId: string; designNa
 
   // Each request gets a number; only the latest one's answer is shown (ticking boxes quickly).
   const latest = useRef(0);
-  const showPlan = useCallback((ticked: readonly string[]) => {
-    const request = ++latest.current;
-    const show = (next: Phase) => request === latest.current && setPhase(next);
-    planDesign(designId, ticked)
-      .then(({ plan }) => show({ kind: "planned", plan }))
-      .catch((error: unknown) => show({ kind: "plan-failed", message: error instanceof Error ? error.message : String(error) }));
-  }, [designId]);
+  const showPlan = useCallback(
+    (ticked: readonly string[], then: { lastAttempt?: Attempt; confirm?: boolean } = {}) => {
+      const request = ++latest.current;
+      planDesign(designId, ticked)
+        .then(({ plan }) => {
+          if (request !== latest.current) return;
+          setPhase({ kind: "planned", plan, lastAttempt: then.lastAttempt });
+          if (then.confirm && plan.changes.length > 0) setConfirming(true);
+        })
+        .catch((error: unknown) => request === latest.current && setPhase({ kind: "plan-failed", message: error instanceof Error ? error.message : String(error) }));
+    },
+    [designId],
+  );
 
   useEffect(() => showPlan([]), [showPlan]);
 
-  const plan = (ticked: readonly string[]) => {
-    setPhase({ kind: "planning" });
-    showPlan(ticked);
+  const plan = (ticked: readonly string[], then: { lastAttempt?: Attempt; confirm?: boolean } = {}) => {
+    setPhase({ kind: "planning", lastAttempt: then.lastAttempt });
+    showPlan(ticked, then);
   };
 
   const toggleBus = (bus: string, on: boolean) => {
@@ -57,40 +78,36 @@ export function PushPanel({ designId, designName }: { designId: string; designNa
     plan(next);
   };
 
-  const apply = async () => {
+  const apply = async (confirmed: FingerprintedPlan) => {
     setConfirming(false);
-    if (phase.kind !== "planned" && phase.kind !== "applied") return;
-    let current: { plan: Plan; steps: Map<number, StepState> } = { plan: phase.plan, steps: pendingSteps(phase.plan) };
-    let failed: StepResult | undefined;
-    let error: string | undefined;
+    let current: Attempt = { plan: confirmed, steps: pendingSteps(confirmed) };
     setPhase({ kind: "applying", ...current });
+    const update = (next: Partial<Attempt>) => {
+      current = { ...current, ...next };
+      setPhase({ kind: "applying", ...current });
+    };
     try {
-      await applyDesign(designId, deleteUnmanaged, (line) => {
-        if (line.type === "plan") {
-          // The server plans again just before applying: its plan is the one the steps refer to.
-          current = { plan: line.plan, steps: pendingSteps(line.plan) };
-        } else if (line.type === "step") {
+      await applyDesign(designId, deleteUnmanaged, confirmed.fingerprint, (line) => {
+        if (line.type === "plan") update({ plan: line.plan, steps: pendingSteps(line.plan) });
+        else if (line.type === "step") {
           const steps = new Map(current.steps);
           steps.set(line.index, line.ok ? { status: "done" } : { status: "failed", message: line.error ?? "failed" });
           if (line.ok && steps.get(line.index + 1)?.status === "pending") steps.set(line.index + 1, { status: "running" });
-          current = { ...current, steps };
-        } else if (line.type === "done") {
-          failed = line.failed ?? undefined;
-        } else {
-          error = line.error.message;
-        }
-        setPhase({ kind: "applying", ...current });
+          update({ steps });
+        } else if (line.type === "done") update({ failed: line.failed ?? undefined });
+        else update({ error: line.error.message });
       });
     } catch (failure) {
-      error = failure instanceof Error ? failure.message : String(failure);
+      update({ error: failure instanceof Error ? failure.message : String(failure) });
     }
     // Whatever did not report done was not applied.
     const steps = new Map([...current.steps].map(([index, step]) => [index, step.status === "running" ? { status: "pending" as const } : step]));
-    setPhase({ kind: "applied", plan: current.plan, steps, failed, error });
+    setPhase({ kind: "applied", ...current, steps });
   };
 
   const shown = phase.kind === "planning" || phase.kind === "plan-failed" ? undefined : phase.plan;
   const steps = phase.kind === "applying" || phase.kind === "applied" ? phase.steps : undefined;
+  const lastAttempt = phase.kind === "planned" || phase.kind === "planning" ? phase.lastAttempt : undefined;
   const busy = phase.kind === "planning" || phase.kind === "applying";
 
   return (
@@ -109,6 +126,12 @@ export function PushPanel({ designId, designName }: { designId: string; designNa
         )}
       </div>
 
+      {lastAttempt && (
+        <div className="space-y-1">
+          <h2 className="text-sm font-medium text-slate-600 dark:text-slate-400">Last attempt</h2>
+          <ApplyOutcome attempt={lastAttempt} />
+        </div>
+      )}
       {phase.kind === "planning" && (
         <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
           Reading the account and planning…
@@ -132,7 +155,7 @@ export function PushPanel({ designId, designName }: { designId: string; designNa
 
       {shown && (
         <>
-          <BusChoices buses={shown.buses} ticked={deleteUnmanaged} disabled={busy} onToggle={toggleBus} />
+          <BusChoices buses={shown.buses} ticked={deleteUnmanaged} disabled={busy || phase.kind === "applied"} onToggle={toggleBus} />
           <PlanSummary plan={shown} />
           {shown.notes.length > 0 && (
             <ul aria-label="Not deployed" className="list-disc pl-5 text-sm text-slate-600 dark:text-slate-400">
@@ -143,18 +166,19 @@ export function PushPanel({ designId, designName }: { designId: string; designNa
           )}
           <PlanChanges changes={shown.changes} steps={steps} />
           <KeptResources kept={shown.kept} buses={shown.buses} />
-          {phase.kind === "applied" && <ApplyOutcome plan={phase.plan} steps={phase.steps} failed={phase.failed} error={phase.error} />}
+          {phase.kind === "applied" && <ApplyOutcome attempt={phase} />}
           <div className="flex flex-wrap gap-2">
-            {phase.kind !== "applied" || phase.failed || phase.error ? (
-              <button
-                type="button"
-                disabled={busy || shown.changes.length === 0}
-                onClick={() => setConfirming(true)}
-                className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
-              >
-                {phase.kind === "applied" ? "Apply again" : phase.kind === "applying" ? "Applying…" : "Apply"}
+            {phase.kind === "applied" ? (
+              !complete(phase) && (
+                <button type="button" onClick={() => plan(deleteUnmanaged, { lastAttempt: phase, confirm: true })} className={primary}>
+                  Apply again
+                </button>
+              )
+            ) : (
+              <button type="button" disabled={busy || shown.changes.length === 0} onClick={() => setConfirming(true)} className={primary}>
+                {phase.kind === "applying" ? "Applying…" : "Apply"}
               </button>
-            ) : null}
+            )}
             <button type="button" disabled={busy} onClick={() => plan(deleteUnmanaged)} className={button}>
               {phase.kind === "applied" ? "Plan again" : "Refresh plan"}
             </button>
@@ -162,25 +186,27 @@ export function PushPanel({ designId, designName }: { designId: string; designNa
         </>
       )}
 
-      {confirming && shown && (
-        <ConfirmDialog title="Apply these changes to AWS?" confirmLabel="Apply" busy={false} onConfirm={() => void apply()} onCancel={() => setConfirming(false)}>
-          <ConfirmText plan={shown} changes={steps ? shown.changes.filter((_, index) => steps.get(index)?.status !== "done") : shown.changes} />
+      {confirming && phase.kind === "planned" && (
+        <ConfirmDialog title="Apply these changes to AWS?" confirmLabel="Apply" busy={false} onConfirm={() => void apply(phase.plan)} onCancel={() => setConfirming(false)}>
+          <ConfirmText plan={phase.plan} />
         </ConfirmDialog>
       )}
     </section>
   );
 }
 
-/** `changes`: what is left to apply (after a failure part-way, what was not applied). */
-function ConfirmText({ plan, changes }: { plan: Plan; changes: Plan["changes"] }) {
-  const { create, update, delete: remove } = countChanges(changes);
+function ConfirmText({ plan }: { plan: Plan }) {
+  const { create, update, delete: remove } = countChanges(plan.changes);
   return (
     <>
       <p>
         Account <span className="font-mono">{plan.account}</span> in <span className="font-mono">{plan.region}</span>: {create} to create, {update} to change,{" "}
         <strong className={remove > 0 ? "text-red-700" : undefined}>{remove} to delete</strong>.
       </p>
-      <p className="mt-2">The server reads the account again and applies the changes in order, stopping at the first failure.</p>
+      <p className="mt-2">
+        The changes run in the order listed, stopping at the first failure. If the account or the design changed since this plan was made, nothing is applied and
+        you are asked to review the new plan.
+      </p>
     </>
   );
 }
@@ -209,11 +235,11 @@ function BusChoices({ buses, ticked, disabled, onToggle }: { buses: readonly Pla
   );
 }
 
-function ApplyOutcome({ plan, steps, failed, error }: { plan: Plan; steps: ReadonlyMap<number, StepState>; failed?: StepResult; error?: string }) {
+function ApplyOutcome({ attempt }: { attempt: Attempt }) {
+  const { plan, steps, failed: failedStep, error } = attempt;
   const total = plan.changes.length;
   const applied = [...steps.values()].filter((s) => s.status === "done").length;
-  const failedStep = failed;
-  if (!failedStep && !error && applied === total) {
+  if (complete(attempt)) {
     return (
       <p role="status" data-testid="apply-outcome" data-outcome="complete" className="rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-800 dark:border-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">
         Applied all {total} {total === 1 ? "change" : "changes"}. Plan again to check that the account matches the design.
