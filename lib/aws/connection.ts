@@ -47,16 +47,31 @@ export const awsConnectionInput = z.strictObject({
     .trim()
     .optional()
     .transform((value) => (value === "" ? undefined : value))
-    .refine((value) => value === undefined || isHttpUrl(value), "endpoint must be an http(s) URL without user name or password"),
+    .refine((value) => value === undefined || endpointProblem(value) === undefined, {
+      error: (issue) => endpointProblem(String(issue.input)) ?? "endpoint is not valid",
+    }),
 });
 
-function isHttpUrl(text: string): boolean {
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/**
+ * Why an endpoint override is refused, if it is. The server signs every call with its
+ * credentials, so calls go only to AWS (`*.amazonaws.com`, VPC endpoints included, over https)
+ * or to this machine (Switchyard's local EventBridge); an operator can still set any endpoint
+ * through SWITCHYARD_AWS_ENDPOINT.
+ */
+export function endpointProblem(text: string): string | undefined {
+  let url: URL;
   try {
-    const url = new URL(text);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.username === "" && url.password === "";
+    url = new URL(text);
   } catch {
-    return false;
+    return "endpoint must be a URL such as http://127.0.0.1:3000 or https://vpce-….events.eu-west-1.vpce.amazonaws.com";
   }
+  if (url.username !== "" || url.password !== "") return "endpoint must not contain a user name or password";
+  if (LOOPBACK.has(url.hostname)) return url.protocol === "http:" || url.protocol === "https:" ? undefined : "endpoint must be http or https";
+  if (url.protocol !== "https:") return "endpoint must use https unless it is on this machine (127.0.0.1)";
+  if (!/\.amazonaws\.com(\.cn)?$/.test(url.hostname)) return "endpoint must be an AWS endpoint (*.amazonaws.com, VPC endpoints included) or on this machine (127.0.0.1)";
+  return undefined;
 }
 
 /** Validates settings from a request; throws ValidationError naming the field. */
@@ -75,7 +90,7 @@ function withoutUndefined(settings: { region: string; profile?: string; endpoint
 }
 
 /** The environment's settings, or null when no region is set there. */
-export function environmentAwsConnection(env: NodeJS.ProcessEnv = process.env): AwsConnectionSettings | null {
+export function environmentAwsConnection(env: Readonly<Record<string, string | undefined>> = process.env): AwsConnectionSettings | null {
   const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
   if (!region) return null;
   return withoutUndefined({ region, profile: env.AWS_PROFILE || undefined, endpoint: env.SWITCHYARD_AWS_ENDPOINT || undefined });
