@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CapturePanel } from "@/components/aws/capture-panel";
 import { ImportPanel } from "@/components/aws/import-panel";
 
 export const metadata = { title: "AWS" };
@@ -10,7 +11,8 @@ export default function AwsPage() {
         <h1 className="text-2xl font-semibold">AWS</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           Import an account&apos;s buses, rules and targets as a design; push a design back with{" "}
-          <span className="font-medium">Push to AWS</span> in the designer (a plan first). The connection is set in{" "}
+          <span className="font-medium">Push to AWS</span> in the designer (a plan first); capture an archive&apos;s or a bus&apos;s events into Switchyard.
+          The connection is set in{" "}
           <Link href="/settings" className="text-indigo-700 underline dark:text-indigo-300">
             Settings → AWS
           </Link>
@@ -18,6 +20,7 @@ export default function AwsPage() {
         </p>
       </div>
       <ImportPanel />
+      <CapturePanel />
     </section>
   );
 }
