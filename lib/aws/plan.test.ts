@@ -183,18 +183,26 @@ describe("planChanges: deletions and tags", () => {
   });
 
   it("never deletes an untagged rule unless its bus is ticked, and never another design's", () => {
-    const have = account([rule("untagged"), rule("theirs", { tags: OTHERS })]);
-    const left = plan(desired([]), have);
+    const have = account([rule("mine"), rule("untagged"), rule("theirs", { tags: OTHERS })]);
+    const left = plan(desired([rule("mine")]), have);
     expect(left.changes).toEqual([]);
     expect(left.kept.map((k) => [k.label, k.reason])).toEqual([
       ["orders/untagged", 'not in the design and not created by Switchyard; tick "also delete" for bus orders to delete it'],
       ["orders/theirs", "belongs to another design (dsn_other)"],
     ]);
+    const ticked = plan(desired([rule("mine")]), have, ["orders"]);
+    expect(summary(ticked)).toEqual(["delete rule orders/untagged"]);
+    expect(ticked.kept.map((k) => k.label)).toEqual(["orders/theirs"]);
+    expect(ticked.buses.find((b) => b.name === "orders")).toEqual({ name: "orders", inDesign: true, exists: true, deleteUnmanaged: true });
+  });
+
+  it("ticking a bus the design does not use deletes its untagged rules, and the bus unless another design's rule stays", () => {
+    const have = account([rule("untagged"), rule("theirs", { tags: OTHERS })]);
+    expect(plan(desired([]), have).kept).toEqual([]); // not the design's business: not even listed
     const ticked = plan(desired([]), have, ["orders"]);
     expect(summary(ticked)).toEqual(["delete rule orders/untagged"]);
-    // The ticked bus itself would go too, but another design's rule is still on it.
     expect(ticked.kept.map((k) => `${k.label}: ${k.reason}`)).toEqual(["orders/theirs: belongs to another design (dsn_other)", "orders: still has rules that are kept (theirs)"]);
-    expect(ticked.buses.find((b) => b.name === "orders")).toEqual({ name: "orders", inDesign: false, exists: true, deleteUnmanaged: true });
+    expect(summary(plan(desired([]), account([rule("untagged")]), ["orders"]))).toEqual(["delete rule orders/untagged", "delete bus orders"]);
   });
 
   it("ticking one bus deletes nothing on another", () => {
@@ -224,9 +232,9 @@ describe("planChanges: deletions and tags", () => {
 
   it("keeps its own bus while a rule it must keep is on it, and never touches unrelated buses", () => {
     const have = account([rule("r", { bus: "mine" })], [bus("default"), bus("mine", MINE), bus("unrelated")]);
-    const p = plan(desired([]), have);
-    expect(p.changes).toEqual([]);
-    expect(p.kept.map((k) => `${k.resource} ${k.label}`)).toEqual(["rule mine/r", "bus mine"]);
+    const p = plan(desired([], [bus("other", MINE)]), have);
+    expect(summary(p)).toEqual(["create bus other"]);
+    expect(p.kept.map((k) => `${k.resource} ${k.label}: ${k.reason}`)).toEqual(["bus mine: still has rules that are kept (r)"]);
   });
 
   it("orders changes for apply: buses, rules, target removals, target writes, then deletions in reverse", () => {

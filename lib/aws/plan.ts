@@ -154,13 +154,17 @@ export function planChanges(desired: DesignResources, actual: AccountState, opti
     }
   }
 
+  const mentionedBuses = new Set([...desired.buses.map((b) => b.name), ...desired.rules.map((r) => r.bus), ...ticked]);
   const deletedRuleKeys = new Set<string>();
   for (const rule of actual.rules) {
     if (desiredRules.has(ruleKey(rule))) continue;
     const why = deletable(rule.tags, rule.bus);
     const movedTo = desired.rules.find((r) => r.name === rule.name && r.bus !== rule.bus && !actualRules.has(ruleKey(r)));
     if (why === undefined) {
-      kept.push({ resource: "rule", bus: rule.bus, rule: rule.name, label: ruleKey(rule), reason: movedTo ? `moved to bus ${movedTo.bus} in the design, but ${keepReason(rule.tags, rule.bus)}` : keepReason(rule.tags, rule.bus) });
+      // Rules on buses the design does not use are none of its business: not even listed.
+      if (movedTo !== undefined || mentionedBuses.has(rule.bus)) {
+        kept.push({ resource: "rule", bus: rule.bus, rule: rule.name, label: ruleKey(rule), reason: movedTo ? `moved to bus ${movedTo.bus} in the design, but ${keepReason(rule.tags, rule.bus)}` : keepReason(rule.tags, rule.bus) });
+      }
       continue;
     }
     deletedRuleKeys.add(ruleKey(rule));
