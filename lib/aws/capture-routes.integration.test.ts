@@ -128,3 +128,29 @@ describe("capture routes", () => {
     expect((await cancelRoute.POST(new Request("http://127.0.0.1/"), params("no-such-job"))).status).toBe(404);
   }, 20_000);
 });
+
+describe("the dev server's SQS and STS routes", () => {
+  it("answer the same protocols as npm start, from the app's runtime", async () => {
+    const sqsRoute = await import("@/app/api/aws/sqs/route");
+    const created = await sqsRoute.POST(
+      new Request("http://127.0.0.1:3000/", {
+        method: "POST",
+        headers: { host: "127.0.0.1:3000", "x-amz-target": "AmazonSQS.CreateQueue", "content-type": "application/x-amz-json-1.0" },
+        body: JSON.stringify({ QueueName: "dev-queue" }),
+      }),
+    );
+    expect(created.status).toBe(200);
+    expect(await created.json()).toEqual({ QueueUrl: "http://127.0.0.1:3000/000000000000/dev-queue" });
+    const stsRoute = await import("@/app/api/aws/sts/route");
+    const who = await stsRoute.POST(
+      new Request("http://127.0.0.1:3000/", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "Action=GetCallerIdentity&Version=2011-06-15",
+      }),
+    );
+    expect(who.status).toBe(200);
+    expect(await who.text()).toContain("<Account>000000000000</Account>");
+  });
+});
+
