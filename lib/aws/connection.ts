@@ -12,6 +12,7 @@ import { SchemasClient } from "@aws-sdk/client-schemas";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { STSClient } from "@aws-sdk/client-sts";
 import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
+import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { fromZodError } from "@/lib/errors";
@@ -138,11 +139,36 @@ export async function clearAwsConnection(): Promise<void> {
  */
 export const MAX_ATTEMPTS = 5;
 
+/** Whether the endpoint is this machine (Switchyard's local EventBridge). */
+export function isLoopbackEndpoint(endpoint: string | undefined): boolean {
+  if (endpoint === undefined) return false;
+  try {
+    return LOOPBACK.has(new URL(endpoint).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** Credentials for the local EventBridge when the chain has none: it accepts any signature unless SWITCHYARD_BUS_KEYS is set. */
+const LOCAL_ONLY_CREDENTIALS = { accessKeyId: "switchyard-local", secretAccessKey: "switchyard-local" };
+
+function credentialsFor(connection: AwsConnectionSettings): AwsCredentialIdentityProvider {
+  const chain = fromNodeProviderChain(connection.profile ? { profile: connection.profile } : {});
+  if (!isLoopbackEndpoint(connection.endpoint)) return chain;
+  return async () => {
+    try {
+      return await chain();
+    } catch {
+      return LOCAL_ONLY_CREDENTIALS;
+    }
+  };
+}
+
 function clientConfig(connection: AwsConnectionSettings) {
   return {
     region: connection.region,
     endpoint: connection.endpoint,
-    credentials: fromNodeProviderChain(connection.profile ? { profile: connection.profile } : {}),
+    credentials: credentialsFor(connection),
     retryMode: "adaptive",
     maxAttempts: MAX_ATTEMPTS,
   } as const;
