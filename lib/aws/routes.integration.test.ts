@@ -142,6 +142,21 @@ describe("/api/aws/import, plan, apply", () => {
     expect(again.plan.changes).toEqual([]);
   });
 
+  it("refuses to apply a design with validation errors, and says which", async () => {
+    const { getDesign, updateDesign } = await import("@/lib/designs/repository");
+    const record = await getDesign(designId);
+    const broken: Design = { ...record.graph, nodes: record.graph.nodes.map((n) => (n.kind === "rule" ? { ...n, trigger: { type: "pattern" as const, pattern: '{"source":"shop"}' } } : n)) };
+    await updateDesign(designId, { version: record.version, graph: broken });
+    const planRoute = await import("@/app/api/aws/plan/route");
+    const planned = (await (await planRoute.POST(new Request("http://x/api/aws/plan", json({ designId })))).json()) as { plan: Plan };
+    expect(planned.plan.problems.map((p) => p.code)).toEqual(["invalid-pattern"]);
+    const applyRoute = await import("@/app/api/aws/apply/route");
+    const lines = await ndjson(await applyRoute.POST(new Request("http://x/api/aws/apply", json({ designId }))));
+    expect(lines).toEqual([{ type: "error", error: expect.objectContaining({ code: "validation", message: expect.stringMatching(/^The design has 1 error to fix before it can be applied: Event pattern is not valid/) }) }]);
+    const rule = await client.send(new DescribeRuleCommand({ Name: "orders" }));
+    expect(JSON.parse(rule.EventPattern ?? "")).toEqual({ source: ["shop"], "detail-type": ["Paid"] });
+  });
+
   it("answers 404 for a design that does not exist", async () => {
     const planRoute = await import("@/app/api/aws/plan/route");
     const response = await planRoute.POST(new Request("http://x/api/aws/plan", json({ designId: "dsn_nope" })));

@@ -8,6 +8,7 @@ import type { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { z } from "zod";
 import { createDesign, getDesign } from "@/lib/designs/repository";
 import type { DesignRecord } from "@/lib/designs/types";
+import { validateDesign, type Problem } from "@/lib/graph";
 import { ConflictError, fromZodError, ValidationError } from "@/lib/errors";
 import { applyPlan, type ApplyResult, type StepResult } from "./apply";
 import { currentAwsConnection, eventBridgeClientFor, type AwsConnectionSettings } from "./connection";
@@ -67,14 +68,19 @@ export function planFingerprint(plan: Pick<Plan, "account" | "region" | "changes
   return createHash("sha256").update(JSON.stringify({ account: plan.account, region: plan.region, what })).digest("base64url").slice(0, 22);
 }
 
-export type FingerprintedPlan = Plan & { readonly fingerprint: string };
+export type FingerprintedPlan = Plan & {
+  readonly fingerprint: string;
+  /** The design's validation errors: while there are any, apply refuses to run. */
+  readonly problems: readonly Problem[];
+};
 
 async function planWith(client: EventBridgeClient, connection: AwsConnectionSettings, request: PlanRequest, abortSignal?: AbortSignal): Promise<FingerprintedPlan> {
   const record = await getDesign(request.designId);
   const actual = await readAccount(client, connection.region, { abortSignal });
   const desired = designResources(record.graph, { account: actual.account, region: connection.region }, record.id);
   const plan = planChanges(desired, actual, { designId: record.id, deleteUnmanaged: request.deleteUnmanaged });
-  return { ...plan, fingerprint: planFingerprint(plan) };
+  const problems = validateDesign(record.graph).filter((problem) => problem.severity === "error");
+  return { ...plan, fingerprint: planFingerprint(plan), problems };
 }
 
 export function planDesign(request: PlanRequest, abortSignal?: AbortSignal): Promise<FingerprintedPlan> {
@@ -92,6 +98,10 @@ export function applyDesign(
 ): Promise<ApplyResult> {
   return withClient(async (client, connection) => {
     const plan = await planWith(client, connection, request, abortSignal);
+    if (plan.problems.length > 0) {
+      const first = plan.problems.slice(0, 3).map((p) => p.message).join("; ");
+      throw new ValidationError(`The design has ${plan.problems.length} error${plan.problems.length === 1 ? "" : "s"} to fix before it can be applied: ${first}${plan.problems.length > 3 ? "; …" : ""}`);
+    }
     if (request.fingerprint !== undefined && request.fingerprint !== plan.fingerprint) {
       throw new ConflictError("The plan changed since you reviewed it (the design or the account changed): review the new plan and confirm again");
     }
