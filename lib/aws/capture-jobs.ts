@@ -125,15 +125,15 @@ function clientsFor(connection: AwsConnectionSettings): CaptureClients & { destr
 }
 
 /**
- * Against a loopback endpoint (Switchyard's own local EventBridge) delivery into the queue is
- * immediate, so the capture need not wait out AWS's delivery lag before it calls the queue drained.
+ * Against a loopback endpoint (Switchyard's own local EventBridge) rules apply at once and delivery
+ * into the queue is immediate, so the capture need not wait out AWS's propagation and delivery lag.
  */
 export function timingFor(connection: AwsConnectionSettings): CaptureTiming | undefined {
   if (connection.endpoint === undefined) return undefined;
   try {
     const host = new URL(connection.endpoint).hostname;
     const loopback = host === "localhost" || host === "[::1]" || host.startsWith("127.");
-    return loopback ? { pollWaitSeconds: 1, replayPollMs: 500, drainQuietMs: 1500 } : undefined;
+    return loopback ? { pollWaitSeconds: 1, replayPollMs: 500, drainQuietMs: 1500, ruleSettleMs: 0 } : undefined;
   } catch {
     return undefined;
   }

@@ -26,7 +26,7 @@ let aws: TestEndpoint;
 let switchyard: TestEndpoint;
 let clients: CaptureClients;
 const BUS_ARN = "arn:aws:events:us-east-1:000000000000:event-bus/orders";
-const FAST = { pollWaitSeconds: 0, replayPollMs: 150, drainQuietMs: 400, maxDurationMs: 20_000 };
+const FAST = { pollWaitSeconds: 0, replayPollMs: 150, drainQuietMs: 400, maxDurationMs: 20_000, ruleSettleMs: 0 };
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
 const windowStart = minutesAgo(60);
 const windowEnd = minutesAgo(30);

@@ -60,6 +60,11 @@ export interface CaptureTiming {
   readonly drainQuietMs?: number;
   /** Give up (and clean up) after this long. */
   readonly maxDurationMs?: number;
+  /**
+   * Wait after creating the rule before replaying or listening: AWS says a new rule may take a
+   * short while before events match it (PutRule's documentation).
+   */
+  readonly ruleSettleMs?: number;
 }
 
 const DEFAULT_TIMING: Required<CaptureTiming> = {
@@ -67,6 +72,7 @@ const DEFAULT_TIMING: Required<CaptureTiming> = {
   replayPollMs: 5_000,
   drainQuietMs: 30_000,
   maxDurationMs: 2 * 60 * 60_000,
+  ruleSettleMs: 10_000,
 };
 
 // --- Estimate --------------------------------------------------------------------------------
@@ -370,6 +376,10 @@ class Capture {
     if ((targets.FailedEntryCount ?? 0) > 0) {
       const entry = targets.FailedEntries?.[0];
       throw new Error(`AWS did not add the capture target: ${entry?.ErrorCode ?? "error"} ${entry?.ErrorMessage ?? ""}`.trim());
+    }
+    if (this.timing.ruleSettleMs > 0) {
+      this.report("preparing", "Waiting for the new rule to take effect");
+      await sleep(this.timing.ruleSettleMs, this.options.signal);
     }
   }
 
