@@ -52,7 +52,7 @@ describe("designResources", () => {
   it("does not create the default bus, and leaves out rules of other accounts' buses and unfed rules", () => {
     const d = design(
       [
-        node("event-bus", "default", { variant: "default", name: "default" }),
+        node("event-bus", "default", { variant: "default", name: "default", archive: { name: "everything", pattern: "", retentionDays: 7 } }),
         node("event-bus", "theirs", { variant: "custom", name: "central", account: "444455556666" }),
         patternRule("here", "{}"),
         patternRule("there", "{}"),
@@ -64,7 +64,10 @@ describe("designResources", () => {
     expect(resources.buses).toEqual([]);
     expect(resources.rules.map((r) => `${r.bus}/${r.name}`)).toEqual(["default/here"]);
     expect(resources.rules[0]!.tags).toEqual({});
-    expect(resources.notes).toEqual(["Rule there is on bus central in account 444455556666 and is left out.", "Rule nowhere is fed by no event bus and is left out."]);
+    expect(resources.notes).toEqual([
+      "Archive everything of bus default is not pushed to AWS (create it there, or export the design as infrastructure code).",
+      "Rule there is on bus central in account 444455556666 and is left out.", "Rule nowhere is fed by no event bus and is left out.",
+    ]);
   });
 
   it("points event-bus targets at the bus they forward to, API destinations at their name", () => {

@@ -118,6 +118,9 @@ export function designResources(design: Design, where: Placement, designId?: str
   const isHome = (bus: EventBusNode) => bus.account === undefined || bus.account === where.account;
   const buses: BusState[] = [];
   for (const node of design.nodes) {
+    if (node.kind === "event-bus" && node.archive !== undefined && isHome(node)) {
+      notes.push(`Archive ${node.archive.name} of bus ${node.name} is not pushed to AWS (create it there, or export the design as infrastructure code).`);
+    }
     if (node.kind !== "event-bus" || !isHome(node) || node.variant !== "custom") continue;
     if (buses.some((bus) => bus.name === node.name)) continue;
     buses.push({ name: node.name, tags, nodeId: node.id });
