@@ -48,13 +48,20 @@ async function setCode(page: Page, label: string, text: string) {
   await page.keyboard.insertText(text);
 }
 
-test("connects to the local endpoint, imports a bus, changes a pattern on the canvas, plans, applies, and re-plans to no changes", async ({ page, baseURL }) => {
+test("connects to the local endpoint, imports a bus, changes a pattern on the canvas, plans, applies, and re-plans to no changes", async ({ page, request, baseURL }) => {
   const client = eventBridge(baseURL!);
   const bus = `shop-${Date.now()}`;
   await seedAccount(client, bus);
 
+  // Not configured yet: importing says so and leads to the settings.
+  expect((await request.delete("/api/aws/connection")).ok()).toBe(true);
+  await page.goto("/aws");
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByTestId("aws-import-status")).toContainText("AWS is not configured");
+  await page.getByTestId("aws-import-status").getByRole("link", { name: "Open Settings → AWS" }).click();
+  await page.waitForURL("**/settings");
+
   // Settings → AWS: the region, the profile picker fed by the server, the local endpoint in one click.
-  await page.goto("/settings");
   await expect(page.getByLabel("Profile")).toContainText(E2E_AWS_PROFILE);
   await expect(page.getByRole("textbox", { name: /access key|secret/i })).toHaveCount(0);
   await page.getByLabel("Region").fill(REGION);
@@ -70,7 +77,7 @@ test("connects to the local endpoint, imports a bus, changes a pattern on the ca
   // A bad endpoint is refused with the server's message, naming the field.
   await page.getByLabel(/Endpoint override/).fill("ftp://nowhere");
   await page.getByRole("button", { name: "Test connection" }).click();
-  await expect(status).toContainText("endpoint must be an http(s) URL");
+  await expect(status).toContainText("Invalid AWS connection: endpoint: ");
   await page.reload();
   await expect(page.getByLabel(/Endpoint override/)).toHaveValue(baseURL!);
 
@@ -230,6 +237,14 @@ test("apply refuses a plan nobody reviewed, a failure part-way says what was and
 
     await page.getByRole("button", { name: "Plan again" }).click();
     await expect(summary).toHaveText("No changes. The account matches the design.", { timeout: 15_000 });
+
+    // Forgetting the saved connection leaves the server unconfigured (its environment has no region).
+    await page.goto("/settings");
+    await expect(page.getByLabel(/Endpoint override/)).toHaveValue(faulty.url);
+    await page.getByRole("button", { name: "Forget saved settings" }).click();
+    await expect(page.getByTestId("aws-connection-status")).toHaveText("Forgotten. AWS is not configured on this server until you save settings.");
+    await expect(page.getByLabel("Region")).toHaveValue("");
+    expect((await (await request.get("/api/aws/connection")).json()).settings).toBeNull();
   } finally {
     await faulty.close();
     client.destroy();

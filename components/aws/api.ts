@@ -28,6 +28,11 @@ export function saveConnection(settings: AwsConnectionSettings): Promise<{ setti
   return requestJson("/api/aws/connection", { method: "PUT", body: JSON.stringify(settings) });
 }
 
+/** Forgets the saved settings: the server's environment (if any) applies again. */
+export function clearConnection(): Promise<Pick<ConnectionView, "settings" | "source">> {
+  return requestJson("/api/aws/connection", { method: "DELETE" });
+}
+
 /** Who the server's credentials are, for these settings (saved or not). */
 export function testConnection(settings: AwsConnectionSettings): Promise<AwsIdentity> {
   return requestJson("/api/aws/connection/test", { method: "POST", body: JSON.stringify(settings) });

@@ -7,7 +7,7 @@
  */
 import { useEffect, useId, useState, useSyncExternalStore } from "react";
 import type { AwsIdentity } from "@/lib/aws/identity";
-import { getConnection, saveConnection, testConnection, type ConnectionView } from "./api";
+import { clearConnection, getConnection, saveConnection, testConnection, type ConnectionView } from "./api";
 
 const COMMON_REGIONS = ["us-east-1", "us-east-2", "us-west-1", "us-west-2", "eu-west-1", "eu-west-2", "eu-central-1", "eu-north-1", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "ap-south-1", "ca-central-1", "sa-east-1"];
 
@@ -21,6 +21,7 @@ type Status =
   | { readonly kind: "idle" }
   | { readonly kind: "busy"; readonly what: string }
   | { readonly kind: "saved" }
+  | { readonly kind: "cleared"; readonly fromEnvironment: boolean }
   | { readonly kind: "identity"; readonly identity: AwsIdentity }
   | { readonly kind: "failed"; readonly message: string };
 
@@ -31,6 +32,10 @@ const button =
 
 /** The page's origin never changes while it is open. */
 const noSubscription = () => () => {};
+
+function draftOf(settings: ConnectionView["settings"]): Draft {
+  return { region: settings?.region ?? "", profile: settings?.profile ?? "", endpoint: settings?.endpoint ?? "" };
+}
 
 function settingsOf(draft: Draft) {
   return {
@@ -52,7 +57,7 @@ export function ConnectionSettings() {
     getConnection()
       .then((loaded) => {
         setView(loaded);
-        if (loaded.settings) setDraft({ region: loaded.settings.region, profile: loaded.settings.profile ?? "", endpoint: loaded.settings.endpoint ?? "" });
+        setDraft(draftOf(loaded.settings));
       })
       .catch((error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)));
   }, []);
@@ -71,6 +76,13 @@ export function ConnectionSettings() {
       const { settings } = await saveConnection(settingsOf(draft));
       setView((current) => (current ? { ...current, settings, source: "saved" } : current));
       return { kind: "saved" };
+    });
+  const forget = () =>
+    run("Forgetting the saved settings…", async () => {
+      const { settings, source } = await clearConnection();
+      setView((current) => (current ? { ...current, settings, source } : current));
+      setDraft(draftOf(settings));
+      return { kind: "cleared", fromEnvironment: settings !== null };
     });
   const test = () => run("Testing the connection…", async () => ({ kind: "identity", identity: await testConnection(settingsOf(draft)) }));
 
@@ -158,6 +170,11 @@ export function ConnectionSettings() {
           <button type="button" disabled={!canSubmit} onClick={() => void test()} className={button}>
             Test connection
           </button>
+          {view?.source === "saved" && (
+            <button type="button" disabled={busy} onClick={() => void forget()} className={`${button} ml-auto`}>
+              Forget saved settings
+            </button>
+          )}
         </div>
       </form>
       <ConnectionStatus status={status} />
@@ -170,6 +187,9 @@ function ConnectionStatus({ status }: { status: Status }) {
     <div role="status" data-testid="aws-connection-status" className="text-sm">
       {status.kind === "busy" && <p className="text-slate-600 dark:text-slate-400">{status.what}</p>}
       {status.kind === "saved" && <p className="text-emerald-700 dark:text-emerald-400">Saved.</p>}
+      {status.kind === "cleared" && (
+        <p>{status.fromEnvironment ? "Forgotten. The server's environment settings apply." : "Forgotten. AWS is not configured on this server until you save settings."}</p>
+      )}
       {status.kind === "failed" && <p className="text-red-700 dark:text-red-400">{status.message}</p>}
       {status.kind === "identity" && (
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 rounded-md border border-emerald-200 bg-emerald-50 p-3 dark:border-emerald-900 dark:bg-emerald-950">
