@@ -580,6 +580,7 @@ export function withoutReplayName(text: string, replayName: string): string {
       // That cut was not the top-level member; try the other, then fall back.
     }
   }
+  // Last resort (no textual cut worked): re-serialised, so digits beyond double precision are lost.
   const parsed = JSON.parse(text) as Record<string, unknown>;
   delete parsed["replay-name"];
   return JSON.stringify(parsed);
