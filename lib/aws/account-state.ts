@@ -36,6 +36,17 @@ export interface RuleState {
   readonly nodeId?: string;
 }
 
+/** An archive of a bus (DescribeArchive); archives cannot be tagged, so Switchyard never deletes one. */
+export interface ArchiveState {
+  readonly name: string;
+  /** The name of the bus it archives. */
+  readonly bus: string;
+  /** Absent: every event. */
+  readonly eventPattern?: string;
+  /** 0 keeps events forever. */
+  readonly retentionDays: number;
+}
+
 /** An API destination some target calls (DescribeApiDestination); its connection's secret stays in AWS. */
 export interface ApiDestinationState {
   readonly name: string;
@@ -52,6 +63,8 @@ export interface AccountState {
   readonly region: string;
   readonly buses: readonly BusState[];
   readonly rules: readonly RuleState[];
+  /** Archives of the buses read (of home buses, for a design). */
+  readonly archives: readonly ArchiveState[];
   /** The API destinations the rules' targets call (read by import only). */
   readonly apiDestinations?: readonly ApiDestinationState[];
 }

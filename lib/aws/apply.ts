@@ -6,6 +6,7 @@
  * planning and applying again continues from there, and applying an applied design does nothing.
  */
 import {
+  CreateArchiveCommand,
   CreateEventBusCommand,
   DeleteEventBusCommand,
   DeleteRuleCommand,
@@ -13,6 +14,7 @@ import {
   PutRuleCommand,
   PutTargetsCommand,
   RemoveTargetsCommand,
+  UpdateArchiveCommand,
   type EventBridgeClient,
   type Tag,
 } from "@aws-sdk/client-eventbridge";
@@ -20,7 +22,7 @@ import type { Tags, Target } from "./account-state";
 import { awsCall } from "./call";
 import { describeAwsError } from "./errors";
 import type { Plan, PlannedChange } from "./plan";
-import { putRuleInput } from "./resources";
+import { busArnAt, putRuleInput } from "./resources";
 
 export interface StepResult {
   readonly index: number;
@@ -47,7 +49,7 @@ export interface ApplyOptions {
 
 export async function applyPlan(client: EventBridgeClient, plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {
   const applied: PlannedChange[] = [];
-  const run = new ChangeRunner(client, options);
+  const run = new ChangeRunner(client, plan, options);
   for (const [index, change] of plan.changes.entries()) {
     try {
       await run.apply(change);
@@ -73,6 +75,7 @@ class ChangeRunner {
 
   constructor(
     private readonly client: EventBridgeClient,
+    private readonly plan: Pick<Plan, "account" | "region">,
     private readonly options: ApplyOptions,
   ) {
     this.signal = options.abortSignal ? { abortSignal: options.abortSignal } : undefined;
@@ -91,6 +94,9 @@ class ChangeRunner {
         } else if (change.action === "delete") {
           await this.call("DeleteEventBus", () => client.send(new DeleteEventBusCommand({ Name: change.bus }), signal));
         }
+        return;
+      case "archive":
+        await this.archive(change);
         return;
       case "rule": {
         if (change.action === "delete") {
@@ -118,6 +124,23 @@ class ChangeRunner {
         return;
       }
     }
+  }
+
+  private async archive(change: PlannedChange): Promise<void> {
+    const archive = change.desiredArchive;
+    if (archive === undefined || change.action === "delete") throw new Error(`Plan change ${change.label} is not an archive Switchyard writes`);
+    if (change.action === "create") {
+      const source = busArnAt(this.plan, archive.bus);
+      await this.call("CreateArchive", () =>
+        this.client.send(new CreateArchiveCommand({ ArchiveName: archive.name, EventSourceArn: source, EventPattern: archive.eventPattern, RetentionDays: archive.retentionDays }), this.signal),
+      );
+      return;
+    }
+    if (change.fields.some((f) => f.field === "bus")) throw new Error(`Archive ${archive.name} archives another bus in AWS; an archive cannot move: delete it there (its events go with it) or rename it in the design`);
+    if (archive.eventPattern === undefined && change.fields.some((f) => f.field === "eventPattern")) {
+      throw new Error(`AWS cannot remove the pattern of archive ${archive.name}; give the design's archive a pattern, or recreate the archive in AWS`);
+    }
+    await this.call("UpdateArchive", () => this.client.send(new UpdateArchiveCommand({ ArchiveName: archive.name, EventPattern: archive.eventPattern, RetentionDays: archive.retentionDays }), this.signal));
   }
 
   /** A design names an API destination; AWS wants its ARN with the generated id. */

@@ -283,6 +283,24 @@ describe("edit, plan, apply", () => {
     ]);
     expect((await applyPlan(client, ticked)).failed).toBeUndefined();
     expect(summary(plan(without, await readAll(), ["orders"]))).toEqual([]);
+    design = without;
+  });
+
+  it("creates and updates a bus's archive, and imports it back", async () => {
+    const orders = nodeWhere(design, "event-bus", (n) => n.name === "orders");
+    design = replaceNode(design, { ...orders, archive: { name: "orders-archive", pattern: '{"source":["com.shop"]}', retentionDays: 30 } });
+    expect(summary(plan(design, await readAll()))).toEqual(["create archive orders archive orders-archive"]);
+    expect((await applyPlan(client, plan(design, await readAll()))).failed).toBeUndefined();
+    expect(summary(plan(design, await readAll()))).toEqual([]);
+
+    design = replaceNode(design, { ...orders, archive: { name: "orders-archive", pattern: '{ "source": ["com.shop"], "detail-type": ["Paid"] }', retentionDays: 0 } });
+    const update = plan(design, await readAll());
+    expect(update.changes.map((c) => [c.label, c.fields.map((f) => f.field)])).toEqual([["orders archive orders-archive", ["eventPattern", "retentionDays"]]]);
+    expect((await applyPlan(client, update)).failed).toBeUndefined();
+    expect(summary(plan(design, await readAll()))).toEqual([]);
+
+    const imported = designFromAccount(await readAll(), "again").design;
+    expect(nodeWhere(imported, "event-bus", (n) => n.name === "orders").archive).toEqual({ name: "orders-archive", pattern: '{ "source": ["com.shop"], "detail-type": ["Paid"] }', retentionDays: 0 });
   });
 
   it("never touched the resources outside the design", async () => {

@@ -32,6 +32,10 @@ const state: AccountState = {
     rule("tick", "default", { scheduleExpression: "rate(1 hour)", roleArn: "arn:aws:iam::111122223333:role/r", targets: [{ Id: "q", Arn: at("sqs", "work") }] }),
     rule("saas", "aws.partner/saas.example/123/events", { eventPattern: '{"source":["saas"]}', targets: [{ Id: "t", Arn: at("sns", "topic") }] }),
   ],
+  archives: [
+    { name: "orders-all", bus: "orders", retentionDays: 30 },
+    { name: "orders-paid", bus: "orders", eventPattern: '{"detail-type":["Paid"]}', retentionDays: 0 },
+  ],
   apiDestinations: [{ name: "crm", arn: at("events", "api-destination/crm/0f1e"), endpoint: "https://crm.example/in", method: "PUT", connectionArn: at("events", "connection/crm-conn/9a8b") }],
 };
 
@@ -65,8 +69,13 @@ describe("designFromAccount", () => {
     expect(design.nodes.find((n) => n.kind === "api-destination")).toMatchObject({ name: "crm", endpoint: "https://crm.example/in", method: "PUT", connection: { name: "crm-conn" } });
   });
 
+  it("puts a bus's archive on its node", () => {
+    expect(design.nodes.find((n) => n.kind === "event-bus" && n.name === "orders")).toMatchObject({ archive: { name: "orders-all", pattern: "", retentionDays: 30 } });
+  });
+
   it("warns about what it cannot hold instead of dropping it silently", () => {
     expect(warnings).toEqual([
+      "Archive orders-paid of bus orders was left out: a design holds one archive per bus (orders-all was kept).",
       `The target task of rule b (bus orders) calls ${at("ecs", "cluster/jobs")}, a kind of target a design cannot hold yet; it was left out.`,
       "The target hook of rule b (bus orders) has HttpParameters, which the design does not hold.",
       "The connection of API destination crm is imported by name; check its authorization type.",

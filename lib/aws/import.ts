@@ -65,12 +65,16 @@ class DesignBuilder {
     const known = this.busNodes.get(key);
     if (known) return known;
     const home = account === this.state.account;
+    // A design holds one archive per bus; any further one is named in a warning.
+    const [archive, ...others] = home ? this.state.archives.filter((a) => a.bus === name) : [];
+    for (const other of others) this.warnings.push(`Archive ${other.name} of bus ${name} was left out: a design holds one archive per bus (${archive!.name} was kept).`);
     const node: EventBusNode = {
       ...createNode("event-bus", this.id("bus", home ? name : `${account}/${name}`), ORIGIN),
       variant: name === "default" ? "default" : name.startsWith("aws.partner/") ? "partner" : "custom",
       name,
       ...(home ? {} : { account }),
       ...(region === this.state.region ? {} : { region }),
+      ...(archive === undefined ? {} : { archive: { name: archive.name, pattern: archive.eventPattern ?? "", retentionDays: archive.retentionDays } }),
     };
     this.nodes.push(node);
     this.busNodes.set(key, node);

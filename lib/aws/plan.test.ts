@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DESIGN_TAG, type AccountState, type BusState, type RuleState, type Target } from "./account-state";
+import { DESIGN_TAG, type AccountState, type ArchiveState, type BusState, type RuleState, type Target } from "./account-state";
 import { deepEqual, planChanges, sameJsonText, sameTargetArn, type Plan } from "./plan";
 import type { DesignResources } from "./resources";
 
@@ -20,12 +20,12 @@ function bus(name: string, tags: BusState["tags"] = {}): BusState {
   return { name, tags };
 }
 
-function desired(rules: RuleState[], buses: BusState[] = []): DesignResources {
-  return { buses, rules: rules.map((r) => ({ ...r, tags: MINE })), notes: [] };
+function desired(rules: RuleState[], buses: BusState[] = [], archives: ArchiveState[] = []): DesignResources {
+  return { buses, rules: rules.map((r) => ({ ...r, tags: MINE })), archives, notes: [] };
 }
 
-function account(rules: RuleState[], buses: BusState[] = [bus("default"), bus("orders")]): AccountState {
-  return { account: "111122223333", region: "us-east-1", buses, rules };
+function account(rules: RuleState[], buses: BusState[] = [bus("default"), bus("orders")], archives: ArchiveState[] = []): AccountState {
+  return { account: "111122223333", region: "us-east-1", buses, rules, archives };
 }
 
 function plan(want: DesignResources, have: AccountState, deleteUnmanaged: string[] = []): Plan {
@@ -248,6 +248,25 @@ describe("planChanges: deletions and tags", () => {
       "create target new/fresh#f",
       "delete target orders/old#o",
       "delete rule orders/old",
+    ]);
+  });
+});
+
+describe("planChanges: archives", () => {
+  const archive = (fields: Partial<ArchiveState> = {}): ArchiveState => ({ name: "all", bus: "orders", retentionDays: 7, ...fields });
+
+  it("creates a missing archive after the buses and before the rules", () => {
+    const p = plan(desired([rule("r")], [bus("orders", MINE)], [archive({ eventPattern: '{"source":["shop"]}' })]), account([], [bus("default")]));
+    expect(summary(p)).toEqual(["create bus orders", "create archive orders archive all", "create rule orders/r"]);
+    expect(p.changes[1]!.fields).toEqual([{ field: "eventPattern", after: '{"source":["shop"]}' }, { field: "retentionDays", after: 7 }]);
+  });
+
+  it("updates pattern (compared as JSON) and retention, and never deletes an archive", () => {
+    const have = account([], undefined, [archive({ eventPattern: '{"source":["shop"]}' }), archive({ name: "unrelated" })]);
+    expect(plan(desired([], [], [archive({ eventPattern: '{ "source": [ "shop" ] }' })]), have).changes).toEqual([]);
+    const p = plan(desired([], [], [archive({ retentionDays: 0 })]), have);
+    expect(p.changes.map((c) => [c.label, c.fields])).toEqual([
+      ["orders archive all", [{ field: "eventPattern", before: '{"source":["shop"]}', after: undefined }, { field: "retentionDays", before: 7, after: 0 }]],
     ]);
   });
 });

@@ -11,15 +11,16 @@
  *   bus for which "also delete what is not in the design" is ticked. A rule the design mentions
  *   owns its target list: targets not in the design are removed from it (except kinds a design
  *   cannot hold, such as ECS tasks, which are kept).
- * - Changes are ordered for apply: buses, rules, targets; deletions after, in reverse.
+ * - Archives are created and updated (pattern as JSON, retention), never deleted: they carry no tags.
+ * - Changes are ordered for apply: buses, archives, rules, targets; deletions after, in reverse.
  */
 import { DEFAULT_RETRY_POLICY } from "@/lib/graph/registry";
-import { DESIGN_TAG, ruleKey, type AccountState, type BusState, type RuleState, type Target } from "./account-state";
+import { DESIGN_TAG, ruleKey, type AccountState, type ArchiveState, type BusState, type RuleState, type Target } from "./account-state";
 import type { DesignResources } from "./resources";
 import { recogniseTargetArn } from "./target-arn";
 
 export type ChangeAction = "create" | "update" | "delete";
-export type ResourceKind = "bus" | "rule" | "target";
+export type ResourceKind = "bus" | "archive" | "rule" | "target";
 
 export interface FieldChange {
   /** `eventPattern`, `state`, `RetryPolicy.MaximumRetryAttempts`… */
@@ -34,7 +35,8 @@ export interface PlannedChange {
   readonly bus: string;
   readonly rule?: string;
   readonly targetId?: string;
-  /** `orders`, `orders/big-orders`, `orders/big-orders#Target0`, for people. */
+  readonly archive?: string;
+  /** `orders`, `orders/big-orders`, `orders/big-orders#Target0`, `orders archive everything`, for people. */
   readonly label: string;
   /** Updates: what differs. Creates: every field set. Deletes: empty. */
   readonly fields: readonly FieldChange[];
@@ -44,6 +46,7 @@ export interface PlannedChange {
   readonly desiredRule?: Omit<RuleState, "targets">;
   readonly desiredTarget?: Target;
   readonly desiredBus?: BusState;
+  readonly desiredArchive?: ArchiveState;
 }
 
 /** Something in the account the plan leaves alone although the design does not mention it. */
@@ -110,6 +113,24 @@ export function planChanges(desired: DesignResources, actual: AccountState, opti
   for (const bus of desired.buses) {
     if (actualBuses.has(bus.name)) continue;
     busCreates.push({ action: "create", resource: "bus", bus: bus.name, label: bus.name, fields: [{ field: "tags", after: bus.tags }], desiredBus: bus });
+  }
+
+  // Archives are created and updated, never deleted: AWS cannot tag them, so nothing says whose they are.
+  const archiveWrites: PlannedChange[] = [];
+  for (const archive of desired.archives) {
+    const existing = actual.archives.find((a) => a.name === archive.name);
+    const label = `${archive.bus} archive ${archive.name}`;
+    const base = { resource: "archive" as const, bus: archive.bus, archive: archive.name, label, desiredArchive: archive };
+    if (existing === undefined) {
+      const fields = [...(archive.eventPattern === undefined ? [] : [{ field: "eventPattern", after: archive.eventPattern }]), { field: "retentionDays", after: archive.retentionDays }];
+      archiveWrites.push({ action: "create", ...base, fields });
+      continue;
+    }
+    const fields: FieldChange[] = [];
+    if (existing.bus !== archive.bus) fields.push({ field: "bus", before: existing.bus, after: archive.bus });
+    if (!sameJsonText(archive.eventPattern, existing.eventPattern)) fields.push({ field: "eventPattern", before: existing.eventPattern, after: archive.eventPattern });
+    if (archive.retentionDays !== existing.retentionDays) fields.push({ field: "retentionDays", before: existing.retentionDays, after: archive.retentionDays });
+    if (fields.length > 0) archiveWrites.push({ action: "update", ...base, fields });
   }
 
   for (const rule of desired.rules) {
@@ -198,7 +219,7 @@ export function planChanges(desired: DesignResources, actual: AccountState, opti
     account: actual.account,
     region: actual.region,
     designId: options.designId,
-    changes: [...busCreates, ...ruleWrites, ...targetRemovals, ...targetWrites, ...ruleDeletes, ...busDeletes],
+    changes: [...busCreates, ...archiveWrites, ...ruleWrites, ...targetRemovals, ...targetWrites, ...ruleDeletes, ...busDeletes],
     kept,
     buses,
     notes: desired.notes,

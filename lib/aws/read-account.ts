@@ -5,15 +5,18 @@
  */
 import {
   DescribeApiDestinationCommand,
+  DescribeArchiveCommand,
+  ListArchivesCommand,
   ListEventBusesCommand,
   ListRulesCommand,
   ListTagsForResourceCommand,
   ListTargetsByRuleCommand,
   type EventBridgeClient,
+  type Archive,
   type EventBus,
   type Rule,
 } from "@aws-sdk/client-eventbridge";
-import type { AccountState, ApiDestinationState, BusState, RuleState, Tags, Target } from "./account-state";
+import type { AccountState, ApiDestinationState, ArchiveState, BusState, RuleState, Tags, Target } from "./account-state";
 import { awsCall } from "./call";
 
 export interface ReadScope {
@@ -120,9 +123,32 @@ export async function readAccount(client: EventBridgeClient, region: string, opt
       report("targets");
     }
   }
+  const archives = await readArchives(client, buses, page("buses"), options.pageSize, signal);
   const apiDestinations = options.apiDestinations ? await describeApiDestinations(client, rules, signal) : undefined;
   report("done");
-  return { account, region, buses, rules, ...(apiDestinations ? { apiDestinations } : {}) };
+  return { account, region, buses, rules, archives, ...(apiDestinations ? { apiDestinations } : {}) };
+}
+
+/** The archives of the buses read; ListArchives has no pattern, so each is described. */
+async function readArchives(client: EventBridgeClient, buses: readonly BusState[], onPage: () => void, pageSize: number | undefined, signal: { abortSignal: AbortSignal } | undefined): Promise<ArchiveState[]> {
+  const busByArn = new Map(buses.flatMap((bus) => (bus.arn === undefined ? [] : [[bus.arn, bus.name] as const])));
+  const listed = await allPages<Archive>(async (NextToken) => {
+    const answer = await awsCall(events("ListArchives"), () => client.send(new ListArchivesCommand({ NextToken, Limit: pageSize }), signal));
+    return { items: answer.Archives ?? [], next: answer.NextToken };
+  }, onPage);
+  const archives: ArchiveState[] = [];
+  for (const archive of listed) {
+    const bus = busByArn.get(archive.EventSourceArn ?? "");
+    if (bus === undefined || archive.ArchiveName === undefined) continue;
+    const described = await awsCall(events("DescribeArchive"), () => client.send(new DescribeArchiveCommand({ ArchiveName: archive.ArchiveName }), signal));
+    archives.push({
+      name: archive.ArchiveName,
+      bus,
+      ...(described.EventPattern ? { eventPattern: described.EventPattern } : {}),
+      retentionDays: described.RetentionDays ?? archive.RetentionDays ?? 0,
+    });
+  }
+  return archives;
 }
 
 async function describeApiDestinations(client: EventBridgeClient, rules: readonly RuleState[], signal: { abortSignal: AbortSignal } | undefined): Promise<ApiDestinationState[]> {

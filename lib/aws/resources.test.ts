@@ -62,10 +62,11 @@ describe("designResources", () => {
     );
     const resources = designResources(d, HERE);
     expect(resources.buses).toEqual([]);
+    // The default bus is not created, but its archive is (an empty pattern archives every event).
+    expect(resources.archives).toEqual([{ name: "everything", bus: "default", retentionDays: 7 }]);
     expect(resources.rules.map((r) => `${r.bus}/${r.name}`)).toEqual(["default/here"]);
     expect(resources.rules[0]!.tags).toEqual({});
     expect(resources.notes).toEqual([
-      "Archive everything of bus default is not pushed to AWS (create it there, or export the design as infrastructure code).",
       "Rule there is on bus central in account 444455556666 and is left out.", "Rule nowhere is fed by no event bus and is left out.",
     ]);
   });

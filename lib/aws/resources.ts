@@ -7,7 +7,7 @@
 import { indexDesign, type DesignIndex } from "@/lib/graph/graph-index";
 import type { Design, EventBusNode, NodeOfKind, RuleNode } from "@/lib/graph";
 import { targetIdFor, targetIdOf } from "@/lib/graph/target-id";
-import { DESIGN_TAG, type BusState, type RuleState, type Tags, type Target } from "./account-state";
+import { DESIGN_TAG, type ArchiveState, type BusState, type RuleState, type Tags, type Target } from "./account-state";
 
 export type TargetNode = NodeOfKind<
   "lambda" | "sns" | "sqs" | "step-functions" | "firehose" | "kinesis" | "cloudwatch-logs" | "api-destination" | "event-bus-target"
@@ -103,6 +103,7 @@ export function targetSpecFor(node: TargetNode, arn: string): Target {
 export interface DesignResources {
   readonly buses: readonly BusState[];
   readonly rules: readonly RuleState[];
+  readonly archives: readonly ArchiveState[];
   /** What the design holds that this mapping does not deploy, one sentence each. */
   readonly notes: readonly string[];
 }
@@ -117,9 +118,11 @@ export function designResources(design: Design, where: Placement, designId?: str
   const notes: string[] = [];
   const isHome = (bus: EventBusNode) => bus.account === undefined || bus.account === where.account;
   const buses: BusState[] = [];
+  const archives: ArchiveState[] = [];
   for (const node of design.nodes) {
     if (node.kind === "event-bus" && node.archive !== undefined && isHome(node)) {
-      notes.push(`Archive ${node.archive.name} of bus ${node.name} is not pushed to AWS (create it there, or export the design as infrastructure code).`);
+      const { name, pattern, retentionDays } = node.archive;
+      archives.push({ name, bus: node.name, ...(pattern.trim() === "" ? {} : { eventPattern: pattern }), retentionDays });
     }
     if (node.kind !== "event-bus" || !isHome(node) || node.variant !== "custom") continue;
     if (buses.some((bus) => bus.name === node.name)) continue;
@@ -139,7 +142,7 @@ export function designResources(design: Design, where: Placement, designId?: str
     }
     rules.push(ruleState(node, bus, { design, index, where, tags, notes }));
   }
-  return { buses, rules, notes };
+  return { buses, rules, archives, notes };
 }
 
 interface Mapping {
