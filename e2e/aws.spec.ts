@@ -85,8 +85,10 @@ test("connects to the local endpoint, imports a bus, changes a pattern on the ca
   await page.goto("/aws");
   await page.getByLabel("Bus name").fill(bus);
   await expect(page.getByRole("radio", { name: "One bus" })).toBeChecked();
+  await page.getByLabel("Name of the new design").fill(`Shop ${bus}`);
   await page.getByRole("button", { name: "Import" }).click();
   await page.waitForURL(/\/designs\/[^/]+$/, { timeout: 15_000 });
+  await expect(page.getByLabel("Design name")).toHaveValue(`Shop ${bus}`);
   const designId = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
   await expect(page.getByTestId("design-editor")).toBeVisible();
   // 1 bus, 2 rules, 2 targets.

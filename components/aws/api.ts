@@ -46,8 +46,9 @@ export type ImportLine =
   | { readonly type: "done"; readonly design: DesignSummary; readonly warnings: readonly string[] }
   | ErrorLine;
 
-export function importAccount(scope: ReadScope, onLine: (line: ImportLine) => void, signal?: AbortSignal): Promise<void> {
-  const body = { ...(scope.bus ? { bus: scope.bus } : {}), ...(scope.rulePrefix ? { prefix: scope.rulePrefix } : {}) };
+/** `name`: the new design's name; empty lets the server name it after the account and region. */
+export function importAccount(scope: ReadScope, name: string, onLine: (line: ImportLine) => void, signal?: AbortSignal): Promise<void> {
+  const body = { ...(scope.bus ? { bus: scope.bus } : {}), ...(scope.rulePrefix ? { prefix: scope.rulePrefix } : {}), ...(name.trim() ? { name: name.trim() } : {}) };
   return streamNdjson("/api/aws/import", body, (line) => onLine(line as ImportLine), signal);
 }
 

@@ -33,6 +33,7 @@ export function ImportPanel() {
   const [scope, setScope] = useState<Scope>("all");
   const [bus, setBus] = useState("");
   const [prefix, setPrefix] = useState("");
+  const [name, setName] = useState("");
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const abort = useRef<AbortController | null>(null);
 
@@ -48,6 +49,7 @@ export function ImportPanel() {
     try {
       await importAccount(
         readScope(),
+        name,
         (line) => {
           if (line.type === "progress") setStatus({ kind: "reading", progress: line });
           else if (line.type === "error") {
@@ -113,6 +115,12 @@ export function ImportPanel() {
             <input id={ids.prefix} value={prefix} onChange={(e) => setPrefix(e.target.value)} onFocus={() => setScope("prefix")} placeholder="prefix" className={input} />
           </div>
         </fieldset>
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <label htmlFor={ids.name} className="font-medium">
+            Name of the new design <span className="font-normal text-slate-500">(optional)</span>
+          </label>
+          <input id={ids.name} value={name} onChange={(e) => setName(e.target.value)} disabled={busy} maxLength={120} placeholder="Imported from <account> <region>" className={`${input} min-w-64`} />
+        </div>
         <div className="flex items-center gap-2">
           <button type="submit" disabled={busy || missing} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50">
             Import

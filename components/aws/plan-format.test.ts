@@ -41,6 +41,7 @@ describe("planSummary", () => {
   it("counts each action, or says there is nothing to do", () => {
     expect(planSummary([change("create"), change("update"), change("update"), change("delete")])).toBe("Plan: 1 to create, 2 to change, 1 to delete.");
     expect(planSummary([])).toBe("No changes. The account matches the design.");
-    expect(changeTitle({ action: "update", resource: "rule", label: "orders/big" })).toBe("update rule orders/big");
+    expect(changeTitle({ action: "update", resource: "rule", label: "orders/big", bus: "orders" })).toBe("update rule orders/big");
+    expect(changeTitle({ action: "create", resource: "archive", label: "orders archive all", bus: "orders", archive: "all" })).toBe("create archive all on bus orders");
   });
 });

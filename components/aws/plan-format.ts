@@ -3,7 +3,7 @@
  * patterns pretty-printed, absent values as "(none)") and a line diff of multi-line values, so a
  * changed pattern shows which lines changed rather than two walls of text.
  */
-import type { ChangeAction, PlannedChange } from "@/lib/aws/plan";
+import type { ChangeAction, PlannedChange, ResourceKind } from "@/lib/aws/plan";
 
 const ABSENT = "(none)";
 
@@ -73,9 +73,11 @@ export function planSummary(changes: readonly PlannedChange[]): string {
   return `Plan: ${create} to create, ${update} to change, ${remove} to delete.`;
 }
 
-const RESOURCE_NAMES = { bus: "event bus", rule: "rule", target: "target" } as const;
+/** A new resource kind in the plan must be named here (the Record makes the compiler ask). */
+const RESOURCE_NAMES: Record<ResourceKind, string> = { bus: "event bus", archive: "archive", rule: "rule", target: "target" };
 
-/** "create rule orders/big-orders" */
-export function changeTitle(change: Pick<PlannedChange, "action" | "resource" | "label">): string {
+/** "create rule orders/big-orders"; "update archive everything on bus orders" */
+export function changeTitle(change: Pick<PlannedChange, "action" | "resource" | "label" | "bus" | "archive">): string {
+  if (change.resource === "archive" && change.archive !== undefined) return `${change.action} archive ${change.archive} on bus ${change.bus}`;
   return `${change.action} ${RESOURCE_NAMES[change.resource]} ${change.label}`;
 }
