@@ -168,6 +168,7 @@ describe("import", () => {
     expect(one.rules.map((r) => r.name).sort()).toEqual(["all-orders", "big-orders"]);
     const prefixed = await readAccount(client, REGION, { scope: { rulePrefix: "big" } });
     expect(prefixed.rules.map((r) => r.name)).toEqual(["big-orders"]);
+    await expect(readAccount(client, REGION, { scope: { bus: "nope" } })).rejects.toThrow("Event bus nope does not exist in account 000000000000 (us-east-1)");
   });
 
   it("plans nothing for a design imported unchanged", async () => {

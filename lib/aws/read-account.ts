@@ -16,6 +16,7 @@ import {
   type EventBus,
   type Rule,
 } from "@aws-sdk/client-eventbridge";
+import { NotFoundError } from "@/lib/errors";
 import type { AccountState, ApiDestinationState, ArchiveState, BusState, RuleState, Tags, Target } from "./account-state";
 import { awsCall } from "./call";
 
@@ -83,6 +84,7 @@ export async function readAccount(client: EventBridgeClient, region: string, opt
   // The default bus always exists; its ARN names the account.
   const account = accountOf(allBuses.find((bus) => bus.Name === "default")?.Arn ?? allBuses[0]?.Arn);
   const wanted = allBuses.filter((bus) => bus.Name !== undefined && (scope.bus === undefined || bus.Name === scope.bus));
+  if (scope.bus !== undefined && wanted.length === 0) throw new NotFoundError(`Event bus ${scope.bus} does not exist in account ${account} (${region})`);
   const buses: BusState[] = [];
   for (const bus of wanted) {
     buses.push({ name: bus.Name!, arn: bus.Arn, tags: bus.Name === "default" ? {} : await tagsOf(bus.Arn) });

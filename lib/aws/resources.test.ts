@@ -49,16 +49,18 @@ describe("designResources", () => {
     expect(resources.notes).toEqual([]);
   });
 
-  it("does not create the default bus, and leaves out rules of other accounts' buses and unfed rules", () => {
+  it("does not create the default bus, and leaves out rules of other accounts' and regions' buses and unfed rules", () => {
     const d = design(
       [
         node("event-bus", "default", { variant: "default", name: "default", archive: { name: "everything", pattern: "", retentionDays: 7 } }),
         node("event-bus", "theirs", { variant: "custom", name: "central", account: "444455556666" }),
+        node("event-bus", "far", { variant: "custom", name: "far", region: "ap-south-1" }),
+        patternRule("faraway", "{}"),
         patternRule("here", "{}"),
         patternRule("there", "{}"),
         patternRule("nowhere", "{}"),
       ],
-      [["default", "here"], ["theirs", "there"]],
+      [["default", "here"], ["theirs", "there"], ["far", "faraway"]],
     );
     const resources = designResources(d, HERE);
     expect(resources.buses).toEqual([]);
@@ -67,6 +69,7 @@ describe("designResources", () => {
     expect(resources.rules.map((r) => `${r.bus}/${r.name}`)).toEqual(["default/here"]);
     expect(resources.rules[0]!.tags).toEqual({});
     expect(resources.notes).toEqual([
+      "Rule faraway is on bus far in region ap-south-1 and is left out.",
       "Rule there is on bus central in account 444455556666 and is left out.", "Rule nowhere is fed by no event bus and is left out.",
     ]);
   });

@@ -116,7 +116,8 @@ export function designResources(design: Design, where: Placement, designId?: str
   const index = indexDesign(design);
   const tags: Tags = designId === undefined ? {} : { [DESIGN_TAG]: designId };
   const notes: string[] = [];
-  const isHome = (bus: EventBusNode) => bus.account === undefined || bus.account === where.account;
+  // The buses of this account and region; a design may also draw other accounts' and regions'.
+  const isHome = (bus: EventBusNode) => (bus.account === undefined || bus.account === where.account) && (bus.region === undefined || bus.region === where.region);
   const buses: BusState[] = [];
   const archives: ArchiveState[] = [];
   for (const node of design.nodes) {
@@ -137,7 +138,8 @@ export function designResources(design: Design, where: Placement, designId?: str
       continue;
     }
     if (!isHome(bus)) {
-      notes.push(`Rule ${node.name} is on bus ${bus.name} in account ${bus.account} and is left out.`);
+      const elsewhere = bus.account !== undefined && bus.account !== where.account ? `account ${bus.account}` : `region ${bus.region}`;
+      notes.push(`Rule ${node.name} is on bus ${bus.name} in ${elsewhere} and is left out.`);
       continue;
     }
     rules.push(ruleState(node, bus, { design, index, where, tags, notes }));
