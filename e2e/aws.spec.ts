@@ -252,3 +252,41 @@ test("apply refuses a plan nobody reviewed, a failure part-way says what was and
     client.destroy();
   }
 });
+
+test("an import with targets a design cannot hold lists warnings, opens on request, and plans no changes", async ({ page, request, baseURL }) => {
+  const client = eventBridge(baseURL!);
+  const stamp = Date.now();
+  // Schedules run on the default bus only (as in AWS).
+  const bus = "default";
+  const prefix = `nightly${stamp}-`;
+  await client.send(new PutRuleCommand({ Name: `${prefix}jobs`, EventBusName: bus, ScheduleExpression: "rate(1 day)" }));
+  await client.send(
+    new PutTargetsCommand({
+      Rule: `${prefix}jobs`,
+      EventBusName: bus,
+      Targets: [
+        { Id: "task", Arn: `arn:aws:ecs:${REGION}:${ACCOUNT}:cluster/jobs`, RoleArn: `arn:aws:iam::${ACCOUNT}:role/run-task`, EcsParameters: { TaskDefinitionArn: `arn:aws:ecs:${REGION}:${ACCOUNT}:task-definition/nightly:1` } },
+        { Id: "log", Arn: `arn:aws:sqs:${REGION}:${ACCOUNT}:job-log` },
+      ],
+    }),
+  );
+  expect((await request.put("/api/aws/connection", { data: { region: REGION, endpoint: baseURL } })).ok()).toBe(true);
+
+  await page.goto("/aws");
+  await page.getByLabel("Rule name prefix").fill(prefix);
+  await expect(page.getByRole("radio", { name: "Rules whose name starts with" })).toBeChecked();
+  await page.getByRole("button", { name: "Import" }).click();
+  const warnings = page.getByRole("list", { name: "Import warnings" });
+  await expect(warnings).toContainText(`calls arn:aws:ecs:${REGION}:${ACCOUNT}:cluster/jobs, a kind of target a design cannot hold yet`, { timeout: 15_000 });
+  // No timed redirect: the warnings stay until the user opens the design.
+  await page.getByRole("link", { name: "Open the design" }).click();
+  await page.waitForURL(/\/designs\/[^/]+$/);
+  await expect(page.locator(`[data-testid="canvas-node"][data-node-id="rule:${bus}:${prefix}jobs"]`)).toBeVisible();
+
+  // The round trip is exact: what the design cannot hold is kept in the account, nothing else differs.
+  await page.getByRole("button", { name: "Push to AWS" }).click();
+  await expect(page.getByTestId("plan-summary")).toHaveText("No changes. The account matches the design.", { timeout: 15_000 });
+  const targets = await client.send(new ListTargetsByRuleCommand({ Rule: `${prefix}jobs`, EventBusName: bus }));
+  expect(targets.Targets?.map((t) => t.Id).sort()).toEqual(["log", "task"]);
+  client.destroy();
+});

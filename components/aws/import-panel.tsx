@@ -9,6 +9,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import type { ReadProgress, ReadScope } from "@/lib/aws/read-account";
+import type { DesignSummary } from "@/lib/designs/types";
 import { importAccount } from "./api";
 
 type Scope = "all" | "bus" | "prefix";
@@ -16,7 +17,7 @@ type Scope = "all" | "bus" | "prefix";
 type Status =
   | { readonly kind: "idle" }
   | { readonly kind: "reading"; readonly progress?: ReadProgress }
-  | { readonly kind: "opening"; readonly name: string; readonly warnings: readonly string[] }
+  | { readonly kind: "imported"; readonly design: DesignSummary; readonly warnings: readonly string[] }
   | { readonly kind: "failed"; readonly message: string };
 
 const PHASES: Record<ReadProgress["phase"], string> = { buses: "Listing event buses", rules: "Listing rules", targets: "Listing targets", done: "Building the design" };
@@ -39,7 +40,7 @@ export function ImportPanel() {
 
   const readScope = (): ReadScope => (scope === "bus" ? { bus: bus.trim() } : scope === "prefix" ? { rulePrefix: prefix.trim() } : {});
   const missing = (scope === "bus" && bus.trim() === "") || (scope === "prefix" && prefix.trim() === "");
-  const busy = status.kind === "reading" || status.kind === "opening";
+  const busy = status.kind === "reading" || (status.kind === "imported" && status.warnings.length === 0);
 
   const start = async () => {
     const controller = new AbortController();
@@ -57,9 +58,9 @@ export function ImportPanel() {
             setStatus({ kind: "failed", message: line.error.message });
           } else {
             finished = true;
-            setStatus({ kind: "opening", name: line.design.name, warnings: line.warnings });
-            // Warnings stay readable on this page for a moment before the designer opens.
-            setTimeout(() => router.push(`/designs/${encodeURIComponent(line.design.id)}`), line.warnings.length > 0 ? 2500 : 0);
+            setStatus({ kind: "imported", design: line.design, warnings: line.warnings });
+            // With warnings the user reads them first and opens the design from the link.
+            if (line.warnings.length === 0) router.push(`/designs/${encodeURIComponent(line.design.id)}`);
           }
         },
         controller.signal,
@@ -153,19 +154,30 @@ function ImportStatus({ status }: { status: Status }) {
         </div>
       );
     }
-    case "opening":
+    case "imported": {
+      const href = `/designs/${encodeURIComponent(status.design.id)}`;
       return (
         <div role="status" data-testid="aws-import-status" className="space-y-1 text-sm">
-          <p className="text-emerald-700 dark:text-emerald-400">Imported as “{status.name}”. Opening it in the designer…</p>
-          {status.warnings.length > 0 && (
-            <ul aria-label="Import warnings" className="list-disc pl-5 text-amber-800 dark:text-amber-300">
-              {status.warnings.map((warning, i) => (
-                <li key={i}>{warning}</li>
-              ))}
-            </ul>
+          {status.warnings.length === 0 ? (
+            <p className="text-emerald-700 dark:text-emerald-400">Imported as “{status.design.name}”. Opening it in the designer…</p>
+          ) : (
+            <>
+              <p className="text-emerald-700 dark:text-emerald-400">
+                Imported as “{status.design.name}”, with {plural(status.warnings.length, "warning", "warnings")}:
+              </p>
+              <ul aria-label="Import warnings" className="list-disc pl-5 text-amber-800 dark:text-amber-300">
+                {status.warnings.map((warning, i) => (
+                  <li key={i}>{warning}</li>
+                ))}
+              </ul>
+              <Link href={href} className="inline-block rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-700">
+                Open the design
+              </Link>
+            </>
           )}
         </div>
       );
+    }
     case "failed":
       return (
         <div role="status" data-testid="aws-import-status" className="text-sm text-red-700 dark:text-red-400">
