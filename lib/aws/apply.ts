@@ -54,7 +54,8 @@ export async function applyPlan(client: EventBridgeClient, plan: Plan, options: 
     try {
       await run.apply(change);
     } catch (error) {
-      const failed: StepResult = { index, change, ok: false, error: describeAwsError(error).message };
+      const message = error instanceof StepRefused ? error.message : describeAwsError(error).message;
+      const failed: StepResult = { index, change, ok: false, error: message };
       options.onStep?.(failed);
       return { applied, failed, notApplied: plan.changes.slice(index) };
     }
@@ -63,6 +64,9 @@ export async function applyPlan(client: EventBridgeClient, plan: Plan, options: 
   }
   return { applied, notApplied: [] };
 }
+
+/** A change apply will not make, with the reason for the user (not an AWS failure). */
+class StepRefused extends Error {}
 
 function tagList(tags: Tags | undefined): Tag[] | undefined {
   const entries = Object.entries(tags ?? {});
@@ -104,7 +108,7 @@ class ChangeRunner {
           return;
         }
         const rule = change.desiredRule;
-        if (rule === undefined) throw new Error(`Plan change ${change.label} has no rule to write`);
+        if (rule === undefined) throw new StepRefused(`Plan change ${change.label} has no rule to write`);
         // Tags go on what is created; an existing rule keeps its own.
         const input = { ...putRuleInput(rule), Tags: change.action === "create" ? tagList(rule.tags) : undefined };
         await this.call("PutRule", () => client.send(new PutRuleCommand(input), signal));
@@ -117,7 +121,7 @@ class ChangeRunner {
           failedEntries("RemoveTargets", answer.FailedEntries);
           return;
         }
-        if (change.desiredTarget === undefined) throw new Error(`Plan change ${change.label} has no target to write`);
+        if (change.desiredTarget === undefined) throw new StepRefused(`Plan change ${change.label} has no target to write`);
         const spec = await this.withApiDestinationArn(change.desiredTarget);
         const answer = await this.call("PutTargets", () => client.send(new PutTargetsCommand({ ...target, Targets: [spec] }), signal));
         failedEntries("PutTargets", answer.FailedEntries);
@@ -128,7 +132,7 @@ class ChangeRunner {
 
   private async archive(change: PlannedChange): Promise<void> {
     const archive = change.desiredArchive;
-    if (archive === undefined || change.action === "delete") throw new Error(`Plan change ${change.label} is not an archive Switchyard writes`);
+    if (archive === undefined || change.action === "delete") throw new StepRefused(`Plan change ${change.label} is not an archive Switchyard writes`);
     if (change.action === "create") {
       const source = busArnAt(this.plan, archive.bus);
       await this.call("CreateArchive", () =>
@@ -136,9 +140,9 @@ class ChangeRunner {
       );
       return;
     }
-    if (change.fields.some((f) => f.field === "bus")) throw new Error(`Archive ${archive.name} archives another bus in AWS; an archive cannot move: delete it there (its events go with it) or rename it in the design`);
+    if (change.fields.some((f) => f.field === "bus")) throw new StepRefused(`Archive ${archive.name} archives another bus in AWS; an archive cannot move: delete it there (its events go with it) or rename it in the design`);
     if (archive.eventPattern === undefined && change.fields.some((f) => f.field === "eventPattern")) {
-      throw new Error(`AWS cannot remove the pattern of archive ${archive.name}; give the design's archive a pattern, or recreate the archive in AWS`);
+      throw new StepRefused(`AWS cannot remove the pattern of archive ${archive.name}; give the design's archive a pattern, or recreate the archive in AWS`);
     }
     await this.call("UpdateArchive", () => this.client.send(new UpdateArchiveCommand({ ArchiveName: archive.name, EventPattern: archive.eventPattern, RetentionDays: archive.retentionDays }), this.signal));
   }
@@ -162,5 +166,5 @@ class ChangeRunner {
 function failedEntries(operation: string, entries: readonly { TargetId?: string; ErrorCode?: string; ErrorMessage?: string }[] | undefined): void {
   const first = entries?.[0];
   if (first === undefined) return;
-  throw new Error(`${operation} failed for target ${first.TargetId ?? "?"}: ${first.ErrorCode ?? "error"} ${first.ErrorMessage ?? ""}`.trim());
+  throw new StepRefused(`${operation} failed for target ${first.TargetId ?? "?"}: ${first.ErrorCode ?? "error"} ${first.ErrorMessage ?? ""}`.trim());
 }

@@ -300,6 +300,11 @@ describe("edit, plan, apply", () => {
     expect((await applyPlan(client, update)).failed).toBeUndefined();
     expect(summary(plan(design, await readAll()))).toEqual([]);
 
+    // AWS has no way to take an archive's pattern away: apply says so instead of failing obscurely.
+    const everything = replaceNode(design, { ...orders, archive: { name: "orders-archive", pattern: "", retentionDays: 0 } });
+    const refused = await applyPlan(client, plan(everything, await readAll()));
+    expect(refused.failed?.error).toBe("AWS cannot remove the pattern of archive orders-archive; give the design's archive a pattern, or recreate the archive in AWS");
+
     const imported = designFromAccount(await readAll(), "again").design;
     expect(nodeWhere(imported, "event-bus", (n) => n.name === "orders").archive).toEqual({ name: "orders-archive", pattern: '{ "source": ["com.shop"], "detail-type": ["Paid"] }', retentionDays: 0 });
   });
