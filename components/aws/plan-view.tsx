@@ -6,6 +6,7 @@
  * line diff. Also what the plan leaves alone, and why.
  */
 import type { FieldChange, KeptResource, Plan, PlanBus, PlannedChange } from "@/lib/aws/plan";
+import type { StepState, Steps } from "./apply-steps";
 import { changeTitle, diffLines, formatValue, planSummary } from "./plan-format";
 
 const SYMBOL = { create: "+", update: "~", delete: "-" } as const;
@@ -15,8 +16,6 @@ const TONE = {
   delete: "text-red-700 dark:text-red-400",
 } as const;
 
-/** What the step list shows next to a change while or after applying it. */
-export type StepState = { readonly status: "pending" | "running" | "done" } | { readonly status: "failed"; readonly message: string };
 
 export function PlanSummary({ plan }: { plan: Plan }) {
   return (
@@ -26,7 +25,7 @@ export function PlanSummary({ plan }: { plan: Plan }) {
   );
 }
 
-export function PlanChanges({ changes, steps }: { changes: readonly PlannedChange[]; steps?: ReadonlyMap<number, StepState> }) {
+export function PlanChanges({ changes, steps }: { changes: readonly PlannedChange[]; steps?: Steps }) {
   if (changes.length === 0) return null;
   return (
     <ol aria-label="Planned changes" className="space-y-3">

@@ -15,12 +15,13 @@ import type { FingerprintedPlan } from "@/lib/aws/workflow";
 import { ConfirmDialog } from "@/components/designs/confirm-dialog";
 import { applyDesign, planDesign } from "./api";
 import { countChanges } from "./plan-format";
-import { KeptResources, PlanChanges, PlanSummary, type StepState } from "./plan-view";
+import { appliedCount, notAppliedOf, recordStep, settleSteps, startSteps, type Steps } from "./apply-steps";
+import { KeptResources, PlanChanges, PlanSummary } from "./plan-view";
 
 /** One run of apply: the plan the server ran and how far it got. */
 interface Attempt {
   readonly plan: FingerprintedPlan;
-  readonly steps: ReadonlyMap<number, StepState>;
+  readonly steps: Steps;
   readonly failed?: StepResult;
   readonly error?: string;
 }
@@ -36,12 +37,8 @@ const button =
   "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700";
 const primary = "rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50";
 
-function pendingSteps(plan: Plan): Map<number, StepState> {
-  return new Map(plan.changes.map((_, index) => [index, index === 0 ? { status: "running" } : { status: "pending" }]));
-}
-
 function complete(attempt: Attempt): boolean {
-  return attempt.failed === undefined && attempt.error === undefined && [...attempt.steps.values()].every((step) => step.status === "done");
+  return attempt.failed === undefined && attempt.error === undefined && appliedCount(attempt.steps) === attempt.plan.changes.length;
 }
 
 export function PushPanel({ designId, designName }: { designId: string; designName: string }) {
@@ -80,7 +77,7 @@ export function PushPanel({ designId, designName }: { designId: string; designNa
 
   const apply = async (confirmed: FingerprintedPlan) => {
     setConfirming(false);
-    let current: Attempt = { plan: confirmed, steps: pendingSteps(confirmed) };
+    let current: Attempt = { plan: confirmed, steps: startSteps(confirmed.changes.length) };
     setPhase({ kind: "applying", ...current });
     const update = (next: Partial<Attempt>) => {
       current = { ...current, ...next };
@@ -88,21 +85,15 @@ export function PushPanel({ designId, designName }: { designId: string; designNa
     };
     try {
       await applyDesign(designId, deleteUnmanaged, confirmed.fingerprint, (line) => {
-        if (line.type === "plan") update({ plan: line.plan, steps: pendingSteps(line.plan) });
-        else if (line.type === "step") {
-          const steps = new Map(current.steps);
-          steps.set(line.index, line.ok ? { status: "done" } : { status: "failed", message: line.error ?? "failed" });
-          if (line.ok && steps.get(line.index + 1)?.status === "pending") steps.set(line.index + 1, { status: "running" });
-          update({ steps });
-        } else if (line.type === "done") update({ failed: line.failed ?? undefined });
+        if (line.type === "plan") update({ plan: line.plan, steps: startSteps(line.plan.changes.length) });
+        else if (line.type === "step") update({ steps: recordStep(current.steps, line) });
+        else if (line.type === "done") update({ failed: line.failed ?? undefined });
         else update({ error: line.error.message });
       });
     } catch (failure) {
       update({ error: failure instanceof Error ? failure.message : String(failure) });
     }
-    // Whatever did not report done was not applied.
-    const steps = new Map([...current.steps].map(([index, step]) => [index, step.status === "running" ? { status: "pending" as const } : step]));
-    setPhase({ kind: "applied", ...current, steps });
+    setPhase({ kind: "applied", ...current, steps: settleSteps(current.steps) });
   };
 
   const shown = phase.kind === "planning" || phase.kind === "plan-failed" ? undefined : phase.plan;
@@ -238,7 +229,7 @@ function BusChoices({ buses, ticked, disabled, onToggle }: { buses: readonly Pla
 function ApplyOutcome({ attempt }: { attempt: Attempt }) {
   const { plan, steps, failed: failedStep, error } = attempt;
   const total = plan.changes.length;
-  const applied = [...steps.values()].filter((s) => s.status === "done").length;
+  const applied = appliedCount(steps);
   if (complete(attempt)) {
     return (
       <p role="status" data-testid="apply-outcome" data-outcome="complete" className="rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-800 dark:border-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">
@@ -246,7 +237,7 @@ function ApplyOutcome({ attempt }: { attempt: Attempt }) {
       </p>
     );
   }
-  const notApplied = plan.changes.filter((_, index) => steps.get(index)?.status !== "done");
+  const notApplied = notAppliedOf(plan.changes, steps);
   return (
     <div role="alert" data-testid="apply-outcome" data-outcome="partial" className="space-y-1 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
       <p>
