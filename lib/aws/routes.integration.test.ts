@@ -20,7 +20,10 @@ process.env.AWS_SECRET_ACCESS_KEY = "very-secret-key";
 // Profiles come from these files only (never the machine's own).
 process.env.AWS_CONFIG_FILE = join(dir, "config");
 process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, "credentials");
-writeFileSync(process.env.AWS_CONFIG_FILE, "[default]\nregion = us-east-1\n[profile team]\nregion = eu-west-1\n");
+writeFileSync(
+  process.env.AWS_CONFIG_FILE,
+  "[default]\nregion = us-east-1\n[profile team]\nregion = eu-west-1\n[sso-session corp]\nsso_region = eu-west-1\n[services local]\nevents =\n  endpoint_url = http://127.0.0.1:1\n",
+);
 writeFileSync(process.env.AWS_SHARED_CREDENTIALS_FILE, "[ci]\naws_access_key_id = AKIDCI\naws_secret_access_key = do-not-leak\n");
 delete process.env.AWS_REGION;
 delete process.env.AWS_DEFAULT_REGION;
