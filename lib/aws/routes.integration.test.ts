@@ -82,6 +82,17 @@ describe("/api/aws/connection", () => {
     expect(JSON.stringify(body)).not.toMatch(/very-secret-key|do-not-leak/);
   });
 
+  it("forgets saved settings, falling back to the environment's", async () => {
+    process.env.AWS_REGION = "eu-central-1";
+    try {
+      const forgotten = await connectionRoute.DELETE();
+      expect(await forgotten.json()).toEqual({ settings: { region: "eu-central-1" }, source: "environment" });
+    } finally {
+      delete process.env.AWS_REGION;
+    }
+    await connectionRoute.PUT(new Request("http://x/api/aws/connection", { ...json({ region: "us-east-1", endpoint: endpoint.url }), method: "PUT" }));
+  });
+
   it("tests the connection with STS GetCallerIdentity", async () => {
     const { POST } = await import("@/app/api/aws/connection/test/route");
     const response = await POST(new Request("http://x/api/aws/connection/test", { method: "POST" }));
