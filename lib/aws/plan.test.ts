@@ -128,6 +128,12 @@ describe("planChanges: targets", () => {
     ]);
   });
 
+  it("treats an empty input paths map as none (AWS leaves it out)", () => {
+    const want = rule("a", { targets: [target("t1", { InputTransformer: { InputPathsMap: {}, InputTemplate: '"fixed"' } })] });
+    const have = rule("a", { targets: [target("t1", { InputTransformer: { InputTemplate: '"fixed"' } })] });
+    expect(plan(desired([want]), account([have])).changes).toEqual([]);
+  });
+
   it("switching input modes shows the old field cleared and the new one set", () => {
     const want = rule("a", { targets: [target("t1", { InputPath: "$.detail" })] });
     const have = rule("a", { targets: [target("t1", { Input: '{"a":1}' })] });

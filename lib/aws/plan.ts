@@ -275,7 +275,8 @@ function flatTarget(target: Target): Map<string, unknown> {
     ["RoleArn", target.RoleArn],
     ["Input", target.Input],
     ["InputPath", target.InputPath],
-    ["InputTransformer.InputPathsMap", target.InputTransformer?.InputPathsMap],
+    // AWS leaves an empty paths map out of what it returns.
+    ["InputTransformer.InputPathsMap", emptyAsAbsent(target.InputTransformer?.InputPathsMap)],
     ["InputTransformer.InputTemplate", target.InputTransformer?.InputTemplate],
     ["RetryPolicy.MaximumRetryAttempts", target.RetryPolicy?.MaximumRetryAttempts ?? DEFAULT_RETRY_POLICY.maximumRetryAttempts],
     ["RetryPolicy.MaximumEventAgeInSeconds", target.RetryPolicy?.MaximumEventAgeInSeconds ?? DEFAULT_RETRY_POLICY.maximumEventAgeInSeconds],
@@ -283,6 +284,10 @@ function flatTarget(target: Target): Map<string, unknown> {
     ["SqsParameters.MessageGroupId", target.SqsParameters?.MessageGroupId],
     ["KinesisParameters.PartitionKeyPath", target.KinesisParameters?.PartitionKeyPath],
   ]);
+}
+
+function emptyAsAbsent(map: Record<string, string> | undefined): Record<string, string> | undefined {
+  return map === undefined || Object.keys(map).length === 0 ? undefined : map;
 }
 
 function targetFields(target: Target): [string, unknown][] {
