@@ -73,6 +73,9 @@ describe("planChanges: rules", () => {
     expect(disabled.changes[0]!.fields).toEqual([{ field: "state", before: "ENABLED", after: "DISABLED" }]);
     const cloudtrail = plan(desired([rule("a")]), account([rule("a", { state: "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" })]));
     expect(cloudtrail.changes).toEqual([]);
+    // Changing something else keeps the CloudTrail state.
+    const described = plan(desired([rule("a", { description: "new" })]), account([rule("a", { state: "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" })]));
+    expect(described.changes[0]!.desiredRule?.state).toBe("ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
   });
 
   it("treats an empty description as none", () => {

@@ -150,7 +150,9 @@ export function planChanges(desired: DesignResources, actual: AccountState, opti
       });
     } else {
       const fields = ruleDifferences(definition, existing);
-      if (fields.length > 0) ruleWrites.push({ action: "update", resource: "rule", bus: rule.bus, rule: rule.name, label: ruleKey(rule), fields, desiredRule: definition });
+      // An enabled rule that also matches CloudTrail management events keeps doing so.
+      const state = sameState(definition.state, existing.state) ? existing.state : definition.state;
+      if (fields.length > 0) ruleWrites.push({ action: "update", resource: "rule", bus: rule.bus, rule: rule.name, label: ruleKey(rule), fields, desiredRule: { ...definition, state } });
     }
     const current = new Map((existing?.targets ?? []).map((t) => [t.Id ?? "", t]));
     for (const target of targets) {

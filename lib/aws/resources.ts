@@ -182,6 +182,8 @@ export function ruleDefinition(node: RuleNode, busName: string): Omit<RuleState,
   };
 }
 
+const RULE_STATES = ["ENABLED", "DISABLED", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"] as const;
+
 /** PutRule's parameters for a rule (PutRule replaces the whole definition, so every field is sent). */
 export function putRuleInput(rule: Omit<RuleState, "targets" | "tags">) {
   return {
@@ -189,7 +191,7 @@ export function putRuleInput(rule: Omit<RuleState, "targets" | "tags">) {
     EventBusName: rule.bus,
     EventPattern: rule.eventPattern,
     ScheduleExpression: rule.scheduleExpression,
-    State: rule.state === "DISABLED" ? ("DISABLED" as const) : ("ENABLED" as const),
+    State: RULE_STATES.find((state) => state === rule.state) ?? "ENABLED",
     // An empty description clears the old one.
     Description: rule.description ?? "",
     RoleArn: rule.roleArn,
