@@ -14,6 +14,19 @@ const nextConfig: NextConfig = {
           has: [{ type: "header", key: "x-amz-target", value: "AWSEvents\\..*" }],
           destination: "/api/aws/events",
         },
+        // The local endpoint's SQS (JSON protocol) and STS (query protocol, told apart by its
+        // SigV4 credential scope), as server.ts serves them under `npm start`.
+        {
+          source: "/",
+          has: [{ type: "header", key: "x-amz-target", value: "AmazonSQS\\..*" }],
+          destination: "/api/aws/sqs",
+        },
+        {
+          source: "/",
+          has: [{ type: "header", key: "authorization", value: ".*/sts/aws4_request.*" }],
+          missing: [{ type: "header", key: "x-amz-target" }],
+          destination: "/api/aws/sts",
+        },
       ],
       afterFiles: [],
       fallback: [],

@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
+import { e2eAwsEnvironment } from "./e2e/aws-env";
 import { CHROMIUM_LAUNCH_OPTIONS } from "./e2e/chromium";
 
 /**
@@ -36,6 +37,8 @@ export default defineConfig({
       PORT: String(port),
       DATABASE_URL: `file:${join(dataDir, "e2e.db")}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      // Dummy keys and a profile for the AWS connection (e2e/aws.spec.ts talks to the local endpoint).
+      ...e2eAwsEnvironment(dataDir),
     },
   },
 });

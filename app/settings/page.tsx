@@ -1,11 +1,12 @@
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { ConnectionSettings } from "@/components/aws/connection-settings";
 
 export const metadata = { title: "Settings" };
 
 export default function SettingsPage() {
   return (
-    <ComingSoon title="Settings">
-      Connection settings for AWS (region, profile, endpoint override) and for the local bus.
-    </ComingSoon>
+    <section className="space-y-6">
+      <h1 className="text-2xl font-semibold">Settings</h1>
+      <ConnectionSettings />
+    </section>
   );
 }

@@ -1,10 +1,21 @@
 /**
  * The AWS connection the server uses. Credentials never pass through here: the SDK's default
  * provider chain (environment, shared config and profiles, SSO, container or instance roles)
- * resolves them on the server, optionally for a named profile.
+ * resolves them on the server, optionally for a named profile, at call time.
+ *
+ * The settings (region, profile, endpoint override) are kept in the database (one row); without
+ * a saved row the environment (`AWS_REGION` / `AWS_DEFAULT_REGION`, `AWS_PROFILE`,
+ * `SWITCHYARD_AWS_ENDPOINT`) is used.
  */
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import { SchemasClient } from "@aws-sdk/client-schemas";
+import { SQSClient } from "@aws-sdk/client-sqs";
+import { STSClient } from "@aws-sdk/client-sts";
 import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
+import type { AwsCredentialIdentityProvider } from "@smithy/types";
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { fromZodError } from "@/lib/errors";
 
 export interface AwsConnectionSettings {
   region: string;
@@ -14,17 +25,167 @@ export interface AwsConnectionSettings {
   endpoint?: string;
 }
 
+/** Where the settings in use come from: saved in Switchyard, or the server's environment. */
+export type AwsConnectionSource = "saved" | "environment";
+
+const SETTINGS_ID = "default";
+
+/** What PUT /api/aws/connection accepts: exactly these fields, no room for a secret. */
+export const awsConnectionInput = z.strictObject({
+  region: z
+    .string({ error: "region must be a string" })
+    .trim()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "region must look like us-east-1"),
+  profile: z
+    .string({ error: "profile must be a string" })
+    .trim()
+    .max(128, "profile must be at most 128 characters")
+    .regex(/^[^\s\]\[]*$/, "profile must not contain spaces or brackets")
+    .optional()
+    .transform((value) => (value === "" ? undefined : value)),
+  endpoint: z
+    .string({ error: "endpoint must be a string" })
+    .trim()
+    .optional()
+    .transform((value) => (value === "" ? undefined : value))
+    .refine((value) => value === undefined || endpointProblem(value) === undefined, {
+      error: (issue) => endpointProblem(String(issue.input)) ?? "endpoint is not valid",
+    }),
+});
+
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/**
+ * Why an endpoint override is refused, if it is. The server signs every call with its
+ * credentials, so calls go only to AWS (`*.amazonaws.com`, VPC endpoints included, over https)
+ * or to this machine (Switchyard's local EventBridge); an operator can still set any endpoint
+ * through SWITCHYARD_AWS_ENDPOINT.
+ */
+export function endpointProblem(text: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return "endpoint must be a URL such as http://127.0.0.1:3000 or https://vpce-….events.eu-west-1.vpce.amazonaws.com";
+  }
+  if (url.username !== "" || url.password !== "") return "endpoint must not contain a user name or password";
+  if (LOOPBACK.has(url.hostname)) return url.protocol === "http:" || url.protocol === "https:" ? undefined : "endpoint must be http or https";
+  if (url.protocol !== "https:") return "endpoint must use https unless it is on this machine (127.0.0.1)";
+  if (!/\.amazonaws\.com(\.cn)?$/.test(url.hostname)) return "endpoint must be an AWS endpoint (*.amazonaws.com, VPC endpoints included) or on this machine (127.0.0.1)";
+  return undefined;
+}
+
+/** Validates settings from a request; throws ValidationError naming the field. */
+export function parseAwsConnectionSettings(body: unknown): AwsConnectionSettings {
+  const parsed = awsConnectionInput.safeParse(body);
+  if (!parsed.success) throw fromZodError(parsed.error, "AWS connection");
+  return withoutUndefined(parsed.data);
+}
+
+function withoutUndefined(settings: { region: string; profile?: string; endpoint?: string }): AwsConnectionSettings {
+  return {
+    region: settings.region,
+    ...(settings.profile === undefined ? {} : { profile: settings.profile }),
+    ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+  };
+}
+
+/** The environment's settings, or null when no region is set there. */
+export function environmentAwsConnection(env: Readonly<Record<string, string | undefined>> = process.env): AwsConnectionSettings | null {
+  const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  if (!region) return null;
+  return withoutUndefined({ region, profile: env.AWS_PROFILE || undefined, endpoint: env.SWITCHYARD_AWS_ENDPOINT || undefined });
+}
+
+/** The saved settings, or null when none were saved. */
+export async function savedAwsConnection(): Promise<AwsConnectionSettings | null> {
+  const db = await getDb();
+  const row = await db.awsConnection.findUnique({ where: { id: SETTINGS_ID } });
+  if (row === null) return null;
+  return withoutUndefined({ region: row.region, profile: row.profile ?? undefined, endpoint: row.endpoint ?? undefined });
+}
+
+/** The settings in use and where they come from; null when AWS is not configured on this server. */
+export async function describeAwsConnection(): Promise<{ settings: AwsConnectionSettings; source: AwsConnectionSource } | null> {
+  const saved = await savedAwsConnection();
+  if (saved) return { settings: saved, source: "saved" };
+  const fromEnv = environmentAwsConnection();
+  return fromEnv ? { settings: fromEnv, source: "environment" } : null;
+}
+
 /** The configured connection, or null when AWS is not configured on this server. */
 export async function currentAwsConnection(): Promise<AwsConnectionSettings | null> {
-  const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
-  if (!region) return null;
-  return { region, profile: process.env.AWS_PROFILE, endpoint: process.env.SWITCHYARD_AWS_ENDPOINT };
+  return (await describeAwsConnection())?.settings ?? null;
+}
+
+export async function saveAwsConnection(body: unknown): Promise<AwsConnectionSettings> {
+  const settings = parseAwsConnectionSettings(body);
+  const db = await getDb();
+  const data = { region: settings.region, profile: settings.profile ?? null, endpoint: settings.endpoint ?? null };
+  await db.awsConnection.upsert({ where: { id: SETTINGS_ID }, create: { id: SETTINGS_ID, ...data }, update: data });
+  return settings;
+}
+
+/** Forgets the saved settings (the environment applies again). */
+export async function clearAwsConnection(): Promise<void> {
+  const db = await getDb();
+  await db.awsConnection.deleteMany({ where: { id: SETTINGS_ID } });
+}
+
+/**
+ * What every client shares: region, endpoint, credentials resolved by the provider chain on
+ * each call, and the SDK's adaptive retry (client-side rate limiting plus exponential backoff
+ * with jitter), bounded, so throttling is retried instead of failing the first time.
+ */
+export const MAX_ATTEMPTS = 5;
+
+/** Whether the endpoint is this machine (Switchyard's local EventBridge). */
+export function isLoopbackEndpoint(endpoint: string | undefined): boolean {
+  if (endpoint === undefined) return false;
+  try {
+    return LOOPBACK.has(new URL(endpoint).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** Credentials for the local EventBridge when the chain has none: it accepts any signature unless SWITCHYARD_BUS_KEYS is set. */
+const LOCAL_ONLY_CREDENTIALS = { accessKeyId: "switchyard-local", secretAccessKey: "switchyard-local" };
+
+function credentialsFor(connection: AwsConnectionSettings): AwsCredentialIdentityProvider {
+  const chain = fromNodeProviderChain(connection.profile ? { profile: connection.profile } : {});
+  if (!isLoopbackEndpoint(connection.endpoint)) return chain;
+  return async () => {
+    try {
+      return await chain();
+    } catch {
+      return LOCAL_ONLY_CREDENTIALS;
+    }
+  };
+}
+
+function clientConfig(connection: AwsConnectionSettings) {
+  return {
+    region: connection.region,
+    endpoint: connection.endpoint,
+    credentials: credentialsFor(connection),
+    retryMode: "adaptive",
+    maxAttempts: MAX_ATTEMPTS,
+  } as const;
 }
 
 export function eventBridgeClientFor(connection: AwsConnectionSettings): EventBridgeClient {
-  return new EventBridgeClient({
-    region: connection.region,
-    endpoint: connection.endpoint,
-    credentials: fromNodeProviderChain(connection.profile ? { profile: connection.profile } : {}),
-  });
+  return new EventBridgeClient(clientConfig(connection));
+}
+
+export function stsClientFor(connection: AwsConnectionSettings): STSClient {
+  return new STSClient(clientConfig(connection));
+}
+
+export function schemasClientFor(connection: AwsConnectionSettings): SchemasClient {
+  return new SchemasClient(clientConfig(connection));
+}
+
+export function sqsClientFor(connection: AwsConnectionSettings): SQSClient {
+  return new SQSClient(clientConfig(connection));
 }

@@ -4,7 +4,7 @@
  * Deploying again updates what exists and removes targets the design no longer has. Problems are
  * reported per node; one bad rule does not stop the others.
  */
-import type { Design, DesignNode, EventBusNode, NodeOfKind, RuleNode } from "../graph";
+import type { Design, EventBusNode, NodeOfKind, RuleNode } from "../graph";
 import { busArn, DEFAULT_BUS, type Scope } from "./arn";
 import { AwsError } from "./errors";
 import { createConnection, createApiDestination } from "./operations/api-destinations";
@@ -12,7 +12,7 @@ import { createArchive } from "./operations/archives";
 import { createEventBus } from "./operations/buses";
 import type { OperationContext } from "./operations/context";
 import { listTargetsByRule, putRule, putTargets, removeTargets } from "./operations/rules";
-import { targetIdFor } from "./design-path";
+import { isTargetNode, putRuleInput, ruleDefinition, targetArnFor, targetSpecFor, type TargetNode } from "../aws/resources";
 import { Params } from "./params";
 import type { BusRuntime } from "./runtime";
 import type { TargetSpec } from "./target-spec";
@@ -29,7 +29,6 @@ export interface DeployReport {
   readonly problems: DeployProblem[];
 }
 
-type TargetNode = Extract<DesignNode, { retryPolicy: unknown }>;
 
 export async function deployDesign(runtime: BusRuntime, design: Design): Promise<DeployReport> {
   const report = { buses: [] as string[], rules: [] as string[], targets: 0, problems: [] as DeployProblem[] };
@@ -77,27 +76,18 @@ export async function deployDesign(runtime: BusRuntime, design: Design): Promise
     }
     await attempt(rule.id, async () => {
       const context = await contextFor(bus.account);
-      const output = await putRule(
-        Params.of({
-          Name: rule.name,
-          EventBusName: bus.name,
-          ...(rule.trigger.type === "pattern" ? { EventPattern: rule.trigger.pattern } : { ScheduleExpression: rule.trigger.expression }),
-          State: rule.enabled ? "ENABLED" : "DISABLED",
-          Description: rule.description === "" ? undefined : rule.description,
-        }),
-        context,
-      );
+      const output = await putRule(Params.of(withoutUndefined(putRuleInput(ruleDefinition(rule, bus.name)))), context);
       report.rules.push(String(output.RuleArn));
       const targets: TargetSpec[] = [];
       for (const edge of design.edges.filter((e) => e.kind === "invokes" && e.source === rule.id)) {
         const node = nodes.get(edge.target);
-        if (node === undefined || !("retryPolicy" in node)) continue;
-        const arn = await targetArn(node, design, nodes, context);
+        if (node === undefined || !isTargetNode(node)) continue;
+        const arn = await targetArn(node, design, context);
         if (arn === undefined) {
           report.problems.push({ nodeId: node.id, message: "This event-bus target forwards to no bus; it was not deployed." });
           continue;
         }
-        targets.push(targetSpec(node, arn));
+        targets.push(targetSpecFor(node, arn) as TargetSpec);
       }
       const ruleParams = { Rule: rule.name, EventBusName: bus.name };
       const existing = (await listTargetsByRule(Params.of(ruleParams), context)).Targets as TargetSpec[];
@@ -110,57 +100,15 @@ export async function deployDesign(runtime: BusRuntime, design: Design): Promise
   return report;
 }
 
-function targetSpec(node: TargetNode, arn: string): TargetSpec {
-  const input = node.input;
-  return {
-    Id: targetIdFor(node.id),
-    Arn: arn,
-    RoleArn: node.roleArn,
-    ...(input.type === "constant" ? { Input: input.input } : {}),
-    ...(input.type === "input-path" ? { InputPath: input.inputPath } : {}),
-    ...(input.type === "input-transformer"
-      ? { InputTransformer: { InputPathsMap: input.inputPathsMap, InputTemplate: input.inputTemplate } }
-      : {}),
-    RetryPolicy: {
-      MaximumRetryAttempts: node.retryPolicy.maximumRetryAttempts,
-      MaximumEventAgeInSeconds: node.retryPolicy.maximumEventAgeInSeconds,
-    },
-    ...(node.deadLetterQueueArn === undefined ? {} : { DeadLetterConfig: { Arn: node.deadLetterQueueArn } }),
-  };
+/** Params reads an absent member as absent, not as `undefined`. */
+function withoutUndefined(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
 }
 
-/** The ARN AWS would have for the target: resources in their account and region, API destinations and buses made locally. */
-async function targetArn(
-  node: TargetNode,
-  design: Design,
-  nodes: ReadonlyMap<string, DesignNode>,
-  context: OperationContext,
-): Promise<string | undefined> {
-  if (node.kind === "event-bus-target") {
-    const forwards = design.edges.find((e) => e.kind === "forwards" && e.source === node.id);
-    const bus = forwards === undefined ? undefined : nodes.get(forwards.target);
-    if (bus?.kind !== "event-bus") return undefined;
-    return busArn({ account: bus.account ?? context.scope.account, region: bus.region ?? context.scope.region }, bus.name);
-  }
+/** The ARN AWS would have for the target (lib/aws/resources.ts); API destinations are made locally. */
+async function targetArn(node: TargetNode, design: Design, context: OperationContext): Promise<string | undefined> {
   if (node.kind === "api-destination") return apiDestinationArn(node, context);
-  const account = node.crossAccount && node.account !== undefined ? node.account : context.scope.account;
-  const at = `${node.region ?? context.scope.region}:${account}`;
-  switch (node.kind) {
-    case "lambda":
-      return `arn:aws:lambda:${at}:function:${node.functionName}`;
-    case "sns":
-      return `arn:aws:sns:${at}:${node.topicName}`;
-    case "sqs":
-      return `arn:aws:sqs:${at}:${node.queueName}`;
-    case "step-functions":
-      return `arn:aws:states:${at}:stateMachine:${node.stateMachineName}`;
-    case "firehose":
-      return `arn:aws:firehose:${at}:deliverystream/${node.deliveryStreamName}`;
-    case "kinesis":
-      return `arn:aws:kinesis:${at}:stream/${node.streamName}`;
-    case "cloudwatch-logs":
-      return `arn:aws:logs:${at}:log-group:${node.logGroupName}`;
-  }
+  return targetArnFor(node, design, context.scope);
 }
 
 /** The local API destination (and connection) for the node, created or brought up to date. */

@@ -4,12 +4,11 @@
  * import it; the bus speaks in ARNs and target ids, the canvas in node and edge ids.
  */
 import type { Design, DesignEdge } from "../graph";
+import { targetIdOf } from "../graph/target-id";
 import type { TestEventPath } from "./test-event";
 
-/** AWS target ids allow `.-_` letters and digits, up to 64 characters; "Run locally" derives them from node ids. */
-export function targetIdFor(nodeId: string): string {
-  return nodeId.replace(/[^.\-_A-Za-z0-9]/g, "-").slice(0, 64) || "target";
-}
+// One derivation of AWS target ids for "Run locally", this path and the AWS plan.
+export { targetIdFor } from "../graph/target-id";
 
 /** The rule name of a rule ARN (`…:rule/name` on the default bus, `…:rule/bus/name` elsewhere). */
 function ruleName(ruleArn: string): string {
@@ -41,7 +40,8 @@ export function designPathOf(design: Design, producerId: string, paths: readonly
       edgeIds.add(feeds.id);
       const delivered = new Set(path?.deliveries.filter((d) => ruleName(d.ruleArn) === rule.name).map((d) => d.targetId));
       for (const invokes of design.edges.filter((e) => from(e, "invokes", rule.id))) {
-        if (!delivered.has(targetIdFor(invokes.target))) continue;
+        const target = nodes.get(invokes.target);
+        if (target === undefined || !delivered.has(targetIdOf(target))) continue;
         nodeIds.add(invokes.target);
         edgeIds.add(invokes.id);
       }

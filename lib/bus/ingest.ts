@@ -10,6 +10,7 @@ import { parseArn, ruleArn, type Scope } from "./arn";
 import type { EventWriter } from "./event-writer";
 import type { BusMatchers } from "./matchers";
 import type { RuleTargets } from "./rule-targets";
+import type { LocalQueues } from "./sqs/queues";
 import { deliveryKind, inputSpec, retryLimits, type TargetSpec } from "./target-spec";
 
 export interface AcceptedEvent {
@@ -40,9 +41,11 @@ export interface IngestDeps {
   readonly matchers: BusMatchers;
   readonly targets: RuleTargets;
   readonly writer: EventWriter;
+  /** The local SQS queues: SQS targets whose queue exists here also receive the event. */
+  readonly queues?: LocalQueues;
 }
 
-export async function ingestEvents({ matchers, targets: ruleTargets, writer }: IngestDeps, events: readonly AcceptedEvent[]): Promise<IngestResult> {
+export async function ingestEvents({ matchers, targets: ruleTargets, writer, queues }: IngestDeps, events: readonly AcceptedEvent[]): Promise<IngestResult> {
   const eventRows = [];
   const matchedByEvent: { row: string; event: AcceptedEvent; rules: string[] }[] = [];
   // One batch shares its ingestion time; its row ids keep the batch's order.
@@ -80,6 +83,12 @@ export async function ingestEvents({ matchers, targets: ruleTargets, writer }: I
     }
   }
   await writer.write({ events: eventRows, deliveries: deliveryRows });
+  // After the commit (only accepted events are delivered); the inbox record is kept as well.
+  if (queues !== undefined) {
+    for (const delivery of deliveryRows) {
+      if (delivery.status === "inbox" && delivery.targetArn.startsWith("arn:aws:sqs:")) queues.deliver(delivery.targetArn, delivery.payload, "AIDAEVENTBRIDGELOCAL");
+    }
+  }
   return { rowIds: eventRows.map((r) => r.id), pending: deliveryRows.filter((d) => d.status === "pending").length };
 }
 

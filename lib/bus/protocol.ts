@@ -15,6 +15,7 @@ import {
   listArchives,
   listReplays,
   startReplay,
+  updateArchive,
 } from "./operations/archives";
 import { createEventBus, deleteEventBus, describeEventBus, listEventBuses } from "./operations/buses";
 import type { Operation } from "./operations/context";
@@ -60,6 +61,7 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   CreateArchive: createArchive,
   DescribeArchive: describeArchive,
   ListArchives: listArchives,
+  UpdateArchive: updateArchive,
   DeleteArchive: deleteArchive,
   StartReplay: startReplay,
   DescribeReplay: describeReplay,

@@ -16,6 +16,7 @@ import { BusMatchers } from "./matchers";
 import { ReplayRunner } from "./replay-runner";
 import { PrismaRowStore, SqliteRowStore, type RowStore } from "./row-store";
 import { RuleTargets } from "./rule-targets";
+import { LocalQueues } from "./sqs/queues";
 
 export class BusRuntime implements IngestDeps {
   readonly matchers: BusMatchers;
@@ -23,6 +24,8 @@ export class BusRuntime implements IngestDeps {
   readonly targets: RuleTargets;
   readonly dispatcher: Dispatcher;
   readonly replays: ReplayRunner;
+  /** SQS queues of the local endpoint (in memory: see sqs/queues.ts). */
+  readonly queues: LocalQueues;
   private readonly accountsReady = new Map<string, Promise<void>>();
   /** Buses known to exist, so PutEvents does not read the bus table for every entry. */
   private readonly knownBuses = new Set<string>();
@@ -35,6 +38,7 @@ export class BusRuntime implements IngestDeps {
     this.matchers = new BusMatchers(db);
     this.writer = new EventWriter(store);
     this.targets = new RuleTargets(db);
+    this.queues = new LocalQueues(config.region);
     this.dispatcher = new Dispatcher(this, config.retryBaseMs);
     this.replays = new ReplayRunner(this, () => this.dispatcher.wake());
   }

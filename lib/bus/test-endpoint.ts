@@ -3,17 +3,52 @@
  * real AWS SDK can talk to it without a Next.js build.
  */
 import { mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { closeDb } from "../db";
 import { readBusConfig } from "./config";
-import { listenOnLoopback } from "./loopback-server";
+import { serveBusRequest } from "./loopback-server";
 import { BusRuntime } from "./runtime";
 
 export interface TestEndpoint {
   readonly url: string;
   readonly runtime: BusRuntime;
+  /**
+   * Test-only fault: from the `nth` next call of an EventBridge `operation` (e.g. `PutTargets`)
+   * on, `times` calls (1 by default) are refused with `error` (AWS's `AccessDeniedException` by
+   * default; `ThrottlingException` to exercise the SDK's retries) instead of being served.
+   */
+  failNth(operation: string, nth: number, fault?: { times?: number; error?: string }): void;
   close(): Promise<void>;
+}
+
+/** Refuses chosen calls before they reach the bus; lives here only, never in the app's server. */
+class FaultInjector {
+  private readonly pending = new Map<string, { skip: number; times: number; error: string }>();
+
+  failNth(operation: string, nth: number, fault: { times?: number; error?: string } = {}): void {
+    this.pending.set(operation, { skip: nth - 1, times: fault.times ?? 1, error: fault.error ?? "AccessDeniedException" });
+  }
+
+  /** True when it answered the request itself. */
+  strike(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+    const target = req.headers["x-amz-target"];
+    const operation = typeof target === "string" && target.startsWith("AWSEvents.") ? target.slice("AWSEvents.".length) : undefined;
+    const fault = operation === undefined ? undefined : this.pending.get(operation);
+    if (operation === undefined || fault === undefined) return false;
+    if (fault.skip > 0) {
+      fault.skip--;
+      return false;
+    }
+    if (--fault.times <= 0) this.pending.delete(operation);
+    req.resume();
+    const message = fault.error === "AccessDeniedException" ? `User is not authorized to perform: events:${operation} (injected by the test endpoint)` : "Rate exceeded (injected by the test endpoint)";
+    res.writeHead(400, { "Content-Type": "application/x-amz-json-1.1" });
+    res.end(JSON.stringify({ __type: fault.error, message }));
+    return true;
+  }
 }
 
 export async function startTestEndpoint(settings: Record<string, string> = {}): Promise<TestEndpoint> {
@@ -21,13 +56,18 @@ export async function startTestEndpoint(settings: Record<string, string> = {}): 
   const dbUrl = `file:${join(dir, "bus.db")}`;
   const runtime = await BusRuntime.open(dbUrl, readBusConfig(settings));
   runtime.start();
-  const server = await listenOnLoopback(runtime);
+  const faults = new FaultInjector();
+  const server = http.createServer((req, res) => {
+    if (!faults.strike(req, res)) serveBusRequest(runtime, req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
-    url: server.url,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     runtime,
+    failNth: (operation, nth, fault) => faults.failNth(operation, nth, fault),
     async close() {
       await runtime.stop();
-      await server.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
       await closeDb(dbUrl);
       rmSync(dir, { recursive: true, force: true });
     },

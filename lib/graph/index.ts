@@ -44,3 +44,4 @@ export {
 } from "./share";
 export { copyFragment, pasteFragment, removeElements, type Fragment } from "./edit";
 export { layoutDesign, type Size } from "./layout";
+export { targetIdFor, targetIdOf } from "./target-id";

@@ -32,6 +32,7 @@ export const PROBLEM_SEVERITY = {
   "rule-on-several-buses": "error",
   "rule-without-targets": "warning",
   "too-many-targets": "error",
+  "duplicate-target-id": "error",
   "empty-pattern": "error",
   "invalid-pattern": "error",
   "invalid-schedule-expression": "error",

@@ -190,6 +190,8 @@ const ruleNode = z.strictObject({
   description: text,
   enabled: z.boolean(),
   trigger: ruleTriggerSchema,
+  /** The role the rule itself uses (cross-account bus targets of older rules); optional. */
+  roleArn: text.optional(),
   expectations,
 });
 
@@ -220,6 +222,11 @@ const targetBase = {
   retryPolicy: retryPolicySchema,
   deadLetterQueueArn: text.optional(),
   roleArn: text.optional(),
+  /**
+   * The AWS target `Id` (unique per rule) when it is not the one derived from the node id, e.g.
+   * `Target0` of an imported rule; absent for targets drawn on the canvas.
+   */
+  targetId: text.optional(),
 };
 
 /** Resource targets name their resource and where it lives when that is another account. */

@@ -12,6 +12,7 @@ import { checkPattern } from "./pattern-check";
 import { problem, type Problem } from "./problems";
 import { canConnect } from "./registry";
 import { scheduleExpressionProblem } from "./schedule-expression";
+import { targetIdOf } from "./target-id";
 import type { Design, DesignNode, EventBusNode, InputMode, NodeOfKind, RuleNode } from "./schema";
 
 export const LIMITS = {
@@ -33,6 +34,7 @@ const ACCOUNT_ID = /^\d{12}$/;
 const PARTNER_SOURCE = /^aws\.partner(\/[.\-_A-Za-z0-9]+){2,}$/;
 const SQS_ARN = /^arn:aws[a-z-]*:sqs:[a-z0-9-]+:\d{12}:[.\-_A-Za-z0-9]+$/;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\-/]+$/;
+const TARGET_ID = /^[.\-_A-Za-z0-9]{1,64}$/;
 const PATHS_MAP_KEY = /^[A-Za-z0-9_-]+$/;
 /** Placeholders EventBridge fills in without an InputPathsMap entry. */
 const PREDEFINED_PLACEHOLDERS = new Set([
@@ -287,6 +289,18 @@ function checkRule(rule: RuleNode, index: DesignIndex, report: Report): void {
   if (targets.length > LIMITS.targetsPerRule) {
     report({ code: "too-many-targets", nodeId: rule.id, message: `A rule can have at most ${LIMITS.targetsPerRule} targets; ${rule.name} has ${targets.length}` });
   }
+  // Target ids are unique per rule in AWS (imported targets keep theirs: `targetId`).
+  const seen = new Set<string>();
+  for (const edge of targets) {
+    const target = index.node(edge.target);
+    if (target === undefined || !("retryPolicy" in target)) continue;
+    const id = targetIdOf(target);
+    if (seen.has(id)) report({ code: "duplicate-target-id", nodeId: target.id, field: "targetId", message: `Rule ${rule.name} already has a target with the id ${id}` });
+    seen.add(id);
+  }
+  if (rule.roleArn !== undefined && !ROLE_ARN.test(rule.roleArn)) {
+    report({ code: "invalid-arn", nodeId: rule.id, field: "roleArn", message: `A role ARN looks like arn:aws:iam::<account>:role/<name>, not "${rule.roleArn}"` });
+  }
 
   if (rule.trigger.type === "pattern") {
     if (rule.trigger.pattern.trim() === "") {
@@ -328,6 +342,9 @@ function checkTarget(target: TargetNode, index: DesignIndex, report: Report): vo
   }
   if (target.deadLetterQueueArn !== undefined && !SQS_ARN.test(target.deadLetterQueueArn)) {
     report({ code: "invalid-arn", nodeId: target.id, field: "deadLetterQueueArn", message: `A dead-letter queue is an SQS queue ARN (arn:aws:sqs:<region>:<account>:<name>), not "${target.deadLetterQueueArn}"` });
+  }
+  if (target.targetId !== undefined && !TARGET_ID.test(target.targetId)) {
+    report({ code: "invalid-name", nodeId: target.id, field: "targetId", message: `A target id is 1 to 64 letters, digits, ".", "-" or "_", not "${target.targetId}"` });
   }
   if (target.roleArn !== undefined && !ROLE_ARN.test(target.roleArn)) {
     report({ code: "invalid-arn", nodeId: target.id, field: "roleArn", message: `A role ARN looks like arn:aws:iam::<account>:role/<name>, not "${target.roleArn}"` });

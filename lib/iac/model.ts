@@ -14,6 +14,7 @@
 import { DEFAULT_RETRY_POLICY, type Design, type EventBusNode, type InputMode, type NodeOfKind, type RetryPolicy, type RuleNode } from "@/lib/graph";
 // The same adjacency index validation walks, so the export reads edges exactly as validation does.
 import { indexDesign, type DesignIndex } from "@/lib/graph/graph-index";
+import { RESOURCE_TARGET_ARNS, type ResourceTargetArn, type ResourceTargetNode } from "@/lib/aws/resources";
 import { canonicalPattern, type CanonicalPattern } from "./json-text";
 import { NameAllocator, type Names } from "./names";
 
@@ -188,17 +189,17 @@ export interface ExportModel {
 // ---------------------------------------------------------------------------------------------
 // Building the model
 
-type ResourceTarget = NodeOfKind<"lambda" | "sns" | "sqs" | "step-functions" | "firehose" | "kinesis" | "cloudwatch-logs">;
+type ResourceTarget = ResourceTargetNode;
 
-/** How each referenced resource kind is named and addressed. */
-const RESOURCE_TARGETS: { readonly [K in ResourceTarget["kind"]]: { label: string; nameOf: (node: NodeOfKind<K>) => string; service: string; resource: (name: Ref) => Expr } } = {
-  lambda: { label: "function", nameOf: (n) => n.functionName, service: "lambda", resource: (name) => ["function:", name] },
-  sns: { label: "topic", nameOf: (n) => n.topicName, service: "sns", resource: (name) => [name] },
-  sqs: { label: "queue", nameOf: (n) => n.queueName, service: "sqs", resource: (name) => [name] },
-  "step-functions": { label: "state machine", nameOf: (n) => n.stateMachineName, service: "states", resource: (name) => ["stateMachine:", name] },
-  firehose: { label: "delivery stream", nameOf: (n) => n.deliveryStreamName, service: "firehose", resource: (name) => ["deliverystream/", name] },
-  kinesis: { label: "stream", nameOf: (n) => n.streamName, service: "kinesis", resource: (name) => ["stream/", name] },
-  "cloudwatch-logs": { label: "log group", nameOf: (n) => n.logGroupName, service: "logs", resource: (name) => ["log-group:", name] },
+/** How each referenced resource kind is labelled; its ARN's shape is the one lib/aws/resources.ts uses. */
+const RESOURCE_TARGETS: { readonly [K in ResourceTarget["kind"]]: ResourceTargetArn<NodeOfKind<K>> & { label: string } } = {
+  lambda: { ...RESOURCE_TARGET_ARNS.lambda, label: "function" },
+  sns: { ...RESOURCE_TARGET_ARNS.sns, label: "topic" },
+  sqs: { ...RESOURCE_TARGET_ARNS.sqs, label: "queue" },
+  "step-functions": { ...RESOURCE_TARGET_ARNS["step-functions"], label: "state machine" },
+  firehose: { ...RESOURCE_TARGET_ARNS.firehose, label: "delivery stream" },
+  kinesis: { ...RESOURCE_TARGET_ARNS.kinesis, label: "stream" },
+  "cloudwatch-logs": { ...RESOURCE_TARGET_ARNS["cloudwatch-logs"], label: "log group" },
 };
 
 /** What the role for a target must allow (targets that EventBridge reaches through a role). */
@@ -451,7 +452,7 @@ class ModelBuilder {
     const sameAccount = !node.crossAccount && this.isHome(node.account);
     const nameParam = this.parameter(this.names.allocate(names.logical, "name"), `Name of the existing ${spec.label} ${resourceName}${sameAccount ? "" : ` in account ${node.account}`}`, resourceName);
     const where = { account: sameAccount ? undefined : node.account, region: node.region };
-    const arnExpr = simplify(arn(spec.service, spec.resource(nameParam), where));
+    const arnExpr = simplify(arn(spec.service, [spec.prefix, nameParam], where));
     return { arn: arnExpr, name: sameAccount ? [nameParam] : arnExpr, names, sameAccount };
   }
 

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
 import { DesignEditor } from "@/components/canvas/design-editor";
 import type { CanvasHighlight } from "@/components/canvas/highlight";
+import { PushToAwsButton } from "@/components/aws/push-to-aws-button";
 import { LocalRunBar } from "@/components/local-run/local-run-bar";
 import { CopyShareLink } from "@/components/share/copy-share-link";
 import type { DesignRecord } from "@/lib/designs/types";
@@ -106,6 +107,7 @@ export function DesignWorkspace({ record }: { record: DesignRecord }) {
                 Export
               </button>
               <CopyShareLink design={current} />
+              <PushToAwsButton designId={record.id} saved={() => saver.saved()} />
             </>
           }
         />

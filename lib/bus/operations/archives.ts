@@ -1,5 +1,5 @@
 /**
- * Archives and replays: CreateArchive, DescribeArchive, ListArchives, DeleteArchive, StartReplay,
+ * Archives and replays: CreateArchive, DescribeArchive, ListArchives, UpdateArchive, DeleteArchive, StartReplay,
  * DescribeReplay, ListReplays, CancelReplay. An archive's events are its bus's stored events since
  * the archive was created that match its pattern (and are not replays themselves).
  */
@@ -127,6 +127,23 @@ export const listArchives: Operation = async (params, context) => {
     });
   }
   return { Archives: described, NextToken: page.nextToken };
+};
+
+/** Changes an archive's description, pattern or retention; members left out stay as they are. */
+export const updateArchive: Operation = async (params, context) => {
+  const archive = await findArchive(context, params.string("ArchiveName", ARCHIVE_NAME_RULE));
+  const description = params.optionalString("Description", { max: 512 });
+  const retentionDays = params.optionalNumber("RetentionDays", { min: 0 });
+  const pattern = readPattern(params);
+  const updated = await context.db.busArchive.update({
+    where: { arn: archive.arn },
+    data: {
+      ...(description === undefined ? {} : { description }),
+      ...(retentionDays === undefined ? {} : { retentionDays }),
+      ...(pattern === undefined ? {} : { eventPattern: pattern }),
+    },
+  });
+  return { ArchiveArn: updated.arn, State: updated.state, CreationTime: seconds(updated.createdAt) };
 };
 
 export const deleteArchive: Operation = async (params, context) => {

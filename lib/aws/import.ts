@@ -1,0 +1,201 @@
+/**
+ * Import: an account's buses, rules and targets (read-account.ts) as a design. Each bus, rule
+ * and rule target becomes a node made by the registry's factory and filled from AWS; target
+ * kinds come from their ARNs; the graph is laid out automatically. Targets of kinds the design
+ * cannot hold (ECS, Batch…) and fields it has no place for are listed as warnings, not dropped
+ * silently.
+ */
+import { createNode, DEFAULT_RETRY_POLICY, DESIGN_FORMAT, DESIGN_VERSION, layoutDesign, type Design, type DesignEdge, type DesignNode, type EventBusNode, type InputMode } from "@/lib/graph";
+import { type AccountState, type RuleState, type Target } from "./account-state";
+import { targetIdFor, type TargetNode } from "./resources";
+import { recogniseTargetArn, type RecognisedTarget } from "./target-arn";
+
+export interface ImportResult {
+  readonly design: Design;
+  /** What could not be represented, one sentence each. */
+  readonly warnings: readonly string[];
+}
+
+/** The size the canvas gives a node before it is measured (components/canvas/store.ts). */
+const NODE_SIZE = { width: 220, height: 72 };
+const ORIGIN = { x: 0, y: 0 };
+
+/** Fields of AWS's `Target` the design has a place for; any other one present is warned about. */
+const KNOWN_TARGET_FIELDS = new Set(["Id", "Arn", "RoleArn", "Input", "InputPath", "InputTransformer", "RetryPolicy", "DeadLetterConfig", "SqsParameters", "KinesisParameters"]);
+
+export function designFromAccount(state: AccountState, name: string, description = ""): ImportResult {
+  return new DesignBuilder(state).build(name, description);
+}
+
+class DesignBuilder {
+  private readonly nodes: DesignNode[] = [];
+  private readonly edges: DesignEdge[] = [];
+  private readonly warnings: string[] = [];
+  private readonly ids = new Set<string>();
+  private readonly busNodes = new Map<string, EventBusNode>();
+
+  constructor(private readonly state: AccountState) {}
+
+  build(name: string, description: string): ImportResult {
+    for (const bus of this.state.buses) this.busNode(bus.name, this.state.account, this.state.region);
+    for (const rule of this.state.rules) this.rule(rule);
+    const design: Design = { format: DESIGN_FORMAT, version: DESIGN_VERSION, name, description, nodes: this.nodes, edges: this.edges };
+    const positions = layoutDesign(design, () => NODE_SIZE);
+    return {
+      design: { ...design, nodes: this.nodes.map((node) => ({ ...node, position: positions.get(node.id) ?? node.position })) },
+      warnings: this.warnings,
+    };
+  }
+
+  /** A unique node id from readable parts (ids are at most 128 characters). */
+  private id(...parts: string[]): string {
+    const base = parts.join(":").slice(0, 120);
+    let candidate = base;
+    for (let n = 2; this.ids.has(candidate); n++) candidate = `${base}~${n}`;
+    this.ids.add(candidate);
+    return candidate;
+  }
+
+  private edge(kind: DesignEdge["kind"], source: string, target: string): void {
+    this.edges.push({ id: `e${this.edges.length + 1}`, kind, source, target });
+  }
+
+  private busNode(name: string, account: string, region: string): EventBusNode {
+    const key = `${account}/${region}/${name}`;
+    const known = this.busNodes.get(key);
+    if (known) return known;
+    const home = account === this.state.account;
+    // A design holds one archive per bus; any further one is named in a warning.
+    const [archive, ...others] = home ? this.state.archives.filter((a) => a.bus === name) : [];
+    for (const other of others) this.warnings.push(`Archive ${other.name} of bus ${name} was left out: a design holds one archive per bus (${archive!.name} was kept).`);
+    const node: EventBusNode = {
+      ...createNode("event-bus", this.id("bus", home ? name : `${account}/${name}`), ORIGIN),
+      variant: name === "default" ? "default" : name.startsWith("aws.partner/") ? "partner" : "custom",
+      name,
+      ...(home ? {} : { account }),
+      ...(region === this.state.region ? {} : { region }),
+      ...(archive === undefined ? {} : { archive: { name: archive.name, pattern: archive.eventPattern ?? "", retentionDays: archive.retentionDays } }),
+    };
+    this.nodes.push(node);
+    this.busNodes.set(key, node);
+    return node;
+  }
+
+  private rule(rule: RuleState): void {
+    const bus = this.busNode(rule.bus, this.state.account, this.state.region);
+    const node = {
+      ...createNode("rule", this.id("rule", rule.bus, rule.name), ORIGIN),
+      name: rule.name,
+      description: rule.description ?? "",
+      enabled: rule.state !== "DISABLED",
+      trigger: rule.eventPattern !== undefined ? { type: "pattern" as const, pattern: rule.eventPattern } : { type: "schedule" as const, expression: rule.scheduleExpression ?? "" },
+      ...(rule.roleArn === undefined ? {} : { roleArn: rule.roleArn }),
+    };
+    this.nodes.push(node);
+    this.edge("feeds", bus.id, node.id);
+    for (const target of rule.targets) {
+      const created = this.target(rule, target);
+      if (created) this.edge("invokes", node.id, created.id);
+    }
+  }
+
+  private target(rule: RuleState, target: Target): TargetNode | undefined {
+    const where = `target ${target.Id} of rule ${rule.name} (bus ${rule.bus})`;
+    const recognised = target.Arn === undefined ? undefined : recogniseTargetArn(target.Arn);
+    if (recognised === undefined) {
+      this.warnings.push(`The ${where} calls ${target.Arn ?? "no ARN"}, a kind of target a design cannot hold yet; it was left out.`);
+      return undefined;
+    }
+    const extra = Object.keys(target).filter((key) => !KNOWN_TARGET_FIELDS.has(key) && target[key as keyof Target] !== undefined);
+    if (extra.length > 0) this.warnings.push(`The ${where} has ${extra.join(", ")}, which the design does not hold.`);
+    const id = this.id("target", rule.bus, rule.name, target.Id ?? "");
+    const node = this.targetNode(recognised, id, target, where);
+    if (node === undefined) return undefined;
+    this.nodes.push(node);
+    if (node.kind === "event-bus-target") {
+      const destination = this.busNode(recognised.name, recognised.account, recognised.region);
+      this.edge("forwards", node.id, destination.id);
+    }
+    return node;
+  }
+
+  private targetNode(found: RecognisedTarget, id: string, target: Target, where: string): TargetNode | undefined {
+    const common = {
+      input: inputMode(target),
+      retryPolicy: {
+        maximumEventAgeInSeconds: target.RetryPolicy?.MaximumEventAgeInSeconds ?? DEFAULT_RETRY_POLICY.maximumEventAgeInSeconds,
+        maximumRetryAttempts: target.RetryPolicy?.MaximumRetryAttempts ?? DEFAULT_RETRY_POLICY.maximumRetryAttempts,
+      },
+      ...(target.DeadLetterConfig?.Arn ? { deadLetterQueueArn: target.DeadLetterConfig.Arn } : {}),
+      ...(target.RoleArn ? { roleArn: target.RoleArn } : {}),
+      ...(target.Id !== undefined && target.Id !== targetIdFor(id) ? { targetId: target.Id } : {}),
+    };
+    const crossAccount = found.account !== this.state.account;
+    const placement = {
+      crossAccount,
+      ...(crossAccount ? { account: found.account } : {}),
+      ...(found.region !== this.state.region ? { region: found.region } : {}),
+    };
+    switch (found.kind) {
+      case "lambda":
+        return { ...createNode("lambda", id, ORIGIN), ...common, ...placement, functionName: found.name };
+      case "sns":
+        return { ...createNode("sns", id, ORIGIN), ...common, ...placement, topicName: found.name };
+      case "sqs":
+        return {
+          ...createNode("sqs", id, ORIGIN),
+          ...common,
+          ...placement,
+          queueName: found.name,
+          ...(target.SqsParameters?.MessageGroupId ? { messageGroupId: target.SqsParameters.MessageGroupId } : {}),
+        };
+      case "step-functions":
+        return { ...createNode("step-functions", id, ORIGIN), ...common, ...placement, stateMachineName: found.name };
+      case "firehose":
+        return { ...createNode("firehose", id, ORIGIN), ...common, ...placement, deliveryStreamName: found.name };
+      case "kinesis":
+        return {
+          ...createNode("kinesis", id, ORIGIN),
+          ...common,
+          ...placement,
+          streamName: found.name,
+          ...(target.KinesisParameters?.PartitionKeyPath ? { partitionKeyPath: target.KinesisParameters.PartitionKeyPath } : {}),
+        };
+      case "cloudwatch-logs":
+        return { ...createNode("cloudwatch-logs", id, ORIGIN), ...common, ...placement, logGroupName: found.name };
+      case "event-bus-target":
+        return { ...createNode("event-bus-target", id, ORIGIN), ...common, crossAccount };
+      case "api-destination": {
+        const described = this.state.apiDestinations?.find((d) => d.name === found.name);
+        const base = createNode("api-destination", id, ORIGIN);
+        if (described === undefined) this.warnings.push(`The API destination ${found.name} of the ${where} was not described; its endpoint and method are placeholders.`);
+        const method = described?.method.toUpperCase();
+        const connectionName = described?.connectionArn?.split(":connection/")[1]?.split("/")[0];
+        if (described !== undefined) this.warnings.push(`The connection of API destination ${found.name} is imported by name; check its authorization type.`);
+        return {
+          ...base,
+          ...common,
+          name: found.name,
+          endpoint: described?.endpoint ?? base.endpoint,
+          method: isHttpMethod(method) ? method : base.method,
+          connection: { ...base.connection, ...(connectionName ? { name: connectionName } : {}) },
+          ...(described?.rateLimitPerSecond === undefined ? {} : { invocationRateLimitPerSecond: described.rateLimitPerSecond }),
+        };
+      }
+    }
+  }
+}
+
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+function isHttpMethod(method: string | undefined): method is (typeof HTTP_METHODS)[number] {
+  return HTTP_METHODS.includes(method as (typeof HTTP_METHODS)[number]);
+}
+
+function inputMode(target: Target): InputMode {
+  if (target.Input !== undefined) return { type: "constant", input: target.Input };
+  if (target.InputPath !== undefined) return { type: "input-path", inputPath: target.InputPath };
+  if (target.InputTransformer !== undefined) {
+    return { type: "input-transformer", inputPathsMap: { ...(target.InputTransformer.InputPathsMap ?? {}) }, inputTemplate: target.InputTransformer.InputTemplate ?? "" };
+  }
+  return { type: "matched-event" };
+}

@@ -1,0 +1,145 @@
+/**
+ * The server-side steps the routes run: import an account as a saved design, plan a saved
+ * design against the account, apply that plan. Each reads the connection in use, makes one
+ * EventBridge client, and always re-reads the account, so a plan never rests on stale state.
+ */
+import { createHash } from "node:crypto";
+import type { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import { z } from "zod";
+import { createDesign, getDesign } from "@/lib/designs/repository";
+import type { DesignRecord } from "@/lib/designs/types";
+import { validateDesign, type Problem } from "@/lib/graph";
+import { ConflictError, fromZodError, ValidationError } from "@/lib/errors";
+import { applyPlan, type ApplyResult, type StepResult } from "./apply";
+import { currentAwsConnection, eventBridgeClientFor, type AwsConnectionSettings } from "./connection";
+import { designFromAccount } from "./import";
+import { planChanges, type Plan } from "./plan";
+import { readAccount, type ReadProgress, type ReadScope } from "./read-account";
+import { designResources } from "./resources";
+
+async function requireConnection(): Promise<AwsConnectionSettings> {
+  const connection = await currentAwsConnection();
+  if (connection === null) throw new ValidationError("AWS is not configured: choose a region (and a profile or endpoint) in Settings → AWS first");
+  return connection;
+}
+
+async function withClient<T>(work: (client: EventBridgeClient, connection: AwsConnectionSettings) => Promise<T>): Promise<T> {
+  const connection = await requireConnection();
+  const client = eventBridgeClientFor(connection);
+  try {
+    return await work(client, connection);
+  } finally {
+    client.destroy();
+  }
+}
+
+export interface ImportRequest {
+  readonly scope?: ReadScope;
+  /** The new design's name; defaults to "Imported from <account> <region>". */
+  readonly name?: string;
+}
+
+export interface ImportOutcome {
+  readonly design: DesignRecord;
+  readonly warnings: readonly string[];
+}
+
+export function importAccount(request: ImportRequest, onProgress?: (progress: ReadProgress) => void, abortSignal?: AbortSignal): Promise<ImportOutcome> {
+  return withClient(async (client, connection) => {
+    const state = await readAccount(client, connection.region, { scope: request.scope, onProgress, abortSignal, apiDestinations: true });
+    const scopeText = [request.scope?.bus && `bus ${request.scope.bus}`, request.scope?.rulePrefix && `rules ${request.scope.rulePrefix}*`].filter(Boolean).join(", ");
+    const name = request.name?.trim() || `Imported from ${state.account} ${state.region}${scopeText ? ` (${scopeText})` : ""}`;
+    const { design, warnings } = designFromAccount(state, name, `EventBridge resources of account ${state.account} in ${state.region}, imported by Switchyard.`);
+    const record = await createDesign({ name, description: design.description, graph: design });
+    return { design: record, warnings };
+  });
+}
+
+export interface PlanRequest {
+  readonly designId: string;
+  readonly deleteUnmanaged?: readonly string[];
+  /** The fingerprint of the plan the user confirmed: apply refuses to run a different one. */
+  readonly fingerprint?: string;
+}
+
+/** A plan as the user saw it, as one short string: what would change, and how. */
+export function planFingerprint(plan: Pick<Plan, "account" | "region" | "changes">): string {
+  const what = plan.changes.map(({ action, resource, label, fields }) => ({ action, resource, label, fields }));
+  return createHash("sha256").update(JSON.stringify({ account: plan.account, region: plan.region, what })).digest("base64url").slice(0, 22);
+}
+
+export type FingerprintedPlan = Plan & {
+  readonly fingerprint: string;
+  /** The design's validation errors: while there are any, apply refuses to run. */
+  readonly problems: readonly Problem[];
+};
+
+async function planWith(client: EventBridgeClient, connection: AwsConnectionSettings, request: PlanRequest, abortSignal?: AbortSignal): Promise<FingerprintedPlan> {
+  const record = await getDesign(request.designId);
+  const actual = await readAccount(client, connection.region, { abortSignal });
+  const desired = designResources(record.graph, { account: actual.account, region: connection.region }, record.id);
+  const plan = planChanges(desired, actual, { designId: record.id, deleteUnmanaged: request.deleteUnmanaged });
+  const problems = validateDesign(record.graph).filter((problem) => problem.severity === "error");
+  return { ...plan, fingerprint: planFingerprint(plan), problems };
+}
+
+export function planDesign(request: PlanRequest, abortSignal?: AbortSignal): Promise<FingerprintedPlan> {
+  return withClient((client, connection) => planWith(client, connection, request, abortSignal));
+}
+
+/**
+ * Plans afresh, tells `onPlan`, then applies step by step. With a fingerprint, a fresh plan that
+ * differs from the confirmed one (the design or the account changed meanwhile) is refused.
+ */
+export function applyDesign(
+  request: PlanRequest,
+  callbacks: { onPlan?: (plan: FingerprintedPlan) => void; onStep?: (step: StepResult) => void } = {},
+  abortSignal?: AbortSignal,
+): Promise<ApplyResult> {
+  return withClient(async (client, connection) => {
+    const plan = await planWith(client, connection, request, abortSignal);
+    if (plan.problems.length > 0) {
+      const first = plan.problems.slice(0, 3).map((p) => p.message).join("; ");
+      throw new ValidationError(`The design has ${plan.problems.length} error${plan.problems.length === 1 ? "" : "s"} to fix before it can be applied: ${first}${plan.problems.length > 3 ? "; …" : ""}`);
+    }
+    if (request.fingerprint !== undefined && request.fingerprint !== plan.fingerprint) {
+      throw new ConflictError("The plan changed since you reviewed it (the design or the account changed): review the new plan and confirm again");
+    }
+    callbacks.onPlan?.(plan);
+    return applyPlan(client, plan, { onStep: callbacks.onStep, abortSignal, endpoint: connection.endpoint });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request bodies (validated before anything reaches AWS)
+
+const busName = z.string().trim().min(1, "must not be empty").max(256, "must be at most 256 characters");
+
+export const importRequestInput = z.strictObject({
+  /** Only this bus. */
+  bus: busName.optional(),
+  /** Only rules whose name starts with this. */
+  prefix: z.string().trim().max(64, "must be at most 64 characters").optional(),
+  name: z.string().trim().max(120, "must be at most 120 characters").optional(),
+});
+
+export function parseImportRequest(body: unknown): ImportRequest {
+  const parsed = importRequestInput.safeParse(body ?? {});
+  if (!parsed.success) throw fromZodError(parsed.error, "import request");
+  const { bus, prefix, name } = parsed.data;
+  return { scope: { ...(bus ? { bus } : {}), ...(prefix ? { rulePrefix: prefix } : {}) }, ...(name ? { name } : {}) };
+}
+
+export const planRequestInput = z.strictObject({
+  designId: z.string().trim().min(1, "must not be empty"),
+  /** Buses whose untagged resources that are not in the design are deleted too. */
+  deleteUnmanaged: z.array(busName).max(100).optional(),
+  /** Apply only: the `fingerprint` of the plan the user confirmed. */
+  fingerprint: z.string().trim().min(1).max(64).optional(),
+});
+
+export function parsePlanRequest(body: unknown): PlanRequest {
+  const parsed = planRequestInput.safeParse(body);
+  if (!parsed.success) throw fromZodError(parsed.error, "plan request");
+  return parsed.data;
+}
