@@ -23,14 +23,12 @@ import {
   type Problem,
 } from "@/lib/graph";
 import { nodeTitle } from "./kind-views";
-import { toDesign, toFlowEdges, toFlowNodes, type DesignFlowEdge, type DesignFlowNode, type DesignMeta } from "./flow-mapping";
+import { NODE_SIZE, toDesign, toFlowEdges, toFlowNodes, type DesignFlowEdge, type DesignFlowNode, type DesignMeta } from "./flow-mapping";
 
 const HISTORY_LIMIT = 200;
 /** Edits to the same field within this window are one undo step (typing a pattern). */
 const COALESCE_MS = 1000;
 const PASTE_OFFSET = { x: 40, y: 40 };
-/** Size assumed for a node React Flow has not measured yet. */
-const DEFAULT_NODE_SIZE = { width: 220, height: 72 };
 
 export interface EditorState {
   readonly nodes: DesignFlowNode[];
@@ -259,7 +257,7 @@ export function createEditorStore(initial: Design, readOnly: boolean): EditorSto
         const measured = new Map(get().nodes.map((n) => [n.id, n.measured]));
         const positions = layoutDesign(design, (id) => {
           const size = measured.get(id);
-          return size?.width && size.height ? { width: size.width, height: size.height } : DEFAULT_NODE_SIZE;
+          return size?.width && size.height ? { width: size.width, height: size.height } : NODE_SIZE;
         });
         commit({ ...design, nodes: design.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })) });
       },
