@@ -29,6 +29,7 @@ import { ProblemsPanel } from "./problems-panel";
 import { ShortcutHelp } from "./shortcuts";
 import { createEditorStore } from "./store";
 import { FIT_OPTIONS, LABEL_MIN_ZOOM, openingViewport } from "./viewport";
+import { whenIdle } from "./when-idle";
 
 export interface DesignEditorProps {
   /** The document to edit; a different document passed later replaces the editor's (and its history). */
@@ -44,7 +45,7 @@ export interface DesignEditorProps {
 }
 
 export function DesignEditor(props: DesignEditorProps) {
-  const [store] = useState(() => createEditorStore(props.design, props.readOnly ?? false));
+  const [store] = useState(() => createEditorStore(props.design, props.readOnly ?? false, { deferCheck: true }));
   return (
     <EditorStoreContext.Provider value={store}>
       <ReactFlowProvider>
@@ -98,6 +99,17 @@ function EditorLayout({ design, readOnly = false, onChange, toolbarExtras, highl
     const rect = canvas.current?.getBoundingClientRect();
     setInitialViewport(openingViewport(store.getState().nodes, rect?.width ?? 0, rect?.height ?? 0));
   }, [store]);
+  // Work the first paint does not need, done once the browser is idle: validating the design, and
+  // the minimap (a rectangle per node, where the canvas draws only what is in view).
+  const [idleAfterOpen, setIdleAfterOpen] = useState(false);
+  useEffect(
+    () =>
+      whenIdle(() => {
+        store.getState().check();
+        setIdleAfterOpen(true);
+      }),
+    [store],
+  );
   // Lit edges are drawn animated; the store keeps the plain ones.
   const edges = useMemo(
     () =>
@@ -292,7 +304,9 @@ function EditorLayout({ design, readOnly = false, onChange, toolbarExtras, highl
             >
               <Background variant={BackgroundVariant.Dots} gap={18} size={1} />
               <Controls showInteractive={false} />
-              <MiniMap<DesignFlowNode> pannable zoomable nodeColor={(node) => CATEGORY_STYLES[categoryOf(node.data.node.kind)].minimap} ariaLabel="Minimap" />
+              {idleAfterOpen && (
+                <MiniMap<DesignFlowNode> pannable zoomable nodeColor={(node) => CATEGORY_STYLES[categoryOf(node.data.node.kind)].minimap} ariaLabel="Minimap" />
+              )}
             </ReactFlow>
           )}
           {nodes.length === 0 && !readOnly && (

@@ -38,6 +38,8 @@ export interface EditorState {
   readonly problemsByNode: ReadonlyMap<string, readonly Problem[]>;
   /** The title of every node that has a problem, for the problems list. */
   readonly problemNodeTitles: ReadonlyMap<string, string>;
+  /** Whether `problems` are the document's: false until `check` when the store was made with `deferCheck`. */
+  readonly checked: boolean;
   readonly past: readonly Design[];
   readonly future: readonly Design[];
   readonly clipboard: Fragment | null;
@@ -67,6 +69,8 @@ export interface EditorActions {
   select(nodeIds: readonly string[], edgeIds?: readonly string[]): void;
   autoLayout(): void;
   design(): Design;
+  /** Validates the document if that has not happened yet (see `deferCheck`). */
+  check(): void;
 }
 
 export type EditorStore = StoreApi<EditorState & EditorActions>;
@@ -87,20 +91,37 @@ function groupProblems(problems: readonly Problem[]): Map<string, Problem[]> {
   return byNode;
 }
 
-function documentState(design: Design, previous?: { nodes: DesignFlowNode[]; edges: DesignFlowEdge[] }) {
+function checkedState(design: Design) {
   const problems = validateDesign(design);
   const problemsByNode = groupProblems(problems);
+  return {
+    problems,
+    problemsByNode,
+    problemNodeTitles: new Map(design.nodes.filter((n) => problemsByNode.has(n.id)).map((n) => [n.id, nodeTitle(n)])),
+    checked: true,
+  };
+}
+
+const UNCHECKED = { problems: [], problemsByNode: new Map(), problemNodeTitles: new Map(), checked: false } as const;
+
+function documentState(design: Design, previous?: { nodes: DesignFlowNode[]; edges: DesignFlowEdge[] }, check = true) {
   return {
     nodes: toFlowNodes(design, previous?.nodes),
     edges: toFlowEdges(design, previous?.edges),
     meta: { name: design.name, description: design.description },
-    problems,
-    problemsByNode,
-    problemNodeTitles: new Map(design.nodes.filter((n) => problemsByNode.has(n.id)).map((n) => [n.id, nodeTitle(n)])),
+    ...(check ? checkedState(design) : UNCHECKED),
   };
 }
 
-export function createEditorStore(initial: Design, readOnly: boolean): EditorStore {
+export interface EditorStoreOptions {
+  /**
+   * Leave the initial document unvalidated until `check()`: validating 1,000 nodes is work the
+   * first paint does not need (the editor checks once the browser is idle). Any edit validates.
+   */
+  readonly deferCheck?: boolean;
+}
+
+export function createEditorStore(initial: Design, readOnly: boolean, { deferCheck = false }: EditorStoreOptions = {}): EditorStore {
   let lastCoalesce: { key: string; at: number } | null = null;
   let dragOrigin: Design | null = null;
 
@@ -146,7 +167,7 @@ export function createEditorStore(initial: Design, readOnly: boolean): EditorSto
     };
 
     return {
-      ...documentState(initial),
+      ...documentState(initial, undefined, !deferCheck),
       past: [],
       future: [],
       clipboard: null,
@@ -263,6 +284,10 @@ export function createEditorStore(initial: Design, readOnly: boolean): EditorSto
       },
 
       design: current,
+
+      check() {
+        if (!get().checked) set(checkedState(current()));
+      },
     };
   });
 }
