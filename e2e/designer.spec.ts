@@ -194,3 +194,9 @@ test("opens from the list, renames, adds by keyboard, copies and pastes a select
   await expect(page.getByLabel("Design name")).toHaveValue(`${name} (renamed)`);
   await expect(page.getByTestId("canvas-node")).toHaveCount(4);
 });
+
+test("a design that does not exist answers 404 with a page that says so", async ({ page }) => {
+  const response = await page.goto("/designs/dsn_doesnotexist");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Design not found" })).toBeVisible();
+});

@@ -8,18 +8,18 @@ import {
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
-  useNodesInitialized,
   useReactFlow,
   useStore as useFlowStore,
   type DefaultEdgeOptions,
   type IsValidConnection,
+  type Viewport,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { categoryOf, NODE_KINDS, type Design, type NodeKind } from "@/lib/graph";
 import { applyColorScheme, useColorScheme } from "./color-scheme";
 import { EditorStoreContext, useEditor, useEditorStoreApi } from "./editor-context";
-import type { DesignFlowEdge, DesignFlowNode } from "./flow-mapping";
+import { NODE_SIZE, type DesignFlowEdge, type DesignFlowNode } from "./flow-mapping";
 import { HighlightContext, NO_HIGHLIGHT, type CanvasHighlight } from "./highlight";
 import { Inspector } from "./inspector";
 import { CATEGORY_STYLES } from "./kind-views";
@@ -28,6 +28,8 @@ import { Palette, PALETTE_MIME } from "./palette";
 import { ProblemsPanel } from "./problems-panel";
 import { ShortcutHelp } from "./shortcuts";
 import { createEditorStore } from "./store";
+import { FIT_OPTIONS, LABEL_MIN_ZOOM, openingViewport } from "./viewport";
+import { whenIdle } from "./when-idle";
 
 export interface DesignEditorProps {
   /** The document to edit; a different document passed later replaces the editor's (and its history). */
@@ -45,7 +47,7 @@ export interface DesignEditorProps {
 }
 
 export function DesignEditor(props: DesignEditorProps) {
-  const [store] = useState(() => createEditorStore(props.design, props.readOnly ?? false));
+  const [store] = useState(() => createEditorStore(props.design, props.readOnly ?? false, { deferCheck: true }));
   return (
     <EditorStoreContext.Provider value={store}>
       <ReactFlowProvider>
@@ -59,7 +61,7 @@ export function DesignEditor(props: DesignEditorProps) {
 
 const DEFAULT_EDGE_OPTIONS: DefaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
 /** Half a node, so a dropped node lands centred under the pointer. */
-const DROP_OFFSET = { x: 110, y: 28 };
+const DROP_OFFSET = { x: NODE_SIZE.width / 2, y: NODE_SIZE.height / 2 };
 
 /** `wanted`, or the first spot below it where a node does not cover another one. */
 function freeSpot(nodes: readonly DesignFlowNode[], wanted: { x: number; y: number }): { x: number; y: number } {
@@ -67,8 +69,8 @@ function freeSpot(nodes: readonly DesignFlowNode[], wanted: { x: number; y: numb
   for (let i = 0; i < 50; i++) {
     const spot = { x: wanted.x, y: wanted.y + i * step };
     const covered = nodes.some((n) => {
-      const width = n.measured?.width ?? 2 * DROP_OFFSET.x;
-      const height = n.measured?.height ?? 2 * DROP_OFFSET.y;
+      const width = n.measured?.width ?? NODE_SIZE.width;
+      const height = n.measured?.height ?? NODE_SIZE.height;
       return Math.abs(n.position.x - spot.x) < width + 20 && spot.y < n.position.y + height + 10 && n.position.y < spot.y + step - 10;
     });
     if (!covered) return spot;
@@ -82,27 +84,34 @@ function isTextInput(target: EventTarget | null): boolean {
 }
 
 const HIGHLIGHTED_EDGE_STYLE = { stroke: "#059669", strokeWidth: 2.5 };
-/** Below this zoom edge labels are hidden; a design with more edges than the next constant opens without them. */
-const LABEL_MIN_ZOOM = 0.5;
-const LABELS_BEFORE_FIT = 150;
-
 function EditorLayout({ design, readOnly = false, onChange, toolbarExtras, highlight = NO_HIGHLIGHT, bottomPanel }: DesignEditorProps) {
   const store = useEditorStoreApi();
   const flow = useReactFlow<DesignFlowNode, DesignFlowEdge>();
   const canvas = useRef<HTMLDivElement>(null);
   const [helpOpen, setHelpOpen] = useState(false);
-  // Fit the saved graph once on open; an empty canvas starts at 100 % so the first drop does not zoom.
-  const [fitOnOpen] = useState(design.nodes.length > 0);
   const { dark, toggle: toggleDark } = useColorScheme();
 
   const nodes = useEditor((s) => s.nodes);
   const storeEdges = useEditor((s) => s.edges);
-  // Edge labels are unreadable when zoomed far out, and React Flow measures each one: a large
-  // design opens without them and they return once zoomed in.
-  const zoomedOut = useFlowStore((s) => s.transform[2] < LABEL_MIN_ZOOM);
-  // React Flow fits the view once the nodes are measured; until then a large design's zoom is unknown.
-  const measured = useNodesInitialized();
-  const showLabels = !zoomedOut && (measured || storeEdges.length <= LABELS_BEFORE_FIT);
+  const showLabels = useFlowStore((s) => s.transform[2] >= LABEL_MIN_ZOOM);
+  // The canvas mounts once its size is known, at the view the design opens at (no fit after a
+  // first render at 100 %: that would render, then throw away, a screenful of nodes).
+  const [initialViewport, setInitialViewport] = useState<Viewport>();
+  useLayoutEffect(() => {
+    const rect = canvas.current?.getBoundingClientRect();
+    setInitialViewport(openingViewport(store.getState().nodes, rect?.width ?? 0, rect?.height ?? 0));
+  }, [store]);
+  // Work the first paint does not need, done once the browser is idle: validating the design, and
+  // the minimap (a rectangle per node, where the canvas draws only what is in view).
+  const [idleAfterOpen, setIdleAfterOpen] = useState(false);
+  useEffect(
+    () =>
+      whenIdle(() => {
+        store.getState().check();
+        setIdleAfterOpen(true);
+      }),
+    [store],
+  );
   // Lit edges are drawn animated; the store keeps the plain ones.
   const edges = useMemo(
     () =>
@@ -149,7 +158,7 @@ function EditorLayout({ design, readOnly = false, onChange, toolbarExtras, highl
     return () => document.documentElement.classList.remove("dark");
   }, []);
 
-  const zoomToFit = useCallback(() => void flow.fitView({ padding: 0.2, duration: 250, maxZoom: 1.25 }), [flow]);
+  const zoomToFit = useCallback(() => void flow.fitView({ ...FIT_OPTIONS, duration: 250 }), [flow]);
 
   /** Selects a problem's node (or edge) and centres the view on it. */
   const focusProblem = useCallback(
@@ -159,7 +168,7 @@ function EditorLayout({ design, readOnly = false, onChange, toolbarExtras, highl
       store.getState().select(nodeId !== undefined ? [nodeId] : [], edge ? [edge.id] : []);
       const boxes = ends.flatMap((id) => {
         const node = flow.getNode(id);
-        return node ? [{ x: node.position.x + (node.measured?.width ?? 220) / 2, y: node.position.y + (node.measured?.height ?? 56) / 2 }] : [];
+        return node ? [{ x: node.position.x + (node.measured?.width ?? NODE_SIZE.width) / 2, y: node.position.y + (node.measured?.height ?? NODE_SIZE.height) / 2 }] : [];
       });
       if (boxes.length === 0) return;
       const x = boxes.reduce((sum, b) => sum + b.x, 0) / boxes.length;
@@ -270,34 +279,38 @@ function EditorLayout({ design, readOnly = false, onChange, toolbarExtras, highl
           }}
           onDrop={readOnly ? undefined : onDrop}
         >
-          <ReactFlow<DesignFlowNode, DesignFlowEdge>
-            nodes={nodes}
-            edges={edges}
-            nodeTypes={NODE_TYPES}
-            onNodesChange={actions.onNodesChange}
-            onEdgesChange={actions.onEdgesChange}
-            onConnect={actions.connect}
-            isValidConnection={isValidConnection}
-            onNodeDragStart={actions.beginDrag}
-            onNodeDragStop={actions.endDrag}
-            onSelectionDragStart={actions.beginDrag}
-            onSelectionDragStop={actions.endDrag}
-            deleteKeyCode={null}
-            selectionKeyCode="Shift"
-            multiSelectionKeyCode={["Meta", "Control"]}
-            className={readOnly ? "read-only" : undefined}
-            nodesDraggable={!readOnly}
-            nodesConnectable={!readOnly}
-            defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
-            colorMode={dark ? "dark" : "light"}
-            fitView={fitOnOpen}
-            fitViewOptions={{ padding: 0.2, maxZoom: 1.25 }}
-            minZoom={0.1}
-          >
-            <Background variant={BackgroundVariant.Dots} gap={18} size={1} />
-            <Controls showInteractive={false} />
-            <MiniMap<DesignFlowNode> pannable zoomable nodeColor={(node) => CATEGORY_STYLES[categoryOf(node.data.node.kind)].minimap} ariaLabel="Minimap" />
-          </ReactFlow>
+          {initialViewport && (
+            <ReactFlow<DesignFlowNode, DesignFlowEdge>
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={NODE_TYPES}
+              onNodesChange={actions.onNodesChange}
+              onEdgesChange={actions.onEdgesChange}
+              onConnect={actions.connect}
+              isValidConnection={isValidConnection}
+              onNodeDragStart={actions.beginDrag}
+              onNodeDragStop={actions.endDrag}
+              onSelectionDragStart={actions.beginDrag}
+              onSelectionDragStop={actions.endDrag}
+              deleteKeyCode={null}
+              selectionKeyCode="Shift"
+              multiSelectionKeyCode={["Meta", "Control"]}
+              className={readOnly ? "read-only" : undefined}
+              nodesDraggable={!readOnly}
+              nodesConnectable={!readOnly}
+              defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+              colorMode={dark ? "dark" : "light"}
+              defaultViewport={initialViewport}
+              onlyRenderVisibleElements
+              minZoom={0.1}
+            >
+              <Background variant={BackgroundVariant.Dots} gap={18} size={1} />
+              <Controls showInteractive={false} />
+              {idleAfterOpen && (
+                <MiniMap<DesignFlowNode> pannable zoomable nodeColor={(node) => CATEGORY_STYLES[categoryOf(node.data.node.kind)].minimap} ariaLabel="Minimap" />
+              )}
+            </ReactFlow>
+          )}
           {nodes.length === 0 && !readOnly && (
             <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
               <p className="rounded-lg border border-dashed border-slate-300 bg-white/80 px-4 py-3 text-sm text-slate-500 dark:border-slate-700 dark:bg-slate-900/80 dark:text-slate-400">

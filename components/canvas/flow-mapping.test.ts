@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createNode, DESIGN_FORMAT, DESIGN_VERSION, type Design } from "@/lib/graph";
-import { toDesign, toFlowEdges, toFlowNodes } from "./flow-mapping";
+import { NODE_BORDER, NODE_SIZE, toDesign, toFlowEdges, toFlowNodes } from "./flow-mapping";
 
 const design: Design = {
   format: DESIGN_FORMAT,
@@ -33,5 +33,30 @@ describe("flow mapping", () => {
     const again = toFlowNodes(next, [{ ...nodes[0]!, selected: true, measured: { width: 220, height: 50 } }, nodes[1]!]);
     expect(again[0]!.selected).toBe(true);
     expect(again[1]).toMatchObject({ position: { x: 400, y: 50 } });
+  });
+});
+
+describe("flow nodes' size and handles, known before rendering", () => {
+  it("gives every node the view's fixed size and a handle on each side that takes edges", () => {
+    const [app, bus] = toFlowNodes(design);
+    expect(app!.measured).toEqual(NODE_SIZE);
+    // A producer only starts edges; a bus ends and starts them.
+    expect(app!.handles?.map((h) => [h.type, h.position])).toEqual([["source", "right"]]);
+    expect(bus!.handles?.map((h) => [h.type, h.position])).toEqual([
+      ["target", "left"],
+      ["source", "right"],
+    ]);
+    // Centred on the side borders, half-way down.
+    const [target, source] = bus!.handles!;
+    expect(target!.x + target!.width! / 2).toBe(NODE_BORDER);
+    expect(source!.x + source!.width! / 2).toBe(NODE_SIZE.width - NODE_BORDER);
+    expect(source!.y + source!.height! / 2).toBe(NODE_SIZE.height / 2);
+  });
+
+  it("keeps a size React Flow measured", () => {
+    const measured = { width: 240, height: 60 };
+    const [first] = toFlowNodes(design);
+    const changed = { ...design, nodes: [{ ...design.nodes[0]!, position: { x: 5, y: 5 } }, design.nodes[1]!] };
+    expect(toFlowNodes(changed, [{ ...first!, measured }])[0]!.measured).toEqual(measured);
   });
 });

@@ -3,11 +3,36 @@
  * this side. A flow node carries its design node in `data.node`; during a drag only the flow
  * node's position moves, and `toDesign` reads positions from the flow nodes.
  */
-import type { Edge, Node } from "@xyflow/react";
-import { DESIGN_FORMAT, DESIGN_VERSION, EDGE_REGISTRY, type Design, type DesignEdge, type DesignNode, type EdgeKind, type NodeKind, type SampleEvent } from "@/lib/graph";
+import { Position, type Edge, type Node, type NodeHandle } from "@xyflow/react";
+import { DESIGN_FORMAT, DESIGN_VERSION, EDGE_REGISTRY, NODE_KINDS, NODE_REGISTRY, type Design, type DesignEdge, type DesignNode, type EdgeKind, type NodeKind, type SampleEvent } from "@/lib/graph";
 
 export type DesignFlowNode = Node<{ node: DesignNode }, NodeKind>;
 export type DesignFlowEdge = Edge<{ kind: EdgeKind }>;
+
+/**
+ * Every node view has this fixed size (node-view.tsx), with a 12 px handle centred on each side
+ * border. Telling React Flow both up front (a flow node's `measured` and `handles`) lets it place
+ * nodes, draw edges and fit the view without measuring anything, and so skip rendering what is
+ * outside the view (`onlyRenderVisibleElements`): a node it has not measured would otherwise be
+ * rendered once, off-screen, just to be measured. It still measures what it renders, and a
+ * different size found there wins.
+ */
+export const NODE_SIZE = { width: 220, height: 54 } as const;
+export const NODE_BORDER = 1;
+const HANDLE_SIZE = 12;
+
+function handlesOf(kind: NodeKind): NodeHandle[] {
+  const spec = NODE_REGISTRY[kind];
+  const y = NODE_SIZE.height / 2 - HANDLE_SIZE / 2;
+  const handle = { y, width: HANDLE_SIZE, height: HANDLE_SIZE };
+  return [
+    ...(spec.ends.length > 0 ? [{ ...handle, type: "target" as const, position: Position.Left, x: NODE_BORDER - HANDLE_SIZE / 2 }] : []),
+    ...(spec.starts.length > 0 ? [{ ...handle, type: "source" as const, position: Position.Right, x: NODE_SIZE.width - NODE_BORDER - HANDLE_SIZE / 2 }] : []),
+  ];
+}
+
+/** Per kind, so that flow nodes share (and React Flow never compares) equal handle lists. */
+const HANDLES = Object.fromEntries(NODE_KINDS.map((kind) => [kind, handlesOf(kind)])) as Record<NodeKind, NodeHandle[]>;
 
 export interface DesignMeta {
   readonly name: string;
@@ -30,8 +55,10 @@ export function toFlowNodes(design: Design, previous: readonly DesignFlowNode[] 
       type: node.kind,
       position: node.position,
       data: { node },
+      // Known before rendering: React Flow need not measure a node before it counts as initialised.
+      measured: old?.measured ?? NODE_SIZE,
+      handles: HANDLES[node.kind],
       ...(old?.selected ? { selected: true } : {}),
-      ...(old?.measured ? { measured: old.measured } : {}),
     };
   });
 }

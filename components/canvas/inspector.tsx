@@ -1,12 +1,18 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useCallback, useId, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { NODE_REGISTRY, type DesignNode, type Problem } from "@/lib/graph";
-import { CodeEditor } from "./code-editor";
 import { useEditor } from "./editor-context";
 import { getPath, setPath, type FieldSpec } from "./field-spec";
 import { CATEGORY_STYLES, kindView, nodeTitle } from "./kind-views";
+
+/** CodeMirror is a third of the designer's script: it loads when a field first shows it, not with the page. */
+const CodeEditor = dynamic(() => import("./code-editor").then((m) => m.CodeEditor), {
+  ssr: false,
+  loading: () => <div aria-hidden className="h-[78px] rounded-md border border-slate-300 bg-slate-50 dark:border-slate-600 dark:bg-slate-800" />,
+});
 
 const INPUT_CLASS =
   "nodrag w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 disabled:bg-slate-50 disabled:text-slate-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:disabled:bg-slate-800/60";

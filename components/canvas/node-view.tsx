@@ -5,7 +5,7 @@ import { memo } from "react";
 import { NODE_KINDS, NODE_REGISTRY } from "@/lib/graph";
 import { useEditor } from "./editor-context";
 import { useIsHighlighted } from "./highlight";
-import type { DesignFlowNode } from "./flow-mapping";
+import { NODE_SIZE, type DesignFlowNode } from "./flow-mapping";
 import { CATEGORY_STYLES, nodeTitle } from "./kind-views";
 
 const HANDLE = "!h-3 !w-3 !border-2 !border-white !bg-slate-500 dark:!border-slate-900 dark:!bg-slate-400";
@@ -28,7 +28,9 @@ function DesignNodeView({ id, data, selected }: NodeProps<DesignFlowNode>) {
       data-kind={node.kind}
       data-highlighted={lit || undefined}
       aria-label={`${spec.label} ${title}`}
-      className={`relative flex w-[220px] rounded-lg border bg-white shadow-sm transition-shadow dark:bg-slate-900 ${
+      // A fixed size, which React Flow is told up front (flow-mapping.ts).
+      style={NODE_SIZE}
+      className={`relative flex rounded-lg border bg-white shadow-sm transition-shadow dark:bg-slate-900 ${
         selected
           ? "border-indigo-500 ring-2 ring-indigo-500/40"
           : lit
@@ -39,7 +41,7 @@ function DesignNodeView({ id, data, selected }: NodeProps<DesignFlowNode>) {
       {spec.ends.length > 0 && <Handle type="target" position={Position.Left} className={HANDLE} aria-label={`Connect into ${title}`} />}
       <span className={`w-1.5 shrink-0 rounded-l-[7px] ${style.accent}`} aria-hidden />
       <div className="min-w-0 flex-1 px-3 py-2">
-        <div className="flex items-center justify-between gap-2">
+        <div className="flex h-4 items-center justify-between gap-2">
           <p className={`truncate text-[10px] font-semibold uppercase tracking-wide ${style.tag}`}>{spec.label}</p>
           {(errors > 0 || warnings > 0) && (
             <span

@@ -6,6 +6,7 @@ import { useEditor } from "./editor-context";
 export function ProblemsPanel({ onFocus }: { onFocus: (target: { nodeId?: string; edgeId?: string }) => void }) {
   const problems = useEditor((s) => s.problems);
   const titles = useEditor((s) => s.problemNodeTitles);
+  const checked = useEditor((s) => s.checked);
   const errors = problems.filter((p) => p.severity === "error").length;
 
   return (
@@ -13,10 +14,12 @@ export function ProblemsPanel({ onFocus }: { onFocus: (target: { nodeId?: string
       <h2 className="flex items-center gap-2 border-b border-slate-200 px-4 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-700 dark:text-slate-300">
         Problems
         <span className={`rounded-full px-1.5 text-[10px] ${errors > 0 ? "bg-red-100 text-red-800 dark:bg-red-900/60 dark:text-red-200" : "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300"}`}>
-          {problems.length}
+          {checked ? problems.length : "…"}
         </span>
       </h2>
-      {problems.length === 0 ? (
+      {!checked ? (
+        <p className="px-4 py-3 text-sm text-slate-500 dark:text-slate-400">Checking the design…</p>
+      ) : problems.length === 0 ? (
         <p className="px-4 py-3 text-sm text-slate-500 dark:text-slate-400">No problems found.</p>
       ) : (
         <ul className="min-h-0 flex-1 overflow-y-auto" data-testid="problems-list">

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { DESIGN_FORMAT, DESIGN_VERSION, type Design } from "@/lib/graph";
+import { createNode, DESIGN_FORMAT, DESIGN_VERSION, type Design } from "@/lib/graph";
 import { createEditorStore } from "./store";
 
 const empty: Design = { format: DESIGN_FORMAT, version: DESIGN_VERSION, name: "t", description: "", nodes: [], edges: [] };
@@ -130,5 +130,37 @@ describe("editor store", () => {
     expect(s().design()).not.toHaveProperty("samples");
     s().updateSamples([{ id: "", name: "x", event: "{}" }]);
     expect(s().design()).not.toHaveProperty("samples");
+  });
+});
+
+describe("deferred check", () => {
+  const sixTargets = (): Design => {
+    const rule = createNode("rule", "r", { x: 0, y: 0 });
+    const targets = Array.from({ length: 6 }, (_, i) => createNode("lambda", `t${i}`, { x: 300, y: i * 90 }));
+    return {
+      format: DESIGN_FORMAT,
+      version: DESIGN_VERSION,
+      name: "Six",
+      description: "",
+      nodes: [rule, ...targets],
+      edges: targets.map((t, i) => ({ id: `e${i}`, kind: "invokes" as const, source: "r", target: t.id })),
+    };
+  };
+
+  it("validates the opening document only when asked, then shows its problems", () => {
+    const store = createEditorStore(sixTargets(), true, { deferCheck: true });
+    expect(store.getState()).toMatchObject({ checked: false, problems: [] });
+    store.getState().check();
+    expect(store.getState().checked).toBe(true);
+    expect(store.getState().problemsByNode.get("r")?.map((p) => p.code)).toContain("too-many-targets");
+  });
+
+  it("validates at once without the option, and on any edit before the check", () => {
+    const codes = (store: ReturnType<typeof createEditorStore>) => store.getState().problemsByNode.get("r")?.map((p) => p.code);
+    expect(codes(createEditorStore(sixTargets(), false))).toContain("too-many-targets");
+    const store = createEditorStore(sixTargets(), false, { deferCheck: true });
+    store.getState().addNode("sqs", { x: 0, y: 400 });
+    expect(store.getState().checked).toBe(true);
+    expect(codes(store)).toContain("too-many-targets");
   });
 });

@@ -26,14 +26,12 @@ import {
   type SampleEvent,
 } from "@/lib/graph";
 import { nodeTitle } from "./kind-views";
-import { toDesign, toFlowEdges, toFlowNodes, type DesignFlowEdge, type DesignFlowNode, type DesignMeta } from "./flow-mapping";
+import { NODE_SIZE, toDesign, toFlowEdges, toFlowNodes, type DesignFlowEdge, type DesignFlowNode, type DesignMeta } from "./flow-mapping";
 
 const HISTORY_LIMIT = 200;
 /** Edits to the same field within this window are one undo step (typing a pattern). */
 const COALESCE_MS = 1000;
 const PASTE_OFFSET = { x: 40, y: 40 };
-/** Size assumed for a node React Flow has not measured yet. */
-const DEFAULT_NODE_SIZE = { width: 220, height: 72 };
 
 export interface EditorState {
   readonly nodes: DesignFlowNode[];
@@ -43,6 +41,8 @@ export interface EditorState {
   readonly problemsByNode: ReadonlyMap<string, readonly Problem[]>;
   /** The title of every node that has a problem, for the problems list. */
   readonly problemNodeTitles: ReadonlyMap<string, string>;
+  /** Whether `problems` are the document's: false until `check` when the store was made with `deferCheck`. */
+  readonly checked: boolean;
   readonly past: readonly Design[];
   readonly future: readonly Design[];
   readonly clipboard: Fragment | null;
@@ -77,6 +77,8 @@ export interface EditorActions {
   select(nodeIds: readonly string[], edgeIds?: readonly string[]): void;
   autoLayout(): void;
   design(): Design;
+  /** Validates the document if that has not happened yet (see `deferCheck`). */
+  check(): void;
 }
 
 export type EditorStore = StoreApi<EditorState & EditorActions>;
@@ -97,20 +99,37 @@ function groupProblems(problems: readonly Problem[]): Map<string, Problem[]> {
   return byNode;
 }
 
-function documentState(design: Design, previous?: { nodes: DesignFlowNode[]; edges: DesignFlowEdge[] }) {
+function checkedState(design: Design) {
   const problems = validateDesign(design);
   const problemsByNode = groupProblems(problems);
+  return {
+    problems,
+    problemsByNode,
+    problemNodeTitles: new Map(design.nodes.filter((n) => problemsByNode.has(n.id)).map((n) => [n.id, nodeTitle(n)])),
+    checked: true,
+  };
+}
+
+const UNCHECKED = { problems: [], problemsByNode: new Map(), problemNodeTitles: new Map(), checked: false } as const;
+
+function documentState(design: Design, previous?: { nodes: DesignFlowNode[]; edges: DesignFlowEdge[] }, check = true) {
   return {
     nodes: toFlowNodes(design, previous?.nodes),
     edges: toFlowEdges(design, previous?.edges),
     meta: { name: design.name, description: design.description, ...(design.samples === undefined ? {} : { samples: design.samples }) },
-    problems,
-    problemsByNode,
-    problemNodeTitles: new Map(design.nodes.filter((n) => problemsByNode.has(n.id)).map((n) => [n.id, nodeTitle(n)])),
+    ...(check ? checkedState(design) : UNCHECKED),
   };
 }
 
-export function createEditorStore(initial: Design, readOnly: boolean): EditorStore {
+export interface EditorStoreOptions {
+  /**
+   * Leave the initial document unvalidated until `check()`: validating 1,000 nodes is work the
+   * first paint does not need (the editor checks once the browser is idle). Any edit validates.
+   */
+  readonly deferCheck?: boolean;
+}
+
+export function createEditorStore(initial: Design, readOnly: boolean, { deferCheck = false }: EditorStoreOptions = {}): EditorStore {
   let lastCoalesce: { key: string; at: number } | null = null;
   let dragOrigin: Design | null = null;
 
@@ -156,7 +175,7 @@ export function createEditorStore(initial: Design, readOnly: boolean): EditorSto
     };
 
     return {
-      ...documentState(initial),
+      ...documentState(initial, undefined, !deferCheck),
       past: [],
       future: [],
       clipboard: null,
@@ -276,12 +295,16 @@ export function createEditorStore(initial: Design, readOnly: boolean): EditorSto
         const measured = new Map(get().nodes.map((n) => [n.id, n.measured]));
         const positions = layoutDesign(design, (id) => {
           const size = measured.get(id);
-          return size?.width && size.height ? { width: size.width, height: size.height } : DEFAULT_NODE_SIZE;
+          return size?.width && size.height ? { width: size.width, height: size.height } : NODE_SIZE;
         });
         commit({ ...design, nodes: design.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })) });
       },
 
       design: current,
+
+      check() {
+        if (!get().checked) set(checkedState(current()));
+      },
     };
   });
 }

@@ -1,3 +1,0 @@
-export default function Loading() {
-  return <p className="text-slate-500">Loading the designer…</p>;
-}
