@@ -8,10 +8,11 @@
 import { CreateArchiveCommand, CreateEventBusCommand, EventBridgeClient, ListRulesCommand, PutEventsCommand } from "@aws-sdk/client-eventbridge";
 import { ListQueuesCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { expect, test } from "@playwright/test";
-import { E2E_AWS_ACCESS_KEY_ID, E2E_AWS_SECRET_ACCESS_KEY } from "./aws-env";
+import { E2E_AWS_ACCESS_KEY_ID, E2E_AWS_SECRET_ACCESS_KEY, forgetAwsConnectionAfterEachTest } from "./aws-env";
 
 const REGION = "us-east-1";
 const ACCOUNT = "000000000000";
+forgetAwsConnectionAfterEachTest();
 
 test("captures an archive's window with the cost stated and consent given, and cleans up", async ({ page, baseURL }) => {
   const config = { region: REGION, endpoint: baseURL!, credentials: { accessKeyId: E2E_AWS_ACCESS_KEY_ID, secretAccessKey: E2E_AWS_SECRET_ACCESS_KEY } };

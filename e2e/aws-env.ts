@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { expect, test } from "@playwright/test";
 
 export const E2E_AWS_ACCESS_KEY_ID = "AKIDSWITCHYARDE2E";
 export const E2E_AWS_SECRET_ACCESS_KEY = "switchyard-e2e-not-a-secret";
@@ -22,4 +23,11 @@ export function e2eAwsEnvironment(dir: string): Record<string, string> {
     AWS_SHARED_CREDENTIALS_FILE: join(dir, "aws-credentials-none"),
     AWS_EC2_METADATA_DISABLED: "true",
   };
+}
+
+/** Specs that save a connection forget it after each test: the other specs expect an unconfigured server. */
+export function forgetAwsConnectionAfterEachTest(): void {
+  test.afterEach(async ({ request }) => {
+    expect((await request.delete("/api/aws/connection")).ok()).toBe(true);
+  });
 }

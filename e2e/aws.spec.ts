@@ -10,10 +10,11 @@ import {
 } from "@aws-sdk/client-eventbridge";
 import { expect, test, type Page } from "@playwright/test";
 import { createNode, DESIGN_FORMAT, DESIGN_VERSION, edgeKindBetween, type Design, type DesignNode } from "../lib/graph";
-import { E2E_AWS_ACCESS_KEY_ID, E2E_AWS_PROFILE, E2E_AWS_SECRET_ACCESS_KEY } from "./aws-env";
+import { E2E_AWS_ACCESS_KEY_ID, E2E_AWS_PROFILE, E2E_AWS_SECRET_ACCESS_KEY, forgetAwsConnectionAfterEachTest } from "./aws-env";
 import { startFaultyEndpoint } from "./faulty-endpoint";
 
 test.use({ viewport: { width: 1600, height: 900 } });
+forgetAwsConnectionAfterEachTest();
 
 const REGION = "us-east-1";
 /** The local endpoint's account for an access key id that is not 12 digits (README). */
