@@ -261,4 +261,16 @@ describe("validateDesign", () => {
       expect(validateDesign(design([node("dynamodb-stream", "s"), FN()], [["s", "fn"]]))).toEqual([]);
     });
   });
+
+  it("accepts a function that only puts events (a producer), and checks HTTP API routes and Kafka cluster accounts", () => {
+    const d = design(
+      [node("http-api", "api", { path: "product" }), node("lambda", "fn"), node("event-bus", "bus"), patternRule("r", '{"source":["a"]}'), node("sqs", "q")],
+      [["api", "fn"], ["fn", "bus"], ["bus", "r"], ["r", "q"]],
+    );
+    expect(validateDesign(d).map((p) => [p.code, p.nodeId, p.field])).toEqual([["invalid-route", "api", "path"]]);
+    const publisherOnly = design([node("lambda", "fn"), node("event-bus", "bus"), patternRule("r", '{"source":["a"]}'), node("sqs", "q")], [["fn", "bus"], ["bus", "r"], ["r", "q"]]);
+    expect(validateDesign(publisherOnly)).toEqual([]);
+    const kafka = design([node("kafka-topic", "k", { account: "12345" }), node("lambda", "fn")], [["k", "fn"]]);
+    expect(validateDesign(kafka).map((p) => [p.code, p.field])).toEqual([["invalid-account-id", "account"]]);
+  });
 });

@@ -34,7 +34,7 @@ export {
   type PatternProblemCode,
 } from "./errors";
 export { parseJson, type JsonNode } from "./json";
-export { MAX_EVENT_BYTES, readEvent, REQUIRED_EVENT_FIELDS, type FlatEvent, type FlatValue } from "./event";
+export { flattenJson, MAX_EVENT_BYTES, readEvent, REQUIRED_EVENT_FIELDS, type FlatEvent, type FlatValue } from "./event";
 export {
   describeCondition,
   explain,
