@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDesign, readDesignFile, validateDesign, writeDesignFile, type Design, type DesignNode } from "@/lib/graph";
-import { testEventPattern } from "@/lib/pattern";
+import { compilePattern, testEventPattern } from "@/lib/pattern";
 import { parseKafkaRecord, passesFilters } from "@/lib/streams/kafka";
-import { compilePattern } from "@/lib/pattern";
 import { answersAndReportsWithLoop } from "./answers-and-reports";
 import { findStarter, STARTERS } from "./index";
 
@@ -12,9 +11,16 @@ function sampleText(design: Design, id: string): string {
   return sample.event;
 }
 
-/** [node, sample, expected verdict, actual verdict] for every expectation of the design. */
-function verdicts(design: Design): { node: DesignNode; sample: string; expected: boolean; actual: boolean }[] {
-  return design.nodes.flatMap((node) => {
+interface Verdict {
+  readonly node: DesignNode;
+  readonly sample: string;
+  readonly expected: boolean;
+  readonly actual: boolean;
+}
+
+/** Expected and actual verdict of every expectation of the design (rules: TestEventPattern; Kafka: the mapping's filter). */
+function verdicts(design: Design): Verdict[] {
+  return design.nodes.flatMap((node): Verdict[] => {
     if (node.kind === "rule" && node.trigger.type === "pattern") {
       const pattern = node.trigger.pattern;
       return (node.expectations ?? []).map((e) => ({ node, sample: e.sample, expected: e.expect === "match", actual: testEventPattern(pattern, sampleText(design, e.sample)) }));
