@@ -5,7 +5,7 @@
  *   npx tsx scripts/screenshot-starter.ts [--url http://127.0.0.1:3000] [--starter reward-big-payments] [--out docs/starter-payments.png]
  *
  * Saves the starter as a new design through the API (like "New from template"), opens it in
- * Debian's Chromium (the Playwright config's flags) at 1440×900, waits until every node is
+ * Debian's Chromium (the Playwright config's flags) at 1440×900 (2× pixels, so labels stay sharp), waits until every node is
  * rendered, and captures the page.
  */
 import { mkdirSync } from "node:fs";
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
 
   const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, colorScheme: "light" });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 2, colorScheme: "light" });
     await page.goto(new URL(`/designs/${encodeURIComponent(saved.id)}`, values.url).toString());
     await page.getByTestId("design-editor").waitFor();
     await page.waitForFunction((count) => document.querySelectorAll('[data-testid="canvas-node"]').length === count, design.nodes.length);
