@@ -112,7 +112,7 @@ describe("deployDesign", () => {
     const base = orderDesign(true);
     const fn = node("lambda", "payments-fn", { functionName: "payments" });
     const paid = (detail: unknown, source = "shop") =>
-      JSON.stringify({ version: "0", id: "fixed-id", "detail-type": "OrderPaid", source, account: "123456789012", time: "2026-01-01T00:00:00Z", region: "eu-west-1", resources: ["arn:aws:x:::order/9"], detail });
+      JSON.stringify({ version: "0", id: "fixed-id", "detail-type": "OrderPaid", source, account: "123456789012", time: "2026-01-01T00:00:00Z", region: "eu-west-1", resources: ["arn:aws:x:::order/9"], detail }).replace("9.5", "9.50");
     const withFn = {
       ...base,
       nodes: [...base.nodes, fn],
@@ -130,6 +130,7 @@ describe("deployDesign", () => {
     const event = JSON.parse(stored.body);
     expect(event).toMatchObject({ source: "shop", "detail-type": "OrderPaid", account: "000000000000", region: "us-east-1", resources: ["arn:aws:x:::order/9"], detail: { id: "o-42", total: 9.5 } });
     expect(event.id).not.toBe("fixed-id");
+    expect(stored.body).toContain('"total":9.50}'); // the detail as written, number lexemes included
 
     const [other] = await sendTestEvent(endpoint.runtime, withFn, "payments-fn", "elsewhere");
     expect(other.matchedRules).toEqual([]);

@@ -2,7 +2,7 @@
  * "Send test event": puts a producer node's event on each bus it feeds in a design deployed with
  * "Run locally", and answers with the path it took (rules matched, each target's delivery), which
  * the designer can light up. The event is one of the design's samples sent by that producer (the
- * chosen one, else its first): source, detail-type, resources and detail come from the sample;
+ * chosen one, else its first): source, detail-type, resources and detail (its text as written) come from the sample;
  * id and time are fresh and account and region are the local bus's, as PutEvents would set them.
  * A producer without samples sends its source and first detail-type with detail `{}` (with the
  * API action for CloudTrail producers). AWS-owned sources are allowed here: the local bus stands
@@ -10,6 +10,7 @@
  */
 import type { Design, DesignNode, SampleEvent } from "../graph";
 import { ValidationError } from "../errors";
+import { parseJson } from "../pattern";
 import { busArn } from "./arn";
 import { buildEnvelope } from "./event-envelope";
 import { ingestEvents } from "./ingest";
@@ -46,7 +47,15 @@ export function sampleEvent(sample: SampleEvent): ProducedEvent {
   if (typeof detail !== "object" || detail === null || Array.isArray(detail)) throw refuse("has a detail that is not a JSON object");
   const resources = fields.resources ?? [];
   if (!Array.isArray(resources) || resources.some((r) => typeof r !== "string")) throw refuse("has resources that are not a list of ARNs");
-  return { source: fields.source, detailType: fields["detail-type"], detail: JSON.stringify(detail), resources: resources as string[] };
+  return { source: fields.source, detailType: fields["detail-type"], detail: detailText(sample.event) ?? "{}", resources: resources as string[] };
+}
+
+/** The sample's `detail` exactly as written (number lexemes such as `100.0` survive), if it has one. */
+function detailText(eventText: string): string | undefined {
+  const root = parseJson(eventText);
+  if (root.kind !== "object") return undefined;
+  const entry = root.entries.find((e) => e.key === "detail");
+  return entry && eventText.slice(entry.value.start, entry.value.end);
 }
 
 /** The samples `producerId` sends, in design order. */
