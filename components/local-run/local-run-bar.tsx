@@ -46,7 +46,7 @@ function sendTestRecords(design: Design, topic: NodeOfKind<"kafka-topic">): Mapp
   const endpoints =
     topic.cluster === "msk"
       ? mskEndpoints({ clusterName: topic.clusterName, account: topic.account ?? "000000000000", region: "us-east-1" })
-      : { eventSourceArn: "", bootstrapServers: topic.clusterName };
+      : { bootstrapServers: topic.clusterName };
   return runKafkaMapping(records, { batchSize: topic.batchSize, filterCriteria: topic.filterCriteria, ...endpoints });
 }
 

@@ -65,6 +65,11 @@ describe("Kafka batching", () => {
     expect(batches[0]!.records["customer-0"]![0]!.value).toBe(encodeBase64Utf8("c"));
   });
 
+  it("marks batches of a self-managed cluster as SelfManagedKafka, without an ARN", () => {
+    const [batch] = batchRecords([record(0, 1, "a")], { batchSize: 10, bootstrapServers: "kafka-1:9092" });
+    expect(batch).toEqual({ eventSource: "SelfManagedKafka", bootstrapServers: "kafka-1:9092", records: { "customer-0": [record(0, 1, "a")] } });
+  });
+
   it("orders partitions numerically (customer-2 before customer-10)", () => {
     const batches = batchRecords([record(10, 1, "a"), record(2, 1, "b")], { batchSize: 100, ...ENDPOINTS });
     expect(batches.map((b) => Object.keys(b.records)[0])).toEqual(["customer-2", "customer-10"]);

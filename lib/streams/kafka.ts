@@ -11,7 +11,8 @@
  * - Batching: passing records are grouped per topic partition in offset order (each partition is
  *   processed in order) into batches of at most `batchSize` records, each delivered as the event
  *   Lambda builds for MSK: `{ eventSource: "aws:kafka", eventSourceArn, bootstrapServers,
- *   records: { "<topic>-<partition>": [record…] } }`, with the records unchanged (value still base64).
+ *   records: { "<topic>-<partition>": [record…] } }` (self-managed: `eventSource: "SelfManagedKafka"`,
+ *   no ARN), with the records unchanged (value still base64).
  */
 import { compilePattern, flattenJson, matchesEvent, parseJson, type CompiledPattern } from "@/lib/pattern";
 import { decodeBase64Utf8 } from "./base64";
@@ -28,20 +29,26 @@ export interface KafkaRecord {
   readonly headers: readonly Record<string, readonly number[]>[];
 }
 
-export interface KafkaBatchEvent {
-  readonly eventSource: "aws:kafka";
-  readonly eventSourceArn: string;
+/** Lambda's event for one batch: from MSK `aws:kafka` with the cluster's ARN, from a self-managed cluster `SelfManagedKafka`. */
+export type KafkaBatchEvent = (
+  | { readonly eventSource: "aws:kafka"; readonly eventSourceArn: string }
+  | { readonly eventSource: "SelfManagedKafka" }
+) & {
   /** Comma-separated broker addresses, as in Lambda's event. */
   readonly bootstrapServers: string;
   readonly records: Readonly<Record<string, readonly KafkaRecord[]>>;
+};
+
+/** Where the records come from: an MSK cluster (its ARN) or a self-managed one (`eventSourceArn` absent). */
+export interface KafkaEndpoints {
+  readonly eventSourceArn?: string;
+  readonly bootstrapServers: string;
 }
 
-export interface KafkaMappingSettings {
+export interface KafkaMappingSettings extends KafkaEndpoints {
   readonly batchSize: number;
   /** Event-pattern texts (the mapping's FilterCriteria). */
   readonly filterCriteria: readonly string[];
-  readonly eventSourceArn: string;
-  readonly bootstrapServers: string;
 }
 
 /** A record as given (e.g. a design sample): its name and JSON text. */
@@ -115,12 +122,8 @@ export function batchRecords(records: readonly KafkaRecord[], settings: Omit<Kaf
   for (const key of keys) {
     const ordered = [...partitions.get(key)!].sort((a, b) => a.offset - b.offset);
     for (let start = 0; start < ordered.length; start += settings.batchSize) {
-      batches.push({
-        eventSource: "aws:kafka",
-        eventSourceArn: settings.eventSourceArn,
-        bootstrapServers: settings.bootstrapServers,
-        records: { [key]: ordered.slice(start, start + settings.batchSize) },
-      });
+      const from = settings.eventSourceArn === undefined ? { eventSource: "SelfManagedKafka" as const } : { eventSource: "aws:kafka" as const, eventSourceArn: settings.eventSourceArn };
+      batches.push({ ...from, bootstrapServers: settings.bootstrapServers, records: { [key]: ordered.slice(start, start + settings.batchSize) } });
     }
   }
   return batches;
@@ -158,7 +161,7 @@ export function runKafkaMapping(records: readonly NamedRecord[], settings: Kafka
  * The event source ARN and bootstrap servers Lambda would report for an MSK cluster; the ARN's
  * last part (the cluster's generated id) is unknown to a design, so it is zeros.
  */
-export function mskEndpoints(cluster: { clusterName: string; account: string; region: string }): { eventSourceArn: string; bootstrapServers: string } {
+export function mskEndpoints(cluster: { clusterName: string; account: string; region: string }): Required<KafkaEndpoints> {
   const host = (broker: number) => `b-${broker}.${cluster.clusterName}.kafka.${cluster.region}.amazonaws.com:9098`;
   return {
     eventSourceArn: `arn:aws:kafka:${cluster.region}:${cluster.account}:cluster/${cluster.clusterName}/00000000-0000-0000-0000-000000000000-1`,
