@@ -130,7 +130,8 @@ export const KIND_VIEWS: KindViews = {
     ],
   },
   "kafka-topic": {
-    title: (n) => n.topic,
+    // A cluster in another account shows it, so a cross-account design reads as such.
+    title: (n) => (n.account === undefined ? n.topic : `${n.topic} (account ${n.account})`),
     fields: [
       { type: "select", path: "cluster", label: "Cluster", options: ["msk", "self-managed"] },
       { type: "text", path: "clusterName", label: "Cluster name or bootstrap servers" },
