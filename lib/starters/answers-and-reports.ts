@@ -4,7 +4,7 @@
  * matches, so the round trip ends (validation proves it with the functions' samples).
  */
 import type { Design, NodeOfKind } from "@/lib/graph";
-import { at, defaultBus, design, envelope, expect, lambda, rule, sample } from "./build";
+import { at, defaultBus, design, envelope, verdicts, lambda, rule, sample } from "./build";
 
 const ACCOUNT = "123456789012";
 const REGION = "us-east-1";
@@ -34,13 +34,13 @@ export function answersAndReports(): Design {
         name: "answerRule",
         description: "Answers go to the Security-Service's rating",
         pattern: { source: [ANSWER_SOURCE] },
-        expectations: [...expect(["answer-event"], "match"), ...expect(["report-event"], "no-match")],
+        expectations: [...verdicts(["answer-event"], "match"), ...verdicts(["report-event"], "no-match")],
       }),
       rule("report-rule", at(3, 2), {
         name: "reportRule",
         description: "Reports go back to the User-Service",
         pattern: { source: [REPORT_SOURCE] },
-        expectations: [...expect(["report-event"], "match"), ...expect(["answer-event"], "no-match")],
+        expectations: [...verdicts(["report-event"], "match"), ...verdicts(["answer-event"], "no-match")],
       }),
       lambda("rating", at(4, 0), "rating", `Security-Service: builds a report from the answer and puts a ReportEvent (source ${REPORT_SOURCE}, detail {report}) on the default bus. Needs events:PutEvents.`),
       lambda("get-report-event", at(4, 2), "getReportEvent", "User-Service: stores the report through a GraphQL mutation, which the front end's live subscription receives."),

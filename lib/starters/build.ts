@@ -51,8 +51,8 @@ export function defaultBus(id: string, position: Position): NodeOfKind<"event-bu
   return { id, kind: "event-bus", position, busType: "classic", variant: "default", name: "default" };
 }
 
-/** Expectations for several samples at once: `expect(["a", "b"], "match")`. */
-export function expect(samples: readonly string[], verdict: Expectation["expect"]): Expectation[] {
+/** Expectations for several samples at once: `verdicts(["a", "b"], "match")`. */
+export function verdicts(samples: readonly string[], verdict: Expectation["expect"]): Expectation[] {
   return samples.map((sample) => ({ sample, expect: verdict }));
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Design, SampleEvent } from "@/lib/graph";
 import { encodeBase64Utf8 as base64, utf8Bytes as bytes } from "@/lib/streams/base64";
-import { at, design, expect, lambda, sample } from "./build";
+import { at, design, verdicts, lambda, sample } from "./build";
 
 export const PRODUCER_ACCOUNT = "111111111111";
 export const CONSUMER_ACCOUNT = "222222222222";
@@ -56,7 +56,7 @@ export function kafkaCrossAccount(): Design {
         reader: "event-source-mapping",
         batchSize: 100,
         filterCriteria: [JSON.stringify(CUSTOMER_FILTER, null, 2)],
-        expectations: [...expect(["customer-wa", "customer-ca"], "match"), ...expect(["customer-ny", "not-json"], "no-match")],
+        expectations: [...verdicts(["customer-wa", "customer-ca"], "match"), ...verdicts(["customer-ny", "not-json"], "no-match")],
         startingPosition: "TRIM_HORIZON",
         cluster: "msk",
         clusterName: "msk-producer-cluster",

@@ -1,6 +1,6 @@
 /** Starter 2: an application publishing its own events (`addProduct` → default bus → `logProduct`). */
 import type { Design } from "@/lib/graph";
-import { at, defaultBus, design, envelope, expect, lambda, rule, sample } from "./build";
+import { at, defaultBus, design, envelope, verdicts, lambda, rule, sample } from "./build";
 
 const ACCOUNT = "123456789012";
 const REGION = "eu-west-1";
@@ -24,7 +24,7 @@ export function logNewProducts(): Design {
         name: "log-new-product",
         description: "Every product addProduct publishes goes to logProduct",
         pattern: { source: ["log.addProduct"] },
-        expectations: [...expect(["new-product"], "match"), ...expect(["other-source"], "no-match")],
+        expectations: [...verdicts(["new-product"], "match"), ...verdicts(["other-source"], "no-match")],
       }),
       lambda(
         "log-product-fn",

@@ -1,6 +1,6 @@
 /** Starter 3: a custom bus with a numeric filter and fan-out to rewards, warehouse and shipping. */
 import type { Design } from "@/lib/graph";
-import { at, design, envelope, expect, lambda, rule, sample } from "./build";
+import { at, design, envelope, verdicts, lambda, rule, sample } from "./build";
 
 const ACCOUNT = "123456789012";
 const REGION = "us-east-1";
@@ -35,19 +35,19 @@ export function rewardBigPayments(): Design {
         name: "payment-processed",
         description: "Payments over 200 earn rewards",
         pattern: { ...PAYMENT, detail: { total_cost: [{ numeric: [">", 200] }] } },
-        expectations: [...expect(["big-payment"], "match"), ...expect(["small-payment", "string-total"], "no-match")],
+        expectations: [...verdicts(["big-payment"], "match"), ...verdicts(["small-payment", "string-total"], "no-match")],
       }),
       rule("warehouse-rule", at(2, 1), {
         name: "warehouse-payment-processed",
         description: "The warehouse picks every paid order",
         pattern: PAYMENT,
-        expectations: expect(all, "match"),
+        expectations: verdicts(all, "match"),
       }),
       rule("shipping-rule", at(2, 2), {
         name: "shipping-payment-processed",
         description: "Shipping schedules every paid order",
         pattern: PAYMENT,
-        expectations: expect(all, "match"),
+        expectations: verdicts(all, "match"),
       }),
       lambda("rewards", at(3, 0), "rewards", "Adds reward points for the customer. The export grants events.amazonaws.com lambda:InvokeFunction for rule payment-processed on eda_bus."),
       lambda("warehouse", at(3, 1), "warehouse"),

@@ -1,6 +1,6 @@
 /** Starter 1: CloudTrail records RDS's CreateDBInstance; a rule on the default bus invokes `autotag`. */
 import type { Design } from "@/lib/graph";
-import { at, defaultBus, design, envelope, expect, lambda, rule, sample } from "./build";
+import { at, defaultBus, design, envelope, verdicts, lambda, rule, sample } from "./build";
 
 const ACCOUNT = "123456789012";
 const REGION = "us-east-1";
@@ -63,7 +63,7 @@ export function tagNewDatabases(): Design {
           "detail-type": ["AWS API Call via CloudTrail"],
           detail: { eventSource: ["rds.amazonaws.com"], eventName: ["CreateDBInstance"] },
         },
-        expectations: [...expect(["create-instance"], "match"), ...expect(["create-cluster", "modify-instance"], "no-match")],
+        expectations: [...verdicts(["create-instance"], "match"), ...verdicts(["create-cluster", "modify-instance"], "no-match")],
       }),
       lambda(
         "autotag",
