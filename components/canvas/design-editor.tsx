@@ -40,6 +40,8 @@ export interface DesignEditorProps {
   toolbarExtras?: React.ReactNode;
   /** Nodes and edges to light up, e.g. the path a test event took through the design. */
   highlight?: CanvasHighlight;
+  /** A panel under the canvas, inside the editor (so it can use the editor store), e.g. the lab. */
+  bottomPanel?: React.ReactNode;
 }
 
 export function DesignEditor(props: DesignEditorProps) {
@@ -84,7 +86,7 @@ const HIGHLIGHTED_EDGE_STYLE = { stroke: "#059669", strokeWidth: 2.5 };
 const LABEL_MIN_ZOOM = 0.5;
 const LABELS_BEFORE_FIT = 150;
 
-function EditorLayout({ design, readOnly = false, onChange, toolbarExtras, highlight = NO_HIGHLIGHT }: DesignEditorProps) {
+function EditorLayout({ design, readOnly = false, onChange, toolbarExtras, highlight = NO_HIGHLIGHT, bottomPanel }: DesignEditorProps) {
   const store = useEditorStoreApi();
   const flow = useReactFlow<DesignFlowNode, DesignFlowEdge>();
   const canvas = useRef<HTMLDivElement>(null);
@@ -313,6 +315,7 @@ function EditorLayout({ design, readOnly = false, onChange, toolbarExtras, highl
           </div>
         </aside>
       </div>
+      {bottomPanel && <div className="h-[45%] shrink-0 overflow-y-auto border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">{bottomPanel}</div>}
       {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
     </div>
   );

@@ -4,7 +4,7 @@
  * node's position moves, and `toDesign` reads positions from the flow nodes.
  */
 import type { Edge, Node } from "@xyflow/react";
-import { DESIGN_FORMAT, DESIGN_VERSION, EDGE_REGISTRY, type Design, type DesignEdge, type DesignNode, type EdgeKind, type NodeKind } from "@/lib/graph";
+import { DESIGN_FORMAT, DESIGN_VERSION, EDGE_REGISTRY, type Design, type DesignEdge, type DesignNode, type EdgeKind, type NodeKind, type SampleEvent } from "@/lib/graph";
 
 export type DesignFlowNode = Node<{ node: DesignNode }, NodeKind>;
 export type DesignFlowEdge = Edge<{ kind: EdgeKind }>;
@@ -12,6 +12,8 @@ export type DesignFlowEdge = Edge<{ kind: EdgeKind }>;
 export interface DesignMeta {
   readonly name: string;
   readonly description: string;
+  /** The design's sample events (the lab's); absent in designs that never had any. */
+  readonly samples?: Design["samples"];
 }
 
 /**
@@ -69,5 +71,6 @@ export function toDesign(meta: DesignMeta, nodes: readonly DesignFlowNode[], edg
     description: meta.description,
     nodes: nodes.map(designNodeOf),
     edges: edges.map(designEdgeOf),
+    ...(meta.samples === undefined ? {} : { samples: meta.samples as SampleEvent[] }),
   };
 }

@@ -106,4 +106,29 @@ describe("editor store", () => {
     store.getState().addNode("rule", { x: 0, y: 0 });
     expect(store.getState().design().nodes).toHaveLength(0);
   });
+
+  it("keeps the design's samples through edits, and saves a sample with a rule's expectation in one undo step", () => {
+    const sample = { id: "s1", name: "Big payment", event: '{"source":"pay"}' };
+    const store = createEditorStore({ ...empty, samples: [sample] }, false);
+    const s = () => store.getState();
+    const rule = s().addNode("rule", { x: 0, y: 0 });
+    expect(s().design().samples).toEqual([sample]);
+
+    const node = s().design().nodes.find((n) => n.id === rule)!;
+    const added = { id: "s2", name: "Small payment", event: '{"source":"pay","detail":{"amount":1}}' };
+    s().updateSamples([sample, added], [{ ...node, expectations: [{ sample: "s2", expect: "no-match" }] } as typeof node]);
+    expect(s().design().samples).toEqual([sample, added]);
+    expect(s().design().nodes.find((n) => n.id === rule)).toMatchObject({ expectations: [{ sample: "s2", expect: "no-match" }] });
+
+    s().undo();
+    expect(s().design().samples).toEqual([sample]);
+    expect(s().design().nodes.find((n) => n.id === rule)).not.toHaveProperty("expectations");
+  });
+
+  it("refuses samples that are not valid and leaves designs without samples unchanged", () => {
+    const { s } = flow();
+    expect(s().design()).not.toHaveProperty("samples");
+    s().updateSamples([{ id: "", name: "x", event: "{}" }]);
+    expect(s().design()).not.toHaveProperty("samples");
+  });
 });

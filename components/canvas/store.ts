@@ -5,12 +5,14 @@
  * `revision` outside the store to report changes.
  */
 import { applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange } from "@xyflow/react";
+import { z } from "zod";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import {
   copyFragment,
   createNode,
   designNodeSchema,
   edgeKindBetween,
+  sampleEventSchema,
   layoutDesign,
   pasteFragment,
   removeElements,
@@ -21,6 +23,7 @@ import {
   type NodeKind,
   type Position,
   type Problem,
+  type SampleEvent,
 } from "@/lib/graph";
 import { nodeTitle } from "./kind-views";
 import { toDesign, toFlowEdges, toFlowNodes, type DesignFlowEdge, type DesignFlowNode, type DesignMeta } from "./flow-mapping";
@@ -60,6 +63,11 @@ export interface EditorActions {
   addNode(kind: NodeKind, position: Position): string;
   /** Replaces a node by `next` (same id) if it is a valid node; `coalesceKey` merges typing into one undo step. */
   updateNode(next: DesignNode, coalesceKey?: string): void;
+  /**
+   * Replaces the design's sample events and, in the same undo step, the given nodes (same ids):
+   * the lab saves a new sample and the rule's expectation on it together.
+   */
+  updateSamples(samples: readonly SampleEvent[], nodes?: readonly DesignNode[]): void;
   deleteSelection(): void;
   copySelection(): void;
   paste(): void;
@@ -95,7 +103,7 @@ function documentState(design: Design, previous?: { nodes: DesignFlowNode[]; edg
   return {
     nodes: toFlowNodes(design, previous?.nodes),
     edges: toFlowEdges(design, previous?.edges),
-    meta: { name: design.name, description: design.description },
+    meta: { name: design.name, description: design.description, ...(design.samples === undefined ? {} : { samples: design.samples }) },
     problems,
     problemsByNode,
     problemNodeTitles: new Map(design.nodes.filter((n) => problemsByNode.has(n.id)).map((n) => [n.id, nodeTitle(n)])),
@@ -217,6 +225,15 @@ export function createEditorStore(initial: Design, readOnly: boolean): EditorSto
         const design = current();
         if (!design.nodes.some((n) => n.id === next.id)) return;
         commit({ ...design, nodes: design.nodes.map((n) => (n.id === next.id ? next : n)) }, { coalesceKey });
+      },
+
+      updateSamples(samples, nodes = []) {
+        const parsed = z.array(sampleEventSchema).safeParse(samples);
+        if (!parsed.success || !nodes.every((n) => designNodeSchema.safeParse(n).success)) return;
+        const design = current();
+        const replaced = new Map(nodes.map((n) => [n.id, n]));
+        if ([...replaced.keys()].some((id) => !design.nodes.some((n) => n.id === id))) return;
+        commit({ ...design, samples: [...samples], nodes: design.nodes.map((n) => replaced.get(n.id) ?? n) });
       },
 
       deleteSelection() {

@@ -47,6 +47,9 @@ export const PROBLEM_SEVERITY = {
   "fifo-needs-message-group-id": "error",
   "message-group-id-ignored": "warning",
   "invalid-endpoint": "error",
+  // Samples and expectations
+  "unknown-sample": "error",
+  "invalid-sample": "error",
   // Event loops
   "event-loop": "error",
   "possible-event-loop": "warning",

@@ -273,4 +273,15 @@ describe("validateDesign", () => {
     const kafka = design([node("kafka-topic", "k", { account: "12345" }), node("lambda", "fn")], [["k", "fn"]]);
     expect(validateDesign(kafka).map((p) => [p.code, p.field])).toEqual([["invalid-account-id", "account"]]);
   });
+
+  it("checks samples: an expectation naming no sample, a sample that is not JSON", () => {
+    const rule = patternRule("rule", '{"source":["com.shop"]}', { expectations: [{ sample: "s1", expect: "match" }, { sample: "gone", expect: "no-match" }] });
+    const withSamples = { ...flow({ rule }), samples: [{ id: "s1", name: "Order", producer: "app", event: '{"source": "com.shop"' }] };
+    expect(validateDesign(withSamples).filter((p) => p.code === "unknown-sample" || p.code === "invalid-sample")).toEqual([
+      { code: "invalid-sample", severity: "error", nodeId: "app", field: "samples.0.event", message: 'Sample "Order" is not valid JSON' },
+      { code: "unknown-sample", severity: "error", nodeId: "rule", field: "expectations.1.sample", message: 'The expectation refers to sample "gone", which the design does not have' },
+    ]);
+    const fixed = { ...withSamples, samples: [{ id: "s1", name: "Order", event: "{}" }, { id: "gone", name: "Other", event: "{}" }] };
+    expect(validateDesign(fixed)).toEqual([]);
+  });
 });

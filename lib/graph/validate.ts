@@ -54,6 +54,7 @@ export function validateDesign(design: Design): Problem[] {
   checkStructure(design, index, report);
   for (const node of design.nodes) checkNode(node, index, report);
   checkBusUniqueness(index, report);
+  checkSamples(design, report);
   problems.push(...findEventLoops(index));
   return problems;
 }
@@ -395,6 +396,28 @@ function checkInput(target: TargetNode, input: InputMode, report: Report): void 
       }
       return;
     }
+  }
+}
+
+/**
+ * Samples are JSON texts (an event, or a stream record) and expectations name them: a broken
+ * sample or an unknown name would make every check of it fail for the wrong reason.
+ */
+function checkSamples(design: Design, report: Report): void {
+  const samples = design.samples ?? [];
+  samples.forEach((sample, i) => {
+    if (!isJson(sample.event)) {
+      report({ code: "invalid-sample", nodeId: sample.producer, field: `samples.${i}.event`, message: `Sample "${sample.name}" is not valid JSON` });
+    }
+  });
+  const ids = new Set(samples.map((s) => s.id));
+  for (const node of design.nodes) {
+    const expectations = "expectations" in node ? (node.expectations ?? []) : [];
+    expectations.forEach((expectation, i) => {
+      if (!ids.has(expectation.sample)) {
+        report({ code: "unknown-sample", nodeId: node.id, field: `expectations.${i}.sample`, message: `The expectation refers to sample "${expectation.sample}", which the design does not have` });
+      }
+    });
   }
 }
 

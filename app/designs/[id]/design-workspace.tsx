@@ -14,6 +14,7 @@ import { useAutosave } from "./use-autosave";
 
 const NAME_MAX = 120;
 
+const DesignerLabPanel = dynamic(() => import("@/components/lab/designer-lab-panel").then((m) => m.DesignerLabPanel), { ssr: false });
 const ExportDialog = dynamic(() => import("@/components/export/export-dialog").then((m) => m.ExportDialog), { ssr: false });
 
 /** The designer page's client side: the name header, the save state, and the editor with autosave. */
@@ -26,6 +27,7 @@ export function DesignWorkspace({ record }: { record: DesignRecord }) {
   const current = useMemo<Design>(() => ({ ...graph, name: savedName }), [graph, savedName]);
   const [highlight, setHighlight] = useState<CanvasHighlight>();
   const [exporting, setExporting] = useState(false);
+  const [labOpen, setLabOpen] = useState(false);
   const closeExport = useCallback(() => setExporting(false), []);
 
   const commitName = () => {
@@ -83,8 +85,19 @@ export function DesignWorkspace({ record }: { record: DesignRecord }) {
             saver.change(next);
           }}
           highlight={highlight}
+          bottomPanel={labOpen ? <DesignerLabPanel /> : undefined}
           toolbarExtras={
             <>
+              <button
+                type="button"
+                aria-pressed={labOpen}
+                data-testid="designer-lab-toggle"
+                onClick={() => setLabOpen((open) => !open)}
+                title="Test the selected rule's pattern against sample events"
+                className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-100 aria-pressed:bg-indigo-50 aria-pressed:text-indigo-800 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700 dark:aria-pressed:bg-indigo-950 dark:aria-pressed:text-indigo-200"
+              >
+                Lab
+              </button>
               <button
                 type="button"
                 onClick={() => setExporting(true)}

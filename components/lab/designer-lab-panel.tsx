@@ -1,0 +1,182 @@
+"use client";
+
+/**
+ * The lab as a panel of the designer, for the selected rule. Its pattern is the rule's: editing it
+ * edits the rule through the editor store (undo, autosave and the inspector see the same text).
+ * Events are the design's samples plus events added here; marking an event "should (not) match"
+ * saves the expectation on the rule and, for an event added here, the event as a design sample —
+ * both in one undo step (store.updateSamples).
+ *
+ * Test ids (stable, used by other e2e suites):
+ *   designer-lab-panel        the panel (data-rule-id = the rule's node id)
+ *   designer-lab-empty        shown when no single rule with an event pattern is selected
+ *   designer-lab-target       select of the rule's targets for the input preview
+ *   designer-lab-save-samples saves the events added here (without expectations) as design samples
+ *   lab-verify, lab-verify-result, lab-verify-error   Verify with AWS (this rule's pattern and events)
+ *   lab-export-tests, lab-export-framework            this rule's expectations as a test file
+ *   + LabWorkbench's: lab-pattern (editor "Event pattern"), lab-pattern-error, lab-counts
+ *     (data-matched/-unmatched/-invalid), lab-results, lab-filter, lab-result-row (data-event-id,
+ *     data-verdict, data-broken), lab-expect, lab-side-tabs (Events | Explain | Builder |
+ *     Target input), lab-catalogue-group (data-group), lab-paste, lab-paste-add, lab-explain,
+ *     lab-explain-line, lab-tree-field (data-path), lab-builder-operator, lab-builder-value,
+ *     lab-builder-add, transform-preview, transform-output, transform-error.
+ */
+import { useMemo, useState } from "react";
+import { useShallow } from "zustand/react/shallow";
+import { useEditor, useEditorStoreApi } from "@/components/canvas/editor-context";
+import { nodeTitle } from "@/components/canvas/kind-views";
+import type { DesignNode, Expectation, RuleNode, SampleEvent } from "@/lib/graph";
+import type { LabEvent, LabState } from "@/lib/lab";
+import type { ExpectationMap } from "./expectations";
+import { ExportTestsButton } from "./export-tests-button";
+import { LabWorkbench } from "./lab-workbench";
+import { MATCHED_EVENT, TransformPreview } from "./transform-preview";
+import { VerifyWithAws } from "./verify-with-aws";
+
+const NO_SAMPLES: readonly SampleEvent[] = [];
+
+export function DesignerLabPanel() {
+  // Events added here stay while another rule is selected: one set to try several rules on.
+  const [local, setLocal] = useState<readonly LabEvent[]>([]);
+  const selected = useEditor(useShallow((s) => s.nodes.filter((n) => n.selected).map((n) => n.data.node)));
+  const only = selected.length === 1 ? selected[0]! : null;
+  if (!only || only.kind !== "rule" || only.trigger.type !== "pattern") {
+    return (
+      <p data-testid="designer-lab-empty" className="p-4 text-sm text-slate-500 dark:text-slate-400">
+        Select a rule with an event pattern to test it against the design&apos;s sample events.
+      </p>
+    );
+  }
+  return <RuleLab key={only.id} rule={only} local={local} setLocal={setLocal} />;
+}
+
+const sampleAsEvent = (sample: SampleEvent): LabEvent => ({ id: sample.id, name: sample.name, text: sample.event, origin: "design" });
+const eventAsSample = (event: LabEvent): SampleEvent => ({ id: event.id, name: event.name, event: event.text });
+
+/** Every node's expectations without those on `removed` samples; only the nodes that changed. */
+function withoutExpectationsOn(nodes: readonly DesignNode[], removed: ReadonlySet<string>): DesignNode[] {
+  return nodes.flatMap((node) => {
+    if (!("expectations" in node) || !node.expectations?.some((e) => removed.has(e.sample))) return [];
+    const kept = node.expectations.filter((e) => !removed.has(e.sample));
+    return [{ ...node, expectations: kept.length > 0 ? kept : undefined } as DesignNode];
+  });
+}
+
+function RuleLab({ rule, local, setLocal }: { rule: RuleNode; local: readonly LabEvent[]; setLocal: (events: readonly LabEvent[]) => void }) {
+  const samples = useEditor((s) => s.meta.samples) ?? NO_SAMPLES;
+  const readOnly = useEditor((s) => s.readOnly);
+  const { updateNode, updateSamples, undo, redo } = useEditor(useShallow((s) => ({ updateNode: s.updateNode, updateSamples: s.updateSamples, undo: s.undo, redo: s.redo })));
+  const store = useEditorStoreApi();
+  // Only the rule's target nodes (their design data, unchanged while nodes are dragged), in edge order.
+  const targetNodes = useEditor(
+    useShallow((s) => {
+      const ids = s.edges.filter((e) => e.source === rule.id && e.data?.kind === "invokes").map((e) => e.target);
+      return ids.flatMap((id) => s.nodes.find((n) => n.id === id)?.data.node ?? []);
+    }),
+  );
+  const [targetId, setTargetId] = useState<string | null>(null);
+
+  const pattern = rule.trigger.type === "pattern" ? rule.trigger.pattern : "";
+  const designEvents = useMemo(() => samples.map(sampleAsEvent), [samples]);
+  // An added event saved as a sample stays in `local` too (hidden while the sample exists), so undoing
+  // the save leaves it in the set rather than losing it.
+  const unsaved = useMemo(() => {
+    const sampleIds = new Set(samples.map((s) => s.id));
+    return local.filter((e) => !sampleIds.has(e.id));
+  }, [samples, local]);
+  const events = useMemo(() => [...designEvents, ...unsaved], [designEvents, unsaved]);
+  const expectations = useMemo<ExpectationMap>(() => Object.fromEntries((rule.expectations ?? []).map((e) => [e.sample, e.expect])), [rule.expectations]);
+
+  const labState = useMemo<LabState>(() => ({ pattern, events, expectations }), [pattern, events, expectations]);
+  const targets = targetNodes.flatMap((node) => ("input" in node ? [{ id: node.id, title: nodeTitle(node), input: node.input }] : []));
+  const target = targets.find((t) => t.id === targetId) ?? targets[0];
+
+  // Typing merges into one undo step with the inspector's own pattern field; the builder's edits are steps of their own.
+  const changePattern = (text: string, options: { step?: boolean } = {}) =>
+    updateNode({ ...rule, trigger: { type: "pattern", pattern: text } }, options.step ? undefined : `${rule.id}:trigger.pattern`);
+
+  const changeExpectations = (next: ExpectationMap) => {
+    const promoted = unsaved.filter((e) => next[e.id] !== undefined);
+    const list: Expectation[] = Object.entries(next).map(([sample, expect]) => ({ sample, expect }));
+    const nextRule: RuleNode = { ...rule, expectations: list.length > 0 ? list : undefined };
+    updateSamples([...samples, ...promoted.map(eventAsSample)], [nextRule]);
+  };
+
+  const changeEvents = (next: LabEvent[]) => {
+    const kept = new Set(next.map((e) => e.id));
+    const removed = new Set(samples.filter((s) => !kept.has(s.id)).map((s) => s.id));
+    if (removed.size > 0) {
+      updateSamples(
+        samples.filter((s) => !removed.has(s.id)),
+        withoutExpectationsOn(store.getState().design().nodes, removed),
+      );
+    }
+    const sampleIds = new Set(samples.map((s) => s.id));
+    const localIds = new Set(local.map((e) => e.id));
+    setLocal([...local.filter((e) => kept.has(e.id)), ...next.filter((e) => !sampleIds.has(e.id) && !localIds.has(e.id))]);
+  };
+
+  return (
+    <div data-testid="designer-lab-panel" data-rule-id={rule.id} className="space-y-3 p-3 text-slate-900 dark:text-slate-100">
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <h2 className="font-semibold">Lab: rule {rule.name || rule.id}</h2>
+        <span className="text-slate-500 dark:text-slate-400">
+          {samples.length} design sample{samples.length === 1 ? "" : "s"}
+          {unsaved.length > 0 && `, ${unsaved.length} added here (not saved until you mark an expectation or save them)`}
+        </span>
+        {unsaved.length > 0 && !readOnly && (
+          <button
+            type="button"
+            data-testid="designer-lab-save-samples"
+            onClick={() => {
+              updateSamples([...samples, ...unsaved.map(eventAsSample)]);
+            }}
+            className="rounded-md border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+          >
+            Save them as design samples
+          </button>
+        )}
+        <div className="ml-auto flex items-center gap-2">
+          <VerifyWithAws state={labState} />
+          <ExportTestsButton state={labState} />
+        </div>
+      </div>
+      <LabWorkbench
+        pattern={pattern}
+        onPatternChange={changePattern}
+        onUndo={undo}
+        onRedo={redo}
+        events={events}
+        onEventsChange={changeEvents}
+        expectations={expectations}
+        onExpectationsChange={changeExpectations}
+        readOnly={readOnly}
+        renderTarget={(event) =>
+          targets.length === 0 ? (
+            <p className="text-sm text-slate-500 dark:text-slate-400">This rule has no targets yet: connect one to preview what it receives.</p>
+          ) : (
+            <div className="space-y-2">
+              <label className="block text-sm">
+                <span className="text-xs font-medium text-slate-600 dark:text-slate-300">Target</span>
+                <select
+                  aria-label="Target"
+                  data-testid="designer-lab-target"
+                  value={target?.id}
+                  onChange={(e) => setTargetId(e.target.value)}
+                  className="w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800"
+                >
+                  {targets.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.title}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <TransformPreview key={target?.id} mode={target?.input ?? MATCHED_EVENT} eventText={event?.text} ruleName={rule.name} />
+            </div>
+          )
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * Messages between the lab page and its evaluation worker. Events travel once per change of the
+ * set (with a version); each keystroke sends only the pattern. Answers carry compact verdicts —
+ * the full explanation of one event is recomputed on the page when it is selected.
+ */
+import type { EventKind, LabCounts, LabEvent, LabValidation } from "@/lib/lab";
+
+export type ToWorker =
+  | { readonly type: "events"; readonly version: number; readonly events: readonly LabEvent[] }
+  | { readonly type: "evaluate"; readonly seq: number; readonly pattern: string; readonly kind: EventKind };
+
+export interface Verdict {
+  readonly matched: boolean;
+  /** Why the event cannot be tested at all. */
+  readonly error?: string;
+  /** The first field that failed, as a sentence (unmatched events only). */
+  readonly reason?: string;
+}
+
+export interface LabAnswer {
+  readonly seq: number;
+  readonly eventsVersion: number;
+  readonly pattern: string;
+  readonly kind: EventKind;
+  readonly validation: LabValidation;
+  readonly counts: LabCounts;
+  /** In event order; null when the pattern is not valid. */
+  readonly verdicts: readonly Verdict[] | null;
+  /** Time spent validating, matching and explaining, in milliseconds. */
+  readonly ms: number;
+  /** Where it ran: in the worker, or on the page when workers are not available. */
+  readonly engine?: "worker" | "page";
+}
