@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseDesign, readDesignFile, validateDesign, writeDesignFile, type Design, type DesignNode } from "@/lib/graph";
+import { checkExpectations } from "@/lib/lab";
 import { compilePattern, testEventPattern } from "@/lib/pattern";
 import { parseKafkaRecord, passesFilters } from "@/lib/streams/kafka";
 import { answersAndReportsWithLoop } from "./answers-and-reports";
@@ -50,6 +51,13 @@ describe.each(STARTERS.map((s) => [s.id, s] as const))("starter %s", (_id, start
     for (const v of all) expect({ node: v.node.id, sample: v.sample, match: v.actual }).toEqual({ node: v.node.id, sample: v.sample, match: v.expected });
     // Both verdicts occur: the samples tell the patterns apart.
     expect(new Set(all.map((v) => v.expected))).toEqual(new Set([true, false]));
+  });
+
+  it("passes the lab's expectation check (npm run check): every expectation checked, none broken", () => {
+    const report = checkExpectations(design);
+    expect(report.checked).toBe(verdicts(design).length);
+    expect(report.failed).toBe(0);
+    expect(report.ok).toBe(true);
   });
 
   it("writes a design file that reads back and writes the same bytes", () => {
