@@ -6,6 +6,8 @@ interface StarterCase {
   readonly terraform: readonly string[];
   readonly cdk: readonly string[];
   readonly cloudformation: readonly string[];
+  /** The lab panel's verdicts per rule node: sample id → "match" | "no-match" (the issue's). */
+  readonly lab: Readonly<Record<string, Readonly<Record<string, "match" | "no-match">>>>;
   /** Sending a sample after "Run locally" (starters with a bus). */
   readonly send?: {
     readonly producer: string;
@@ -23,6 +25,7 @@ const LOCAL = "arn:aws:events:us-east-1:000000000000";
 const CASES: readonly StarterCase[] = [
   {
     title: "Tag every new database",
+    lab: { "rds-created": { "create-instance": "match", "create-cluster": "no-match", "modify-instance": "no-match" } },
     terraform: ['resource "aws_cloudwatch_event_rule" "rule_rds_created_rule"', '"CreateDBInstance"', 'principal     = "events.amazonaws.com"'],
     cdk: ['new events.Rule(this, "RuleRdsCreatedRule"'],
     cloudformation: ["Name: rule-rds-created", "Type: AWS::Lambda::Permission"],
@@ -30,6 +33,7 @@ const CASES: readonly StarterCase[] = [
   },
   {
     title: "Log every new product",
+    lab: { "log-product": { "new-product": "match", "other-source": "no-match" } },
     terraform: ['resource "aws_cloudwatch_event_rule" "log_new_product_rule"', "log.addProduct"],
     cdk: ['new events.Rule(this, "LogNewProductRule"'],
     cloudformation: ["Name: log-new-product"],
@@ -37,6 +41,11 @@ const CASES: readonly StarterCase[] = [
   },
   {
     title: "Reward big payments",
+    lab: {
+      "payment-processed": { "big-payment": "match", "small-payment": "no-match", "string-total": "no-match" },
+      "warehouse-rule": { "big-payment": "match", "small-payment": "match", "string-total": "match" },
+      "shipping-rule": { "big-payment": "match", "small-payment": "match", "string-total": "match" },
+    },
     terraform: ['resource "aws_cloudwatch_event_bus" "eda_bus_bus"', 'resource "aws_cloudwatch_event_rule" "payment_processed_rule"', '"numeric"', 'principal     = "events.amazonaws.com"'],
     cdk: ['new events.EventBus(this, "EdaBusBus"', 'new events.Rule(this, "PaymentProcessedRule"'],
     cloudformation: ["Name: payment-processed", "Principal: events.amazonaws.com"],
@@ -44,6 +53,10 @@ const CASES: readonly StarterCase[] = [
   },
   {
     title: "Two services talking through one bus",
+    lab: {
+      "answer-rule": { "answer-event": "match", "report-event": "no-match" },
+      "report-rule": { "report-event": "match", "answer-event": "no-match" },
+    },
     terraform: ['resource "aws_cloudwatch_event_rule" "answer_rule_rule"', 'resource "aws_cloudwatch_event_rule" "report_rule_rule"'],
     cdk: ['new events.Rule(this, "AnswerRuleRule"'],
     cloudformation: ["Name: answerRule", "Name: reportRule"],
@@ -51,6 +64,7 @@ const CASES: readonly StarterCase[] = [
   },
   {
     title: "Consume a Kafka topic from another account",
+    lab: {},
     terraform: ['resource "aws_lambda_event_source_mapping"', "batch_size        = 100", 'starting_position = "TRIM_HORIZON"', 'consumer_group_id = "msk-lambda-iam"', "filter_criteria"],
     cdk: ['kafkaConsumerGroupId: "msk-lambda-iam"', "batchSize: 100", "lambda.StartingPosition.TRIM_HORIZON"],
     cloudformation: ["Type: AWS::Lambda::EventSourceMapping", "ConsumerGroupId: msk-lambda-iam", "StartingPosition: TRIM_HORIZON"],
@@ -90,6 +104,25 @@ async function checkExport(page: Page, starter: StarterCase): Promise<void> {
   await expect(dialog).toHaveCount(0);
 }
 
+/** Opens the designer's lab panel on each rule and checks its verdict on each sample (none broken). */
+async function checkLabVerdicts(page: Page, lab: StarterCase["lab"]): Promise<void> {
+  if (Object.keys(lab).length === 0) return;
+  await page.getByTestId("designer-lab-toggle").click();
+  // The panel takes part of the canvas: fit the design into what is left.
+  await page.getByRole("button", { name: "Zoom to fit" }).click();
+  const panel = page.getByTestId("designer-lab-panel");
+  for (const [ruleId, verdicts] of Object.entries(lab)) {
+    await page.locator(`[data-testid="canvas-node"][data-node-id="${ruleId}"]`).click();
+    await expect(panel).toHaveAttribute("data-rule-id", ruleId);
+    for (const [sample, verdict] of Object.entries(verdicts)) {
+      const row = panel.locator(`[data-testid="lab-result-row"][data-event-id="${sample}"]`);
+      await expect(row, `${ruleId} on ${sample}`).toHaveAttribute("data-verdict", verdict);
+      await expect(row).toHaveAttribute("data-broken", "false");
+    }
+  }
+  await page.getByTestId("designer-lab-toggle").click();
+}
+
 for (const starter of CASES) {
   test(`starter "${starter.title}": opens without problems, exports, and runs locally`, async ({ page, context }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
@@ -97,6 +130,8 @@ for (const starter of CASES) {
 
     const problems = page.getByRole("region", { name: "Problems" });
     await expect(problems).toContainText("No problems found.");
+
+    await checkLabVerdicts(page, starter.lab);
 
     await checkExport(page, starter);
 
