@@ -3,7 +3,7 @@
  * its node shows and the inspector's fields. The mapped type makes the compiler ask for an entry
  * when a kind is added to the model; the palette and `nodeTypes` derive from the registry itself.
  */
-import { type DesignNode, type NodeCategory, type NodeKind, type NodeOfKind } from "@/lib/graph";
+import { httpMethodSchema, type DesignNode, type NodeCategory, type NodeKind, type NodeOfKind } from "@/lib/graph";
 import type { FieldSpec } from "./field-spec";
 
 export interface KindView<K extends NodeKind> {
@@ -120,11 +120,22 @@ export const KIND_VIEWS: KindViews = {
       notes,
     ],
   },
+  "http-api": {
+    title: (n) => `${n.method} ${n.path}`,
+    fields: [
+      { type: "text", path: "name", label: "API name" },
+      { type: "select", path: "method", label: "Method", options: httpMethodSchema.options },
+      { type: "text", path: "path", label: "Route path", placeholder: "/items" },
+      notes,
+    ],
+  },
   "kafka-topic": {
-    title: (n) => n.topic,
+    // A cluster in another account shows it, so a cross-account design reads as such.
+    title: (n) => (n.account === undefined ? n.topic : `${n.topic} (account ${n.account})`),
     fields: [
       { type: "select", path: "cluster", label: "Cluster", options: ["msk", "self-managed"] },
       { type: "text", path: "clusterName", label: "Cluster name or bootstrap servers" },
+      { type: "text", path: "account", label: "Cluster account id", optional: true, placeholder: "the consumer's account" },
       { type: "text", path: "topic", label: "Topic" },
       { type: "text", path: "consumerGroupId", label: "Consumer group id" },
       STARTING_POSITION,

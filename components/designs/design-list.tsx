@@ -9,6 +9,7 @@ import type { Design } from "@/lib/graph";
 import * as api from "./api";
 import { ConfirmDialog } from "./confirm-dialog";
 import { ImportDesignFile } from "./import-design-file";
+import { NewFromTemplate } from "./new-from-template";
 
 // The export (CodeMirror, the emitters) loads only when someone opens it.
 const ExportDialog = dynamic(() => import("@/components/export/export-dialog").then((m) => m.ExportDialog), { ssr: false });
@@ -58,6 +59,7 @@ export function DesignList({ designs }: { designs: DesignSummary[] }) {
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <ImportDesignFile />
+          <NewFromTemplate />
           <NewDesignForm onCreate={(name) => mutate(() => api.createDesign(name))} />
         </div>
       </div>

@@ -6,7 +6,8 @@ import { useState } from "react";
 import type { DeployReport } from "@/lib/bus/deploy-design";
 import { designPathOf } from "@/lib/bus/design-path";
 import type { TestEventPath } from "@/lib/bus/test-event";
-import { categoryOf, type Design } from "@/lib/graph";
+import { categoryOf, type Design, type DesignNode, type NodeOfKind } from "@/lib/graph";
+import { mskEndpoints, runKafkaMapping, type MappingRun } from "@/lib/streams/kafka";
 import type { CanvasHighlight } from "@/components/canvas/highlight";
 
 type Outcome =
@@ -14,16 +15,39 @@ type Outcome =
   | { readonly kind: "busy"; readonly what: string }
   | { readonly kind: "deployed"; readonly report: DeployReport }
   | { readonly kind: "sent"; readonly paths: readonly TestEventPath[] }
+  | { readonly kind: "records"; readonly topic: string; readonly run: MappingRun }
   | { readonly kind: "failed"; readonly message: string };
 
 function post<T>(url: string, body?: unknown): Promise<T> {
   return requestJson<T>(url, { method: "POST", body: body === undefined ? undefined : JSON.stringify(body) });
 }
 
-/** Producers that put events on a bus: the ones a test event can start from. */
+/** Producers (and functions) that put events on a bus: the ones a test event can start from. */
 function sendingProducers(design: Design) {
   const feeding = new Set(design.edges.filter((e) => e.kind === "puts-events").map((e) => e.source));
-  return design.nodes.filter((node) => categoryOf(node.kind) === "producer" && feeding.has(node.id));
+  return design.nodes.filter((node) => (categoryOf(node.kind) === "producer" || node.kind === "lambda") && feeding.has(node.id));
+}
+
+/** Kafka topics read by a function's event source mapping: "Send test records" runs their samples. */
+function kafkaSources(design: Design): NodeOfKind<"kafka-topic">[] {
+  const read = new Set(design.edges.filter((e) => e.kind === "feeds-function").map((e) => e.source));
+  return design.nodes.filter((node): node is NodeOfKind<"kafka-topic"> => node.kind === "kafka-topic" && node.reader === "event-source-mapping" && read.has(node.id));
+}
+
+function label(node: DesignNode): string {
+  if (node.kind === "lambda") return node.functionName;
+  if (node.kind === "kafka-topic") return `topic ${node.topic}`;
+  return "name" in node && typeof node.name === "string" && node.name !== "" ? node.name : node.id;
+}
+
+/** Lambda's view of a Kafka topic's sample records: filtered out, and the batches the function receives. */
+function sendTestRecords(design: Design, topic: NodeOfKind<"kafka-topic">): MappingRun {
+  const records = (design.samples ?? []).filter((s) => s.producer === topic.id).map((s) => ({ name: s.name, text: s.event }));
+  const endpoints =
+    topic.cluster === "msk"
+      ? mskEndpoints({ clusterName: topic.clusterName, account: topic.account ?? "000000000000", region: "us-east-1" })
+      : { bootstrapServers: topic.clusterName };
+  return runKafkaMapping(records, { batchSize: topic.batchSize, filterCriteria: topic.filterCriteria, ...endpoints });
 }
 
 function count(n: number, one: string, many: string): string {
@@ -51,6 +75,10 @@ export function LocalRunBar({
   const producers = sendingProducers(currentDesign);
   const [producerId, setProducerId] = useState("");
   const chosen = producers.some((p) => p.id === producerId) ? producerId : (producers[0]?.id ?? "");
+  const samples = (currentDesign.samples ?? []).filter((sample) => sample.producer === chosen);
+  const [sampleId, setSampleId] = useState("");
+  const chosenSample = samples.some((s) => s.id === sampleId) ? sampleId : (samples[0]?.id ?? "");
+  const topics = kafkaSources(currentDesign);
 
   const run = async (what: string, action: () => Promise<Outcome>) => {
     setOutcome({ kind: "busy", what });
@@ -68,11 +96,19 @@ export function LocalRunBar({
 
   const send = () =>
     run("Sending…", async () => {
-      const { paths } = await post<{ paths: TestEventPath[] }>(`/api/designs/${encodeURIComponent(designId)}/send-test-event`, { producerId: chosen });
+      const { paths } = await post<{ paths: TestEventPath[] }>(`/api/designs/${encodeURIComponent(designId)}/send-test-event`, {
+        producerId: chosen,
+        ...(chosenSample === "" ? {} : { sampleId: chosenSample }),
+      });
       const path = designPathOf(currentDesign, chosen, paths);
       onHighlight({ nodeIds: new Set(path.nodeIds), edgeIds: new Set(path.edgeIds) });
       return { kind: "sent", paths };
     });
+
+  const sendRecords = (topic: NodeOfKind<"kafka-topic">) => {
+    onHighlight(undefined);
+    setOutcome({ kind: "records", topic: topic.topic, run: sendTestRecords(currentDesign, topic) });
+  };
 
   const button =
     "rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-40 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700";
@@ -97,17 +133,70 @@ export function LocalRunBar({
         {producers.length === 0 && <option value="">No producer puts events on a bus</option>}
         {producers.map((p) => (
           <option key={p.id} value={p.id}>
-            {"name" in p && typeof p.name === "string" && p.name !== "" ? p.name : p.id}
+            {label(p)}
           </option>
         ))}
       </select>
+      {samples.length > 0 && (
+        <>
+          <label className="sr-only" htmlFor="test-event-sample">
+            Sample event
+          </label>
+          <select
+            id="test-event-sample"
+            value={chosenSample}
+            onChange={(e) => setSampleId(e.target.value)}
+            disabled={busy}
+            className="max-w-64 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800"
+          >
+            {samples.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
       <button type="button" className={button} onClick={send} disabled={busy || chosen === ""}>
         Send test event
       </button>
+      {topics.map((topic) => (
+        <button key={topic.id} type="button" className={button} onClick={() => sendRecords(topic)} disabled={busy} title={`Runs the samples of topic ${topic.topic} through the mapping's filter and batching`}>
+          {topics.length > 1 ? `Send test records (${topic.topic})` : "Send test records"}
+        </button>
+      ))}
       <p role="status" data-testid="local-run-status" className="min-w-0 flex-1 truncate text-slate-600 dark:text-slate-300">
         <OutcomeText outcome={outcome} />
       </p>
+      {outcome.kind === "records" && <RecordsView run={outcome.run} onClose={() => setOutcome({ kind: "idle" })} />}
     </div>
+  );
+}
+
+/** What the function would receive: the batches as JSON text, and the records the filter dropped. */
+function RecordsView({ run, onClose }: { run: MappingRun; onClose: () => void }) {
+  return (
+    <section aria-label="Test records" data-testid="kafka-test-records" className="basis-full space-y-1 pb-1">
+      {run.problems.length > 0 && (
+        <ul className="text-red-700 dark:text-red-400">
+          {run.problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      )}
+      <p data-testid="kafka-filtered-out">
+        Filtered out: {run.filteredOut.length === 0 ? "none" : run.filteredOut.map((r) => r.name).join(", ")}
+      </p>
+      <p>
+        The function receives {count(run.batches.length, "batch", "batches")}:{" "}
+        <button type="button" onClick={onClose} className="text-indigo-700 underline dark:text-indigo-300">
+          Close
+        </button>
+      </p>
+      <pre data-testid="kafka-batches" className="max-h-72 overflow-auto rounded-md border border-slate-200 bg-white p-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-950">
+        {JSON.stringify(run.batches, null, 2)}
+      </pre>
+    </section>
   );
 }
 
@@ -130,6 +219,13 @@ function OutcomeText({ outcome }: { outcome: Outcome }) {
         </span>
       );
     }
+    case "records":
+      return (
+        <>
+          Test records of topic {outcome.topic}: {count(outcome.run.passed.length, "record", "records")} passed the filter, {outcome.run.filteredOut.length} filtered out, in{" "}
+          {count(outcome.run.batches.length, "batch", "batches")}.
+        </>
+      );
     case "sent": {
       const rules = outcome.paths.reduce((sum, p) => sum + p.matchedRules.length, 0);
       const deliveries = outcome.paths.flatMap((p) => p.deliveries);

@@ -107,4 +107,36 @@ describe("deployDesign", () => {
     ]);
     await expect(sendTestEvent(endpoint.runtime, withProducer, "rule-paid")).rejects.toThrow(/does not put events on a bus/);
   });
+
+  it("sends the chosen sample of a producer (source, detail-type, resources and detail from it; fresh id and time)", async () => {
+    const base = orderDesign(true);
+    const fn = node("lambda", "payments-fn", { functionName: "payments" });
+    const paid = (detail: unknown, source = "shop") =>
+      JSON.stringify({ version: "0", id: "fixed-id", "detail-type": "OrderPaid", source, account: "123456789012", time: "2026-01-01T00:00:00Z", region: "eu-west-1", resources: ["arn:aws:x:::order/9"], detail }).replace("9.5", "9.50");
+    const withFn = {
+      ...base,
+      nodes: [...base.nodes, fn],
+      edges: [...base.edges, { id: "p", kind: "puts-events" as const, source: "payments-fn", target: "bus-orders" }],
+      samples: [
+        { id: "paid", name: "Paid", producer: "payments-fn", event: paid({ id: "o-42", total: 9.5 }) },
+        { id: "elsewhere", name: "Elsewhere", producer: "payments-fn", event: paid({ id: "o-43" }, "other") },
+        { id: "broken", name: "Broken", producer: "payments-fn", event: '{"detail-type": "x"}' },
+      ],
+    };
+    await deployDesign(endpoint.runtime, withFn);
+    const [first] = await sendTestEvent(endpoint.runtime, withFn, "payments-fn");
+    expect(first.matchedRules).toEqual(["arn:aws:events:us-east-1:000000000000:rule/orders/paid"]);
+    const stored = await endpoint.runtime.db.busEvent.findFirstOrThrow({ where: { eventId: first.eventId } });
+    const event = JSON.parse(stored.body);
+    expect(event).toMatchObject({ source: "shop", "detail-type": "OrderPaid", account: "000000000000", region: "us-east-1", resources: ["arn:aws:x:::order/9"], detail: { id: "o-42", total: 9.5 } });
+    expect(event.id).not.toBe("fixed-id");
+    expect(stored.body).toContain('"total":9.50}'); // the detail as written, number lexemes included
+
+    const [other] = await sendTestEvent(endpoint.runtime, withFn, "payments-fn", "elsewhere");
+    expect(other.matchedRules).toEqual([]);
+    await expect(sendTestEvent(endpoint.runtime, withFn, "payments-fn", "broken")).rejects.toThrow('Sample "Broken" has no source.');
+    await expect(sendTestEvent(endpoint.runtime, withFn, "payments-fn", "nope")).rejects.toThrow("Node payments-fn sends no sample nope.");
+    const noSamples = { ...withFn, samples: [] };
+    await expect(sendTestEvent(endpoint.runtime, noSamples, "payments-fn")).rejects.toThrow(/has no sample event to send/);
+  });
 });

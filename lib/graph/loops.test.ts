@@ -116,4 +116,32 @@ describe("event loop detection", () => {
     }
     expect(loopProblems(nodes, links)).toEqual([expect.objectContaining({ code: "event-loop" })]);
   });
+
+  describe("functions that put events", () => {
+    /** app → bus → rule "answer" → function fn → back on the same bus; fn's sample is what it publishes. */
+    const replying = (answerPattern: string, fnSamples: string[]) => {
+      const d = design(
+        [APP(), node("event-bus", "bus", { name: "shared" }), patternRule("answer", answerPattern), node("lambda", "fn", { functionName: "rate" })],
+        [["app", "bus"], ["bus", "answer"], ["answer", "fn"], ["fn", "bus"]],
+      );
+      d.samples = fnSamples.map((event, i) => ({ id: `s${i}`, name: `s${i}`, producer: "fn", event }));
+      return validateDesign(d).filter((p) => p.code === "event-loop" || p.code === "possible-event-loop");
+    };
+    const REPORT = '{"source":"com.report","detail-type":"Report","detail":{}}';
+
+    it("is no loop when the rule does not match what the function publishes", () => {
+      expect(replying(SHOP, [REPORT])).toEqual([]);
+    });
+
+    it("is an event loop when the rule also matches the function's published sample", () => {
+      const found = replying('{"source":["com.shop","com.report"]}', [REPORT]);
+      expect(found).toEqual([expect.objectContaining({ code: "event-loop", severity: "error", nodeId: "answer" })]);
+      expect(found[0]!.message).toContain("rule answer → function rate → bus shared → rule answer");
+      expect(new Set(found[0]!.relatedNodeIds)).toEqual(new Set(["answer", "fn", "bus"]));
+    });
+
+    it("falls back to the conservative check when the function has no samples", () => {
+      expect(replying(SHOP, [])).toEqual([expect.objectContaining({ code: "event-loop" })]);
+    });
+  });
 });

@@ -21,6 +21,13 @@
  *   but patterns may still overlap on events we did not think of (samples are not a proof of
  *   absence). Rules whose pattern is invalid match no sample.
  *
+ * - A rule may also invoke a Lambda function that puts events itself (a `puts-events` edge from
+ *   the function). What it publishes is a new event, described by the design's samples whose
+ *   `producer` is that function: the hop exists only toward rules that match one of them, and a
+ *   cycle of such hops is an `event-loop` error (request/reply through two rules whose patterns
+ *   tell the two events apart is not a loop). A publishing function without samples is an
+ *   unpredictable, non-preserving hop to every rule on its bus.
+ *
  * Disabled and schedule rules forward nothing they receive, so they are not vertices.
  */
 import type { DesignIndex } from "./graph-index";
@@ -33,9 +40,12 @@ type Sample = Record<string, unknown>;
 interface Hop {
   readonly from: RuleNode;
   readonly to: RuleNode;
-  readonly target: NodeOfKind<"event-bus-target">;
+  /** The event-bus target, or the Lambda function that publishes a new event. */
+  readonly target: NodeOfKind<"event-bus-target" | "lambda">;
   readonly bus: NodeOfKind<"event-bus">;
   readonly preserving: boolean;
+  /** A function's publication known from its samples, which `to` matches. */
+  readonly publishes: boolean;
 }
 
 interface Vertex {
@@ -64,7 +74,19 @@ function forwardingGraph(index: DesignIndex): Map<string, Vertex> {
       for (const bus of index.successors(target.id, "forwards", "event-bus")) {
         for (const next of index.successors(bus.id, "feeds", "rule")) {
           const to = vertices.get(next.id);
-          if (to) vertex.hops.push({ from: vertex.rule, to: to.rule, target, bus, preserving: target.input.type === "matched-event" });
+          if (to) vertex.hops.push({ from: vertex.rule, to: to.rule, target, bus, preserving: target.input.type === "matched-event", publishes: false });
+        }
+      }
+    }
+    for (const fn of index.successors(vertex.rule.id, "invokes", "lambda")) {
+      const published = publishedSamples(index, fn.id);
+      for (const bus of index.successors(fn.id, "puts-events", "event-bus")) {
+        for (const next of index.successors(bus.id, "feeds", "rule")) {
+          const to = vertices.get(next.id);
+          if (!to) continue;
+          const known = published.length > 0;
+          if (known && !(to.pattern && published.some((sample) => matchesSample(to.pattern!, sample)))) continue;
+          vertex.hops.push({ from: vertex.rule, to: to.rule, target: fn, bus, preserving: false, publishes: known });
         }
       }
     }
@@ -72,10 +94,29 @@ function forwardingGraph(index: DesignIndex): Map<string, Vertex> {
   return vertices;
 }
 
+/** The design's sample events sent by `nodeId`, parsed; samples that are not JSON objects are skipped. */
+function publishedSamples(index: DesignIndex, nodeId: string): Sample[] {
+  return (index.design.samples ?? []).flatMap((sample) => {
+    if (sample.producer !== nodeId) return [];
+    try {
+      const event: unknown = JSON.parse(sample.event);
+      return typeof event === "object" && event !== null && !Array.isArray(event) ? [event as Sample] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
 function judge(component: readonly Vertex[], vertices: ReadonlyMap<string, Vertex>, producerSamples: readonly Sample[]): Problem {
   const samples = [...producerSamples, ...component.flatMap((v) => (v.pattern ? witnessSamples(v.pattern) : []))];
   const members = new Set(component.map((v) => v.rule.id));
   const matches = (vertex: Vertex, sample: Sample) => vertex.pattern !== undefined && matchesSample(vertex.pattern, sample);
+
+  const publishing = findCycle(members, vertices, (hop) => hop.publishes);
+  if (publishing) {
+    const functions = publishing.map((hop) => hop.target.kind === "lambda" ? hop.target.functionName : hop.target.id).join(", ");
+    return loopProblem("event-loop", publishing, `the function${publishing.length > 1 ? "s" : ""} ${functions} publish${publishing.length > 1 ? "" : "es"} a sample event that the next rule matches, again and again`);
+  }
 
   for (const sample of samples) {
     const matching = new Set(component.filter((v) => matches(v, sample)).map((v) => v.rule.id));
@@ -143,7 +184,7 @@ function findPath(
 }
 
 function loopProblem(code: "event-loop" | "possible-event-loop", cycle: readonly Hop[], why: string): Problem {
-  const route = cycle.map((hop) => `rule ${hop.from.name} → bus ${hop.bus.name}`).join(" → ");
+  const route = cycle.map((hop) => `rule ${hop.from.name} → ${hop.target.kind === "lambda" ? `function ${hop.target.functionName} → ` : ""}bus ${hop.bus.name}`).join(" → ");
   const related = [...new Set(cycle.flatMap((hop) => [hop.from.id, hop.target.id, hop.bus.id]))];
   const label = code === "event-loop" ? "Event loop" : "Possible event loop";
   return problem({

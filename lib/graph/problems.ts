@@ -27,6 +27,7 @@ export const PROBLEM_SEVERITY = {
   "stream-reader-mismatch": "error",
   "out-of-range": "error",
   "invalid-filter-pattern": "error",
+  "invalid-route": "error",
   // Rules
   "rule-without-bus": "error",
   "rule-on-several-buses": "error",

@@ -103,6 +103,15 @@ export const NODE_REGISTRY: NodeRegistry = {
     starts: PRODUCER_STARTS,
     ends: [],
   },
+  "http-api": {
+    kind: "http-api",
+    label: "HTTP API route",
+    category: "producer",
+    description: "An API Gateway HTTP API route that invokes a function (which may put events itself).",
+    create: (id, position) => ({ id, position, kind: "http-api", name: nameFrom("api", id), method: "POST", path: "/items" }),
+    starts: ["invokes"],
+    ends: [],
+  },
   "kafka-topic": {
     kind: "kafka-topic",
     label: "Kafka / MSK topic",
@@ -161,9 +170,10 @@ export const NODE_REGISTRY: NodeRegistry = {
     kind: "lambda",
     label: "Lambda function",
     category: "target",
-    description: "Invokes a Lambda function.",
+    description: "Invokes a Lambda function (which may put events on a bus itself).",
     create: (id, position) => ({ id, position, kind: "lambda", ...resourceTargetDefaults(), functionName: "my-function" }),
-    starts: TARGET_STARTS,
+    // A function that calls PutEvents is a producer too.
+    starts: [...TARGET_STARTS, "puts-events"],
     ends: ["invokes", "feeds-function"],
   },
   sns: {

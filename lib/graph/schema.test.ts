@@ -15,6 +15,7 @@ const EVERY_KIND: Design = {
     { id: "app", kind: "custom-app", position: { x: 0, y: 160 }, name: "shop", source: "com.shop", detailTypes: ["OrderPlaced"] },
     { id: "zendesk", kind: "saas-partner", position: { x: 0, y: 240 }, partnerName: "zendesk.com", eventSourceName: "aws.partner/zendesk.com/123/tickets" },
     { id: "tick", kind: "schedule", position: { x: 0, y: 320 }, expression: "cron(0 12 * * ? *)", timezone: "Europe/Paris", source: "com.shop.cron", detailType: "Tick" },
+    { id: "route", kind: "http-api", position: { x: 0, y: 720 }, name: "products-api", method: "POST", path: "/product" },
     { id: "kafka", kind: "kafka-topic", position: { x: 0, y: 400 }, reader: "pipe", batchSize: 100, filterCriteria: ['{"value":{"type":["order"]}}'], startingPosition: "TRIM_HORIZON", cluster: "msk", clusterName: "c1", topic: "orders", consumerGroupId: "g1" },
     { id: "ddb", kind: "dynamodb-stream", position: { x: 0, y: 480 }, reader: "event-source-mapping", batchSize: 100, filterCriteria: [], startingPosition: "LATEST", tableName: "orders" },
     { id: "kin", kind: "kinesis-stream-source", position: { x: 0, y: 560 }, reader: "event-source-mapping", batchSize: 100, filterCriteria: [], startingPosition: "AT_TIMESTAMP", streamName: "clicks" },

@@ -66,6 +66,22 @@ const saasPartnerProducer = z.strictObject({
 });
 
 /** A schedule (EventBridge Scheduler) that puts an event with this source and detail-type. */
+export const httpMethodSchema = z.enum(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+/**
+ * An API Gateway HTTP API route (`POST /product`) that invokes a function, which may then put
+ * events itself: it explains where a publishing function's calls come from. Documentation for
+ * the export (APIs are not created), but part of the flow the canvas shows.
+ */
+const httpApiProducer = z.strictObject({
+  ...base,
+  kind: z.literal("http-api"),
+  name: text,
+  method: httpMethodSchema,
+  /** The route's path, starting with `/`. */
+  path: text,
+});
+
 const scheduleProducer = z.strictObject({
   ...base,
   kind: z.literal("schedule"),
@@ -90,7 +106,10 @@ export const startingPositionSchema = z.enum(["LATEST", "TRIM_HORIZON", "AT_TIME
 export const sampleEventSchema = z.strictObject({
   id: nodeIdSchema,
   name: text,
-  /** The producer or stream source that sends it; absent when it belongs to the design only. */
+  /**
+   * The node that sends it: a producer, a Lambda function that puts events, or a stream source;
+   * absent when it belongs to the design only.
+   */
   producer: nodeIdSchema.optional(),
   event: sourceText,
 });
@@ -122,6 +141,8 @@ const kafkaSource = z.strictObject({
   cluster: z.enum(["msk", "self-managed"]),
   /** MSK cluster name or self-managed bootstrap servers. */
   clusterName: text,
+  /** 12-digit account of the MSK cluster when it is not the consumer's (cross-account); optional. */
+  account: text.optional(),
   topic: text,
   consumerGroupId: text,
 });
@@ -257,7 +278,6 @@ const kinesisTarget = z.strictObject({
 });
 const cloudwatchLogsTarget = z.strictObject({ ...resourceTargetBase, kind: z.literal("cloudwatch-logs"), logGroupName: text });
 
-export const httpMethodSchema = z.enum(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
 /** An API destination; its connection is named only, the credentials stay in AWS. */
 const apiDestinationTarget = z.strictObject({
@@ -295,6 +315,7 @@ export const designNodeSchema = z.discriminatedUnion("kind", [
   customAppProducer,
   saasPartnerProducer,
   scheduleProducer,
+  httpApiProducer,
   kafkaSource,
   dynamodbStreamSource,
   kinesisStreamSource,

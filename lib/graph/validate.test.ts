@@ -261,6 +261,19 @@ describe("validateDesign", () => {
       expect(validateDesign(design([node("dynamodb-stream", "s"), FN()], [["s", "fn"]]))).toEqual([]);
     });
   });
+
+  it("accepts a function that only puts events (a producer), and checks HTTP API routes and Kafka cluster accounts", () => {
+    const d = design(
+      [node("http-api", "api", { path: "product" }), node("lambda", "fn"), node("event-bus", "bus"), patternRule("r", '{"source":["a"]}'), node("sqs", "q")],
+      [["api", "fn"], ["fn", "bus"], ["bus", "r"], ["r", "q"]],
+    );
+    expect(validateDesign(d).map((p) => [p.code, p.nodeId, p.field])).toEqual([["invalid-route", "api", "path"]]);
+    const publisherOnly = design([node("lambda", "fn"), node("event-bus", "bus"), patternRule("r", '{"source":["a"]}'), node("sqs", "q")], [["fn", "bus"], ["bus", "r"], ["r", "q"]]);
+    expect(validateDesign(publisherOnly)).toEqual([]);
+    const kafka = design([node("kafka-topic", "k", { account: "12345" }), node("lambda", "fn")], [["k", "fn"]]);
+    expect(validateDesign(kafka).map((p) => [p.code, p.field])).toEqual([["invalid-account-id", "account"]]);
+  });
+
   it("checks samples: an expectation naming no sample, a sample that is not JSON", () => {
     const rule = patternRule("rule", '{"source":["com.shop"]}', { expectations: [{ sample: "s1", expect: "match" }, { sample: "gone", expect: "no-match" }] });
     const withSamples = { ...flow({ rule }), samples: [{ id: "s1", name: "Order", producer: "app", event: '{"source": "com.shop"' }] };

@@ -150,7 +150,12 @@ function checkNode(node: DesignNode, index: DesignIndex, report: Report): void {
       if (reason) report({ code: "invalid-schedule-expression", nodeId: node.id, field: "expression", message: reason });
       return checkPartnerTargets(node, index, report);
     }
+    case "http-api":
+      if (!node.path.startsWith("/")) report({ code: "invalid-route", nodeId: node.id, field: "path", message: `An HTTP API route path starts with "/", not "${node.path}"` });
+      return;
     case "kafka-topic":
+      checkAccount(node, node.account, report);
+      return checkStreamSource(node, index, report);
     case "dynamodb-stream":
     case "kinesis-stream-source":
     case "sqs-queue-source":
@@ -326,7 +331,9 @@ type TargetNode = NodeOfKind<"lambda" | "sns" | "sqs" | "step-functions" | "fire
 function checkTarget(target: TargetNode, index: DesignIndex, report: Report): void {
   const invokedBy = index.incoming(target.id, "invokes").length;
   const fedByStream = index.incoming(target.id, "feeds-function").length;
-  if (invokedBy === 0 && fedByStream === 0 && index.degree(target.id) > 0) {
+  // A function that puts events is a producer of the design (started by something not drawn).
+  const publishes = index.outgoing(target.id, "puts-events").length;
+  if (invokedBy === 0 && fedByStream === 0 && publishes === 0 && index.degree(target.id) > 0) {
     report({ code: "target-not-invoked", nodeId: target.id, message: `No rule invokes ${name(target)}` });
   }
 

@@ -72,7 +72,8 @@ const MODULES: Record<string, string> = {
 
 class StackWriter {
   private readonly lines: string[] = [];
-  readonly modules = new Set<string>(["events"]);
+  /** `events` unless the design has nothing of EventBridge (only event source mappings). */
+  readonly modules: Set<string>;
   readonly core = new Set<string>(["Stack", "type StackProps"]);
   /** Parameters the code reads as variables (the rest appear only inside `Fn.sub` texts). */
   private readonly usedParameters = new Set<string>();
@@ -80,7 +81,9 @@ class StackWriter {
   private readonly declared = new Set<string>();
   usesTemplateInput = false;
 
-  constructor(private readonly model: ExportModel) {}
+  constructor(private readonly model: ExportModel) {
+    this.modules = new Set(model.rules.length + model.buses.length + model.apiDestinations.length > 0 ? ["events"] : []);
+  }
 
   private emit(line = ""): void {
     this.lines.push(line === "" ? "" : `    ${line}`);

@@ -27,12 +27,18 @@ import { parse as parseHcl } from "@cdktf/hcl2json";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 import { designSchema, type Design } from "@/lib/graph/schema";
+import { STARTERS } from "@/lib/starters";
 import { DesignNotExportableError, exportDesign, EXPORT_FORMATS, type ExportFormat } from "./index";
+import { snakeCase } from "./names";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
-const FIXTURES = ["order-flow", "cross-account"] as const;
-const load = (name: string): Design => designSchema.parse(JSON.parse(readFileSync(join(here, "__fixtures__", `${name}.json`), "utf8")));
+/** The JSON fixtures, then every starter design (golden files in `__golden__/starter-<id>`). */
+const FIXTURES = ["order-flow", "cross-account", ...STARTERS.map((starter) => `starter-${starter.id}`)];
+const load = (name: string): Design => {
+  const starter = STARTERS.find((s) => `starter-${s.id}` === name);
+  return starter ? starter.design() : designSchema.parse(JSON.parse(readFileSync(join(here, "__fixtures__", `${name}.json`), "utf8")));
+};
 const scratch = mkdtempSync(join(tmpdir(), "switchyard-iac-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -195,7 +201,8 @@ describe("CDK and CloudFormation", () => {
       const ourIds = new Set(Object.keys(ours.Resources));
       const expected = normalize(ours, ourIds);
       const actual = normalize(cdk, ourIds);
-      expect(Object.keys(expected.events).length).toBeGreaterThan(0);
+      // A design of stream sources only (no rules) still exports its mappings.
+      expect(Object.keys(expected.events).length + Object.keys(expected.sets).length).toBeGreaterThan(0);
       expect(actual.events).toEqual(expected.events);
       expect(actual.sets).toEqual(expected.sets);
 
@@ -234,13 +241,15 @@ describe("Terraform", () => {
       }
 
       const targets = Object.values(hcl.resource["aws_cloudwatch_event_target"] ?? {}).map((blocks) => blocks[0] as Record<string, Json>);
-      const invokes = design.edges.filter((e) => e.kind === "invokes" && !(name === "cross-account" && e.source === "branch-forward"));
+      // Rule targets only (an HTTP API route also "invokes" its function, outside EventBridge).
+      const fromRule = (id: string) => design.nodes.find((n) => n.id === id)?.kind === "rule";
+      const invokes = design.edges.filter((e) => e.kind === "invokes" && fromRule(e.source) && !(name === "cross-account" && e.source === "branch-forward"));
       expect(targets).toHaveLength(invokes.length);
       for (const edge of invokes) {
         const target = design.nodes.find((n) => n.id === edge.target)!;
         if (!("retryPolicy" in target)) continue;
         const rule = design.nodes.find((n) => n.id === edge.source);
-        const block = targets.find((t) => (t.rule as string).includes(`aws_cloudwatch_event_rule.${(rule?.kind === "rule" ? rule.name : "").replaceAll("-", "_")}_rule.`) && t.target_id === `Target${invokes.filter((e) => e.source === edge.source).indexOf(edge)}`);
+        const block = targets.find((t) => (t.rule as string).includes(`aws_cloudwatch_event_rule.${snakeCase(rule?.kind === "rule" ? rule.name : "")}_rule.`) && t.target_id === `Target${invokes.filter((e) => e.source === edge.source).indexOf(edge)}`);
         expect(block, `target ${target.id} of ${edge.source}`).toBeDefined();
         const retry = block!.retry_policy as Record<string, number>[] | undefined;
         const isDefault = target.retryPolicy.maximumEventAgeInSeconds === 86_400 && target.retryPolicy.maximumRetryAttempts === 185;
@@ -356,4 +365,44 @@ describe("npm run export", () => {
     expect(result.stderr).toMatch(/cannot be exported[\s\S]*node bus: Two nodes share the id "bus"/);
     expect(existsSync(join(scratch, "never"))).toBe(false);
   }, 30_000);
+});
+
+describe("starter designs: what the issue asks of their export", () => {
+  const template = (name: string): Template => JSON.parse([...files(load(name), "cloudformation")].find(([path]) => path.endsWith(".json"))![1]) as Template;
+  const ofType = (t: Template, type: string) => Object.entries(t.Resources).filter(([, r]) => r.Type === type);
+
+  it("reward-big-payments: rewards may be invoked by events.amazonaws.com, only for rule payment-processed on eda_bus", async () => {
+    const t = template("starter-reward-big-payments");
+    const [ruleId, rule] = ofType(t, "AWS::Events::Rule").find(([, r]) => r.Properties?.Name === "payment-processed")!;
+    const [busId, bus] = ofType(t, "AWS::Events::EventBus")[0]!;
+    expect(bus.Properties?.Name).toBe("eda_bus");
+    expect(rule.Properties?.EventBusName).toEqual({ Ref: busId });
+    const permission = ofType(t, "AWS::Lambda::Permission").map(([, p]) => p.Properties!).find((p) => JSON.stringify(p.SourceArn) === JSON.stringify({ "Fn::GetAtt": [ruleId, "Arn"] }));
+    expect(permission).toMatchObject({ Action: "lambda:InvokeFunction", Principal: "events.amazonaws.com" });
+    expect(JSON.stringify(permission!.FunctionName)).toContain("RewardsFunctionName");
+
+    const tf = files(load("starter-reward-big-payments"), "terraform").get("main.tf")!;
+    const hcl = (await parseHcl("main.tf", tf)) as { resource: Record<string, Record<string, Record<string, Json>[]>> };
+    const permissions = Object.values(hcl.resource["aws_lambda_permission"] ?? {}).map((blocks) => blocks[0]!);
+    expect(permissions.find((p) => String(p.source_arn).includes("payment_processed_rule"))).toMatchObject({ principal: "events.amazonaws.com", action: "lambda:InvokeFunction" });
+  });
+
+  it("kafka-cross-account: the event source mapping reads topic customer in batches of 100 from the trim horizon as consumer group msk-lambda-iam, with the filter", async () => {
+    const design = load("starter-kafka-cross-account");
+    const topic = design.nodes.find((n) => n.kind === "kafka-topic")!;
+    const filter = topic.kind === "kafka-topic" ? JSON.parse(topic.filterCriteria[0]!) : undefined;
+    const [, mapping] = ofType(template("starter-kafka-cross-account"), "AWS::Lambda::EventSourceMapping")[0]!;
+    expect(mapping.Properties).toMatchObject({ Topics: ["customer"], BatchSize: 100, StartingPosition: "TRIM_HORIZON", AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: "msk-lambda-iam" } });
+    const filters = (mapping.Properties!.FilterCriteria as { Filters: { Pattern: string }[] }).Filters;
+    expect(filters.map((f) => JSON.parse(f.Pattern))).toEqual([filter]);
+
+    const hcl = (await parseHcl("main.tf", files(design, "terraform").get("main.tf")!)) as { resource: Record<string, Record<string, Record<string, Json>[]>> };
+    const tfMapping = Object.values(hcl.resource["aws_lambda_event_source_mapping"]!)[0]![0]!;
+    expect(tfMapping).toMatchObject({ topics: ["customer"], batch_size: 100, starting_position: "TRIM_HORIZON", amazon_managed_kafka_event_source_config: [{ consumer_group_id: "msk-lambda-iam" }] });
+    const tfFilter = (tfMapping.filter_criteria as { filter: { pattern: string }[] }[])[0]!.filter[0]!.pattern;
+    expect(JSON.parse(tfFilter)).toEqual(filter);
+
+    const cdk = [...files(design, "cdk")].find(([path]) => path.startsWith("lib/"))![1];
+    expect(cdk).toContain('"msk-lambda-iam"');
+  });
 });

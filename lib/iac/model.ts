@@ -523,7 +523,11 @@ class ModelBuilder {
           return { sourceNames, kafka: { topic: node.topic, consumerGroupId: node.consumerGroupId, bootstrapServers } };
         }
         // A cluster ARN ends in a generated id: only the deployer knows it.
-        const param = this.parameter(this.names.allocate(node.clusterName, "cluster arn"), `ARN of the MSK cluster ${node.clusterName}`);
+        const inAccount = node.account === undefined ? "" : ` in account ${node.account}`;
+        const param = this.parameter(this.names.allocate(node.clusterName, "cluster arn"), `ARN of the MSK cluster ${node.clusterName}${inAccount}`);
+        if (node.account !== undefined && !this.isHome(node.account)) {
+          this.notes.push(`MSK cluster ${node.clusterName} is in account ${node.account}: its cluster policy (in that account) must let the function's execution role connect and read topic ${node.topic}, over multi-VPC private connectivity.`);
+        }
         return { sourceArn: [param], sourceNames, kafka: { topic: node.topic, consumerGroupId: node.consumerGroupId } };
       }
       case "dynamodb-stream": {
@@ -548,6 +552,12 @@ class ModelBuilder {
   private noteDocumentationNodes(): void {
     for (const node of this.design.nodes) {
       if (node.kind === "schedule") this.notes.push(`Schedule ${node.id} (EventBridge Scheduler) is not exported; only rules are.`);
+      if (node.kind === "http-api") this.notes.push(`HTTP API route ${node.method} ${node.path} (${node.name}) is not exported; only what EventBridge and the mappings need is.`);
+      if (node.kind === "lambda") {
+        for (const bus of this.index.successors(node.id, "puts-events", "event-bus")) {
+          this.notes.push(`Function ${node.functionName} puts events on bus ${bus.name}: its execution role needs events:PutEvents on that bus.`);
+        }
+      }
     }
   }
 }
