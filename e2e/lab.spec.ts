@@ -55,10 +55,10 @@ test("lab: catalogue set, live counts while typing, AWS's error, explain, builde
 
   // Explain says why an event does not match.
   await page.getByTestId("lab-side-tabs").getByRole("tab", { name: "Events" }).click();
-  await page.locator('[data-testid="lab-catalogue-group"][data-group="starter-payments"]').click();
+  await page.locator('[data-testid="lab-catalogue-group"][data-group="starter-reward-big-payments"]').click();
   await replacePattern(page, page, '{"source": ["demo.payments"], "detail": {"total_cost": [{"numeric": [">", 200]}]}}');
   await expect(page.getByTestId("lab-counts")).toHaveAttribute("data-matched", "1");
-  await row(page, "payment-150").click();
+  await row(page, "small-payment").click();
   await sideTab(page, "Explain").click();
   await expect(page.getByTestId("lab-explain")).toHaveAttribute("data-matched", "false");
   await expect(page.locator('[data-testid="lab-explain-line"][data-held="false"]')).toHaveText(/detail\.total_cost is 150; the rule needs > 200/);
@@ -74,7 +74,7 @@ test("lab: catalogue set, live counts while typing, AWS's error, explain, builde
   await expect(patternEditor(page)).toContainText('"source": ["demo.payments"]');
   await expect(patternEditor(page)).toContainText('"total_cost": [{ "numeric": [">", 100, "<=", 150] }]');
   await expect(page.getByTestId("lab-counts")).toHaveAttribute("data-matched", "1");
-  await expect(row(page, "payment-150")).toHaveAttribute("data-verdict", "match");
+  await expect(row(page, "small-payment")).toHaveAttribute("data-verdict", "match");
 
   // The transformer preview shows what the target receives for the selected event.
   await sideTab(page, "Target input").click();
@@ -107,12 +107,12 @@ test("lab: catalogue set, live counts while typing, AWS's error, explain, builde
 
 test("lab: expectations flag broken verdicts, and a copied link restores pattern, events and expectations", async ({ page }) => {
   await page.goto("/lab");
-  await page.locator('[data-testid="lab-catalogue-group"][data-group="starter-payments"]').click();
+  await page.locator('[data-testid="lab-catalogue-group"][data-group="starter-reward-big-payments"]').click();
   await replacePattern(page, page, '{"detail": {"total_cost": [{"numeric": [">", 200]}]}}');
   await expect(page.getByTestId("lab-counts")).toHaveAttribute("data-matched", "1");
-  await row(page, "payment-242").getByTestId("lab-expect").selectOption("match");
-  await row(page, "payment-string-total").getByTestId("lab-expect").selectOption("match");
-  await expect(row(page, "payment-string-total")).toHaveAttribute("data-broken", "true");
+  await row(page, "big-payment").getByTestId("lab-expect").selectOption("match");
+  await row(page, "string-total").getByTestId("lab-expect").selectOption("match");
+  await expect(row(page, "string-total")).toHaveAttribute("data-broken", "true");
   await expect(page.getByTestId("lab-broken-count")).toHaveText("1 broken expectation");
   await page.getByTestId("lab-filter").selectOption("broken");
   await expect(page.getByTestId("lab-result-row")).toHaveCount(1);
@@ -123,7 +123,7 @@ test("lab: expectations flag broken verdicts, and a copied link restores pattern
   expect(file.suggestedFilename()).toBe("event-patterns.test.mjs");
   const testFile = await readFile((await file.path())!, "utf8");
   expect(testFile).toContain("TestEventPatternCommand");
-  expect(testFile).toContain("(payment-string-total) should match");
+  expect(testFile).toContain("(string-total) should match");
 
   await page.getByTestId("lab-share").click();
   const url = await page.getByTestId("lab-share-url").inputValue();
@@ -133,7 +133,7 @@ test("lab: expectations flag broken verdicts, and a copied link restores pattern
   await other.goto(url);
   await expect(other.getByTestId("lab-result-row")).toHaveCount(3);
   await expect(patternEditor(other)).toContainText('"numeric": [">", 200]');
-  await expect(row(other, "payment-242").getByTestId("lab-expect")).toHaveValue("match");
+  await expect(row(other, "big-payment").getByTestId("lab-expect")).toHaveValue("match");
   await expect(other.getByTestId("lab-broken-count")).toHaveText("1 broken expectation");
   await other.close();
 
@@ -197,15 +197,15 @@ test("designer lab panel: edits the selected rule's pattern and saves an expecta
   // The inspector shows the same pattern: the panel edits the rule.
   await expect(page.getByTestId("inspector").getByRole("textbox", { name: "Event pattern" })).toContainText('"numeric": [">", 200]');
 
-  await panel.locator('[data-testid="lab-catalogue-group"][data-group="starter-payments"]').click();
+  await panel.locator('[data-testid="lab-catalogue-group"][data-group="starter-reward-big-payments"]').click();
   await expect(panel.getByTestId("lab-counts")).toHaveAttribute("data-matched", "1");
-  await row(panel, "payment-150").getByTestId("lab-expect").selectOption("no-match");
+  await row(panel, "small-payment").getByTestId("lab-expect").selectOption("no-match");
   // Saving the expectation (and its event as a sample) is one undo step of the design.
   await page.getByRole("button", { name: "Undo" }).click();
-  await expect(row(panel, "payment-150").getByTestId("lab-expect")).toHaveValue("");
+  await expect(row(panel, "small-payment").getByTestId("lab-expect")).toHaveValue("");
   await expect(panel.getByTestId("lab-result-row")).toHaveCount(3);
   await page.getByRole("button", { name: "Redo" }).click();
-  await expect(row(panel, "payment-150").getByTestId("lab-expect")).toHaveValue("no-match");
+  await expect(row(panel, "small-payment").getByTestId("lab-expect")).toHaveValue("no-match");
   await expect(panel.getByTestId("lab-result-row")).toHaveCount(3);
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved", { timeout: 10_000 });
 
@@ -216,13 +216,13 @@ test("designer lab panel: edits the selected rule's pattern and saves an expecta
   await expect(patternEditor(again)).toContainText('"numeric": [">", 200]');
   // The expectation's event became a design sample; the unmarked ones were not saved.
   await expect(again.getByTestId("lab-result-row")).toHaveCount(1);
-  await expect(row(again, "payment-150").getByTestId("lab-expect")).toHaveValue("no-match");
-  await expect(row(again, "payment-150")).toHaveAttribute("data-verdict", "no-match");
-  await expect(row(again, "payment-150")).toHaveAttribute("data-broken", "false");
+  await expect(row(again, "small-payment").getByTestId("lab-expect")).toHaveValue("no-match");
+  await expect(row(again, "small-payment")).toHaveAttribute("data-verdict", "no-match");
+  await expect(row(again, "small-payment")).toHaveAttribute("data-broken", "false");
   type Saved = { design: { graph: { samples?: { id: string }[]; nodes: { kind: string; expectations?: unknown }[] } } };
   const saved = (await (await request.get(`/api/designs/${design.id}`)).json()) as Saved;
-  expect(saved.design.graph.samples?.map((s) => s.id)).toEqual(["payment-150"]);
-  expect(saved.design.graph.nodes.find((n) => n.kind === "rule")?.expectations).toEqual([{ sample: "payment-150", expect: "no-match" }]);
+  expect(saved.design.graph.samples?.map((s) => s.id)).toEqual(["small-payment"]);
+  expect(saved.design.graph.nodes.find((n) => n.kind === "rule")?.expectations).toEqual([{ sample: "small-payment", expect: "no-match" }]);
 
   // Removing the sample removes the rule's expectation on it too.
   await again.getByRole("button", { name: "Remove Payment Processed, total 150" }).click();
@@ -263,7 +263,7 @@ test("schema registry routes (bundled when AWS is not configured) and verify's a
 
 test("lab: Kafka records are matched as Lambda filters them (decoded value)", async ({ page }) => {
   await page.goto("/lab");
-  await page.locator('[data-testid="lab-catalogue-group"][data-group="starter-msk-customer"]').click();
+  await page.locator('[data-testid="lab-catalogue-group"][data-group="starter-kafka-cross-account"]').click();
   // As EventBridge events the records are invalid (no envelope).
   await expect(page.getByTestId("lab-counts")).toHaveAttribute("data-invalid", "2");
   await page.getByTestId("lab-kind").selectOption("kafka");
@@ -344,8 +344,8 @@ test("designer lab panel: a design's samples and expectations, and the selected 
     nodes,
     edges,
     samples: [
-      { id: "s-big", name: "Big payment", event: catalogueEntry("payment-242")!.text },
-      { id: "s-small", name: "Small payment", event: catalogueEntry("payment-150")!.text },
+      { id: "s-big", name: "Big payment", event: catalogueEntry("big-payment")!.text },
+      { id: "s-small", name: "Small payment", event: catalogueEntry("small-payment")!.text },
     ],
   };
   const created = await request.post("/api/designs", { data: { name: `Lab samples ${Date.now()}`, graph } });

@@ -1,9 +1,11 @@
 /**
  * The bundled catalogue of sample events: AWS service events with the field shapes AWS documents
- * (EventBridge and service user guides), and the custom events of the starter designs. Texts are
- * built once, pretty-printed, and kept as text: the lab and the starters use them verbatim.
+ * (EventBridge and service user guides), and the sample events of the starter designs (taken from
+ * lib/starters). Texts are built once, pretty-printed, and kept as text.
  */
-import { encodeBase64Utf8, type EventKind, type LabEvent } from "./events";
+import { STARTERS } from "@/lib/starters";
+import type { EventKind, LabEvent } from "./events";
+import { streamKindOf } from "./expectations";
 
 export interface CatalogueEntry {
   /** Stable id, e.g. `ec2-state-change`; used as the event id when picked from the catalogue. */
@@ -29,39 +31,6 @@ function envelope(id: string, source: string, detailType: string, time: string, 
 
 function entry(id: string, name: string, text: string, kind: EventKind = "eventbridge"): CatalogueEntry {
   return { id, name, kind, text };
-}
-
-/** A CloudTrail-recorded API call as EventBridge delivers it (detail-type `AWS API Call via CloudTrail`). */
-function cloudTrailCall(id: string, time: string, eventName: string, requestParameters: unknown, responseElements: unknown): string {
-  return envelope(id, "aws.rds", "AWS API Call via CloudTrail", time, [], {
-    eventVersion: "1.08",
-    userIdentity: {
-      type: "AssumedRole",
-      principalId: "AROAEXAMPLEID:admin-session",
-      arn: `arn:aws:sts::${ACCOUNT}:assumed-role/Admin/admin-session`,
-      accountId: ACCOUNT,
-      accessKeyId: "ASIAEXAMPLEKEYID",
-      sessionContext: {
-        sessionIssuer: { type: "Role", principalId: "AROAEXAMPLEID", arn: `arn:aws:iam::${ACCOUNT}:role/Admin`, accountId: ACCOUNT, userName: "Admin" },
-        attributes: { creationDate: "2026-03-02T09:12:40Z", mfaAuthenticated: "false" },
-      },
-    },
-    eventTime: time,
-    eventSource: "rds.amazonaws.com",
-    eventName,
-    awsRegion: REGION,
-    sourceIPAddress: "203.0.113.24",
-    userAgent: "aws-cli/2.15.30 Python/3.11.8 Linux/6.1 exe/x86_64.amzn.2023 command/rds",
-    requestParameters,
-    responseElements,
-    requestID: "a8c3f6d2-61b4-4f0e-9d3f-2b7c1e5a9e10",
-    eventID: "5b1f2c3d-7e8f-4a9b-8c7d-6e5f4a3b2c1d",
-    readOnly: false,
-    eventType: "AwsApiCall",
-    managementEvent: true,
-    recipientAccountId: ACCOUNT,
-    eventCategory: "Management",
-  });
 }
 
 const AWS_SERVICES: CatalogueGroup = {
@@ -217,157 +186,21 @@ const AWS_SERVICES: CatalogueGroup = {
   ],
 };
 
-const RDS_CALLS: CatalogueGroup = {
-  id: "starter-rds-autotag",
-  name: "Tag every new database (CloudTrail RDS calls)",
-  entries: [
-    entry(
-      "rds-create-db-instance",
-      "CloudTrail: RDS CreateDBInstance",
-      cloudTrailCall(
-        "6f3c1a2b-4d5e-4f60-8a7b-9c0d1e2f3a4b",
-        "2026-03-02T09:14:03Z",
-        "CreateDBInstance",
-        { dBInstanceIdentifier: "orders-db", dBInstanceClass: "db.t3.micro", engine: "mysql", masterUsername: "admin", allocatedStorage: 20, multiAZ: false, publiclyAccessible: false, storageEncrypted: true },
-        {
-          dBInstanceIdentifier: "orders-db",
-          dBInstanceClass: "db.t3.micro",
-          engine: "mysql",
-          dBInstanceStatus: "creating",
-          masterUsername: "admin",
-          allocatedStorage: 20,
-          engineVersion: "8.0.35",
-          dbiResourceId: "db-ABCDEFGHIJKLMNOPQRSTUVWXY1",
-          dBInstanceArn: `arn:aws:rds:${REGION}:${ACCOUNT}:db:orders-db`,
-        },
-      ),
-    ),
-    entry(
-      "rds-create-db-cluster",
-      "CloudTrail: RDS CreateDBCluster (Aurora)",
-      cloudTrailCall(
-        "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d",
-        "2026-03-02T09:20:44Z",
-        "CreateDBCluster",
-        { dBClusterIdentifier: "orders-aurora", engine: "aurora-postgresql", engineVersion: "16.1", masterUsername: "postgres", storageEncrypted: true },
-        {
-          dBClusterIdentifier: "orders-aurora",
-          engine: "aurora-postgresql",
-          engineVersion: "16.1",
-          status: "creating",
-          endpoint: `orders-aurora.cluster-c1a2b3c4d5e6.${REGION}.rds.amazonaws.com`,
-          dbClusterResourceId: "cluster-ABCDEFGHIJKLMNOPQRSTUVWXY2",
-          dBClusterArn: `arn:aws:rds:${REGION}:${ACCOUNT}:cluster:orders-aurora`,
-        },
-      ),
-    ),
-    entry(
-      "rds-modify-db-instance",
-      "CloudTrail: RDS ModifyDBInstance",
-      cloudTrailCall(
-        "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
-        "2026-03-02T10:02:19Z",
-        "ModifyDBInstance",
-        { dBInstanceIdentifier: "orders-db", dBInstanceClass: "db.t3.small", applyImmediately: true },
-        { dBInstanceIdentifier: "orders-db", dBInstanceClass: "db.t3.micro", dBInstanceStatus: "modifying", dBInstanceArn: `arn:aws:rds:${REGION}:${ACCOUNT}:db:orders-db` },
-      ),
-    ),
-  ],
-};
+/** The starter designs' own samples, one group per starter: they are defined once, in lib/starters. */
+const STARTER_GROUPS: readonly CatalogueGroup[] = STARTERS.map((starter) => {
+  const design = starter.design();
+  const producers = new Map(design.nodes.map((node) => [node.id, node]));
+  return {
+    id: `starter-${starter.id}`,
+    name: `Starter: ${starter.title}`,
+    entries: (design.samples ?? []).map((sample) => {
+      const producer = sample.producer === undefined ? undefined : producers.get(sample.producer);
+      return entry(sample.id, sample.name, sample.event, (producer && streamKindOf(producer)) ?? "eventbridge");
+    }),
+  };
+});
 
-const PRODUCT_DETAIL = { userId: "user-123", name: "My First Book", category: "Finance", price: 100, insertedId: 1 };
-
-const PRODUCTS: CatalogueGroup = {
-  id: "starter-log-products",
-  name: "Log every new product",
-  entries: [
-    entry("add-product", "add-product (log.addProduct)", envelope("4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8", "log.addProduct", "add-product", "2026-03-02T08:30:00Z", [], PRODUCT_DETAIL, "eu-west-1")),
-    entry("add-product-other-source", "add-product from another source", envelope("5f6a7b8c-9d0e-4f1a-b2c3-d4e5f6a7b8c9", "log.inventory", "add-product", "2026-03-02T08:31:00Z", [], PRODUCT_DETAIL, "eu-west-1")),
-  ],
-};
-
-function payment(id: string, time: string, totalCost: number | string): string {
-  return envelope(id, "demo.payments", "Payment Processed", time, [], {
-    total_cost: totalCost,
-    customer_id: "customer-4711",
-    address: { street: "12 Harbour Road", city: "Seattle", zip: "98101", country: "US" },
-    items: [
-      { sku: "BK-1001", name: "Event-driven architectures", quantity: 1, price: typeof totalCost === "number" && totalCost < 200 ? 150 : 199.99 },
-      { sku: "MG-2002", name: "Coffee mug", quantity: 1, price: typeof totalCost === "number" && totalCost < 200 ? 0 : 42.59 },
-    ],
-  });
-}
-
-const PAYMENTS: CatalogueGroup = {
-  id: "starter-payments",
-  name: "Reward big payments (demo.payments)",
-  entries: [
-    entry("payment-242", "Payment Processed, total 242.58", payment("0d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a", "2026-03-02T12:10:00Z", 242.58)),
-    entry("payment-150", "Payment Processed, total 150", payment("1e2f3a4b-5c6d-4e7f-9a8b-0c1d2e3f4a5b", "2026-03-02T12:11:00Z", 150)),
-    entry("payment-string-total", 'Payment Processed, total "242.58" (a string)', payment("2f3a4b5c-6d7e-4f8a-8b9c-1d2e3f4a5b6c", "2026-03-02T12:12:00Z", "242.58")),
-  ],
-};
-
-const SECURITY: CatalogueGroup = {
-  id: "starter-security-round-trip",
-  name: "Two services talking through one bus",
-  entries: [
-    entry(
-      "answer-event",
-      "AnswerEvent (user-service.ddb-stream)",
-      envelope("3a4b5c6d-7e8f-4a9b-8c0d-2e3f4a5b6c7d", "user-service.ddb-stream", "AnswerEvent", "2026-03-02T15:01:00Z", [], {
-        answer: { userId: "user-42", questionId: "q-mfa-enabled", value: "yes", updatedAt: "2026-03-02T15:00:58Z" },
-        state: "new",
-      }),
-    ),
-    entry(
-      "report-event",
-      "ReportEvent (security-service.rating)",
-      envelope("4b5c6d7e-8f9a-4b0c-9d1e-3f4a5b6c7d8e", "security-service.rating", "ReportEvent", "2026-03-02T15:01:02Z", [], {
-        report: { userId: "user-42", score: 87, rating: "B", findings: ["Password older than 90 days"], generatedAt: "2026-03-02T15:01:01Z" },
-      }),
-    ),
-  ],
-};
-
-/** A Kafka record as Lambda receives it from Amazon MSK: `key` and `value` base64, headers as byte arrays. */
-function kafkaRecord(offset: number, timestamp: number, customer: Record<string, unknown>): string {
-  return JSON.stringify(
-    {
-      topic: "customer",
-      partition: 0,
-      offset,
-      timestamp,
-      timestampType: "CREATE_TIME",
-      key: encodeBase64Utf8(String(customer.id)),
-      value: encodeBase64Utf8(JSON.stringify(customer)),
-      headers: [{ source: [99, 114, 109] }],
-    },
-    null,
-    2,
-  );
-}
-
-const KAFKA: CatalogueGroup = {
-  id: "starter-msk-customer",
-  name: "Kafka topic customer (MSK record as Lambda receives it)",
-  entries: [
-    entry(
-      "kafka-customer-wa",
-      "Kafka record: customer in WA",
-      kafkaRecord(15, 1772445000123, { id: "c-1001", firstname: "Jane", lastname: "Doe", company: "Example Corp", street: "12 Harbour Road", city: "Seattle", state: "WA", zip: "98101", email: "jane.doe@example.com" }),
-      "kafka",
-    ),
-    entry(
-      "kafka-customer-ny",
-      "Kafka record: customer in NY",
-      kafkaRecord(16, 1772445001456, { id: "c-1002", firstname: "Carlos", lastname: "Salazar", company: "AnyCompany", street: "100 Main Street", city: "New York", state: "NY", zip: "10001", email: "carlos@example.com" }),
-      "kafka",
-    ),
-  ],
-};
-
-export const CATALOGUE: readonly CatalogueGroup[] = [AWS_SERVICES, RDS_CALLS, PRODUCTS, PAYMENTS, SECURITY, KAFKA];
+export const CATALOGUE: readonly CatalogueGroup[] = [AWS_SERVICES, ...STARTER_GROUPS];
 
 export function catalogueEntry(id: string): CatalogueEntry | undefined {
   for (const group of CATALOGUE) for (const e of group.entries) if (e.id === id) return e;

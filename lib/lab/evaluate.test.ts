@@ -13,13 +13,13 @@ function verdicts(pattern: string, events: readonly LabEvent[], kind?: "kafka"):
 
 describe("evaluateLab", () => {
   it("gives the starter designs' verdicts on their sample events", () => {
-    expect(verdicts(PAYMENTS, catalogueGroupEvents("starter-payments"))).toEqual({ "payment-242": true, "payment-150": false, "payment-string-total": false });
+    expect(verdicts(PAYMENTS, catalogueGroupEvents("starter-reward-big-payments"))).toEqual({ "big-payment": true, "small-payment": false, "string-total": false });
     const rds = '{"source": ["aws.rds"], "detail-type": ["AWS API Call via CloudTrail"], "detail": {"eventSource": ["rds.amazonaws.com"], "eventName": ["CreateDBInstance"]}}';
-    expect(verdicts(rds, catalogueGroupEvents("starter-rds-autotag"))).toEqual({ "rds-create-db-instance": true, "rds-create-db-cluster": false, "rds-modify-db-instance": false });
-    expect(verdicts('{"source": ["log.addProduct"]}', catalogueGroupEvents("starter-log-products"))).toEqual({ "add-product": true, "add-product-other-source": false });
-    expect(verdicts('{"source": ["user-service.ddb-stream"]}', catalogueGroupEvents("starter-security-round-trip"))).toEqual({ "answer-event": true, "report-event": false });
-    expect(verdicts('{"value": {"state": ["WA"]}}', catalogueGroupEvents("starter-msk-customer"), "kafka")).toEqual({ "kafka-customer-wa": true, "kafka-customer-ny": false });
-    const ny = evaluateLab('{"value": {"state": ["WA"]}}', catalogueGroupEvents("starter-msk-customer"), { kind: "kafka" }).results?.[1];
+    expect(verdicts(rds, catalogueGroupEvents("starter-tag-new-databases"))).toEqual({ "create-instance": true, "create-cluster": false, "modify-instance": false });
+    expect(verdicts('{"source": ["log.addProduct"]}', catalogueGroupEvents("starter-log-new-products"))).toEqual({ "new-product": true, "other-source": false });
+    expect(verdicts('{"source": ["user-service.ddb-stream"]}', catalogueGroupEvents("starter-answers-and-reports"))).toEqual({ "answer-event": true, "report-event": false });
+    expect(verdicts('{"value": {"state": ["WA"]}}', catalogueGroupEvents("starter-kafka-cross-account"), "kafka")).toEqual({ "customer-wa": true, "customer-ny": false, "customer-ca": false, "not-json": false });
+    const ny = evaluateLab('{"value": {"state": ["WA"]}}', catalogueGroupEvents("starter-kafka-cross-account"), { kind: "kafka" }).results?.[1];
     expect(ny?.failure).toBe('value.state is "NY"; the filter needs "WA"');
   });
 
@@ -49,7 +49,7 @@ describe("evaluateLab", () => {
   });
 
   it("counts matches, non-matches and invalid events", () => {
-    const events = [...catalogueGroupEvents("starter-payments"), { id: "bad", name: "bad", text: '{"source": "demo.payments"}', origin: "pasted" as const }];
+    const events = [...catalogueGroupEvents("starter-reward-big-payments"), { id: "bad", name: "bad", text: '{"source": "demo.payments"}', origin: "pasted" as const }];
     const run = evaluateLab(PAYMENTS, events);
     expect(run.counts).toEqual({ matched: 1, unmatched: 2, invalidEvents: 1 });
     expect(run.results?.[3]).toEqual({ eventId: "bad", matched: false, explanation: undefined, error: "The event lacks required fields: id, account, time, region, detail-type." });
@@ -84,7 +84,7 @@ describe("evaluateLab", () => {
 });
 
 describe("describeExplanation", () => {
-  const payment150 = catalogueEntryEvent(catalogueEntry("payment-150")!);
+  const payment150 = catalogueEntryEvent(catalogueEntry("small-payment")!);
   const explanationFor = (pattern: string, event: LabEvent = payment150) => evaluateLab(pattern, [event]).results![0]!.explanation!;
 
   it("says what each field required, what the event had and whether it held", () => {
@@ -117,8 +117,8 @@ describe("describeExplanation", () => {
   });
 
   it("adds a line when fields hold only with values from different array elements", () => {
-    const event = catalogueEntryEvent(catalogueEntry("payment-242")!);
-    const pattern = '{"detail": {"items": {"sku": ["BK-1001"], "name": ["Coffee mug"]}}}';
+    const event = catalogueEntryEvent(catalogueEntry("big-payment")!);
+    const pattern = '{"detail": {"items": {"sku": ["BOOK-001"], "name": ["Coffee mug"]}}}';
     const lines = describeExplanation(explanationFor(pattern, event));
     expect(lines.every((l) => l.path === "" || l.held)).toBe(true);
     expect(lines.at(-1)).toMatchObject({ held: false, text: "every field holds, but only with values from different elements of the same array" });
@@ -144,7 +144,7 @@ describe("catalogue", () => {
       "Payment Processed",
       "AnswerEvent",
       "ReportEvent",
-      "Kafka record",
+      "Customer in WA (partition 0, offset 15)",
     ]) {
       expect(names).toContain(expected);
     }
@@ -158,13 +158,13 @@ describe("catalogue", () => {
   });
 
   it("keeps the RDS ARNs where the autotag function reads them", () => {
-    const instance = JSON.parse(catalogueEntry("rds-create-db-instance")!.text);
-    const cluster = JSON.parse(catalogueEntry("rds-create-db-cluster")!.text);
+    const instance = JSON.parse(catalogueEntry("create-instance")!.text);
+    const cluster = JSON.parse(catalogueEntry("create-cluster")!.text);
     expect(instance.detail.responseElements.dBInstanceArn).toBe("arn:aws:rds:us-east-1:123456789012:db:orders-db");
-    expect(cluster.detail.responseElements.dBClusterArn).toBe("arn:aws:rds:us-east-1:123456789012:cluster:orders-aurora");
-    const product = JSON.parse(catalogueEntry("add-product")!.text);
+    expect(cluster.detail.responseElements.dBClusterArn).toBe("arn:aws:rds:us-east-1:123456789012:cluster:reports-cluster");
+    const product = JSON.parse(catalogueEntry("new-product")!.text);
     expect(product).toMatchObject({ version: "0", region: "eu-west-1", resources: [], detail: { userId: "user-123", name: "My First Book", category: "Finance", price: 100, insertedId: 1 } });
-    expect(catalogueEntry("payment-string-total")!.text).toContain('"total_cost": "242.58"');
+    expect(catalogueEntry("string-total")!.text).toContain('"total_cost": "242.58"');
   });
 
   it("makes N varied events for large sets, each with its own id and time", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { catalogueEntry } from "./catalogue";
-import { decodeBase64Utf8, encodeBase64Utf8, MAX_EVENT_SET_CHARS, MAX_LAB_EVENTS, parseEventSet, prepareEvents, streamRecordForFilter, type LabEvent } from "./events";
+import { MAX_EVENT_SET_CHARS, MAX_LAB_EVENTS, parseEventSet, prepareEvents, type LabEvent } from "./events";
 
 const EVENT = '{"version":"0","id":"1","detail-type":"T","source":"s","account":"123456789012","time":"2026-01-01T00:00:00Z","region":"us-east-1","resources":[],"detail":{"n":1.50}}';
 
@@ -98,30 +98,9 @@ describe("prepareEvents", () => {
   });
 
   it("reads stream records without an envelope, with the payload decoded as Lambda filters it", () => {
-    const kafka = catalogueEntry("kafka-customer-wa")!;
+    const kafka = catalogueEntry("customer-wa")!;
     const [prepared] = prepareEvents([event("k", kafka.text)], "kafka");
     expect(prepared?.ok).toBe(true);
     if (prepared?.ok) expect(prepared.flat.values.get("value.state")?.map((v) => v.value)).toEqual([{ kind: "string", value: "WA" }]);
-  });
-});
-
-describe("streamRecordForFilter", () => {
-  it("keeps only a Kafka record's value (the one key its filters see), decodes Kafka values and Kinesis data from base64, SQS bodies from JSON text; non-JSON payloads stay strings", () => {
-    const value = encodeBase64Utf8('{"city": "Zürich"}');
-    expect(JSON.parse(streamRecordForFilter(JSON.stringify({ topic: "t", partition: 0, value }), "kafka"))).toEqual({ value: { city: "Zürich" } });
-    expect(JSON.parse(streamRecordForFilter(JSON.stringify({ value: encodeBase64Utf8("plain text") }), "kafka")).value).toBe("plain text");
-    expect(JSON.parse(streamRecordForFilter(JSON.stringify({ kinesis: { data: encodeBase64Utf8('{"a":1}') } }), "kinesis")).kinesis).toEqual({ data: { a: 1 } });
-    expect(JSON.parse(streamRecordForFilter(JSON.stringify({ body: '{"a":1}' }), "sqs")).body).toEqual({ a: 1 });
-    expect(JSON.parse(streamRecordForFilter(JSON.stringify({ body: "hello" }), "sqs")).body).toBe("hello");
-    const dynamo = { eventName: "INSERT", dynamodb: { NewImage: { id: { S: "1" } } } };
-    expect(JSON.parse(streamRecordForFilter(JSON.stringify(dynamo), "dynamodb"))).toEqual(dynamo);
-  });
-
-  it("refuses a record that is not an object", () => {
-    expect(() => streamRecordForFilter("[1]", "sqs")).toThrow("A stream record must be a JSON object.");
-  });
-
-  it("round-trips base64 of UTF-8 text", () => {
-    for (const text of ["", "a", "ab", "abc", "é🚚 注文"]) expect(decodeBase64Utf8(encodeBase64Utf8(text))).toBe(text);
   });
 });

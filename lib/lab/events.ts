@@ -8,6 +8,7 @@
  * Lambda without an EventBridge envelope, after decoding their payload: `streamRecordForFilter`.
  */
 import { flattenJson, InvalidEventError, parseJson, readEvent, type FlatEvent, type JsonNode } from "@/lib/pattern";
+import { streamRecordForFilter, type StreamKind } from "@/lib/streams/filter-view";
 
 export type LabEventOrigin = "pasted" | "upload" | "catalogue" | "archive" | "schema" | "design";
 
@@ -191,7 +192,7 @@ function formatSize(chars: number): string {
 // Preparing events for matching
 
 /** What the lab matches: EventBridge events (envelope required) or one kind of stream record. */
-export type EventKind = "eventbridge" | "kafka" | "sqs" | "kinesis" | "dynamodb";
+export type EventKind = "eventbridge" | StreamKind;
 
 export type PreparedEvent =
   | { readonly event: LabEvent; readonly ok: true; readonly flat: FlatEvent }
@@ -231,75 +232,4 @@ function prepareOne(event: LabEvent, kind: EventKind): PreparedEvent {
     if (error instanceof Error) return { event, ok: false, error: error.message };
     throw error;
   }
-}
-
-/**
- * The JSON text Lambda event filtering sees for one stream record: Kafka `value` (the only key
- * Kafka filters may use) and Kinesis `data` are base64 and filtered on their decoded JSON, an SQS `body` on its parsed JSON; when the
- * payload is not JSON, it stays a string (so only patterns on other fields can match it).
- * DynamoDB stream records are filtered as they are.
- */
-export function streamRecordForFilter(text: string, kind: Exclude<EventKind, "eventbridge">): string {
-  const record = JSON.parse(text) as unknown;
-  if (typeof record !== "object" || record === null || Array.isArray(record)) throw new Error("A stream record must be a JSON object.");
-  const fields = record as Record<string, unknown>;
-  const decode = (key: string, base64: boolean): void => {
-    const raw = fields[key];
-    if (typeof raw !== "string") return;
-    let payload = raw;
-    if (base64) {
-      try {
-        payload = decodeBase64Utf8(raw);
-      } catch {
-        return;
-      }
-    }
-    try {
-      fields[key] = JSON.parse(payload) as unknown;
-    } catch {
-      fields[key] = payload;
-    }
-  };
-  if (kind === "kafka") {
-    // Kafka event source mappings filter on the value key only.
-    decode("value", true);
-    return JSON.stringify("value" in fields ? { value: fields.value } : {});
-  }
-  if (kind === "sqs") decode("body", false);
-  else if (kind === "kinesis") {
-    const kinesis = fields.kinesis;
-    if (typeof kinesis === "object" && kinesis !== null && !Array.isArray(kinesis)) {
-      const inner = kinesis as Record<string, unknown>;
-      const data = inner.data;
-      if (typeof data === "string") {
-        try {
-          const payload = decodeBase64Utf8(data);
-          try {
-            inner.data = JSON.parse(payload) as unknown;
-          } catch {
-            inner.data = payload;
-          }
-        } catch {
-          // not base64: left as it is
-        }
-      }
-    } else decode("data", true);
-  }
-  return JSON.stringify(fields);
-}
-
-/** Decodes base64 (standard alphabet) to UTF-8 text; throws on anything else. Browser and Node. */
-export function decodeBase64Utf8(base64: string): string {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-}
-
-/** Base64 of UTF-8 text, e.g. for a Kafka record's `value`. */
-export function encodeBase64Utf8(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
 }

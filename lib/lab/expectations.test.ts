@@ -16,9 +16,9 @@ describe("checkExpectations", () => {
     const report = checkExpectations(paymentsDesign());
     expect(report).toMatchObject({ ok: true, checked: 6, failed: 0 });
     expect(report.nodes.map((n) => [n.label, n.kind, n.outcomes.map((o) => [o.sampleId, o.actual, o.ok])])).toEqual([
-      ["rule payment-processed", "rule", [["payment-242", "match", true], ["payment-150", "no-match", true], ["payment-string-total", "no-match", true]]],
-      ["rule warehouse", "rule", [["payment-150", "match", true]]],
-      ["kafka-topic customers", "stream-source", [["kafka-customer-wa", "match", true], ["kafka-customer-ny", "no-match", true]]],
+      ["rule payment-processed", "rule", [["big-payment", "match", true], ["small-payment", "no-match", true], ["string-total", "no-match", true]]],
+      ["rule warehouse", "rule", [["small-payment", "match", true]]],
+      ["kafka-topic customers", "stream-source", [["customer-wa", "match", true], ["customer-ny", "no-match", true]]],
     ]);
     const stringTotal = report.nodes[0]!.outcomes[2]!;
     expect(stringTotal.reasons[0]).toBe('detail.total_cost is "242.58"; the rule needs > 200');
@@ -30,13 +30,13 @@ describe("checkExpectations", () => {
     const report = checkExpectations(paymentsDesign({ rewardsPattern: '{"source": ["demo.payments"], "detail": {"total_cost": [{"numeric": [">", 100]}]}}' }));
     expect(report).toMatchObject({ ok: false, failed: 1 });
     const broken = report.nodes[0]!.outcomes.find((o) => !o.ok)!;
-    expect(broken).toMatchObject({ sampleId: "payment-150", expected: "no-match", actual: "match" });
+    expect(broken).toMatchObject({ sampleId: "small-payment", expected: "no-match", actual: "match" });
     expect(broken.reasons).toContain("detail.total_cost is 150; matches > 100");
   });
 
   it("reports an invalid pattern, unknown samples, invalid sample events and schedule rules", () => {
     const d = paymentsDesign({ rewardsPattern: '{"detail": {"total_cost": [{"numeric": [">", "x"]}]}}', filter: [] });
-    const schedule = patternRule("nightly", "{}", { name: "nightly", trigger: { type: "schedule", expression: "rate(1 day)" }, expectations: [{ sample: "payment-242", expect: "match" }] });
+    const schedule = patternRule("nightly", "{}", { name: "nightly", trigger: { type: "schedule", expression: "rate(1 day)" }, expectations: [{ sample: "big-payment", expect: "match" }] });
     const warehouse = d.nodes.find((n) => n.id === "warehouse-rule")!;
     const withProblems: Design = {
       ...d,
@@ -65,12 +65,12 @@ describe("checkLabExpectations", () => {
   it("checks the lab's own marks", () => {
     const state: LabState = {
       pattern: '{"detail": {"total_cost": [{"numeric": [">", 200]}]}}',
-      events: ["payment-242", "payment-150"].map((id) => ({ id, name: id, text: catalogueEntry(id)!.text, origin: "catalogue" as const })),
-      expectations: { "payment-242": "match", "payment-150": "match" },
+      events: ["big-payment", "small-payment"].map((id) => ({ id, name: id, text: catalogueEntry(id)!.text, origin: "catalogue" as const })),
+      expectations: { "big-payment": "match", "small-payment": "match" },
     };
     const report = checkLabExpectations(state);
     expect(report).toMatchObject({ ok: false, checked: 2, failed: 1 });
-    expect(report.nodes[0]!.outcomes.find((o) => !o.ok)).toMatchObject({ sampleId: "payment-150", actual: "no-match" });
+    expect(report.nodes[0]!.outcomes.find((o) => !o.ok)).toMatchObject({ sampleId: "small-payment", actual: "no-match" });
     expect(checkLabExpectations({ ...state, expectations: {} })).toEqual({ nodes: [], checked: 0, failed: 0, ok: true });
   });
 });
@@ -97,10 +97,10 @@ describe("exportExpectationsAsTest", () => {
     expect(results).toEqual([
       { name: 'rule payment-processed: "Payment Processed, total 242.58" should match', passed: true },
       { name: 'rule payment-processed: "Payment Processed, total 150" should not match', passed: true },
-      { name: 'rule payment-processed: "Payment Processed, total "242.58" (a string)" should not match', passed: true },
+      { name: 'rule payment-processed: "Payment Processed, total as the string "242.58"" should not match', passed: true },
       { name: 'rule warehouse: "Payment Processed, total 150" should match', passed: true },
-      { name: 'kafka-topic customers filter: "Kafka record: customer in WA" should match', passed: true },
-      { name: 'kafka-topic customers filter: "Kafka record: customer in NY" should not match', passed: true },
+      { name: 'kafka-topic customers filter: "Customer in WA (partition 0, offset 15)" should match', passed: true },
+      { name: 'kafka-topic customers filter: "Customer in NY (partition 0, offset 16)" should not match', passed: true },
     ]);
     // A broken expectation fails its generated test.
     const broken = exportExpectationsAsTest(paymentsDesign({ rewardsPattern: '{"detail": {"total_cost": [{"numeric": [">", 100]}]}}' }), "jest");
@@ -130,7 +130,7 @@ describe("exportExpectationsAsTest", () => {
     const kafka = JSON.parse(cases[4]!.event);
     expect(kafka).toMatchObject({ source: "switchyard.stream-record", value: { state: "WA" } });
     expect(kafka.topic).toBeUndefined();
-    const lab = exportExpectationsAsTest({ pattern: '{"source": ["demo.payments"]}', events: [{ id: "e1", name: "Big", text: catalogueEntry("payment-242")!.text, origin: "catalogue" }], expectations: { e1: "match" } }, "vitest");
+    const lab = exportExpectationsAsTest({ pattern: '{"source": ["demo.payments"]}', events: [{ id: "e1", name: "Big", text: catalogueEntry("big-payment")!.text, origin: "catalogue" }], expectations: { e1: "match" } }, "vitest");
     expect(lab).toContain('describe("Pattern lab expectations"');
     expect(lab).toContain('"name": "\\"Big\\" (e1) should match"');
   });

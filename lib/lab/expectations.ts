@@ -6,7 +6,8 @@
  */
 import type { Design, DesignNode, Expectation, SampleEvent } from "@/lib/graph/schema";
 import { describeExplanation, evaluateLab, type LabEvaluation } from "./evaluate";
-import { streamRecordForFilter, type EventKind, type LabEvent } from "./events";
+import { streamRecordForFilter } from "@/lib/streams/filter-view";
+import type { EventKind, LabEvent } from "./events";
 import type { Expected, LabState } from "./share";
 
 export interface ExpectationOutcome {

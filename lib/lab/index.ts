@@ -11,14 +11,13 @@
  *   checkExpectations(design), exportExpectationsAsTest(design, "vitest")
  *   sampleFromSchema(schemaContent), encodeLabLink(state) / decodeLabLink(link)
  */
+export { decodeBase64Utf8, encodeBase64Utf8 } from "@/lib/streams/base64";
+export { streamRecordForFilter } from "@/lib/streams/filter-view";
 export {
-  decodeBase64Utf8,
-  encodeBase64Utf8,
   MAX_EVENT_SET_CHARS,
   MAX_LAB_EVENTS,
   parseEventSet,
   prepareEvents,
-  streamRecordForFilter,
   type EventKind,
   type EventSetProblem,
   type LabEvent,

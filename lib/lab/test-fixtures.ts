@@ -9,27 +9,27 @@ export function paymentsDesign(overrides: { rewardsPattern?: string; filter?: st
   const rewards = patternRule("rewards-rule", overrides.rewardsPattern ?? '{"source": ["demo.payments"], "detail-type": ["Payment Processed"], "detail": {"total_cost": [{"numeric": [">", 200]}]}}', {
     name: "payment-processed",
     expectations: [
-      { sample: "payment-242", expect: "match" },
-      { sample: "payment-150", expect: "no-match" },
-      { sample: "payment-string-total", expect: "no-match" },
+      { sample: "big-payment", expect: "match" },
+      { sample: "small-payment", expect: "no-match" },
+      { sample: "string-total", expect: "no-match" },
     ],
   });
   const warehouse = patternRule("warehouse-rule", '{"detail-type": ["Payment Processed"]}', {
     name: "warehouse",
-    expectations: [{ sample: "payment-150", expect: "match" }],
+    expectations: [{ sample: "small-payment", expect: "match" }],
   });
   const kafka = node("kafka-topic", "customers", {
     filterCriteria: overrides.filter ?? ['{"value": {"state": ["WA"]}}', '{"value": {"state": ["OR"]}}'],
     expectations: [
-      { sample: "kafka-customer-wa", expect: "match" },
-      { sample: "kafka-customer-ny", expect: "no-match" },
+      { sample: "customer-wa", expect: "match" },
+      { sample: "customer-ny", expect: "no-match" },
     ],
   });
   const base = design(
     [node("custom-app", "app", { source: "demo.payments" }), node("event-bus", "bus", { name: "eda_bus", variant: "custom" }), rewards, warehouse, node("lambda", "fn"), node("lambda", "fn2"), kafka, node("lambda", "consumer")],
     [["app", "bus"], ["bus", "rewards-rule"], ["bus", "warehouse-rule"], ["rewards-rule", "fn"], ["warehouse-rule", "fn2"], ["customers", "consumer"]],
   );
-  return { ...base, name: "payments", samples: ["payment-242", "payment-150", "payment-string-total", "kafka-customer-wa", "kafka-customer-ny"].map(sample) };
+  return { ...base, name: "payments", samples: ["big-payment", "small-payment", "string-total", "customer-wa", "customer-ny"].map(sample) };
 }
 
 

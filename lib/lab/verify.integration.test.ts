@@ -36,12 +36,12 @@ describe("verifyWithAws", () => {
   });
 
   it("reports every disagreement with a local verdict, and events AWS refuses", async () => {
-    const events = [...catalogueGroupEvents("starter-payments"), { id: "no-envelope", name: "x", text: '{"source": "demo.payments"}', origin: "pasted" as const }];
-    const local = evaluateLab(PAYMENTS, events).results!.map((r) => (r.eventId === "payment-150" ? { ...r, matched: true } : r));
+    const events = [...catalogueGroupEvents("starter-reward-big-payments"), { id: "no-envelope", name: "x", text: '{"source": "demo.payments"}', origin: "pasted" as const }];
+    const local = evaluateLab(PAYMENTS, events).results!.map((r) => (r.eventId === "small-payment" ? { ...r, matched: true } : r));
     const verification = await verifyWithAws(client, PAYMENTS, events, local);
     expect(verification.checked).toBe(4);
     expect(verification.agreements).toBe(3);
-    expect(verification.disagreements).toEqual([{ eventId: "payment-150", local: "match", aws: "no-match" }]);
+    expect(verification.disagreements).toEqual([{ eventId: "small-payment", local: "match", aws: "no-match" }]);
     // The lab found the envelope-less event invalid, and so did the API: that is agreement.
     expect(verification.errors).toEqual([]);
   });

@@ -32,11 +32,11 @@ describe("Kafka filtering", () => {
     expect(passesFilters(text, filters('{"value":{"state":["WA"]}}'))).toBe(false);
   });
 
-  it("applies other keys to the record itself and passes a record when any criterion matches", () => {
+  it("sees only the value (as AWS documents for Kafka) and passes a record when any criterion matches", () => {
     const r = record(3, 4, '{"state":"NY"}');
-    expect(passesFilters(r, filters('{"partition":[3]}'))).toBe(true);
-    expect(passesFilters(r, filters('{"value":{"state":["WA"]}}', '{"partition":[3]}'))).toBe(true);
-    expect(passesFilters(r, filters('{"value":{"state":["WA"]}}', '{"partition":[1]}'))).toBe(false);
+    expect(passesFilters(r, filters('{"partition":[3]}'))).toBe(false);
+    expect(passesFilters(r, filters('{"value":{"state":["WA"]}}', '{"value":{"state":["NY"]}}'))).toBe(true);
+    expect(passesFilters(r, filters('{"value":{"state":["WA"]}}', '{"partition":[3]}'))).toBe(false);
     expect(passesFilters(r, [])).toBe(true);
   });
 

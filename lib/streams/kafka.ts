@@ -4,10 +4,9 @@
  *
  * - Filtering: a record's `value` is base64. For the filter, a value that decodes to JSON is
  *   matched as that JSON (`{"value": {"state": ["WA"]}}`), any other value as its decoded string;
- *   other pattern keys (`partition`, `headers`, …) apply to the record as Lambda receives it.
+ *   as AWS documents, Kafka filters see only `value` (lib/streams/filter-view.ts).
  *   A record passes when ANY filter criterion matches; with no criteria every record passes.
- *   Patterns match with lib/pattern, the same engine as rules (AWS documents that Kafka mappings
- *   filter on `value` only; the other keys are matched here as the record shows them).
+ *   Patterns match with lib/pattern, the same engine as rules.
  * - Batching: passing records are grouped per topic partition in offset order (each partition is
  *   processed in order) into batches of at most `batchSize` records, each delivered as the event
  *   Lambda builds for MSK: `{ eventSource: "aws:kafka", eventSourceArn, bootstrapServers,
@@ -15,7 +14,7 @@
  *   no ARN), with the records unchanged (value still base64).
  */
 import { compilePattern, flattenJson, matchesEvent, parseJson, type CompiledPattern } from "@/lib/pattern";
-import { decodeBase64Utf8 } from "./base64";
+import { streamRecordForFilter } from "./filter-view";
 
 /** One record as Lambda receives it from Kafka (headers: one `{ key: bytes }` object per header). */
 export interface KafkaRecord {
@@ -86,20 +85,9 @@ export function parseKafkaRecord(text: string): KafkaRecord {
   return record as unknown as KafkaRecord;
 }
 
-/** The JSON text the filter criteria are matched against: the record with `value` decoded. */
+/** The JSON text the filter criteria are matched against (Lambda's view: the decoded `value`). */
 export function recordForFilter(record: KafkaRecord): string {
-  let value: unknown = record.value;
-  try {
-    const decoded = decodeBase64Utf8(record.value);
-    try {
-      value = JSON.parse(decoded);
-    } catch {
-      value = decoded;
-    }
-  } catch {
-    // Not base64 (or not UTF-8): the filter sees the raw string, as it would any other text.
-  }
-  return JSON.stringify({ ...record, value });
+  return streamRecordForFilter(JSON.stringify(record), "kafka");
 }
 
 /** Whether `record` passes: any criterion matches (no criteria: all pass). */

@@ -1,0 +1,54 @@
+/**
+ * How Lambda event filtering sees a stream record (event source mappings and Pipes): the one
+ * definition shared by the lab, "Send test records" and the expectation check.
+ */
+import { decodeBase64Utf8 } from "./base64";
+
+/** The stream sources whose records Lambda filters with event patterns. */
+export type StreamKind = "kafka" | "sqs" | "kinesis" | "dynamodb";
+
+/**
+ * The JSON text Lambda event filtering sees for one stream record: Kafka `value` (the only key
+ * Kafka filters may use) and Kinesis `data` are base64 and filtered on their decoded JSON, an SQS `body` on its parsed JSON; when the
+ * payload is not JSON, it stays a string (so only patterns on other fields can match it).
+ * DynamoDB stream records are filtered as they are.
+ */
+export function streamRecordForFilter(text: string, kind: StreamKind): string {
+  const record = JSON.parse(text) as unknown;
+  if (!isObject(record)) throw new Error("A stream record must be a JSON object.");
+  if (kind === "kafka") {
+    // Kafka event source mappings filter on the value key only.
+    decodePayload(record, "value", true);
+    return JSON.stringify("value" in record ? { value: record.value } : {});
+  }
+  if (kind === "sqs") decodePayload(record, "body", false);
+  else if (kind === "kinesis") {
+    // Lambda's Kinesis record nests the payload under `kinesis.data`; a bare record has `data`.
+    if (isObject(record.kinesis)) decodePayload(record.kinesis, "data", true);
+    else decodePayload(record, "data", true);
+  }
+  return JSON.stringify(record);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Replaces `container[key]` by its parsed JSON, or its text when not JSON; leaves what is not base64 alone. */
+function decodePayload(container: Record<string, unknown>, key: string, base64: boolean): void {
+  const raw = container[key];
+  if (typeof raw !== "string") return;
+  let payload = raw;
+  if (base64) {
+    try {
+      payload = decodeBase64Utf8(raw);
+    } catch {
+      return;
+    }
+  }
+  try {
+    container[key] = JSON.parse(payload) as unknown;
+  } catch {
+    container[key] = payload;
+  }
+}
