@@ -265,7 +265,7 @@ test("lab: Kafka records are matched as Lambda filters them (decoded value)", as
   await page.goto("/lab");
   await page.locator('[data-testid="lab-catalogue-group"][data-group="starter-kafka-cross-account"]').click();
   // As EventBridge events the records are invalid (no envelope).
-  await expect(page.getByTestId("lab-counts")).toHaveAttribute("data-invalid", "2");
+  await expect(page.getByTestId("lab-counts")).toHaveAttribute("data-invalid", "4");
   await page.getByTestId("lab-kind").selectOption("kafka");
   await replacePattern(page, page, '{"value": {"state": ["NY"]}}');
   await expect(page.getByTestId("lab-counts")).toHaveAttribute("data-matched", "1");
