@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { CUSTOMER_FILTER } from "../lib/starters/kafka-cross-account";
 
 /** What each starter must show: its export, the sample sent locally and where it ends up. */
 interface StarterCase {
@@ -169,3 +170,18 @@ for (const starter of CASES) {
     await expect(drawer.getByTestId("event-json")).toContainText(send.detail);
   });
 }
+
+test("Kafka starter: the lab judges its filter criteria on its records as Lambda filters them (decoded value)", async ({ page }) => {
+  // Stream sources have no designer lab panel (it serves rules); the lab page tests the filter.
+  await page.goto("/lab");
+  await page.locator('[data-testid="lab-catalogue-group"][data-group="starter-kafka-cross-account"]').click();
+  await page.getByTestId("lab-kind").selectOption("kafka");
+  await page.getByTestId("lab-pattern").getByRole("textbox", { name: "Event pattern" }).click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(JSON.stringify(CUSTOMER_FILTER));
+  const verdicts = { "customer-wa": "match", "customer-ca": "match", "customer-ny": "no-match", "not-json": "no-match" };
+  for (const [record, verdict] of Object.entries(verdicts)) {
+    await expect(page.locator(`[data-testid="lab-result-row"][data-event-id="${record}"]`), record).toHaveAttribute("data-verdict", verdict);
+  }
+});
