@@ -28,7 +28,7 @@ describe("npm run check", () => {
     const ok = check(good);
     expect(ok.status, ok.out).toBe(0);
     expect(ok.out).toContain('  rule payment-processed\n    ✓ "Payment Processed, total 242.58" matches, as expected\n    ✓ "Payment Processed, total 150" does not match, as expected');
-    expect(ok.out).toContain('  kafka-topic customers\n    ✓ "Kafka record: customer in WA" matches, as expected');
+    expect(ok.out).toContain('  kafka-topic customers\n    ✓ "Customer in WA (partition 0, offset 15)" matches, as expected');
     expect(ok.out).toMatch(/6 expectations checked, 0 broken\nall expectations hold\n$/);
 
     const broken = check(good, bad);
