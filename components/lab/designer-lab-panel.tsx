@@ -1,7 +1,8 @@
 "use client";
 
 /**
- * The lab as a panel of the designer, for the selected rule. Its pattern is the rule's: editing it
+ * The lab as a panel of the designer, for the selected rule (a selected stream source gets
+ * StreamLab: its filter criteria on its records). Its pattern is the rule's: editing it
  * edits the rule through the editor store (undo, autosave and the inspector see the same text).
  * Events are the design's samples plus events added here; marking an event "should (not) match"
  * saves the expectation on the rule and, for an event added here, the event as a design sample —
@@ -9,7 +10,7 @@
  *
  * Test ids (stable, used by other e2e suites):
  *   designer-lab-panel        the panel (data-rule-id = the rule's node id)
- *   designer-lab-empty        shown when no single rule with an event pattern is selected
+ *   designer-lab-empty        shown when no single rule with an event pattern or stream source is selected
  *   designer-lab-target       select of the rule's targets for the input preview
  *   designer-lab-save-samples saves the events added here (without expectations) as design samples
  *   lab-verify, lab-verify-result, lab-verify-error   Verify with AWS (this rule's pattern and events)
@@ -23,50 +24,44 @@
  */
 import { useMemo, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
-import { useEditor, useEditorStoreApi } from "@/components/canvas/editor-context";
+import { useEditor } from "@/components/canvas/editor-context";
 import { nodeTitle } from "@/components/canvas/kind-views";
-import type { DesignNode, Expectation, RuleNode, SampleEvent } from "@/lib/graph";
-import type { LabEvent, LabState } from "@/lib/lab";
-import type { ExpectationMap } from "./expectations";
+import type { RuleNode } from "@/lib/graph";
+import { streamKindOf, type LabEvent, type LabState } from "@/lib/lab";
 import { ExportTestsButton } from "./export-tests-button";
 import { LabWorkbench } from "./lab-workbench";
+import { StreamLab } from "./stream-lab-panel";
 import { MATCHED_EVENT, TransformPreview } from "./transform-preview";
+import { useDesignLabEvents, type StreamSourceNode } from "./use-design-lab-events";
 import { VerifyWithAws } from "./verify-with-aws";
-
-const NO_SAMPLES: readonly SampleEvent[] = [];
 
 export function DesignerLabPanel() {
   // Events added here stay while another rule is selected: one set to try several rules on.
   const [local, setLocal] = useState<readonly LabEvent[]>([]);
+  // A stream source's added records are its own (records of one kind, for its filter).
+  const [records, setRecords] = useState<Readonly<Record<string, readonly LabEvent[]>>>({});
   const selected = useEditor(useShallow((s) => s.nodes.filter((n) => n.selected).map((n) => n.data.node)));
   const only = selected.length === 1 ? selected[0]! : null;
+  const streamKind = only ? streamKindOf(only) : undefined;
+  if (only && streamKind !== undefined) {
+    const node = only as StreamSourceNode;
+    return <StreamLab key={node.id} node={node} kind={streamKind} local={records[node.id] ?? NO_EVENTS} setLocal={(events) => setRecords((all) => ({ ...all, [node.id]: events }))} />;
+  }
   if (!only || only.kind !== "rule" || only.trigger.type !== "pattern") {
     return (
       <p data-testid="designer-lab-empty" className="p-4 text-sm text-slate-500 dark:text-slate-400">
-        Select a rule with an event pattern to test it against the design&apos;s sample events.
+        Select a rule with an event pattern, or a stream source with filter criteria, to test it against the design&apos;s sample events.
       </p>
     );
   }
   return <RuleLab key={only.id} rule={only} local={local} setLocal={setLocal} />;
 }
 
-const sampleAsEvent = (sample: SampleEvent): LabEvent => ({ id: sample.id, name: sample.name, text: sample.event, origin: "design" });
-const eventAsSample = (event: LabEvent): SampleEvent => ({ id: event.id, name: event.name, event: event.text });
-
-/** Every node's expectations without those on `removed` samples; only the nodes that changed. */
-function withoutExpectationsOn(nodes: readonly DesignNode[], removed: ReadonlySet<string>): DesignNode[] {
-  return nodes.flatMap((node) => {
-    if (!("expectations" in node) || !node.expectations?.some((e) => removed.has(e.sample))) return [];
-    const kept = node.expectations.filter((e) => !removed.has(e.sample));
-    return [{ ...node, expectations: kept.length > 0 ? kept : undefined } as DesignNode];
-  });
-}
+const NO_EVENTS: readonly LabEvent[] = [];
 
 function RuleLab({ rule, local, setLocal }: { rule: RuleNode; local: readonly LabEvent[]; setLocal: (events: readonly LabEvent[]) => void }) {
-  const samples = useEditor((s) => s.meta.samples) ?? NO_SAMPLES;
   const readOnly = useEditor((s) => s.readOnly);
-  const { updateNode, updateSamples, undo, redo } = useEditor(useShallow((s) => ({ updateNode: s.updateNode, updateSamples: s.updateSamples, undo: s.undo, redo: s.redo })));
-  const store = useEditorStoreApi();
+  const { updateNode, undo, redo } = useEditor(useShallow((s) => ({ updateNode: s.updateNode, undo: s.undo, redo: s.redo })));
   // Only the rule's target nodes (their design data, unchanged while nodes are dragged), in edge order.
   const targetNodes = useEditor(
     useShallow((s) => {
@@ -77,15 +72,7 @@ function RuleLab({ rule, local, setLocal }: { rule: RuleNode; local: readonly La
   const [targetId, setTargetId] = useState<string | null>(null);
 
   const pattern = rule.trigger.type === "pattern" ? rule.trigger.pattern : "";
-  const designEvents = useMemo(() => samples.map(sampleAsEvent), [samples]);
-  // An added event saved as a sample stays in `local` too (hidden while the sample exists), so undoing
-  // the save leaves it in the set rather than losing it.
-  const unsaved = useMemo(() => {
-    const sampleIds = new Set(samples.map((s) => s.id));
-    return local.filter((e) => !sampleIds.has(e.id));
-  }, [samples, local]);
-  const events = useMemo(() => [...designEvents, ...unsaved], [designEvents, unsaved]);
-  const expectations = useMemo<ExpectationMap>(() => Object.fromEntries((rule.expectations ?? []).map((e) => [e.sample, e.expect])), [rule.expectations]);
+  const { samples, events, unsaved, expectations, changeExpectations, changeEvents, saveUnsaved } = useDesignLabEvents(rule, local, setLocal);
 
   const labState = useMemo<LabState>(() => ({ pattern, events, expectations }), [pattern, events, expectations]);
   const targets = targetNodes.flatMap((node) => ("input" in node ? [{ id: node.id, title: nodeTitle(node), input: node.input }] : []));
@@ -94,27 +81,6 @@ function RuleLab({ rule, local, setLocal }: { rule: RuleNode; local: readonly La
   // Typing merges into one undo step with the inspector's own pattern field; the builder's edits are steps of their own.
   const changePattern = (text: string, options: { step?: boolean } = {}) =>
     updateNode({ ...rule, trigger: { type: "pattern", pattern: text } }, options.step ? undefined : `${rule.id}:trigger.pattern`);
-
-  const changeExpectations = (next: ExpectationMap) => {
-    const promoted = unsaved.filter((e) => next[e.id] !== undefined);
-    const list: Expectation[] = Object.entries(next).map(([sample, expect]) => ({ sample, expect }));
-    const nextRule: RuleNode = { ...rule, expectations: list.length > 0 ? list : undefined };
-    updateSamples([...samples, ...promoted.map(eventAsSample)], [nextRule]);
-  };
-
-  const changeEvents = (next: LabEvent[]) => {
-    const kept = new Set(next.map((e) => e.id));
-    const removed = new Set(samples.filter((s) => !kept.has(s.id)).map((s) => s.id));
-    if (removed.size > 0) {
-      updateSamples(
-        samples.filter((s) => !removed.has(s.id)),
-        withoutExpectationsOn(store.getState().design().nodes, removed),
-      );
-    }
-    const sampleIds = new Set(samples.map((s) => s.id));
-    const localIds = new Set(local.map((e) => e.id));
-    setLocal([...local.filter((e) => kept.has(e.id)), ...next.filter((e) => !sampleIds.has(e.id) && !localIds.has(e.id))]);
-  };
 
   return (
     <div data-testid="designer-lab-panel" data-rule-id={rule.id} className="space-y-3 p-3 text-slate-900 dark:text-slate-100">
@@ -128,9 +94,7 @@ function RuleLab({ rule, local, setLocal }: { rule: RuleNode; local: readonly La
           <button
             type="button"
             data-testid="designer-lab-save-samples"
-            onClick={() => {
-              updateSamples([...samples, ...unsaved.map(eventAsSample)]);
-            }}
+            onClick={saveUnsaved}
             className="rounded-md border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
           >
             Save them as design samples

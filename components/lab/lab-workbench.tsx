@@ -5,7 +5,7 @@
  * selected event its explanation, the pattern builder and the target input preview. Controlled:
  * the lab page keeps its state in the page (and the link), the designer panel in the design.
  *
- * Test ids: lab-workbench, lab-kind (select of what the events are, when changeable), lab-side-tabs (tablist: Events, Explain, Builder, Target input), plus
+ * Test ids: lab-workbench, lab-criteria-error (other filter criteria that are not valid), lab-kind (select of what the events are, when changeable), lab-side-tabs (tablist: Events, Explain, Builder, Target input), plus
  * those of PatternPanel, ResultList, EventSetPanel, ExplainPanel, PatternBuilder, TransformPreview.
  */
 import { useState, type ReactNode } from "react";
@@ -46,6 +46,11 @@ export interface LabWorkbenchProps {
   kind?: EventKind;
   /** Offers the choice of kind when given. */
   onKindChange?: (kind: EventKind) => void;
+  /**
+   * A stream source's filter criteria, `pattern` (the one being edited) among them: a record passes
+   * when any matches, and rows speak of passing and being filtered out.
+   */
+  anyOf?: readonly string[];
   /** One column (the designer's side panel) instead of two. */
   narrow?: boolean;
 }
@@ -55,7 +60,7 @@ const NOTHING = () => {};
 export function LabWorkbench(props: LabWorkbenchProps) {
   const { pattern, onPatternChange, events, onEventsChange, expectations, onExpectationsChange, readOnly = false, narrow = false } = props;
   const kind = props.kind ?? "eventbridge";
-  const answer = useLabEvaluation(pattern, events, kind);
+  const answer = useLabEvaluation(pattern, events, kind, props.anyOf);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [side, setSide] = useState<Side>("events");
   const selected = events.find((e) => e.id === selectedId);
@@ -74,7 +79,13 @@ export function LabWorkbench(props: LabWorkbenchProps) {
         onUndo={props.onUndo ?? NOTHING}
         onRedo={props.onRedo ?? NOTHING}
       />
+      {answer?.otherProblems !== undefined && answer.otherProblems.length > 0 && (
+        <p role="alert" data-testid="lab-criteria-error" className="whitespace-pre-line rounded-md bg-red-50 px-2 py-1 font-mono text-xs text-red-800 dark:bg-red-950 dark:text-red-200">
+          {answer.otherProblems.map((p) => `${p} (no verdicts until it is valid)`).join("\n")}
+        </p>
+      )}
       <ResultList
+        wording={props.anyOf === undefined ? "rule" : "filter"}
         events={events}
         verdicts={verdicts}
         expectations={expectations}

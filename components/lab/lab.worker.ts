@@ -24,5 +24,5 @@ scope.onmessage = (message) => {
     return;
   }
   // Prepared once per event object and kind (cached), so this is a lookup per event.
-  scope.postMessage(answerFor(data.seq, version, data.pattern, prepareEvents(events, data.kind), data.kind));
+  scope.postMessage(answerFor(data.seq, version, data.pattern, prepareEvents(events, data.kind), data.kind, data.anyOf));
 };

@@ -27,7 +27,14 @@ export interface ResultListProps {
   onSelect: (eventId: string) => void;
   onRemove?: (eventId: string) => void;
   height?: number;
+  /** "filter": a stream source's records pass or are filtered out (default "rule": match or not). */
+  wording?: "rule" | "filter";
 }
+
+const WORDS = {
+  rule: { match: "match", "no-match": "no match", expectMatch: "should match", expectNoMatch: "should not match" },
+  filter: { match: "passes", "no-match": "filtered out", expectMatch: "should pass", expectNoMatch: "should be filtered out" },
+} as const;
 
 interface Row {
   event: LabEvent;
@@ -41,7 +48,7 @@ function verdictName(verdict: Verdict | undefined): string {
   return verdict.matched ? "match" : "no-match";
 }
 
-export function ResultList({ events, verdicts, expectations, onExpect, selectedId, onSelect, onRemove, height = 420 }: ResultListProps) {
+export function ResultList({ events, verdicts, expectations, onExpect, selectedId, onSelect, onRemove, height = 420, wording = "rule" }: ResultListProps) {
   const [filter, setFilter] = useState<Filter>("all");
   const rows = useMemo<Row[]>(
     () =>
@@ -91,7 +98,7 @@ export function ResultList({ events, verdicts, expectations, onExpect, selectedI
             height={Math.min(height, shown.length * ROW_HEIGHT + 2)}
             label="Event verdicts"
             renderRow={(row) => (
-              <ResultRow row={row} selected={row.event.id === selectedId} expect={expectations[row.event.id]} onSelect={onSelect} onExpect={onExpect} onRemove={onRemove} />
+              <ResultRow words={WORDS[wording]} row={row} selected={row.event.id === selectedId} expect={expectations[row.event.id]} onSelect={onSelect} onExpect={onExpect} onRemove={onRemove} />
             )}
           />
         </div>
@@ -108,6 +115,7 @@ const BADGE: Record<string, string> = {
 };
 
 function ResultRow({
+  words,
   row,
   selected,
   expect,
@@ -115,6 +123,7 @@ function ResultRow({
   onExpect,
   onRemove,
 }: {
+  words: (typeof WORDS)[keyof typeof WORDS];
   row: Row;
   selected: boolean;
   expect: Expect | undefined;
@@ -137,7 +146,7 @@ function ResultRow({
         selected ? "bg-indigo-50 dark:bg-indigo-950" : "hover:bg-slate-50 dark:hover:bg-slate-800/60"
       } ${row.broken ? "border-l-4 border-l-red-500" : ""}`}
     >
-      <span className={`w-20 shrink-0 rounded px-1.5 py-0.5 text-center text-xs font-medium ${BADGE[verdict]}`}>{verdict === "no-match" ? "no match" : verdict}</span>
+      <span className={`w-24 shrink-0 rounded px-1.5 py-0.5 text-center text-xs font-medium ${BADGE[verdict]}`}>{verdict === "match" || verdict === "no-match" ? words[verdict] : verdict}</span>
       <span className="min-w-0 flex-1">
         <span className="block truncate">{row.event.name}</span>
         {note && <span className="block truncate text-xs text-slate-500 dark:text-slate-400">{note}</span>}
@@ -151,8 +160,8 @@ function ResultRow({
         className={`shrink-0 rounded border px-1 py-0.5 text-xs dark:bg-slate-800 ${row.broken ? "border-red-500 text-red-700 dark:text-red-300" : "border-slate-300 dark:border-slate-600"}`}
       >
         <option value="">no expectation</option>
-        <option value="match">should match</option>
-        <option value="no-match">should not match</option>
+        <option value="match">{words.expectMatch}</option>
+        <option value="no-match">{words.expectNoMatch}</option>
       </select>
       {onRemove && (
         <button

@@ -10,13 +10,14 @@ import type { EventKind, LabEvent } from "@/lib/lab";
 import { answerFor } from "./evaluate-verdicts";
 import type { LabAnswer, ToWorker } from "./worker-protocol";
 
-export function useLabEvaluation(pattern: string, events: readonly LabEvent[], kind: EventKind = "eventbridge"): LabAnswer | null {
+/** `anyOf`: a stream source's filter criteria (with `pattern` among them); a record passes when any matches. */
+export function useLabEvaluation(pattern: string, events: readonly LabEvent[], kind: EventKind = "eventbridge", anyOf?: readonly string[]): LabAnswer | null {
   const [answer, setAnswer] = useState<LabAnswer | null>(null);
   // A worker that cannot start (blocked script, old browser) hands evaluation back to the page.
   const [workerFailed, setWorkerFailed] = useState(false);
   const worker = useRef<Worker | null>(null);
   // `ready`: the worker has answered once (its script loaded); until then the page answers too.
-  const state = useRef({ seq: 0, busy: false, ready: false, waiting: null as { pattern: string; kind: EventKind } | null, version: 0 });
+  const state = useRef({ seq: 0, busy: false, ready: false, waiting: null as { pattern: string; kind: EventKind; anyOf?: readonly string[] } | null, version: 0 });
 
   const send = (message: ToWorker) => worker.current?.postMessage(message);
 
@@ -61,16 +62,16 @@ export function useLabEvaluation(pattern: string, events: readonly LabEvent[], k
   useEffect(() => {
     const s = state.current;
     if (!worker.current || !s.ready) {
-      setAnswer({ ...answerFor(++s.seq, s.version, pattern, events, kind), engine: "page" });
+      setAnswer({ ...answerFor(++s.seq, s.version, pattern, events, kind, anyOf), engine: "page" });
       if (!worker.current) return;
     }
     if (s.busy) {
-      s.waiting = { pattern, kind };
+      s.waiting = { pattern, kind, anyOf };
       return;
     }
     s.busy = true;
-    send({ type: "evaluate", seq: ++s.seq, pattern, kind });
-  }, [pattern, events, kind, workerFailed]);
+    send({ type: "evaluate", seq: ++s.seq, pattern, kind, anyOf });
+  }, [pattern, events, kind, anyOf, workerFailed]);
 
   return answer;
 }

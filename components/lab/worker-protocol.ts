@@ -7,7 +7,14 @@ import type { EventKind, LabCounts, LabEvent, LabValidation } from "@/lib/lab";
 
 export type ToWorker =
   | { readonly type: "events"; readonly version: number; readonly events: readonly LabEvent[] }
-  | { readonly type: "evaluate"; readonly seq: number; readonly pattern: string; readonly kind: EventKind };
+  | {
+      readonly type: "evaluate";
+      readonly seq: number;
+      readonly pattern: string;
+      readonly kind: EventKind;
+      /** A stream source's filter criteria (`pattern` is the one being edited): a record passes when any matches. */
+      readonly anyOf?: readonly string[];
+    };
 
 export interface Verdict {
   readonly matched: boolean;
@@ -26,6 +33,8 @@ export interface LabAnswer {
   readonly counts: LabCounts;
   /** In event order; null when the pattern is not valid. */
   readonly verdicts: readonly Verdict[] | null;
+  /** With `anyOf`: AWS's reason for each other criterion that is not valid ("Filter 2: …"). */
+  readonly otherProblems?: readonly string[];
   /** Time spent validating, matching and explaining, in milliseconds. */
   readonly ms: number;
   /** Where it ran: in the worker, or on the page when workers are not available. */

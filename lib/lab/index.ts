@@ -40,6 +40,7 @@ export {
   type LabResult,
   type LabValidation,
 } from "./evaluate";
+export { evaluateAnyOf, type AnyOfEvaluation, type AnyOfResult } from "./any-of";
 export {
   addCondition,
   BUILDER_OPERATORS,
