@@ -172,7 +172,7 @@ for (const starter of CASES) {
 }
 
 test("Kafka starter: the lab judges its filter criteria on its records as Lambda filters them (decoded value)", async ({ page }) => {
-  // Stream sources have no designer lab panel (it serves rules); the lab page tests the filter.
+  // The lab page tests the filter on the catalogue's copy of the records (e2e/stream-lab.spec.ts: the designer's lab panel on the node).
   await page.goto("/lab");
   await page.locator('[data-testid="lab-catalogue-group"][data-group="starter-kafka-cross-account"]').click();
   await page.getByTestId("lab-kind").selectOption("kafka");
