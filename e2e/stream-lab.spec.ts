@@ -94,6 +94,7 @@ test("designer lab on the Kafka topic: a second criterion passes what it matches
 
   // A record pasted here and marked "should pass" becomes a sample of this topic.
   const record = { topic: "customer", partition: 0, offset: 20, timestamp: 1767225600000, timestampType: "CREATE_TIME", key: "", value: Buffer.from(JSON.stringify({ id: "c-2000", state: "OR" })).toString("base64"), headers: [] };
+  await panel.getByTestId("lab-event-sources").getByRole("tab", { name: "Paste or upload" }).click();
   await panel.getByTestId("lab-paste").fill(JSON.stringify(record));
   await panel.getByTestId("lab-paste-add").click();
   await expect(panel.getByTestId("lab-result-row")).toHaveCount(5);
