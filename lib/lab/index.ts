@@ -7,6 +7,7 @@
  *   const run = evaluateLab(patternText, prepared);                     // per keystroke
  *   run.validation.problems[0]?.message / .offset                       // AWS's reason, where
  *   run.results?.[i].matched, describeExplanation(run.results[i].explanation!)
+ *   evaluateAnyOf(node.filterCriteria, records, { kind: "kafka" })     // a stream source: any criterion passes
  *   addCondition(patternText, ["detail", "state"], { op: "exact", value: "running" })
  *   checkExpectations(design), exportExpectationsAsTest(design, "vitest")
  *   sampleFromSchema(schemaContent), encodeLabLink(state) / decodeLabLink(link)
