@@ -31,6 +31,14 @@ test("dark chosen on the Designs page holds on every page, survives a reload wit
   const created = await request.post("/api/designs", { data: { name: `Dark e2e ${Date.now()}` } });
   expect(created.status()).toBe(201);
   const { design } = (await created.json()) as { design: { id: string } };
+  // The class the inline script adds must not upset hydration (React's error #418 in production).
+  const hydrationErrors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /hydrat|#418|#425/i.test(message.text())) hydrationErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => {
+    if (/hydrat|#418|#425/i.test(error.message)) hydrationErrors.push(error.message);
+  });
 
   // Records whether <html> was dark when the body started: before any paint and before React.
   await page.addInitScript(() => {
@@ -91,6 +99,7 @@ test("dark chosen on the Designs page holds on every page, survives a reload wit
   expect(await darkAtFirstBody()).toBe(false);
   await expect(page.locator("html")).not.toHaveClass(/dark/);
   expect(await lightness(page.locator("body"), "backgroundColor")).toBeGreaterThan(200);
+  expect(hydrationErrors).toEqual([]);
 });
 
 test("with no choice the system's dark setting decides, before first paint", async ({ browser }) => {
