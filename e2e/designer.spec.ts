@@ -185,12 +185,14 @@ test("opens from the list, renames, adds by keyboard, copies and pastes a select
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog")).toHaveCount(0);
 
-  // Dark mode: a class on <html>, kept across a reload.
-  await page.getByRole("button", { name: /Dark/ }).click();
+  // Dark mode (the header's colour scheme switch): a class on <html> and the canvas's, kept across a reload.
+  await page.getByRole("group", { name: "Color scheme" }).getByRole("button", { name: "Dark" }).click();
   await expect(page.locator("html")).toHaveClass(/dark/);
+  await expect(page.locator(".react-flow")).toHaveClass(/dark/);
   await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 10_000 });
   await page.reload();
   await expect(page.locator("html")).toHaveClass(/dark/);
+  await expect(page.locator(".react-flow")).toHaveClass(/dark/);
   await expect(page.getByLabel("Design name")).toHaveValue(`${name} (renamed)`);
   await expect(page.getByTestId("canvas-node")).toHaveCount(4);
 });

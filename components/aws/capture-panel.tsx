@@ -263,7 +263,7 @@ export function CapturePanel() {
               }}
               className={input}
             />
-            <span className="text-slate-500">(event times, your time zone)</span>
+            <span className="text-slate-500 dark:text-slate-400">(event times, your time zone)</span>
           </div>
           {windowProblem && <p className="text-amber-800 dark:text-amber-300">{windowProblem}</p>}
           <button type="button" onClick={() => void requestEstimate()} disabled={estimating || windowProblem !== null || archiveName === ""} className={secondary}>

@@ -153,7 +153,7 @@ export function ConnectionSettings() {
         </div>
         <div>
           <label htmlFor={ids.endpoint} className="block text-sm font-medium">
-            Endpoint override <span className="font-normal text-slate-500">(optional)</span>
+            Endpoint override <span className="font-normal text-slate-500 dark:text-slate-400">(optional)</span>
           </label>
           <div className="flex gap-2">
             <input id={ids.endpoint} type="url" value={draft.endpoint} onChange={change("endpoint")} placeholder="https://vpce-….events.us-east-1.vpce.amazonaws.com" className={input} autoComplete="off" />

@@ -118,7 +118,7 @@ export function ImportPanel() {
         </fieldset>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <label htmlFor={ids.name} className="font-medium">
-            Name of the new design <span className="font-normal text-slate-500">(optional)</span>
+            Name of the new design <span className="font-normal text-slate-500 dark:text-slate-400">(optional)</span>
           </label>
           <input id={ids.name} value={name} onChange={(e) => setName(e.target.value)} disabled={busy} maxLength={120} placeholder="Imported from <account> <region>" className={`${input} w-80 max-w-full`} />
         </div>

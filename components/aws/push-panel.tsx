@@ -192,7 +192,7 @@ function ConfirmText({ plan }: { plan: Plan }) {
     <>
       <p>
         Account <span className="font-mono">{plan.account}</span> in <span className="font-mono">{plan.region}</span>: {create} to create, {update} to change,{" "}
-        <strong className={remove > 0 ? "text-red-700" : undefined}>{remove} to delete</strong>.
+        <strong className={remove > 0 ? "text-red-700 dark:text-red-300" : undefined}>{remove} to delete</strong>.
       </p>
       <p className="mt-2">
         The changes run in the order listed, stopping at the first failure. If the account or the design changed since this plan was made, nothing is applied and

@@ -16,8 +16,8 @@ import {
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useDarkMode } from "@/components/shell/color-scheme";
 import { categoryOf, NODE_KINDS, type Design, type NodeKind } from "@/lib/graph";
-import { applyColorScheme, useColorScheme } from "./color-scheme";
 import { EditorStoreContext, useEditor, useEditorStoreApi } from "./editor-context";
 import { NODE_SIZE, type DesignFlowEdge, type DesignFlowNode } from "./flow-mapping";
 import { HighlightContext, NO_HIGHLIGHT, type CanvasHighlight } from "./highlight";
@@ -89,7 +89,7 @@ function EditorLayout({ design, readOnly = false, onChange, toolbarExtras, highl
   const flow = useReactFlow<DesignFlowNode, DesignFlowEdge>();
   const canvas = useRef<HTMLDivElement>(null);
   const [helpOpen, setHelpOpen] = useState(false);
-  const { dark, toggle: toggleDark } = useColorScheme();
+  const dark = useDarkMode();
 
   const nodes = useEditor((s) => s.nodes);
   const storeEdges = useEditor((s) => s.edges);
@@ -151,12 +151,6 @@ function EditorLayout({ design, readOnly = false, onChange, toolbarExtras, highl
   useEffect(() => {
     store.setState({ readOnly });
   }, [readOnly, store]);
-
-  // The class on <html> drives Tailwind's dark variant; other pages are not styled for it yet.
-  useEffect(() => {
-    applyColorScheme();
-    return () => document.documentElement.classList.remove("dark");
-  }, []);
 
   const zoomToFit = useCallback(() => void flow.fitView({ ...FIT_OPTIONS, duration: 250 }), [flow]);
 
@@ -255,9 +249,6 @@ function EditorLayout({ design, readOnly = false, onChange, toolbarExtras, highl
         </button>
         <button type="button" className={button} onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
           ?
-        </button>
-        <button type="button" className={button} onClick={toggleDark} aria-pressed={dark} title="Toggle dark mode">
-          {dark ? "☀ Light" : "☾ Dark"}
         </button>
         {toolbarExtras && <div className="ml-auto flex items-center gap-2">{toolbarExtras}</div>}
       </div>

@@ -28,9 +28,9 @@ export function ConfirmDialog({
       <h2 id="confirm-title" className="text-lg font-semibold">
         {title}
       </h2>
-      <div className="mt-2 text-sm text-slate-600">{children}</div>
+      <div className="mt-2 text-sm text-slate-600 dark:text-slate-400">{children}</div>
       <div className="mt-5 flex justify-end gap-2">
-        <button ref={cancelRef} onClick={onCancel} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
+        <button ref={cancelRef} onClick={onCancel} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
           Cancel
         </button>
         <button

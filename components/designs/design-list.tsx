@@ -55,7 +55,7 @@ export function DesignList({ designs }: { designs: DesignSummary[] }) {
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">Designs</h1>
-          <p className="text-sm text-slate-600">Event flows from producers through buses and rules to targets.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">Event flows from producers through buses and rules to targets.</p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <ImportDesignFile />
@@ -65,18 +65,18 @@ export function DesignList({ designs }: { designs: DesignSummary[] }) {
       </div>
 
       {error && (
-        <p role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
           {error}
         </p>
       )}
 
       {designs.length === 0 ? (
-        <div className="mt-8 rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
+        <div className="mt-8 rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center dark:border-slate-600 dark:bg-slate-900">
           <h2 className="text-lg font-medium">No designs yet</h2>
-          <p className="mt-1 text-sm text-slate-600">Create your first design with the form above.</p>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Create your first design with the form above.</p>
         </div>
       ) : (
-        <ul aria-label="Designs" className="mt-6 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+        <ul aria-label="Designs" className="mt-6 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-700 dark:border-slate-700 dark:bg-slate-900">
           {designs.map((design) => (
             <DesignRow
               key={design.id}
@@ -130,9 +130,9 @@ function NewDesignForm({ onCreate }: { onCreate: (name: string) => Promise<boole
         onChange={(event) => setName(event.target.value)}
         placeholder="Name of the new design"
         maxLength={120}
-        className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+        className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-600"
       />
-      <button type="submit" disabled={saving} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
+      <button type="submit" disabled={saving} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60 dark:bg-slate-700">
         {saving ? "Creating…" : "New design"}
       </button>
     </form>
@@ -180,7 +180,7 @@ function DesignRow({
                 setEditing(false);
               }
             }}
-            className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
+            className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm dark:border-slate-600"
           />
         ) : (
           <p className="truncate font-medium">
@@ -189,14 +189,14 @@ function DesignRow({
             </Link>
           </p>
         )}
-        <p className="text-xs text-slate-500">
+        <p className="text-xs text-slate-500 dark:text-slate-400">
           Updated {dateFormat.format(new Date(design.updatedAt))} · version {design.version}
           {design.description ? ` · ${design.description}` : ""}
         </p>
       </div>
       {editing ? (
         <>
-          <button onClick={() => void save()} className="rounded-md bg-slate-900 px-3 py-1 text-sm text-white">
+          <button onClick={() => void save()} className="rounded-md bg-slate-900 px-3 py-1 text-sm text-white dark:bg-slate-700">
             Save
           </button>
           <button
@@ -204,7 +204,7 @@ function DesignRow({
               setDraft(design.name);
               setEditing(false);
             }}
-            className="rounded-md border border-slate-300 px-3 py-1 text-sm"
+            className="rounded-md border border-slate-300 px-3 py-1 text-sm dark:border-slate-600"
           >
             Cancel
           </button>
@@ -217,25 +217,25 @@ function DesignRow({
               setEditing(true);
             }}
             aria-label={`Rename ${design.name}`}
-            className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100"
+            className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
           >
             Rename
           </button>
-          <button onClick={onExport} aria-label={`Export ${design.name}`} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
+          <button onClick={onExport} aria-label={`Export ${design.name}`} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
             Export
           </button>
           <a
             href={`/api/designs/${encodeURIComponent(design.id)}/file`}
             download
             title={`Download “${design.name}” as a design file`}
-            className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100"
+            className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
           >
             Download JSON
           </a>
           <button
             onClick={onDelete}
             aria-label={`Delete ${design.name}`}
-            className="rounded-md border border-red-300 px-3 py-1 text-sm text-red-700 hover:bg-red-50"
+            className="rounded-md border border-red-300 px-3 py-1 text-sm text-red-700 hover:bg-red-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950"
           >
             Delete
           </button>

@@ -27,11 +27,11 @@ export function ImportDesignFile() {
           setImported(null);
           setOpen(true);
         }}
-        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
+        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:hover:bg-slate-800"
       >
         Import design file
       </button>
-      <p role="status" className="text-sm text-green-800">
+      <p role="status" className="text-sm text-green-800 dark:text-green-200">
         {imported && `Imported “${imported}”.`}
       </p>
       {open && (
@@ -79,7 +79,7 @@ function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported
       <h2 id="import-title" className="text-lg font-semibold">
         Import a design file
       </h2>
-      <p className="mt-1 text-sm text-slate-600">
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
         A <code>{DESIGN_FILE_SUFFIX}</code> file saved from Switchyard (Download JSON) becomes a new design.
       </p>
 
@@ -100,7 +100,7 @@ function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported
           // Choosing the same file again after fixing it must fire `change` again.
           input.value = "";
         }}
-        className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1 file:text-sm"
+        className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1 file:text-sm dark:file:border-slate-600 dark:file:bg-slate-900"
       />
 
       <form
@@ -119,17 +119,17 @@ function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported
           onChange={(event) => setPasted(event.target.value)}
           rows={6}
           spellCheck={false}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 font-mono text-xs"
+          className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 font-mono text-xs dark:border-slate-600"
         />
         {failure && <FailureReport failure={failure} />}
         <div className="mt-4 flex justify-end gap-2">
-          <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
+          <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
             Cancel
           </button>
           <button
             type="submit"
             disabled={busy || pasted.trim() === ""}
-            className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60"
+            className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60 dark:bg-slate-700"
           >
             {busy ? "Importing…" : "Import pasted JSON"}
           </button>
@@ -142,7 +142,7 @@ function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported
 function FailureReport({ failure }: { failure: ImportFailure }) {
   const hidden = failure.problems.length - SHOWN_PROBLEMS;
   return (
-    <div role="alert" className="mt-4 max-h-60 overflow-auto rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+    <div role="alert" className="mt-4 max-h-60 overflow-auto rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
       <p>{failure.summary}</p>
       {failure.problems.length > 0 && (
         <ul className="mt-1 list-disc pl-5">

@@ -27,7 +27,7 @@ export function Modal({
 
   return (
     <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/40 p-4">
-      <div role={role} aria-modal="true" aria-labelledby={labelledBy} className={`w-full rounded-lg bg-white p-5 shadow-xl ${className}`}>
+      <div role={role} aria-modal="true" aria-labelledby={labelledBy} className={`w-full rounded-lg bg-white p-5 shadow-xl dark:bg-slate-900 ${className}`}>
         {children}
       </div>
     </div>

@@ -14,11 +14,11 @@ function prettyJson(text: string): string {
 }
 
 const STATUS_STYLE: Record<string, string> = {
-  delivered: "bg-emerald-100 text-emerald-900",
-  inbox: "bg-sky-100 text-sky-900",
-  pending: "bg-amber-100 text-amber-900",
-  "dead-letter": "bg-red-100 text-red-900",
-  skipped: "bg-slate-200 text-slate-800",
+  delivered: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-200",
+  inbox: "bg-sky-100 text-sky-900 dark:bg-sky-900 dark:text-sky-200",
+  pending: "bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-200",
+  "dead-letter": "bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-200",
+  skipped: "bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-200",
 };
 
 export function EventDrawer({ id, onClose }: { id: string; onClose: () => void }) {
@@ -38,27 +38,27 @@ export function EventDrawer({ id, onClose }: { id: string; onClose: () => void }
   const event = detail?.id === id ? detail.event : null;
   const error = failure?.id === id ? failure.message : null;
   return (
-    <aside role="dialog" aria-label="Event detail" className="fixed inset-y-0 right-0 z-20 w-full max-w-2xl overflow-y-auto border-l border-slate-200 bg-white p-5 shadow-xl">
+    <aside role="dialog" aria-label="Event detail" className="fixed inset-y-0 right-0 z-20 w-full max-w-2xl overflow-y-auto border-l border-slate-200 bg-white p-5 shadow-xl dark:border-slate-700 dark:bg-slate-900">
       <div className="flex items-center justify-between">
         <h2 className="text-lg font-semibold">Event</h2>
-        <button type="button" onClick={onClose} className="rounded px-2 py-1 text-sm hover:bg-slate-100">
+        <button type="button" onClick={onClose} className="rounded px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
           Close
         </button>
       </div>
-      {error !== null && <p role="alert" className="mt-3 text-red-700">{error}</p>}
-      {event === null && error === null && <p className="mt-3 text-slate-500">Loading…</p>}
+      {error !== null && <p role="alert" className="mt-3 text-red-700 dark:text-red-300">{error}</p>}
+      {event === null && error === null && <p className="mt-3 text-slate-500 dark:text-slate-400">Loading…</p>}
       {event !== null && (
         <div className="mt-3 space-y-5 text-sm">
           <dl className="grid grid-cols-[8rem_1fr] gap-y-1">
-            <dt className="text-slate-500">Event id</dt>
+            <dt className="text-slate-500 dark:text-slate-400">Event id</dt>
             <dd className="font-mono">{event.eventId}</dd>
-            <dt className="text-slate-500">Bus</dt>
+            <dt className="text-slate-500 dark:text-slate-400">Bus</dt>
             <dd className="font-mono break-all">{event.busArn}</dd>
-            <dt className="text-slate-500">Received</dt>
+            <dt className="text-slate-500 dark:text-slate-400">Received</dt>
             <dd>{event.ingestedAt}</dd>
             {event.replayName !== null && (
               <>
-                <dt className="text-slate-500">Replay</dt>
+                <dt className="text-slate-500 dark:text-slate-400">Replay</dt>
                 <dd>{event.replayName}</dd>
               </>
             )}
@@ -66,7 +66,7 @@ export function EventDrawer({ id, onClose }: { id: string; onClose: () => void }
           <section>
             <h3 className="font-medium">Matched rules</h3>
             {event.rules.length === 0 ? (
-              <p className="text-slate-500">No rule matched this event.</p>
+              <p className="text-slate-500 dark:text-slate-400">No rule matched this event.</p>
             ) : (
               <ul data-testid="matched-rules" className="mt-1 list-disc pl-5 font-mono">
                 {event.rules.map((rule) => (
@@ -78,32 +78,32 @@ export function EventDrawer({ id, onClose }: { id: string; onClose: () => void }
           <section>
             <h3 className="font-medium">Deliveries</h3>
             {event.deliveries.length === 0 ? (
-              <p className="text-slate-500">No target received this event.</p>
+              <p className="text-slate-500 dark:text-slate-400">No target received this event.</p>
             ) : (
               <ul className="mt-1 space-y-2">
                 {event.deliveries.map((d) => (
-                  <li key={d.id} data-testid="delivery" className="rounded border border-slate-200 p-2">
+                  <li key={d.id} data-testid="delivery" className="rounded border border-slate-200 p-2 dark:border-slate-700">
                     <div className="flex flex-wrap items-center gap-2">
                       <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[d.status] ?? ""}`}>{d.status}</span>
                       <span className="font-mono">{d.targetId}</span>
-                      <span className="text-slate-500">
+                      <span className="text-slate-500 dark:text-slate-400">
                         {d.attempts} attempt{d.attempts === 1 ? "" : "s"}
                         {d.lastStatus !== null && ` · HTTP ${d.lastStatus}`}
                         {d.durationMs !== null && ` · ${d.durationMs} ms`}
                       </span>
                     </div>
-                    <div className="mt-1 break-all font-mono text-xs text-slate-600">{d.targetArn}</div>
-                    <div className="mt-1 text-xs text-slate-500">
+                    <div className="mt-1 break-all font-mono text-xs text-slate-600 dark:text-slate-400">{d.targetArn}</div>
+                    <div className="mt-1 text-xs text-slate-500 dark:text-slate-400">
                       queued {new Date(d.createdAt).toLocaleString()}
                       {d.attempts > 0 && ` · last change ${new Date(d.updatedAt).toLocaleString()}`}
                     </div>
-                    {d.lastError !== null && <div className="mt-1 text-xs text-red-700">{d.lastError}</div>}
+                    {d.lastError !== null && <div className="mt-1 text-xs text-red-700 dark:text-red-300">{d.lastError}</div>}
                     {d.lastResponse !== null && d.lastResponse !== "" && (
-                      <pre className="mt-1 max-h-24 overflow-auto rounded bg-slate-50 p-1 text-xs">{d.lastResponse}</pre>
+                      <pre className="mt-1 max-h-24 overflow-auto rounded bg-slate-50 p-1 text-xs dark:bg-slate-900">{d.lastResponse}</pre>
                     )}
                     <details className="mt-1">
-                      <summary className="cursor-pointer text-xs text-slate-600">What the target received</summary>
-                      <pre className="mt-1 max-h-48 overflow-auto rounded bg-slate-50 p-1 text-xs">{prettyJson(d.payload)}</pre>
+                      <summary className="cursor-pointer text-xs text-slate-600 dark:text-slate-400">What the target received</summary>
+                      <pre className="mt-1 max-h-48 overflow-auto rounded bg-slate-50 p-1 text-xs dark:bg-slate-900">{prettyJson(d.payload)}</pre>
                     </details>
                   </li>
                 ))}

@@ -135,13 +135,13 @@ export function EventsExplorer() {
   };
 
   const field = (key: keyof EventFilters, label: string, type = "text") => (
-    <label className="flex flex-col text-xs text-slate-600">
+    <label className="flex flex-col text-xs text-slate-600 dark:text-slate-400">
       {label}
       <input
         type={type}
         value={draft[key]}
         onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-        className="mt-0.5 rounded border border-slate-300 px-2 py-1 text-sm text-slate-900"
+        className="mt-0.5 rounded border border-slate-300 px-2 py-1 text-sm text-slate-900 dark:border-slate-600 dark:text-slate-100"
       />
     </label>
   );
@@ -149,12 +149,12 @@ export function EventsExplorer() {
   return (
     <section>
       <h1 className="text-2xl font-semibold">Events</h1>
-      <p className="mt-1 text-sm text-slate-600">
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
         Every event the local EventBridge accepted, newest first. Point an AWS SDK or the AWS CLI at this app&apos;s address to send some.
       </p>
 
       <form
-        className="mt-4 grid grid-cols-2 gap-3 rounded border border-slate-200 bg-white p-3 md:grid-cols-4"
+        className="mt-4 grid grid-cols-2 gap-3 rounded border border-slate-200 bg-white p-3 md:grid-cols-4 dark:border-slate-700 dark:bg-slate-900"
         onSubmit={(e) => {
           e.preventDefault();
           if (patternProblem === null) {
@@ -165,12 +165,12 @@ export function EventsExplorer() {
       >
         {field("from", "From", "datetime-local")}
         {field("to", "To", "datetime-local")}
-        <label className="flex flex-col text-xs text-slate-600">
+        <label className="flex flex-col text-xs text-slate-600 dark:text-slate-400">
           Bus
           <select
             value={draft.bus}
             onChange={(e) => setDraft({ ...draft, bus: e.target.value })}
-            className="mt-0.5 rounded border border-slate-300 px-2 py-1 text-sm text-slate-900"
+            className="mt-0.5 rounded border border-slate-300 px-2 py-1 text-sm text-slate-900 dark:border-slate-600 dark:text-slate-100"
           >
             <option value="">All buses</option>
             {listing.buses.map((arn) => (
@@ -183,7 +183,7 @@ export function EventsExplorer() {
         {field("source", "Source")}
         {field("detailType", "Detail type")}
         {field("text", "Text")}
-        <label className="col-span-2 flex flex-col text-xs text-slate-600">
+        <label className="col-span-2 flex flex-col text-xs text-slate-600 dark:text-slate-400">
           Event pattern
           <textarea
             value={draft.pattern}
@@ -192,12 +192,12 @@ export function EventsExplorer() {
             spellCheck={false}
             placeholder='{"source": ["my.app"]}'
             aria-invalid={patternProblem !== null}
-            className="mt-0.5 rounded border border-slate-300 px-2 py-1 font-mono text-sm text-slate-900"
+            className="mt-0.5 rounded border border-slate-300 px-2 py-1 font-mono text-sm text-slate-900 dark:border-slate-600 dark:text-slate-100"
           />
-          {patternProblem !== null && <span className="mt-0.5 text-red-700">{patternProblem}</span>}
+          {patternProblem !== null && <span className="mt-0.5 text-red-700 dark:text-red-300">{patternProblem}</span>}
         </label>
         <div className="col-span-2 flex items-end gap-2 md:col-span-4">
-          <button type="submit" disabled={patternProblem !== null} className="rounded bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-50">
+          <button type="submit" disabled={patternProblem !== null} className="rounded bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-50 dark:bg-slate-700">
             Apply filters
           </button>
           <button
@@ -206,7 +206,7 @@ export function EventsExplorer() {
               setDraft(EMPTY);
               setApplied({ ...EMPTY });
             }}
-            className="rounded px-3 py-1.5 text-sm hover:bg-slate-100"
+            className="rounded px-3 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
           >
             Clear
           </button>
@@ -218,16 +218,16 @@ export function EventsExplorer() {
           {listing.events.length} event{listing.events.length === 1 ? "" : "s"}
           {listing.nextCursor !== undefined ? " loaded (more as you scroll)" : ""}
         </span>
-        <span className="text-slate-500">{selected.size} selected</span>
+        <span className="text-slate-500 dark:text-slate-400">{selected.size} selected</span>
         <button
           type="button"
           disabled={selected.size === 0 || progress !== null}
           onClick={() => void replay()}
-          className="rounded border border-slate-300 px-2 py-1 disabled:opacity-50"
+          className="rounded border border-slate-300 px-2 py-1 disabled:opacity-50 dark:border-slate-600"
         >
           Replay selected
         </button>
-        <button type="button" disabled={selected.size === 0} onClick={() => void download()} className="rounded border border-slate-300 px-2 py-1 disabled:opacity-50">
+        <button type="button" disabled={selected.size === 0} onClick={() => void download()} className="rounded border border-slate-300 px-2 py-1 disabled:opacity-50 dark:border-slate-600">
           Export JSON Lines
         </button>
         <label className="flex items-center gap-1" title={tailPossible ? "Show new events as they arrive" : "Live tail follows the bus, source, detail-type and start-time filters only"}>
@@ -238,11 +238,11 @@ export function EventsExplorer() {
           <progress aria-label="Replay progress" value={progress.done} max={progress.total} className="w-40" />
         )}
       </div>
-      {notice !== null && <p role="status" className="mt-2 text-sm text-emerald-800">{notice}</p>}
-      {(error ?? loadError) !== null && <p role="alert" className="mt-2 text-sm text-red-700">{error ?? loadError}</p>}
+      {notice !== null && <p role="status" className="mt-2 text-sm text-emerald-800 dark:text-emerald-200">{notice}</p>}
+      {(error ?? loadError) !== null && <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">{error ?? loadError}</p>}
 
-      <div role="table" aria-label="Stored events" className="mt-3 rounded border border-slate-200 bg-white text-sm">
-        <div role="row" className={`${COLUMNS} h-9 border-b border-slate-200 font-medium text-slate-600`}>
+      <div role="table" aria-label="Stored events" className="mt-3 rounded border border-slate-200 bg-white text-sm dark:border-slate-700 dark:bg-slate-900">
+        <div role="row" className={`${COLUMNS} h-9 border-b border-slate-200 font-medium text-slate-600 dark:border-slate-700 dark:text-slate-400`}>
           <span />
           <span role="columnheader">Received</span>
           <span role="columnheader">Bus</span>
@@ -251,9 +251,9 @@ export function EventsExplorer() {
           <span role="columnheader">Rules</span>
         </div>
         {loading ? (
-          <p className="p-3 text-slate-500">Loading…</p>
+          <p className="p-3 text-slate-500 dark:text-slate-400">Loading…</p>
         ) : listing.events.length === 0 ? (
-          <p className="p-3 text-slate-500">No stored event matches these filters.</p>
+          <p className="p-3 text-slate-500 dark:text-slate-400">No stored event matches these filters.</p>
         ) : (
           <VirtualRows
             label="Event rows"
@@ -262,16 +262,16 @@ export function EventsExplorer() {
             height={Math.min(560, listing.events.length * ROW_HEIGHT)}
             onNearEnd={loadMore}
             renderRow={(event) => (
-              <div role="row" data-testid="event-row" className={`${COLUMNS} h-full border-b border-slate-100 hover:bg-slate-50`}>
+              <div role="row" data-testid="event-row" className={`${COLUMNS} h-full border-b border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900`}>
                 <input type="checkbox" aria-label={`Select event ${event.eventId}`} checked={selected.has(event.id)} onChange={() => toggle(event.id)} />
-                <span className="truncate text-slate-600">{new Date(event.ingestedAt).toLocaleString()}</span>
+                <span className="truncate text-slate-600 dark:text-slate-400">{new Date(event.ingestedAt).toLocaleString()}</span>
                 <span className="truncate">{busName(event.busArn)}</span>
-                <button type="button" onClick={() => setOpenId(event.id)} className="truncate text-left text-blue-700 hover:underline" title="Open event">
+                <button type="button" onClick={() => setOpenId(event.id)} className="truncate text-left text-blue-700 hover:underline dark:text-blue-300" title="Open event">
                   {event.source}
                 </button>
                 <span className="truncate">
                   {event.detailType}
-                  {event.replayName !== null && <span className="ml-1 rounded bg-violet-100 px-1 text-xs text-violet-900">replay</span>}
+                  {event.replayName !== null && <span className="ml-1 rounded bg-violet-100 px-1 text-xs text-violet-900 dark:bg-violet-900 dark:text-violet-200">replay</span>}
                 </span>
                 <span>{event.matchedRules}</span>
               </div>

@@ -87,18 +87,18 @@ export function ExportDialog({ design, onClose }: { design: Design; onClose: () 
 
   return (
     <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/40 p-4">
-      <div role="dialog" aria-modal="true" aria-labelledby="export-title" className="flex h-[85vh] w-full max-w-5xl flex-col rounded-lg bg-white shadow-xl">
-        <div className="flex items-center justify-between border-b border-slate-200 px-5 py-3">
+      <div role="dialog" aria-modal="true" aria-labelledby="export-title" className="flex h-[85vh] w-full max-w-5xl flex-col rounded-lg bg-white shadow-xl dark:bg-slate-900">
+        <div className="flex items-center justify-between border-b border-slate-200 px-5 py-3 dark:border-slate-700">
           <h2 id="export-title" className="text-lg font-semibold">
             Export “{design.name}”
           </h2>
-          <button onClick={onClose} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
+          <button onClick={onClose} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
             Close
           </button>
         </div>
 
         {!exports.ok ? (
-          <div role="alert" className="m-5 rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-800">
+          <div role="alert" className="m-5 rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
             <p className="font-medium">This design cannot be exported until these problems are fixed:</p>
             <ul className="mt-2 list-disc pl-5">
               {exports.problems.map((problem) => (
@@ -108,7 +108,7 @@ export function ExportDialog({ design, onClose }: { design: Design; onClose: () 
           </div>
         ) : (
           <>
-            <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-5 pt-3">
+            <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-5 pt-3 dark:border-slate-700">
               <div role="tablist" aria-label="Format" className="flex gap-1">
                 {EXPORT_FORMATS.map((f, i) => (
                   <button
@@ -126,7 +126,7 @@ export function ExportDialog({ design, onClose }: { design: Design; onClose: () 
                       const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
                       if (step !== 0) selectTab(EXPORT_FORMATS[(i + step + EXPORT_FORMATS.length) % EXPORT_FORMATS.length]!);
                     }}
-                    className={`-mb-px rounded-t-md border px-3 py-1.5 text-sm ${f === format ? "border-slate-200 border-b-white bg-white font-medium" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+                    className={`-mb-px rounded-t-md border px-3 py-1.5 text-sm ${f === format ? "border-slate-200 border-b-white bg-white font-medium dark:border-slate-700 dark:bg-slate-900" : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100"}`}
                   >
                     {LABELS[f]}
                   </button>
@@ -134,9 +134,9 @@ export function ExportDialog({ design, onClose }: { design: Design; onClose: () 
               </div>
               <div className="ml-auto flex items-center gap-2 pb-2">
                 {result && result.files.length > 1 && (
-                  <label className="flex items-center gap-1 text-sm text-slate-600">
+                  <label className="flex items-center gap-1 text-sm text-slate-600 dark:text-slate-400">
                     File
-                    <select value={file?.path} onChange={(event) => setFilePath(event.target.value)} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
+                    <select value={file?.path} onChange={(event) => setFilePath(event.target.value)} className="rounded-md border border-slate-300 px-2 py-1 text-sm dark:border-slate-600">
                       {result.files.map((f) => (
                         <option key={f.path} value={f.path}>
                           {f.path}
@@ -145,16 +145,16 @@ export function ExportDialog({ design, onClose }: { design: Design; onClose: () 
                     </select>
                   </label>
                 )}
-                <button onClick={() => void onCopy()} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
+                <button onClick={() => void onCopy()} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
                   Copy
                 </button>
-                <button onClick={onDownload} className="rounded-md bg-slate-900 px-3 py-1 text-sm font-medium text-white">
+                <button onClick={onDownload} className="rounded-md bg-slate-900 px-3 py-1 text-sm font-medium text-white dark:bg-slate-700">
                   {format === "cdk" ? "Download project (.zip)" : `Download ${file?.path}`}
                 </button>
               </div>
             </div>
             {result && result.warnings.length > 0 && (
-              <ul aria-label="Export notes" className="max-h-24 overflow-auto border-b border-amber-200 bg-amber-50 px-5 py-2 text-xs text-amber-900">
+              <ul aria-label="Export notes" className="max-h-24 overflow-auto border-b border-amber-200 bg-amber-50 px-5 py-2 text-xs text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200">
                 {result.warnings.map((warning) => (
                   <li key={warning}>{warning}</li>
                 ))}
@@ -163,7 +163,7 @@ export function ExportDialog({ design, onClose }: { design: Design; onClose: () 
             <div id="export-panel" role="tabpanel" aria-labelledby={`export-tab-${format}`} className="min-h-0 flex-1">
               {file && <CodeView path={file.path} content={file.content} />}
             </div>
-            <p role="status" className="min-h-6 border-t border-slate-200 px-5 py-1 text-xs text-slate-600">
+            <p role="status" className="min-h-6 border-t border-slate-200 px-5 py-1 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-400">
               {status}
             </p>
           </>

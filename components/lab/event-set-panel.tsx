@@ -35,7 +35,7 @@ export function EventSetPanel({ count, onAdd, onClear }: { count: number; onAdd:
           data-testid="lab-clear-events"
           disabled={count === 0}
           onClick={onClear}
-          className="rounded-md px-2 py-0.5 text-xs text-slate-500 hover:bg-red-50 hover:text-red-700 disabled:opacity-40 dark:hover:bg-red-950"
+          className="rounded-md px-2 py-0.5 text-xs text-slate-500 hover:bg-red-50 hover:text-red-700 disabled:opacity-40 dark:hover:bg-red-950 dark:text-slate-400 dark:hover:text-red-300"
         >
           Clear set
         </button>

@@ -7,8 +7,7 @@
  * Test ids: lab-page, lab-link-error, plus LabWorkbench's, LabShareLink's, ExportTestsButton's,
  * VerifyWithAws's and TransformPreview's.
  */
-import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
-import { applyColorScheme, useColorScheme } from "@/components/canvas/color-scheme";
+import { useMemo, useState, useSyncExternalStore } from "react";
 import type { InputMode } from "@/lib/graph";
 import { decodeLabLink, type EventKind, type LabEvent, type LabState } from "@/lib/lab";
 import type { ExpectationMap } from "./expectations";
@@ -53,13 +52,6 @@ function LabSession({ opening }: { opening: Opening }) {
   const [kind, setKind] = useState<EventKind>(opening.state?.kind ?? "eventbridge");
   const linkError = opening.error;
   const { change: changePattern } = pattern;
-  const { dark, toggle: toggleDark } = useColorScheme();
-
-  // Dark mode as in the designer: the class on <html>, removed when leaving (other pages are light).
-  useEffect(() => {
-    applyColorScheme();
-    return () => document.documentElement.classList.remove("dark");
-  }, []);
 
   const state = useMemo<LabState>(
     () => ({ pattern: pattern.text, events, expectations, ...(kind === "eventbridge" ? {} : { kind }) }),
@@ -83,15 +75,6 @@ function LabSession({ opening }: { opening: Opening }) {
             {kind === "eventbridge" && <VerifyWithAws state={state} />}
             <ExportTestsButton state={state} />
             <LabShareLink state={state} />
-            <button
-              type="button"
-              onClick={toggleDark}
-              aria-pressed={dark}
-              title="Toggle dark mode"
-              className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700"
-            >
-              {dark ? "☀ Light" : "☾ Dark"}
-            </button>
           </div>
         </div>
         {linkError && (

@@ -58,7 +58,7 @@ export function LabShareLink({ state }: { state: LabState }) {
             onFocus={(e) => e.currentTarget.select()}
             className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1 font-mono text-xs dark:border-slate-600 dark:bg-slate-800"
           />
-          <button type="button" onClick={() => setShown(null)} className="mt-1 text-xs text-slate-500 hover:underline">
+          <button type="button" onClick={() => setShown(null)} className="mt-1 text-xs text-slate-500 hover:underline dark:text-slate-400">
             Close
           </button>
         </div>

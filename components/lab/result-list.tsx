@@ -171,7 +171,7 @@ function ResultRow({
             e.stopPropagation();
             onRemove(row.event.id);
           }}
-          className="shrink-0 rounded px-1 text-slate-400 hover:bg-red-50 hover:text-red-700 dark:hover:bg-red-950"
+          className="shrink-0 rounded px-1 text-slate-400 hover:bg-red-50 hover:text-red-700 dark:hover:bg-red-950 dark:hover:text-red-300"
         >
           ×
         </button>

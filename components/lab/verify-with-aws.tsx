@@ -87,7 +87,7 @@ export function VerifyWithAws({ state }: { state: LabState }) {
               </ul>
             </>
           )}
-          <button type="button" onClick={() => setOpen(false)} className="text-xs text-slate-500 hover:underline">
+          <button type="button" onClick={() => setOpen(false)} className="text-xs text-slate-500 hover:underline dark:text-slate-400">
             Close
           </button>
         </div>

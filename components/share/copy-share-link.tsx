@@ -51,15 +51,15 @@ export function CopyShareLink({ design }: { design: Design }) {
       <button
         type="button"
         onClick={() => void copy()}
-        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
+        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:hover:bg-slate-800"
       >
         Copy link
       </button>
-      <span role="status" className="text-sm text-green-800">
+      <span role="status" className="text-sm text-green-800 dark:text-green-200">
         {current?.status === "copied" && "Copied"}
       </span>
       {current?.status === "manual" && (
-        <div className="absolute right-0 top-full z-20 mt-1 w-96 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
+        <div className="absolute right-0 top-full z-20 mt-1 w-96 rounded-md border border-slate-200 bg-white p-3 shadow-lg dark:border-slate-700 dark:bg-slate-900">
           <label htmlFor={fieldId} className="block text-sm">
             The clipboard is not available: copy this link yourself.
           </label>
@@ -69,15 +69,15 @@ export function CopyShareLink({ design }: { design: Design }) {
             autoFocus
             value={current.url}
             onFocus={(event) => event.currentTarget.select()}
-            className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1 font-mono text-xs"
+            className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1 font-mono text-xs dark:border-slate-600"
           />
-          <button type="button" onClick={() => setState({ status: "idle" })} className="mt-2 rounded-md border border-slate-300 px-2 py-0.5 text-xs">
+          <button type="button" onClick={() => setState({ status: "idle" })} className="mt-2 rounded-md border border-slate-300 px-2 py-0.5 text-xs dark:border-slate-600">
             Close
           </button>
         </div>
       )}
       {current?.status === "failed" && (
-        <p role="alert" className="absolute right-0 top-full z-20 mt-1 w-96 rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-800">
+        <p role="alert" className="absolute right-0 top-full z-20 mt-1 w-96 rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
           {current.message}
         </p>
       )}

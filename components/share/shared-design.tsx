@@ -32,7 +32,7 @@ export function SharedDesign() {
   // The server has no fragment: it renders the "opening" state and the browser decodes.
   const hash = useSyncExternalStore(subscribeToHash, () => window.location.hash, () => null);
   const opened = useMemo(() => (hash === null ? null : open(hash)), [hash]);
-  if (opened === null) return <p className="text-sm text-slate-600">Opening the shared design…</p>;
+  if (opened === null) return <p className="text-sm text-slate-600 dark:text-slate-400">Opening the shared design…</p>;
   return opened.ok ? <SharedDesignView design={opened.design} /> : <ShareLinkErrorView error={opened.error} />;
 }
 
@@ -97,7 +97,7 @@ function SharedDesignView({ design }: { design: Design }) {
         </button>
       </div>
       {error && (
-        <p role="alert" className="border-b border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800">
+        <p role="alert" className="border-b border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
           {error}
         </p>
       )}
@@ -123,8 +123,8 @@ const SHOWN_ISSUES = 20;
 
 function ShareLinkErrorView({ error }: { error: ShareLinkError }) {
   return (
-    <section role="alert" aria-labelledby="share-error-title" data-reason={error.reason} className="mx-auto max-w-2xl rounded-lg border border-red-200 bg-white p-6">
-      <h1 id="share-error-title" className="text-xl font-semibold text-red-800">
+    <section role="alert" aria-labelledby="share-error-title" data-reason={error.reason} className="mx-auto max-w-2xl rounded-lg border border-red-200 bg-white p-6 dark:border-red-900 dark:bg-slate-900">
+      <h1 id="share-error-title" className="text-xl font-semibold text-red-800 dark:text-red-200">
         {ERROR_TITLES[error.reason]}
       </h1>
       <p className="mt-2 text-sm">{error.message}.</p>
@@ -138,12 +138,12 @@ function ShareLinkErrorView({ error }: { error: ShareLinkError }) {
           {error.issues.length > SHOWN_ISSUES && <li>…and {error.issues.length - SHOWN_ISSUES} more</li>}
         </ul>
       )}
-      <p className="mt-4 text-sm text-slate-600">
+      <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">
         Links break when they are cut short or edited on the way. Ask whoever shared it to copy it again with <strong>Copy link</strong>, and
         paste the whole address, including everything after <code>#</code>.
       </p>
-      <p className="mt-4 text-xs text-slate-500">Reason code: {error.reason}</p>
-      <Link href="/designs" className="mt-4 inline-block rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
+      <p className="mt-4 text-xs text-slate-500 dark:text-slate-400">Reason code: {error.reason}</p>
+      <Link href="/designs" className="mt-4 inline-block rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
         Go to your designs
       </Link>
     </section>
