@@ -202,3 +202,54 @@ test("a design that does not exist answers 404 with a page that says so", async 
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Design not found" })).toBeVisible();
 });
+
+test("edits a rule's role and a target's id in the inspector, with their problems shown on the fields", async ({ page, request }) => {
+  const name = `Role and target id ${Date.now()}`;
+  const retryPolicy = { maximumEventAgeInSeconds: 86400, maximumRetryAttempts: 185 };
+  const graph = {
+    format: "switchyard.design",
+    version: 1,
+    name,
+    description: "",
+    nodes: [
+      { id: "bus", kind: "event-bus", position: { x: 0, y: 0 }, busType: "classic", variant: "custom", name: "orders" },
+      { id: "rule", kind: "rule", position: { x: 260, y: 0 }, name: "forward", description: "", enabled: true, trigger: { type: "pattern", pattern: '{"source": ["com.shop"]}' } },
+      { id: "bill", kind: "lambda", position: { x: 520, y: 0 }, functionName: "bill", crossAccount: false, input: { type: "matched-event" }, retryPolicy },
+    ],
+    edges: [
+      { id: "e1", kind: "feeds", source: "bus", target: "rule" },
+      { id: "e2", kind: "invokes", source: "rule", target: "bill" },
+    ],
+  };
+  const created = await request.post("/api/designs", { data: { name, graph } });
+  expect(created.status()).toBe(201);
+  const { design } = (await created.json()) as { design: { id: string } };
+  await page.goto(`/designs/${design.id}`);
+  const inspector = page.getByTestId("inspector");
+
+  await node(page, "rule").click();
+  const role = inspector.getByLabel("Role ARN", { exact: true });
+  await expect(role).toHaveValue("");
+  await role.fill("role/forward");
+  await expect(inspector.getByTestId("field-problems")).toContainText("A role ARN looks like arn:aws:iam::<account>:role/<name>");
+  await role.fill("arn:aws:iam::111122223333:role/forward");
+  await expect(inspector.getByTestId("field-problems")).toHaveCount(0);
+
+  await node(page, "bill").click();
+  const targetId = inspector.getByLabel("Target Id", { exact: true });
+  await expect(targetId).toHaveAttribute("placeholder", "generated when empty");
+  await targetId.fill("bad id");
+  await expect(inspector.getByTestId("field-problems")).toContainText("A target id is 1 to 64 letters");
+  await targetId.fill("Target0");
+  await expect(inspector.getByTestId("field-problems")).toHaveCount(0);
+
+  // Saved by autosave: read back through the API until it lands.
+  type Saved = { design: { graph: { nodes: { id: string; roleArn?: string; targetId?: string }[] } } };
+  const savedNode = async (id: string) => ((await (await request.get(`/api/designs/${design.id}`)).json()) as Saved).design.graph.nodes.find((n) => n.id === id)!;
+  await expect.poll(async () => (await savedNode("rule")).roleArn, { timeout: 10_000 }).toBe("arn:aws:iam::111122223333:role/forward");
+  await expect.poll(async () => (await savedNode("bill")).targetId, { timeout: 10_000 }).toBe("Target0");
+
+  // Emptied, the optional field leaves the design: AWS's id is generated again.
+  await targetId.fill("");
+  await expect.poll(async () => "targetId" in (await savedNode("bill")), { timeout: 10_000 }).toBe(false);
+});

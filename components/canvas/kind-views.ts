@@ -23,6 +23,16 @@ const RETRY_AND_DLQ: readonly FieldSpec[] = [
   { type: "text", path: "roleArn", label: "Role ARN", optional: true, placeholder: "arn:aws:iam::123456789012:role/name" },
 ];
 
+/** Every target kind: the AWS target `Id` an imported target keeps (`Target0`); empty on drawn ones. */
+const TARGET_ID: FieldSpec = {
+  type: "text",
+  path: "targetId",
+  label: "Target Id",
+  optional: true,
+  placeholder: "generated when empty",
+  hint: "The target's Id in its rule: up to 64 letters, digits, \".\", \"-\" or \"_\".",
+};
+
 const inputType = (type: string) => (node: DesignNode) => "input" in node && node.input.type === type;
 
 const INPUT: readonly FieldSpec[] = [
@@ -59,6 +69,7 @@ function resourceTarget(resource: FieldSpec[]): readonly FieldSpec[] {
     { type: "text", path: "region", label: "Region", optional: true, placeholder: "same as the rule" },
     ...INPUT,
     ...RETRY_AND_DLQ,
+    TARGET_ID,
     notes,
   ];
 }
@@ -187,6 +198,14 @@ export const KIND_VIEWS: KindViews = {
       },
       { type: "code", path: "trigger.pattern", label: "Event pattern", language: "pattern", when: triggerType("pattern") },
       { type: "text", path: "trigger.expression", label: "Schedule expression", placeholder: "rate(5 minutes)", when: triggerType("schedule") },
+      {
+        type: "text",
+        path: "roleArn",
+        label: "Role ARN",
+        optional: true,
+        placeholder: "arn:aws:iam::123456789012:role/name",
+        hint: "The role the rule itself uses, e.g. to put events on a bus in another account.",
+      },
       notes,
     ],
   },
@@ -220,12 +239,13 @@ export const KIND_VIEWS: KindViews = {
       { type: "number", path: "invocationRateLimitPerSecond", label: "Invocation rate limit (per second)", optional: true },
       ...INPUT,
       ...RETRY_AND_DLQ,
+      TARGET_ID,
       notes,
     ],
   },
   "event-bus-target": {
     title: () => "Forward to bus",
-    fields: [{ type: "checkbox", path: "crossAccount", label: "Destination bus is in another account" }, ...INPUT, ...RETRY_AND_DLQ, notes],
+    fields: [{ type: "checkbox", path: "crossAccount", label: "Destination bus is in another account" }, ...INPUT, ...RETRY_AND_DLQ, TARGET_ID, notes],
   },
   "dynamodb-table": { title: (n) => n.tableName, fields: [{ type: "text", path: "tableName", label: "Table name" }, notes] },
   "s3-bucket": { title: (n) => n.bucketName, fields: [{ type: "text", path: "bucketName", label: "Bucket name" }, notes] },

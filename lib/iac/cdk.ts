@@ -4,7 +4,8 @@
  * `aws-events`, `aws-events-targets` and `aws-lambda`; construct ids are the
  * CloudFormation export's logical ids, so both deploy the same logical resources. Where a
  * target class has no prop for a setting (retry policy on a Firehose target, a given role on a
- * Kinesis target…), the setting goes in as a property override on the rule.
+ * Kinesis target…) or that CDK always generates (a target's `Id`), the setting goes in as a
+ * property override on the rule.
  */
 import { subTemplate } from "./cloudformation";
 import { writeJson } from "./json-text";
@@ -200,6 +201,11 @@ class StackWriter {
     if (!rule.enabled) props.push("enabled: false");
     if (rule.trigger.type === "pattern") props.push(`eventPattern: ${patternLiteral(rule.trigger.pattern.pretty, 3)}`);
     else props.push(`schedule: events.Schedule.expression(${JSON.stringify(rule.trigger.expression)})`);
+    if (rule.roleArn) {
+      this.modules.add("iam");
+      const roleVar = this.declare(`${rule.names.logical}Role`, () => `iam.Role.fromRoleArn(this, "${rule.names.logical}Role", ${this.value(rule.roleArn!)}, { mutable: false })`);
+      props.push(`role: ${roleVar}`);
+    }
     this.emit(`const ${name} = new events.Rule(this, "${rule.names.logical}", {`);
     for (const prop of props) this.emit(`  ${prop},`);
     this.emit("});");
@@ -219,6 +225,8 @@ class StackWriter {
     this.modules.add(spec.module);
     const overrides: string[] = [];
     const override = (property: string, value: string) => overrides.push(`$CFN.addPropertyOverride("Targets.${index}.${property}", ${value});`);
+    // CDK numbers targets by position (its `slot`); a target id kept from an import overrides it.
+    if (target.id !== target.slot) override("Id", JSON.stringify(target.id));
     const resource =
       target.kind === "api-destination"
         ? this.declare(`${target.resourceNames.logical}Ref`, () => this.apiDestinationRef(target))

@@ -76,6 +76,7 @@ function ruleResource(rule: RuleModel): Tree {
       EventPattern: rule.trigger.type === "pattern" ? new RawJson(rule.trigger.pattern.pretty) : undefined,
       ScheduleExpression: rule.trigger.type === "schedule" ? rule.trigger.expression : undefined,
       State: rule.enabled ? "ENABLED" : "DISABLED",
+      RoleArn: rule.roleArn && cfnValue(rule.roleArn),
       Targets: rule.targets.length > 0 ? rule.targets.map(targetTree) : undefined,
     },
   };

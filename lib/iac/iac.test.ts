@@ -19,15 +19,14 @@
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseHcl } from "@cdktf/hcl2json";
-import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 import { designSchema, type Design } from "@/lib/graph/schema";
 import { STARTERS } from "@/lib/starters";
+import { loadStackClass, requireFromRoot } from "./cdk-stack.test-support";
 import { DesignNotExportableError, exportDesign, EXPORT_FORMATS, type ExportFormat } from "./index";
 import { snakeCase } from "./names";
 
@@ -163,16 +162,9 @@ function normalize(template: Template, ourIds: ReadonlySet<string>) {
   return { events, sets };
 }
 
-const requireFromRoot = createRequire(join(root, "package.json"));
-
 /** Transpiles the generated stack, synthesizes it next to a `CfnInclude` of our YAML template. */
 function synthesize(design: Design, name: string): { cdk: Template; includedYaml: Template } {
-  const project = files(design, "cdk");
-  const stackPath = [...project.keys()].find((path) => path.startsWith("lib/"))!;
-  const code = ts.transpileModule(project.get(stackPath)!, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
-  const loaded = { exports: {} as Record<string, unknown> };
-  new Function("require", "module", "exports", code)(requireFromRoot, loaded, loaded.exports);
-  const StackClass = Object.values(loaded.exports)[0] as new (scope: unknown, id: string) => unknown;
+  const StackClass = loadStackClass(files(design, "cdk"));
 
   const cdk = requireFromRoot("aws-cdk-lib") as typeof import("aws-cdk-lib");
   const { CfnInclude } = requireFromRoot("aws-cdk-lib/cloudformation-include") as typeof import("aws-cdk-lib/cloudformation-include");
@@ -217,6 +209,37 @@ describe("CDK and CloudFormation", () => {
   }
 });
 
+describe("rule roles and target ids", () => {
+  const ruleOf = (t: Template, name: string) => Object.values(t.Resources).find((r) => r.Type === "AWS::Events::Rule" && r.Properties?.Name === name)!;
+
+  it("keeps a design's target ids; generated ones skip an id a sibling holds, in all three formats", async () => {
+    // The second target of instance-state takes the id CDK would give the first.
+    const base = load("cross-account");
+    const design = { ...base, nodes: base.nodes.map((n) => (n.id === "remote" && n.kind === "lambda" ? { ...n, targetId: "Target0" } : n)) };
+    const [, json] = [...files(design, "cloudformation")].find(([path]) => path.endsWith(".json"))!;
+    const ours = JSON.parse(json) as Template;
+    const ids = (t: Template) => (ruleOf(t, "instance-state").Properties!.Targets as { Id: string }[]).map((target) => target.Id);
+    expect(ids(ours)).toEqual(["Target1", "Target0"]);
+
+    const { cdk } = synthesize(design, "target-ids");
+    expect(ids(cdk)).toEqual(["Target1", "Target0"]);
+    const ourIds = new Set(Object.keys(ours.Resources));
+    expect(normalize(cdk, ourIds).events).toEqual(normalize(ours, ourIds).events);
+
+    const hcl = (await parseHcl("main.tf", files(design, "terraform").get("main.tf")!)) as { resource: Record<string, Record<string, Record<string, Json>[]>> };
+    const tfTargets = Object.entries(hcl.resource["aws_cloudwatch_event_target"]!).filter(([name]) => name.startsWith("instance_state_rule_"));
+    expect(Object.fromEntries(tfTargets.map(([name, blocks]) => [name, blocks[0]!.target_id]))).toEqual({ instance_state_rule_target0: "Target1", instance_state_rule_target1: "Target0" });
+  }, 60_000);
+
+  it("exports a rule's role as a parameter defaulting to the design's ARN, and none for a rule without one", () => {
+    const design = load("cross-account");
+    const ours = JSON.parse([...files(design, "cloudformation")].find(([path]) => path.endsWith(".json"))![1]) as Template & { Parameters: Record<string, { Default?: string }> };
+    const role = ruleOf(ours, "instance-state").Properties!.RoleArn as { Ref: string };
+    expect(ours.Parameters[role.Ref]!.Default).toBe("arn:aws:iam::111122223333:role/instance-state-rule");
+    expect(ruleOf(ours, "urgent-tickets").Properties!.RoleArn).toBeUndefined();
+  });
+});
+
 describe("Terraform", () => {
   const unescape = (text: string) => text.replaceAll("$${", "${").replaceAll("%%{", "%{");
 
@@ -249,7 +272,11 @@ describe("Terraform", () => {
         const target = design.nodes.find((n) => n.id === edge.target)!;
         if (!("retryPolicy" in target)) continue;
         const rule = design.nodes.find((n) => n.id === edge.source);
-        const block = targets.find((t) => (t.rule as string).includes(`aws_cloudwatch_event_rule.${snakeCase(rule?.kind === "rule" ? rule.name : "")}_rule.`) && t.target_id === `Target${invokes.filter((e) => e.source === edge.source).indexOf(edge)}`);
+        if (rule?.kind === "rule") {
+          const ruleBlock = rules.find((r) => r.name === rule.name)!;
+          expect(ruleBlock.role_arn !== undefined, `role_arn of rule ${rule.name}`).toBe(rule.roleArn !== undefined);
+        }
+        const block = targets.find((t) => (t.rule as string).includes(`aws_cloudwatch_event_rule.${snakeCase(rule?.kind === "rule" ? rule.name : "")}_rule.`) && t.target_id === (target.targetId ?? `Target${invokes.filter((e) => e.source === edge.source).indexOf(edge)}`));
         expect(block, `target ${target.id} of ${edge.source}`).toBeDefined();
         const retry = block!.retry_policy as Record<string, number>[] | undefined;
         const isDefault = target.retryPolicy.maximumEventAgeInSeconds === 86_400 && target.retryPolicy.maximumRetryAttempts === 185;

@@ -8,7 +8,8 @@
  * permissions for Lambda targets, CloudWatch Logs resource policies for log-group targets, event source mappings of stream sources read by a function,
  * and bus policies that let another account put events on a bus the export manages.
  * What it only refers to becomes a parameter (variable): every target resource (the function,
- * queue, topic… live elsewhere), dead-letter queues, roles named in the design, connections,
+ * queue, topic… live elsewhere), dead-letter queues, roles named in the design (a target's, or
+ * the role a rule itself uses), connections,
  * buses in other accounts and stream sources. The default bus is referred to by name.
  */
 import { DEFAULT_RETRY_POLICY, type Design, type EventBusNode, type InputMode, type NodeOfKind, type RetryPolicy, type RuleNode } from "@/lib/graph";
@@ -91,8 +92,13 @@ export type TargetKind = NodeOfKind<
 >["kind"];
 
 export interface TargetModel {
-  /** `Target0`…, per rule, as CDK numbers them. */
+  /**
+   * The AWS target `Id`: the design's `targetId` (kept from an import), else `Target0`…, per
+   * rule, as CDK numbers them, skipping any a sibling target already holds.
+   */
   readonly id: string;
+  /** `Target0`… by position in the rule: CDK's own id for it, and the Terraform resource's suffix. */
+  readonly slot: string;
   readonly kind: TargetKind;
   /** The construct / resource the target points at (for CDK's imported constructs). */
   readonly resourceNames: Names;
@@ -115,6 +121,8 @@ export interface RuleModel {
   readonly description: string;
   readonly enabled: boolean;
   readonly bus: BusModel;
+  /** The role the rule itself uses (a parameter defaulting to the design's ARN). */
+  readonly roleArn?: Expr;
   readonly trigger: { readonly type: "pattern"; readonly pattern: CanonicalPattern } | { readonly type: "schedule"; readonly expression: string };
   readonly targets: readonly TargetModel[];
 }
@@ -345,10 +353,13 @@ class ModelBuilder {
       return [];
     }
     const names = this.names.allocate(node.name, "rule");
-    const targets = this.index.outgoing(node.id, "invokes").flatMap((edge, i) => {
+    const roleArn: Expr | undefined =
+      node.roleArn === undefined ? undefined : [this.parameter(this.names.allocate(names.logical, "role arn"), `Role the rule ${node.name} uses`, node.roleArn)];
+    const targetNodes = this.index.outgoing(node.id, "invokes").flatMap((edge) => {
       const target = this.index.node(edge.target);
-      return target && isTarget(target) ? [this.target(target, `Target${i}`)] : [];
+      return target && isTarget(target) ? [target] : [];
     });
+    const targets = targetIds(targetNodes).map((id, i) => this.target(targetNodes[i]!, id, `Target${i}`));
     return [
       {
         node,
@@ -357,6 +368,7 @@ class ModelBuilder {
         description: node.description,
         enabled: node.enabled,
         bus: busModel,
+        roleArn,
         trigger: node.trigger.type === "pattern" ? { type: "pattern", pattern: this.rulePattern(node.name, node.trigger.pattern) } : { type: "schedule", expression: node.trigger.expression },
         targets,
       },
@@ -372,7 +384,7 @@ class ModelBuilder {
     return pattern;
   }
 
-  private target(node: TargetNode, id: string): TargetModel {
+  private target(node: TargetNode, id: string, slot: string): TargetModel {
     const resolved = this.targetResource(node);
     const label = resolved.names.logical;
     const retry = node.retryPolicy;
@@ -388,6 +400,7 @@ class ModelBuilder {
         ];
     return {
       id,
+      slot,
       kind: node.kind,
       resourceNames: resolved.names,
       arn: resolved.arn,
@@ -563,6 +576,19 @@ class ModelBuilder {
 }
 
 type TargetNode = NodeOfKind<TargetKind>;
+
+/** The AWS ids of a rule's targets, in order: see `TargetModel.id`. */
+function targetIds(targets: readonly TargetNode[]): string[] {
+  const taken = new Set(targets.flatMap((target) => (target.targetId === undefined ? [] : [target.targetId])));
+  let next = 0;
+  return targets.map((target, i) => {
+    if (target.targetId !== undefined) return target.targetId;
+    next = Math.max(next, i);
+    while (taken.has(`Target${next}`)) next++;
+    taken.add(`Target${next}`);
+    return `Target${next}`;
+  });
+}
 
 interface ResolvedTarget {
   readonly arn: Expr;

@@ -122,7 +122,7 @@ function busName(bus: BusModel): string | undefined {
 
 function targetBlocks(rule: RuleModel, target: TargetModel): Block {
   const input = target.input;
-  return resource("aws_cloudwatch_event_target", `${rule.names.terraform}_${target.id.toLowerCase()}`, [
+  return resource("aws_cloudwatch_event_target", `${rule.names.terraform}_${target.slot.toLowerCase()}`, [
     attr("rule", `aws_cloudwatch_event_rule.${rule.names.terraform}.name`),
     attr("event_bus_name", busName(rule.bus)),
     attr("target_id", hclString(target.id)),
@@ -155,6 +155,7 @@ function ruleBlocks(rule: RuleModel): Block[] {
       attr("description", rule.description === "" ? undefined : hclString(rule.description)),
       attr("event_bus_name", busName(rule.bus)),
       attr("state", hclString(rule.enabled ? "ENABLED" : "DISABLED")),
+      attr("role_arn", rule.roleArn && hclExpression(rule.roleArn)),
       attr("event_pattern", trigger.type === "pattern" ? heredoc("PATTERN", trigger.pattern.pretty, 1) : undefined),
       attr("schedule_expression", trigger.type === "schedule" ? hclString(trigger.expression) : undefined),
     ]),

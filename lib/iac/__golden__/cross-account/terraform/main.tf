@@ -29,6 +29,12 @@ variable "nightly_report_function_name" {
   default     = "nightly-report"
 }
 
+variable "instance_state_rule_role_arn" {
+  type        = string
+  description = "Role the rule instance-state uses"
+  default     = "arn:aws:iam::111122223333:role/instance-state-rule"
+}
+
 variable "central_bus_target_dead_letter_queue_arn" {
   type        = string
   description = "Dead-letter queue of CentralBusTarget (SQS queue ARN)"
@@ -134,8 +140,9 @@ resource "aws_cloudwatch_event_target" "nightly_report_rule_target0" {
 }
 
 resource "aws_cloudwatch_event_rule" "instance_state_rule" {
-  name  = "instance-state"
-  state = "ENABLED"
+  name     = "instance-state"
+  state    = "ENABLED"
+  role_arn = var.instance_state_rule_role_arn
   event_pattern = <<-PATTERN
     {
       "detail": {
@@ -169,7 +176,7 @@ resource "aws_cloudwatch_event_target" "instance_state_rule_target0" {
 
 resource "aws_cloudwatch_event_target" "instance_state_rule_target1" {
   rule       = aws_cloudwatch_event_rule.instance_state_rule.name
-  target_id  = "Target1"
+  target_id  = "ops-pager"
   arn        = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.region}:555566667777:function:${var.ops_pager_function_name}"
   input_path = "$.detail"
 }

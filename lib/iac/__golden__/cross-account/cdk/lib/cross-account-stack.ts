@@ -1,5 +1,6 @@
 import { CfnParameter, Fn, Stack, type StackProps } from "aws-cdk-lib";
 import * as events from "aws-cdk-lib/aws-events";
+import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import * as targets from "aws-cdk-lib/aws-events-targets";
@@ -22,6 +23,7 @@ export class CrossAccountStack extends Stack {
 
     // Resources the design refers to: pass other values with --parameters at deploy time.
     new CfnParameter(this, "NightlyReportFunctionName", { type: "String", description: "Name of the existing function nightly-report", default: "nightly-report" });
+    const instanceStateRuleRoleArn = new CfnParameter(this, "InstanceStateRuleRoleArn", { type: "String", description: "Role the rule instance-state uses", default: "arn:aws:iam::111122223333:role/instance-state-rule" });
     const centralBusTargetDeadLetterQueueArn = new CfnParameter(this, "CentralBusTargetDeadLetterQueueArn", { type: "String", description: "Dead-letter queue of CentralBusTarget (SQS queue ARN)", default: "arn:aws:sqs:eu-west-1:111122223333:forward-dlq" });
     new CfnParameter(this, "OpsPagerFunctionName", { type: "String", description: "Name of the existing function ops-pager in account 555566667777", default: "ops-pager" });
     new CfnParameter(this, "UrgentTicketsQueueName", { type: "String", description: "Name of the existing queue urgent-tickets", default: "urgent-tickets" });
@@ -45,6 +47,7 @@ export class CrossAccountStack extends Stack {
     const nightlyReportFunction = lambda.Function.fromFunctionAttributes(this, "NightlyReportFunction", { functionArn: Fn.sub("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${NightlyReportFunctionName}"), sameEnvironment: true });
     nightlyReportRule.addTarget(new targets.LambdaFunction(nightlyReportFunction));
 
+    const instanceStateRuleRole = iam.Role.fromRoleArn(this, "InstanceStateRuleRole", instanceStateRuleRoleArn.valueAsString, { mutable: false });
     const instanceStateRule = new events.Rule(this, "InstanceStateRule", {
       ruleName: "instance-state",
       eventPattern: {
@@ -58,6 +61,7 @@ export class CrossAccountStack extends Stack {
         detailType: ["EC2 Instance State-change Notification"],
         source: ["aws.ec2"]
       },
+      role: instanceStateRuleRole,
     });
     const centralBusTarget = events.EventBus.fromEventBusArn(this, "CentralBusTarget", Fn.sub("arn:${AWS::Partition}:events:eu-west-1:222233334444:event-bus/central"));
     const centralBusTargetDeadLetterQueue = sqs.Queue.fromQueueArn(this, "CentralBusTargetDeadLetterQueue", centralBusTargetDeadLetterQueueArn.valueAsString);
@@ -70,6 +74,7 @@ export class CrossAccountStack extends Stack {
     }));
     const instanceStateRuleCfn = instanceStateRule.node.defaultChild as events.CfnRule;
     instanceStateRuleCfn.addPropertyOverride("Targets.0.RetryPolicy", { MaximumEventAgeInSeconds: 7200, MaximumRetryAttempts: 5 });
+    instanceStateRuleCfn.addPropertyOverride("Targets.1.Id", "ops-pager");
 
     const urgentTicketsRule = new events.Rule(this, "UrgentTicketsRule", {
       ruleName: "urgent-tickets",
