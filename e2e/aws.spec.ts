@@ -291,3 +291,17 @@ test("an import with targets a design cannot hold lists warnings, opens on reque
   expect(targets.Targets?.map((t) => t.Id).sort()).toEqual(["log", "task"]);
   client.destroy();
 });
+
+test("the AWS page browses the schema registry and sends a generated sample to the lab", async ({ page }) => {
+  // No connection here: the browser shows the schemas bundled with the app.
+  await page.goto("/aws");
+  const registry = page.getByTestId("aws-schema-registry");
+  await registry.locator('[data-testid="schema-item"][data-name="aws.ec2@EC2InstanceStateChangeNotification"]').click();
+  await expect(registry.getByTestId("schema-content")).toContainText("EC2 Instance State-change Notification");
+  await registry.getByTestId("schema-action").click();
+  await expect(page).toHaveURL(/\/lab#/);
+  const rows = page.getByTestId("lab-result-row");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute("data-verdict", "match");
+  await expect(rows.first()).toContainText("aws.ec2@EC2InstanceStateChangeNotification (sample)");
+});

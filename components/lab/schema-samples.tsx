@@ -7,8 +7,15 @@
  * Test ids: lab-schema-samples, lab-schema-note, plus SchemaBrowser's (schema-item, schema-action…).
  */
 import { useState } from "react";
+import type { SchemaDocument } from "@/components/schemas/api";
 import { SchemaBrowser } from "@/components/schemas/schema-browser";
-import { sampleFromSchema, type LabEvent } from "@/lib/lab";
+import { sampleFromSchema, type LabEvent, type SchemaSample } from "@/lib/lab";
+
+/** A realistic event generated from a registry schema, as a lab event; throws SchemaSampleError. */
+export function labEventFromSchema(schema: SchemaDocument): { event: LabEvent; sample: SchemaSample } {
+  const sample = sampleFromSchema(schema.content);
+  return { event: { id: `schema-${schema.name}`, name: `${schema.name} (sample)`, text: sample.event, origin: "schema" }, sample };
+}
 
 export function SchemaSamples({ onAdd }: { onAdd: (events: LabEvent[]) => void }) {
   const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
@@ -18,8 +25,8 @@ export function SchemaSamples({ onAdd }: { onAdd: (events: LabEvent[]) => void }
         actionLabel="Generate sample"
         onSchemaAction={(schema) => {
           try {
-            const sample = sampleFromSchema(schema.content);
-            onAdd([{ id: `schema-${schema.name}`, name: `${schema.name} (sample)`, text: sample.event, origin: "schema" }]);
+            const { event, sample } = labEventFromSchema(schema);
+            onAdd([event]);
             setNote({ text: `Added a sample of ${schema.name}${sample.warnings.length > 0 ? ` (${sample.warnings.join("; ")})` : ""}.`, error: false });
           } catch (error) {
             setNote({ text: (error as Error).message, error: true });
