@@ -237,7 +237,7 @@ test("edits a rule's role and a target's id in the inspector, with their problem
 
   await node(page, "bill").click();
   const targetId = inspector.getByLabel("Target Id", { exact: true });
-  await expect(targetId).toHaveAttribute("placeholder", "generated when empty");
+  await expect(targetId).toHaveAttribute("placeholder", "empty: derived from the node id");
   await targetId.fill("bad id");
   await expect(inspector.getByTestId("field-problems")).toContainText("A target id is 1 to 64 letters");
   await targetId.fill("Target0");

@@ -29,7 +29,7 @@ const TARGET_ID: FieldSpec = {
   path: "targetId",
   label: "Target Id",
   optional: true,
-  placeholder: "generated when empty",
+  placeholder: "empty: derived from the node id",
   hint: "The target's Id in its rule: up to 64 letters, digits, \".\", \"-\" or \"_\".",
 };
 

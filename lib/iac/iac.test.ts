@@ -25,6 +25,7 @@ import { fileURLToPath } from "node:url";
 import { parse as parseHcl } from "@cdktf/hcl2json";
 import { afterAll, describe, expect, it } from "vitest";
 import { designSchema, type Design } from "@/lib/graph/schema";
+import { targetIdOf } from "@/lib/graph/target-id";
 import { STARTERS } from "@/lib/starters";
 import { loadStackClass, requireFromRoot } from "./cdk-stack.test-support";
 import { DesignNotExportableError, exportDesign, EXPORT_FORMATS, type ExportFormat } from "./index";
@@ -212,23 +213,26 @@ describe("CDK and CloudFormation", () => {
 describe("rule roles and target ids", () => {
   const ruleOf = (t: Template, name: string) => Object.values(t.Resources).find((r) => r.Type === "AWS::Events::Rule" && r.Properties?.Name === name)!;
 
-  it("keeps a design's target ids; generated ones skip an id a sibling holds, in all three formats", async () => {
-    // The second target of instance-state takes the id CDK would give the first.
+  it("keeps a design's target ids and derives the others from node ids, as Run locally and Push to AWS do, in all three formats", async () => {
+    // The second target of instance-state keeps an imported id; the first gets its node's.
     const base = load("cross-account");
     const design = { ...base, nodes: base.nodes.map((n) => (n.id === "remote" && n.kind === "lambda" ? { ...n, targetId: "Target0" } : n)) };
     const [, json] = [...files(design, "cloudformation")].find(([path]) => path.endsWith(".json"))!;
     const ours = JSON.parse(json) as Template;
     const ids = (t: Template) => (ruleOf(t, "instance-state").Properties!.Targets as { Id: string }[]).map((target) => target.Id);
-    expect(ids(ours)).toEqual(["Target1", "Target0"]);
+    const rule = design.nodes.find((n) => n.kind === "rule" && n.name === "instance-state")!;
+    const expected = design.edges.filter((e) => e.kind === "invokes" && e.source === rule.id).map((e) => targetIdOf(design.nodes.find((n) => n.id === e.target)!));
+    expect(expected).toContain("Target0");
+    expect(ids(ours)).toEqual(expected);
 
     const { cdk } = synthesize(design, "target-ids");
-    expect(ids(cdk)).toEqual(["Target1", "Target0"]);
+    expect(ids(cdk)).toEqual(expected);
     const ourIds = new Set(Object.keys(ours.Resources));
     expect(normalize(cdk, ourIds).events).toEqual(normalize(ours, ourIds).events);
 
     const hcl = (await parseHcl("main.tf", files(design, "terraform").get("main.tf")!)) as { resource: Record<string, Record<string, Record<string, Json>[]>> };
     const tfTargets = Object.entries(hcl.resource["aws_cloudwatch_event_target"]!).filter(([name]) => name.startsWith("instance_state_rule_"));
-    expect(Object.fromEntries(tfTargets.map(([name, blocks]) => [name, blocks[0]!.target_id]))).toEqual({ instance_state_rule_target0: "Target1", instance_state_rule_target1: "Target0" });
+    expect(tfTargets.map(([, blocks]) => blocks[0]!.target_id)).toEqual(expected);
   }, 60_000);
 
   it("exports a rule's role as a parameter defaulting to the design's ARN, and none for a rule without one", () => {
@@ -276,7 +280,7 @@ describe("Terraform", () => {
           const ruleBlock = rules.find((r) => r.name === rule.name)!;
           expect(ruleBlock.role_arn !== undefined, `role_arn of rule ${rule.name}`).toBe(rule.roleArn !== undefined);
         }
-        const block = targets.find((t) => (t.rule as string).includes(`aws_cloudwatch_event_rule.${snakeCase(rule?.kind === "rule" ? rule.name : "")}_rule.`) && t.target_id === (target.targetId ?? `Target${invokes.filter((e) => e.source === edge.source).indexOf(edge)}`));
+        const block = targets.find((t) => (t.rule as string).includes(`aws_cloudwatch_event_rule.${snakeCase(rule?.kind === "rule" ? rule.name : "")}_rule.`) && t.target_id === targetIdOf(target));
         expect(block, `target ${target.id} of ${edge.source}`).toBeDefined();
         const retry = block!.retry_policy as Record<string, number>[] | undefined;
         const isDefault = target.retryPolicy.maximumEventAgeInSeconds === 86_400 && target.retryPolicy.maximumRetryAttempts === 185;

@@ -15,6 +15,7 @@
 import { DEFAULT_RETRY_POLICY, type Design, type EventBusNode, type InputMode, type NodeOfKind, type RetryPolicy, type RuleNode } from "@/lib/graph";
 // The same adjacency index validation walks, so the export reads edges exactly as validation does.
 import { indexDesign, type DesignIndex } from "@/lib/graph/graph-index";
+import { targetIdOf } from "@/lib/graph/target-id";
 import { RESOURCE_TARGET_ARNS, type ResourceTargetArn, type ResourceTargetNode } from "@/lib/aws/resources";
 import { canonicalPattern, type CanonicalPattern } from "./json-text";
 import { NameAllocator, type Names } from "./names";
@@ -93,8 +94,8 @@ export type TargetKind = NodeOfKind<
 
 export interface TargetModel {
   /**
-   * The AWS target `Id`: the design's `targetId` (kept from an import), else `Target0`…, per
-   * rule, as CDK numbers them, skipping any a sibling target already holds.
+   * The AWS target `Id`: the design's `targetId` (kept from an import), else derived from the
+   * node id — the same id Run locally and Push to AWS give it (lib/graph/target-id.ts).
    */
   readonly id: string;
   /** `Target0`… by position in the rule: CDK's own id for it, and the Terraform resource's suffix. */
@@ -359,7 +360,7 @@ class ModelBuilder {
       const target = this.index.node(edge.target);
       return target && isTarget(target) ? [target] : [];
     });
-    const targets = targetIds(targetNodes).map((id, i) => this.target(targetNodes[i]!, id, `Target${i}`));
+    const targets = targetNodes.map((target, i) => this.target(target, targetIdOf(target), `Target${i}`));
     return [
       {
         node,
@@ -576,19 +577,6 @@ class ModelBuilder {
 }
 
 type TargetNode = NodeOfKind<TargetKind>;
-
-/** The AWS ids of a rule's targets, in order: see `TargetModel.id`. */
-function targetIds(targets: readonly TargetNode[]): string[] {
-  const taken = new Set(targets.flatMap((target) => (target.targetId === undefined ? [] : [target.targetId])));
-  let next = 0;
-  return targets.map((target, i) => {
-    if (target.targetId !== undefined) return target.targetId;
-    next = Math.max(next, i);
-    while (taken.has(`Target${next}`)) next++;
-    taken.add(`Target${next}`);
-    return `Target${next}`;
-  });
-}
 
 interface ResolvedTarget {
   readonly arn: Expr;

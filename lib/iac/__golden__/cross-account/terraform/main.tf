@@ -135,7 +135,7 @@ resource "aws_cloudwatch_event_rule" "nightly_report_rule" {
 
 resource "aws_cloudwatch_event_target" "nightly_report_rule_target0" {
   rule      = aws_cloudwatch_event_rule.nightly_report_rule.name
-  target_id = "Target0"
+  target_id = "report"
   arn       = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:function:${var.nightly_report_function_name}"
 }
 
@@ -160,7 +160,7 @@ resource "aws_cloudwatch_event_rule" "instance_state_rule" {
 
 resource "aws_cloudwatch_event_target" "instance_state_rule_target0" {
   rule      = aws_cloudwatch_event_rule.instance_state_rule.name
-  target_id = "Target0"
+  target_id = "to-central"
   arn       = "arn:${data.aws_partition.current.partition}:events:eu-west-1:222233334444:event-bus/central"
   role_arn  = aws_iam_role.central_bus_target_events_role.arn
 
@@ -197,7 +197,7 @@ resource "aws_cloudwatch_event_rule" "urgent_tickets_rule" {
 resource "aws_cloudwatch_event_target" "urgent_tickets_rule_target0" {
   rule           = aws_cloudwatch_event_rule.urgent_tickets_rule.name
   event_bus_name = aws_cloudwatch_event_bus.tickets_bus.name
-  target_id      = "Target0"
+  target_id      = "tickets-queue"
   arn            = "arn:${data.aws_partition.current.partition}:sqs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:${var.urgent_tickets_queue_name}"
 }
 

@@ -257,7 +257,7 @@ resource "aws_cloudwatch_event_rule" "big_orders_rule" {
 resource "aws_cloudwatch_event_target" "big_orders_rule_target0" {
   rule           = aws_cloudwatch_event_rule.big_orders_rule.name
   event_bus_name = aws_cloudwatch_event_bus.orders_bus.name
-  target_id      = "Target0"
+  target_id      = "bill"
   arn            = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:function:${var.bill_function_name}"
   input          = "{\"kind\": \"big\", \"limit\": 1e3}"
 
@@ -274,7 +274,7 @@ resource "aws_cloudwatch_event_target" "big_orders_rule_target0" {
 resource "aws_cloudwatch_event_target" "big_orders_rule_target1" {
   rule           = aws_cloudwatch_event_rule.big_orders_rule.name
   event_bus_name = aws_cloudwatch_event_bus.orders_bus.name
-  target_id      = "Target1"
+  target_id      = "audit"
   arn            = "arn:${data.aws_partition.current.partition}:sqs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:${var.audit_fifo_queue_name}"
   input_path     = "$.detail"
 
@@ -286,7 +286,7 @@ resource "aws_cloudwatch_event_target" "big_orders_rule_target1" {
 resource "aws_cloudwatch_event_target" "big_orders_rule_target2" {
   rule           = aws_cloudwatch_event_rule.big_orders_rule.name
   event_bus_name = aws_cloudwatch_event_bus.orders_bus.name
-  target_id      = "Target2"
+  target_id      = "notify"
   arn            = "arn:${data.aws_partition.current.partition}:sns:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:${var.order_alerts_topic_name}"
 
   input_transformer {
@@ -301,7 +301,7 @@ resource "aws_cloudwatch_event_target" "big_orders_rule_target2" {
 resource "aws_cloudwatch_event_target" "big_orders_rule_target3" {
   rule           = aws_cloudwatch_event_rule.big_orders_rule.name
   event_bus_name = aws_cloudwatch_event_bus.orders_bus.name
-  target_id      = "Target3"
+  target_id      = "stream"
   arn            = "arn:${data.aws_partition.current.partition}:kinesis:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:stream/${var.order_stream_stream_name}"
   role_arn       = aws_iam_role.order_stream_stream_events_role.arn
 
@@ -313,7 +313,7 @@ resource "aws_cloudwatch_event_target" "big_orders_rule_target3" {
 resource "aws_cloudwatch_event_target" "big_orders_rule_target4" {
   rule           = aws_cloudwatch_event_rule.big_orders_rule.name
   event_bus_name = aws_cloudwatch_event_bus.orders_bus.name
-  target_id      = "Target4"
+  target_id      = "fulfil"
   arn            = "arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:stateMachine:${var.fulfil_order_state_machine_name}"
   role_arn       = var.fulfil_order_state_machine_role_arn
 }
@@ -346,7 +346,7 @@ resource "aws_cloudwatch_event_rule" "refunds_rule" {
 resource "aws_cloudwatch_event_target" "refunds_rule_target0" {
   rule           = aws_cloudwatch_event_rule.refunds_rule.name
   event_bus_name = aws_cloudwatch_event_bus.orders_bus.name
-  target_id      = "Target0"
+  target_id      = "lake"
   arn            = "arn:${data.aws_partition.current.partition}:firehose:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:deliverystream/${var.order_lake_delivery_stream_name}"
   role_arn       = aws_iam_role.order_lake_delivery_stream_events_role.arn
 
@@ -359,14 +359,14 @@ resource "aws_cloudwatch_event_target" "refunds_rule_target0" {
 resource "aws_cloudwatch_event_target" "refunds_rule_target1" {
   rule           = aws_cloudwatch_event_rule.refunds_rule.name
   event_bus_name = aws_cloudwatch_event_bus.orders_bus.name
-  target_id      = "Target1"
+  target_id      = "logs"
   arn            = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:log-group:${var.aws_events_refunds_log_group_name}"
 }
 
 resource "aws_cloudwatch_event_target" "refunds_rule_target2" {
   rule           = aws_cloudwatch_event_rule.refunds_rule.name
   event_bus_name = aws_cloudwatch_event_bus.orders_bus.name
-  target_id      = "Target2"
+  target_id      = "hook"
   arn            = aws_cloudwatch_event_api_destination.crm_webhook_api_destination.arn
   role_arn       = aws_iam_role.crm_webhook_api_destination_events_role.arn
 }
@@ -374,7 +374,7 @@ resource "aws_cloudwatch_event_target" "refunds_rule_target2" {
 resource "aws_cloudwatch_event_target" "refunds_rule_target3" {
   rule           = aws_cloudwatch_event_rule.refunds_rule.name
   event_bus_name = aws_cloudwatch_event_bus.orders_bus.name
-  target_id      = "Target3"
+  target_id      = "bill"
   arn            = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:function:${var.bill_function_name}"
   input          = "{\"kind\": \"big\", \"limit\": 1e3}"
 

@@ -53,7 +53,7 @@ resource "aws_cloudwatch_event_rule" "answer_rule_rule" {
 
 resource "aws_cloudwatch_event_target" "answer_rule_rule_target0" {
   rule      = aws_cloudwatch_event_rule.answer_rule_rule.name
-  target_id = "Target0"
+  target_id = "rating"
   arn       = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:function:${var.rating_function_name}"
 }
 
@@ -70,7 +70,7 @@ resource "aws_cloudwatch_event_rule" "report_rule_rule" {
 
 resource "aws_cloudwatch_event_target" "report_rule_rule_target0" {
   rule      = aws_cloudwatch_event_rule.report_rule_rule.name
-  target_id = "Target0"
+  target_id = "get-report-event"
   arn       = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:function:${var.get_report_event_function_name}"
 }
 

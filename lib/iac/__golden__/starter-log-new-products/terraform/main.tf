@@ -36,7 +36,7 @@ resource "aws_cloudwatch_event_rule" "log_new_product_rule" {
 
 resource "aws_cloudwatch_event_target" "log_new_product_rule_target0" {
   rule      = aws_cloudwatch_event_rule.log_new_product_rule.name
-  target_id = "Target0"
+  target_id = "log-product-fn"
   arn       = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:function:${var.log_product_function_name}"
 }
 

@@ -61,7 +61,7 @@ resource "aws_cloudwatch_event_rule" "payment_processed_rule" {
 resource "aws_cloudwatch_event_target" "payment_processed_rule_target0" {
   rule           = aws_cloudwatch_event_rule.payment_processed_rule.name
   event_bus_name = aws_cloudwatch_event_bus.eda_bus_bus.name
-  target_id      = "Target0"
+  target_id      = "rewards"
   arn            = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:function:${var.rewards_function_name}"
 }
 
@@ -81,7 +81,7 @@ resource "aws_cloudwatch_event_rule" "warehouse_payment_processed_rule" {
 resource "aws_cloudwatch_event_target" "warehouse_payment_processed_rule_target0" {
   rule           = aws_cloudwatch_event_rule.warehouse_payment_processed_rule.name
   event_bus_name = aws_cloudwatch_event_bus.eda_bus_bus.name
-  target_id      = "Target0"
+  target_id      = "warehouse"
   arn            = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:function:${var.warehouse_function_name}"
 }
 
@@ -101,7 +101,7 @@ resource "aws_cloudwatch_event_rule" "shipping_payment_processed_rule" {
 resource "aws_cloudwatch_event_target" "shipping_payment_processed_rule_target0" {
   rule           = aws_cloudwatch_event_rule.shipping_payment_processed_rule.name
   event_bus_name = aws_cloudwatch_event_bus.eda_bus_bus.name
-  target_id      = "Target0"
+  target_id      = "shipping"
   arn            = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:function:${var.shipping_function_name}"
 }
 

@@ -39,7 +39,7 @@ resource "aws_cloudwatch_event_rule" "rule_rds_created_rule" {
 
 resource "aws_cloudwatch_event_target" "rule_rds_created_rule_target0" {
   rule      = aws_cloudwatch_event_rule.rule_rds_created_rule.name
-  target_id = "Target0"
+  target_id = "autotag"
   arn       = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:function:${var.autotag_function_name}"
 }
 

@@ -46,6 +46,8 @@ export class CrossAccountStack extends Stack {
     });
     const nightlyReportFunction = lambda.Function.fromFunctionAttributes(this, "NightlyReportFunction", { functionArn: Fn.sub("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${NightlyReportFunctionName}"), sameEnvironment: true });
     nightlyReportRule.addTarget(new targets.LambdaFunction(nightlyReportFunction));
+    const nightlyReportRuleCfn = nightlyReportRule.node.defaultChild as events.CfnRule;
+    nightlyReportRuleCfn.addPropertyOverride("Targets.0.Id", "report");
 
     const instanceStateRuleRole = iam.Role.fromRoleArn(this, "InstanceStateRuleRole", instanceStateRuleRoleArn.valueAsString, { mutable: false });
     const instanceStateRule = new events.Rule(this, "InstanceStateRule", {
@@ -73,6 +75,7 @@ export class CrossAccountStack extends Stack {
       event: events.RuleTargetInput.fromEventPath("$.detail"),
     }));
     const instanceStateRuleCfn = instanceStateRule.node.defaultChild as events.CfnRule;
+    instanceStateRuleCfn.addPropertyOverride("Targets.0.Id", "to-central");
     instanceStateRuleCfn.addPropertyOverride("Targets.0.RetryPolicy", { MaximumEventAgeInSeconds: 7200, MaximumRetryAttempts: 5 });
     instanceStateRuleCfn.addPropertyOverride("Targets.1.Id", "ops-pager");
 
@@ -87,6 +90,8 @@ export class CrossAccountStack extends Stack {
     });
     const urgentTicketsQueue = sqs.Queue.fromQueueArn(this, "UrgentTicketsQueue", Fn.sub("arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${UrgentTicketsQueueName}"));
     urgentTicketsRule.addTarget(new targets.SqsQueue(urgentTicketsQueue));
+    const urgentTicketsRuleCfn = urgentTicketsRule.node.defaultChild as events.CfnRule;
+    urgentTicketsRuleCfn.addPropertyOverride("Targets.0.Id", "tickets-queue");
 
     const kafkaConsumerFunction = lambda.Function.fromFunctionAttributes(this, "KafkaConsumerFunction", { functionArn: Fn.sub("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${KafkaConsumerFunctionName}"), sameEnvironment: true });
     new lambda.EventSourceMapping(this, "OrdersTopicKafkaConsumerFunctionMapping", {

@@ -108,6 +108,12 @@ export class OrderFlowStack extends Stack {
     bigOrdersRule.addTarget(new targets.SfnStateMachine(fulfilOrderStateMachine, {
       role: fulfilOrderStateMachineRole,
     }));
+    const bigOrdersRuleCfn = bigOrdersRule.node.defaultChild as events.CfnRule;
+    bigOrdersRuleCfn.addPropertyOverride("Targets.0.Id", "bill");
+    bigOrdersRuleCfn.addPropertyOverride("Targets.1.Id", "audit");
+    bigOrdersRuleCfn.addPropertyOverride("Targets.2.Id", "notify");
+    bigOrdersRuleCfn.addPropertyOverride("Targets.3.Id", "stream");
+    bigOrdersRuleCfn.addPropertyOverride("Targets.4.Id", "fulfil");
 
     const refundsRule = new events.Rule(this, "RefundsRule", {
       ruleName: "refunds",
@@ -147,7 +153,11 @@ export class OrderFlowStack extends Stack {
       retryAttempts: 3,
     }));
     const refundsRuleCfn = refundsRule.node.defaultChild as events.CfnRule;
+    refundsRuleCfn.addPropertyOverride("Targets.0.Id", "lake");
     refundsRuleCfn.addPropertyOverride("Targets.0.RetryPolicy", { MaximumEventAgeInSeconds: 600, MaximumRetryAttempts: 10 });
+    refundsRuleCfn.addPropertyOverride("Targets.1.Id", "logs");
+    refundsRuleCfn.addPropertyOverride("Targets.2.Id", "hook");
+    refundsRuleCfn.addPropertyOverride("Targets.3.Id", "bill");
 
     const orderIndexerFunction = lambda.Function.fromFunctionAttributes(this, "OrderIndexerFunction", { functionArn: Fn.sub("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${OrderIndexerFunctionName}"), sameEnvironment: true });
     new lambda.EventSourceMapping(this, "OrdersTableOrderIndexerFunctionMapping", {

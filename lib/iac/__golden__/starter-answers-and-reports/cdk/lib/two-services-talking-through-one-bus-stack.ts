@@ -29,6 +29,8 @@ export class TwoServicesTalkingThroughOneBusStack extends Stack {
     });
     const ratingFunction = lambda.Function.fromFunctionAttributes(this, "RatingFunction", { functionArn: Fn.sub("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${RatingFunctionName}"), sameEnvironment: true });
     answerRuleRule.addTarget(new targets.LambdaFunction(ratingFunction));
+    const answerRuleRuleCfn = answerRuleRule.node.defaultChild as events.CfnRule;
+    answerRuleRuleCfn.addPropertyOverride("Targets.0.Id", "rating");
 
     const reportRuleRule = new events.Rule(this, "ReportRuleRule", {
       ruleName: "reportRule",
@@ -39,6 +41,8 @@ export class TwoServicesTalkingThroughOneBusStack extends Stack {
     });
     const getReportEventFunction = lambda.Function.fromFunctionAttributes(this, "GetReportEventFunction", { functionArn: Fn.sub("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${GetReportEventFunctionName}"), sameEnvironment: true });
     reportRuleRule.addTarget(new targets.LambdaFunction(getReportEventFunction));
+    const reportRuleRuleCfn = reportRuleRule.node.defaultChild as events.CfnRule;
+    reportRuleRuleCfn.addPropertyOverride("Targets.0.Id", "get-report-event");
 
     const publishAnswerFunction = lambda.Function.fromFunctionAttributes(this, "PublishAnswerFunction", { functionArn: Fn.sub("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${PublishAnswerFunctionName}"), sameEnvironment: true });
     new lambda.EventSourceMapping(this, "UserAnswersTablePublishAnswerFunctionMapping", {

@@ -26,5 +26,7 @@ export class LogEveryNewProductStack extends Stack {
     });
     const logProductFunction = lambda.Function.fromFunctionAttributes(this, "LogProductFunction", { functionArn: Fn.sub("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${LogProductFunctionName}"), sameEnvironment: true });
     logNewProductRule.addTarget(new targets.LambdaFunction(logProductFunction));
+    const logNewProductRuleCfn = logNewProductRule.node.defaultChild as events.CfnRule;
+    logNewProductRuleCfn.addPropertyOverride("Targets.0.Id", "log-product-fn");
   }
 }

@@ -37,6 +37,8 @@ export class RewardBigPaymentsStack extends Stack {
     });
     const rewardsFunction = lambda.Function.fromFunctionAttributes(this, "RewardsFunction", { functionArn: Fn.sub("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${RewardsFunctionName}"), sameEnvironment: true });
     paymentProcessedRule.addTarget(new targets.LambdaFunction(rewardsFunction));
+    const paymentProcessedRuleCfn = paymentProcessedRule.node.defaultChild as events.CfnRule;
+    paymentProcessedRuleCfn.addPropertyOverride("Targets.0.Id", "rewards");
 
     const warehousePaymentProcessedRule = new events.Rule(this, "WarehousePaymentProcessedRule", {
       ruleName: "warehouse-payment-processed",
@@ -49,6 +51,8 @@ export class RewardBigPaymentsStack extends Stack {
     });
     const warehouseFunction = lambda.Function.fromFunctionAttributes(this, "WarehouseFunction", { functionArn: Fn.sub("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${WarehouseFunctionName}"), sameEnvironment: true });
     warehousePaymentProcessedRule.addTarget(new targets.LambdaFunction(warehouseFunction));
+    const warehousePaymentProcessedRuleCfn = warehousePaymentProcessedRule.node.defaultChild as events.CfnRule;
+    warehousePaymentProcessedRuleCfn.addPropertyOverride("Targets.0.Id", "warehouse");
 
     const shippingPaymentProcessedRule = new events.Rule(this, "ShippingPaymentProcessedRule", {
       ruleName: "shipping-payment-processed",
@@ -61,5 +65,7 @@ export class RewardBigPaymentsStack extends Stack {
     });
     const shippingFunction = lambda.Function.fromFunctionAttributes(this, "ShippingFunction", { functionArn: Fn.sub("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${ShippingFunctionName}"), sameEnvironment: true });
     shippingPaymentProcessedRule.addTarget(new targets.LambdaFunction(shippingFunction));
+    const shippingPaymentProcessedRuleCfn = shippingPaymentProcessedRule.node.defaultChild as events.CfnRule;
+    shippingPaymentProcessedRuleCfn.addPropertyOverride("Targets.0.Id", "shipping");
   }
 }

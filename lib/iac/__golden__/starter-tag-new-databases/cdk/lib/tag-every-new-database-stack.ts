@@ -29,5 +29,7 @@ export class TagEveryNewDatabaseStack extends Stack {
     });
     const autotagFunction = lambda.Function.fromFunctionAttributes(this, "AutotagFunction", { functionArn: Fn.sub("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${AutotagFunctionName}"), sameEnvironment: true });
     ruleRdsCreatedRule.addTarget(new targets.LambdaFunction(autotagFunction));
+    const ruleRdsCreatedRuleCfn = ruleRdsCreatedRule.node.defaultChild as events.CfnRule;
+    ruleRdsCreatedRuleCfn.addPropertyOverride("Targets.0.Id", "autotag");
   }
 }
