@@ -11,7 +11,7 @@ describe("inspector fields for a rule's role and a target's id", () => {
   it("every target kind has an optional Target Id; the rule has an optional Role ARN", () => {
     expect(TARGET_KINDS.length).toBeGreaterThanOrEqual(9);
     for (const kind of TARGET_KINDS) {
-      expect(kindView(kind).fields.find((f) => f.path === "targetId"), kind).toMatchObject({ type: "text", label: "Target Id", optional: true, placeholder: expect.stringMatching(/generated/) });
+      expect(kindView(kind).fields.find((f) => f.path === "targetId"), kind).toMatchObject({ type: "text", label: "Target Id", optional: true, placeholder: expect.stringMatching(/derived from the node id/) });
     }
     expect(kindView("rule").fields.find((f) => f.path === "roleArn")).toMatchObject({ type: "text", label: "Role ARN", optional: true });
   });

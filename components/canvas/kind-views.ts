@@ -23,7 +23,7 @@ const RETRY_AND_DLQ: readonly FieldSpec[] = [
   { type: "text", path: "roleArn", label: "Role ARN", optional: true, placeholder: "arn:aws:iam::123456789012:role/name" },
 ];
 
-/** Every target kind: the AWS target `Id` an imported target keeps (`Target0`); empty on drawn ones. */
+/** Every target kind: the AWS target `Id` an imported target keeps (`Target0`); empty on drawn ones, whose id derives from the node id. */
 const TARGET_ID: FieldSpec = {
   type: "text",
   path: "targetId",
