@@ -2,6 +2,33 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+/**
+ * The layers of lib/, lowest first (lib/README.md explains each module). A module imports only
+ * from modules of lower layers: never sideways, never up, so no two modules form a cycle.
+ */
+export const LIB_LAYERS = [
+  ["errors", "ids", "arn", "limits", "format"],
+  ["pattern", "transform", "db"],
+  ["graph", "streams", "env"],
+  ["resources", "designs", "starters", "emulator"],
+  ["lab", "iac", "explorer", "aws", "run-locally"],
+  ["capture"],
+];
+
+/** `import/no-restricted-paths` zones: for each module, every module of its own or a higher layer. */
+function layerZones() {
+  const zones = [];
+  LIB_LAYERS.forEach((layer, depth) => {
+    const notBelow = LIB_LAYERS.slice(depth).flat();
+    for (const module of layer) {
+      const from = notBelow.filter((other) => other !== module).flatMap((other) => [`./lib/${other}`, `./lib/${other}.ts`]);
+      zones.push({ target: [`./lib/${module}`, `./lib/${module}.ts`], from, message: `lib/${module} sits below these modules (lib/README.md, "Layers").` });
+    }
+  });
+  zones.push({ target: "./lib", from: ["./app", "./components", "./scripts"], message: "lib/ is domain code: it never imports the UI, routes or scripts." });
+  return zones;
+}
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -9,6 +36,12 @@ export default defineConfig([
     // lib/ is domain code: `any` hides mistakes the type checker exists to catch.
     files: ["lib/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "error" },
+  },
+  {
+    // Tests may wire several modules together; nothing imports a test, so they form no cycle.
+    files: ["lib/**/*.ts"],
+    ignores: ["lib/**/*.test.ts"],
+    rules: { "import/no-restricted-paths": ["error", { zones: layerZones() }] },
   },
   globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", "data/**", "test-results/**", "playwright-report/**"]),
 ]);

@@ -7,7 +7,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { ensureDatabase } = await import("./lib/db");
     await ensureDatabase();
-    const { getBusRuntime } = await import("./lib/bus/runtime");
+    const { getBusRuntime } = await import("./lib/emulator/runtime");
     await getBusRuntime();
   }
 }

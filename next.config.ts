@@ -12,20 +12,20 @@ const nextConfig: NextConfig = {
         {
           source: "/",
           has: [{ type: "header", key: "x-amz-target", value: "AWSEvents\\..*" }],
-          destination: "/api/aws/events",
+          destination: "/api/emulator/events",
         },
         // The local endpoint's SQS (JSON protocol) and STS (query protocol, told apart by its
         // SigV4 credential scope), as server.ts serves them under `npm start`.
         {
           source: "/",
           has: [{ type: "header", key: "x-amz-target", value: "AmazonSQS\\..*" }],
-          destination: "/api/aws/sqs",
+          destination: "/api/emulator/sqs",
         },
         {
           source: "/",
           has: [{ type: "header", key: "authorization", value: ".*/sts/aws4_request.*" }],
           missing: [{ type: "header", key: "x-amz-target" }],
-          destination: "/api/aws/sts",
+          destination: "/api/emulator/sts",
         },
       ],
       afterFiles: [],

@@ -8,8 +8,8 @@
  */
 import { createServer } from "node:http";
 import next from "next";
-import { getBusRuntime } from "./lib/bus/runtime";
-import { isLocalAwsCall, serveBusRequest } from "./lib/bus/loopback-server";
+import { getBusRuntime } from "./lib/emulator/runtime";
+import { isLocalAwsCall, serveBusRequest } from "./lib/emulator/loopback-server";
 import { env } from "./lib/env";
 
 const app = next({ dev: false, hostname: env.HOST, port: env.PORT });

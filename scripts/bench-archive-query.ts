@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { closeDb, getDb } from "../lib/db";
-import { parseEventFilter, queryEvents } from "../lib/bus/explorer";
+import { parseEventFilter, queryEvents } from "../lib/explorer/index";
 import { newIdSequence } from "../lib/ids";
 
 const EVENTS = Math.min(Number(process.env.BENCH_ARCHIVE_EVENTS ?? 1_000_000), 2_000_000);

@@ -53,7 +53,7 @@ try {
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(1);
   console.log(
     JSON.stringify({
-      server: child === undefined ? url : "lib/bus on a plain Node HTTP server (scripts/bus-server.ts)",
+      server: child === undefined ? url : "lib/emulator on a plain Node HTTP server (scripts/bus-server.ts)",
       clients: CLIENTS,
       events: latencies.length * BATCH,
       failedEntries: failed,

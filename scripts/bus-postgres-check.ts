@@ -14,10 +14,10 @@ import {
   StartReplayCommand,
 } from "@aws-sdk/client-eventbridge";
 import { closeDb } from "../lib/db";
-import { parseEventFilter, queryEvents } from "../lib/bus/explorer";
-import { listenOnLoopback } from "../lib/bus/loopback-server";
-import { BusRuntime } from "../lib/bus/runtime";
-import { readBusConfig } from "../lib/bus/config";
+import { parseEventFilter, queryEvents } from "../lib/explorer/index";
+import { listenOnLoopback } from "../lib/emulator/loopback-server";
+import { BusRuntime } from "../lib/emulator/runtime";
+import { readBusConfig } from "../lib/emulator/config";
 
 const url = process.env.DATABASE_URL ?? "";
 assert.match(url, /^postgres/, "DATABASE_URL must be PostgreSQL (run through scripts/with-postgres.sh)");

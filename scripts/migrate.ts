@@ -1,7 +1,7 @@
 // Applies pending migrations to DATABASE_URL (default: the SQLite file under data/).
 //   npm run db:migrate
 //   DATABASE_URL=postgresql://… npm run db:migrate
-// The app does the same on first start (lib/db.ts ensureDatabase), so this is for
+// The app does the same on first start (lib/db ensureDatabase), so this is for
 // deploy pipelines and for checking a database by hand.
 import { env } from "../lib/env";
 import { applyMigrations } from "../lib/db/migrate";

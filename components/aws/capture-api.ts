@@ -3,8 +3,8 @@
  * starting a consented capture, polling and cancelling its job.
  */
 import { requestJson } from "@/components/api-client";
-import type { CaptureEstimate } from "@/lib/aws/capture";
-import type { ArchiveSummary, CaptureJobView } from "@/lib/aws/capture-jobs";
+import type { CaptureEstimate } from "@/lib/capture/capture";
+import type { ArchiveSummary, CaptureJobView } from "@/lib/capture/capture-jobs";
 
 export type { ArchiveSummary, CaptureEstimate, CaptureJobView };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CaptureJobView } from "@/lib/aws/capture-jobs";
+import type { CaptureJobView } from "@/lib/capture/capture-jobs";
 import { defaultWindow, fromLocalInput, jobSummary, progressFraction, toLocalInput } from "./capture-format";
 
 const running = (progress?: Partial<NonNullable<CaptureJobView["progress"]>>): CaptureJobView => ({

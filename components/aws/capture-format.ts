@@ -2,7 +2,7 @@
  * Pure helpers of the capture panel: the default window, `datetime-local` values, the progress
  * fraction and the one-line summaries of a job.
  */
-import type { CaptureJobView } from "@/lib/aws/capture-jobs";
+import type { CaptureJobView } from "@/lib/capture/capture-jobs";
 
 /** `datetime-local` value (local time, minutes) of a date. */
 export function toLocalInput(date: Date): string {

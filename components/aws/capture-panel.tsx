@@ -19,7 +19,7 @@ import {
   type CaptureJobView,
   type CaptureStart,
 } from "./capture-api";
-import { CAPTURE_PERMISSIONS } from "@/lib/aws/capture-permissions";
+import { CAPTURE_PERMISSIONS } from "@/lib/capture/capture-permissions";
 import { defaultWindow, fromLocalInput, jobSummary, progressFraction } from "./capture-format";
 
 type Mode = "archive" | "live";

@@ -1,6 +1,6 @@
 /** Browser-side calls to the events explorer API; failures become Errors with the server's message. */
 import { requestJson } from "@/components/api-client";
-import type { EventDetail, EventPage } from "@/lib/bus/explorer";
+import type { EventDetail, EventPage } from "@/lib/explorer/index";
 
 export interface EventFilters {
   from: string;

@@ -2,7 +2,7 @@
 
 /** One event's detail: its JSON (rendered as text, never as HTML), matched rules and deliveries. */
 import { useEffect, useState } from "react";
-import type { EventDetail } from "@/lib/bus/explorer";
+import type { EventDetail } from "@/lib/explorer/index";
 import { getEvent } from "./api";
 
 function prettyJson(text: string): string {

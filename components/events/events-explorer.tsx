@@ -5,7 +5,7 @@
  * detail drawer, and actions on a selection (replay with progress, export as JSON Lines).
  */
 import { useEffect, useRef, useState } from "react";
-import type { EventSummary } from "@/lib/bus/explorer";
+import type { EventSummary } from "@/lib/explorer/index";
 import { validatePattern } from "@/lib/pattern";
 import { exportEvents, listEvents, replayEvents, type EventFilters } from "./api";
 import { EventDrawer } from "./event-drawer";

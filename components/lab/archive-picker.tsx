@@ -8,7 +8,7 @@
  */
 import { useState } from "react";
 import { exportEvents, listEvents, type EventFilters } from "@/components/events/api";
-import type { EventSummary } from "@/lib/bus/explorer";
+import type { EventSummary } from "@/lib/explorer/index";
 import { parseEventSet, type LabEvent } from "@/lib/lab";
 
 const NO_FILTER: EventFilters = { from: "", to: "", bus: "", source: "", detailType: "", text: "", pattern: "" };

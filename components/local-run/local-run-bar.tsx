@@ -3,9 +3,9 @@
 import Link from "next/link";
 import { requestJson } from "@/components/api-client";
 import { useState } from "react";
-import type { DeployReport } from "@/lib/bus/deploy-design";
-import { designPathOf } from "@/lib/bus/design-path";
-import type { TestEventPath } from "@/lib/bus/test-event";
+import type { DeployReport } from "@/lib/run-locally/deploy-design";
+import { designPathOf } from "@/lib/run-locally/design-path";
+import type { TestEventPath } from "@/lib/run-locally/test-event";
 import { categoryOf, type Design, type DesignNode, type NodeOfKind } from "@/lib/graph";
 import { mskEndpoints, runKafkaMapping, type MappingRun } from "@/lib/streams/kafka";
 import type { CanvasHighlight } from "@/components/canvas/highlight";

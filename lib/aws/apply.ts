@@ -18,11 +18,12 @@ import {
   type EventBridgeClient,
   type Tag,
 } from "@aws-sdk/client-eventbridge";
-import type { Tags, Target } from "./account-state";
+import type { Tags, Target } from "../resources/account-state";
 import { awsCall } from "./call";
 import { describeAwsError } from "./errors";
 import type { Plan, PlannedChange } from "./plan";
-import { busArnAt, putRuleInput } from "./resources";
+import { busArn } from "../arn";
+import { putRuleInput } from "../resources/design-resources";
 
 export interface StepResult {
   readonly index: number;
@@ -134,7 +135,7 @@ class ChangeRunner {
     const archive = change.desiredArchive;
     if (archive === undefined || change.action === "delete") throw new StepRefused(`Plan change ${change.label} is not an archive Switchyard writes`);
     if (change.action === "create") {
-      const source = busArnAt(this.plan, archive.bus);
+      const source = busArn(this.plan, archive.bus);
       await this.call("CreateArchive", () =>
         this.client.send(new CreateArchiveCommand({ ArchiveName: archive.name, EventSourceArn: source, EventPattern: archive.eventPattern, RetentionDays: archive.retentionDays }), this.signal),
       );

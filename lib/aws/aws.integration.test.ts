@@ -19,14 +19,14 @@ import {
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import type { Design, DesignNode, NodeOfKind } from "@/lib/graph";
 import { validateDesign } from "@/lib/graph";
-import { startTestEndpoint, type TestEndpoint } from "../bus/test-endpoint";
-import { DESIGN_TAG, type AccountState } from "./account-state";
+import { startTestEndpoint, type TestEndpoint } from "../emulator/test-endpoint";
+import { DESIGN_TAG, type AccountState } from "../resources/account-state";
 import { applyPlan } from "./apply";
 import { eventBridgeClientFor, MAX_ATTEMPTS } from "./connection";
 import { designFromAccount } from "./import";
 import { planChanges, type Plan } from "./plan";
 import { readAccount, type ReadProgress } from "./read-account";
-import { designResources } from "./resources";
+import { designResources } from "../resources/design-resources";
 
 const REGION = "us-east-1";
 const ACCOUNT = "000000000000";

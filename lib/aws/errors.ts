@@ -393,7 +393,7 @@ export function isAwsError(error: unknown): boolean {
 export function awsErrorResponse(error: unknown): Response {
   if (error instanceof DomainError || !isAwsError(error)) return errorResponse(error);
   const description = describeAwsError(error);
-  // Logged without the message body: only the kind and AWS's code, as lib/bus does.
+  // Logged without the message body: only the kind and AWS's code, as the local emulator does.
   console.error(`AWS call failed: ${description.code} ${description.awsCode ?? ""}`.trim());
   const { status, ...body } = description;
   return Response.json({ error: body }, { status });

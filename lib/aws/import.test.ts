@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { safeParseDesign, validateDesign } from "@/lib/graph";
-import type { AccountState, RuleState } from "./account-state";
+import type { AccountState, RuleState } from "../resources/account-state";
 import { designFromAccount } from "./import";
 import { planChanges } from "./plan";
-import { designResources } from "./resources";
+import { designResources } from "../resources/design-resources";
 
 const ACCOUNT = "111122223333";
 const at = (service: string, resource: string, account = ACCOUNT, region = "eu-west-1") => `arn:aws:${service}:${region}:${account}:${resource}`;

@@ -6,9 +6,10 @@
  * silently.
  */
 import { createNode, DEFAULT_RETRY_POLICY, DESIGN_FORMAT, DESIGN_VERSION, layoutDesign, type Design, type DesignEdge, type DesignNode, type EventBusNode, type InputMode } from "@/lib/graph";
-import { type AccountState, type RuleState, type Target } from "./account-state";
-import { targetIdFor, type TargetNode } from "./resources";
-import { recogniseTargetArn, type RecognisedTarget } from "./target-arn";
+import { type AccountState, type RuleState, type Target } from "../resources/account-state";
+import type { TargetNode } from "../graph";
+import { targetIdFor } from "../resources/design-resources";
+import { recogniseTargetArn, type RecognisedTarget } from "../resources/target-arn";
 
 export interface ImportResult {
   readonly design: Design;

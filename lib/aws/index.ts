@@ -23,25 +23,8 @@ export {
 } from "./connection";
 export { listAwsProfiles } from "./profiles";
 export { testAwsConnection, type AwsIdentity } from "./identity";
-export { DESIGN_TAG, ruleKey, type AccountState, type ApiDestinationState, type ArchiveState, type BusState, type RuleState, type Tags, type Target } from "./account-state";
 export { readAccount, type ReadOptions, type ReadProgress, type ReadScope } from "./read-account";
-export { recogniseTargetArn, type RecognisedTarget } from "./target-arn";
 export { designFromAccount, type ImportResult } from "./import";
-export {
-  busArnAt,
-  designResources,
-  putRuleInput,
-  RESOURCE_TARGET_ARNS,
-  ruleDefinition,
-  targetArnFor,
-  targetIdFor,
-  targetIdOf,
-  targetSpecFor,
-  type DesignResources,
-  type Placement,
-  type ResourceTargetNode,
-  type TargetNode,
-} from "./resources";
 export { planChanges, type ChangeAction, type FieldChange, type KeptResource, type Plan, type PlanBus, type PlannedChange, type PlanOptions, type ResourceKind } from "./plan";
 export { applyPlan, type ApplyOptions, type ApplyResult, type StepResult } from "./apply";
 export {

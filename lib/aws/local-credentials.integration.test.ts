@@ -3,7 +3,7 @@
  * reachable, while AWS itself is not: the credential error is reported, never papered over.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestEndpoint, type TestEndpoint } from "../bus/test-endpoint";
+import { startTestEndpoint, type TestEndpoint } from "../emulator/test-endpoint";
 import { describeAwsError } from "./errors";
 import { testAwsConnection } from "./identity";
 

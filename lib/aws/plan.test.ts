@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DESIGN_TAG, type AccountState, type ArchiveState, type BusState, type RuleState, type Target } from "./account-state";
+import { DESIGN_TAG, type AccountState, type ArchiveState, type BusState, type RuleState, type Target } from "../resources/account-state";
 import { deepEqual, planChanges, sameJsonText, sameTargetArn, type Plan } from "./plan";
-import type { DesignResources } from "./resources";
+import type { DesignResources } from "../resources/design-resources";
 
 const ME = "dsn_me";
 const MINE = { [DESIGN_TAG]: ME };

@@ -15,9 +15,9 @@
  * - Changes are ordered for apply: buses, archives, rules, targets; deletions after, in reverse.
  */
 import { DEFAULT_RETRY_POLICY } from "@/lib/graph/registry";
-import { DESIGN_TAG, ruleKey, type AccountState, type ArchiveState, type BusState, type RuleState, type Target } from "./account-state";
-import type { DesignResources } from "./resources";
-import { recogniseTargetArn } from "./target-arn";
+import { DESIGN_TAG, ruleKey, type AccountState, type ArchiveState, type BusState, type RuleState, type Target } from "../resources/account-state";
+import type { DesignResources } from "../resources/design-resources";
+import { recogniseTargetArn } from "../resources/target-arn";
 
 export type ChangeAction = "create" | "update" | "delete";
 export type ResourceKind = "bus" | "archive" | "rule" | "target";

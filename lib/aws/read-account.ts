@@ -17,7 +17,7 @@ import {
   type Rule,
 } from "@aws-sdk/client-eventbridge";
 import { NotFoundError } from "@/lib/errors";
-import type { AccountState, ApiDestinationState, ArchiveState, BusState, RuleState, Tags, Target } from "./account-state";
+import type { AccountState, ApiDestinationState, ArchiveState, BusState, RuleState, Tags, Target } from "../resources/account-state";
 import { awsCall } from "./call";
 
 export interface ReadScope {

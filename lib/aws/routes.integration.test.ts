@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { DescribeRuleCommand, EventBridgeClient, PutRuleCommand, PutTargetsCommand } from "@aws-sdk/client-eventbridge";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Design } from "@/lib/graph";
-import type { TestEndpoint } from "../bus/test-endpoint";
+import type { TestEndpoint } from "../emulator/test-endpoint";
 import type { FingerprintedPlan as Plan } from "./workflow";
 
 // lib/env reads DATABASE_URL once at import: point it at a fresh SQLite file before loading.
@@ -43,7 +43,7 @@ async function ndjson(response: Response): Promise<Record<string, unknown>[]> {
 }
 
 beforeAll(async () => {
-  const { startTestEndpoint } = await import("../bus/test-endpoint");
+  const { startTestEndpoint } = await import("../emulator/test-endpoint");
   endpoint = await startTestEndpoint();
   client = new EventBridgeClient({ endpoint: endpoint.url, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } });
   await client.send(new PutRuleCommand({ Name: "orders", EventPattern: '{"source":["shop"]}' }));

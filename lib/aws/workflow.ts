@@ -15,7 +15,7 @@ import { currentAwsConnection, eventBridgeClientFor, type AwsConnectionSettings 
 import { designFromAccount } from "./import";
 import { planChanges, type Plan } from "./plan";
 import { readAccount, type ReadProgress, type ReadScope } from "./read-account";
-import { designResources } from "./resources";
+import { designResources } from "../resources/design-resources";
 
 async function requireConnection(): Promise<AwsConnectionSettings> {
   const connection = await currentAwsConnection();

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkDatabase, closeDb, ensureDatabase, getDb } from "../db";
+import { checkDatabase, closeDb, ensureDatabase, getDb } from "./index";
 import { newId } from "../ids";
 import { applyMigrations, createMigration, readMigrationList } from "./migrate";
 import { migrationsDir } from "./provider";

@@ -27,6 +27,11 @@ export function resolveDatabaseUrl(raw: string | undefined, root: string = proje
   return file === ":memory:" ? url : `file:${path.resolve(root, file)}`;
 }
 
+/** The database this process uses: DATABASE_URL, or the default SQLite file. */
+export function configuredDatabaseUrl(): string {
+  return resolveDatabaseUrl(process.env.DATABASE_URL);
+}
+
 export function databaseProvider(url: string): DatabaseProvider {
   if (/^postgres(ql)?:\/\//i.test(url)) return "postgresql";
   if (/^file:/i.test(url)) return "sqlite";

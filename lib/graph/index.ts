@@ -13,11 +13,14 @@ export {
   kindSpec,
   NODE_KINDS,
   NODE_REGISTRY,
+  isTargetNode,
   paletteGroups,
   type EdgeKindSpec,
   type NodeCategory,
   type NodeKindSpec,
   type NodeRegistry,
+  type TargetKind,
+  type TargetNode,
 } from "./registry";
 export { PROBLEM_SEVERITY, type Problem, type ProblemCode, type Severity } from "./problems";
 export { LIMITS, validateDesign } from "./validate";

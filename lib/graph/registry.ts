@@ -8,10 +8,14 @@ import type { DesignNode, EdgeKind, InputMode, NodeKind, NodeOfKind, Position, R
 
 export type NodeCategory = "producer" | "bus" | "rule" | "target" | "downstream";
 
+/** Kinds a rule can invoke; the registry's entries of category "target" are exactly these (checked by its type). */
+export type TargetKind = "lambda" | "sns" | "sqs" | "step-functions" | "firehose" | "kinesis" | "cloudwatch-logs" | "api-destination" | "event-bus-target";
+export type TargetNode = NodeOfKind<TargetKind>;
+
 export interface NodeKindSpec<K extends NodeKind> {
   readonly kind: K;
   readonly label: string;
-  readonly category: NodeCategory;
+  readonly category: K extends TargetKind ? "target" : Exclude<NodeCategory, "target">;
   /** One line for the palette's tooltip. */
   readonly description: string;
   /** A fresh node with sensible defaults: it passes the schema, and validation once connected. */
@@ -303,6 +307,11 @@ export function kindSpec<K extends NodeKind>(kind: K): NodeKindSpec<K> {
 
 export function categoryOf(kind: NodeKind): NodeCategory {
   return NODE_REGISTRY[kind].category;
+}
+
+/** Whether a rule can invoke this node. */
+export function isTargetNode(node: DesignNode): node is TargetNode {
+  return categoryOf(node.kind) === "target";
 }
 
 /** A fresh node of `kind` at `position`, as dropped from the palette. */

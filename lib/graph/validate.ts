@@ -10,7 +10,7 @@ import { indexDesign, type DesignIndex } from "./graph-index";
 import { findEventLoops } from "./loops";
 import { checkPattern } from "./pattern-check";
 import { problem, type Problem } from "./problems";
-import { canConnect } from "./registry";
+import { canConnect, type TargetNode } from "./registry";
 import { scheduleExpressionProblem } from "./schedule-expression";
 import { targetIdOf } from "./target-id";
 import type { Design, DesignNode, EventBusNode, InputMode, NodeOfKind, RuleNode } from "./schema";
@@ -326,7 +326,6 @@ function checkRule(rule: RuleNode, index: DesignIndex, report: Report): void {
   }
 }
 
-type TargetNode = NodeOfKind<"lambda" | "sns" | "sqs" | "step-functions" | "firehose" | "kinesis" | "cloudwatch-logs" | "api-destination" | "event-bus-target">;
 
 function checkTarget(target: TargetNode, index: DesignIndex, report: Report): void {
   const invokedBy = index.incoming(target.id, "invokes").length;

@@ -9,7 +9,8 @@
  */
 import { subTemplate } from "./cloudformation";
 import { writeJson } from "./json-text";
-import type { EventSourceMappingModel, Expr, ExportModel, Ref, RuleModel, TargetKind, TargetModel } from "./model";
+import type { TargetKind } from "@/lib/graph";
+import type { EventSourceMappingModel, Expr, ExportModel, Ref, RuleModel, TargetModel } from "./model";
 import { oneLine, pascalCase, snakeCase } from "./names";
 import { parseJson } from "@/lib/pattern";
 

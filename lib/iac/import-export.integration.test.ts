@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { designFromAccount } from "@/lib/aws/import";
 import { eventBridgeClientFor } from "@/lib/aws/connection";
 import { readAccount } from "@/lib/aws/read-account";
-import { startTestEndpoint, type TestEndpoint } from "@/lib/bus/test-endpoint";
+import { startTestEndpoint, type TestEndpoint } from "@/lib/emulator/test-endpoint";
 import type { Design } from "@/lib/graph";
 import { loadStackClass, requireFromRoot } from "./cdk-stack.test-support";
 import { exportDesign, type ExportFormat } from "./index";

@@ -12,11 +12,11 @@
  * the role a rule itself uses), connections,
  * buses in other accounts and stream sources. The default bus is referred to by name.
  */
-import { DEFAULT_RETRY_POLICY, type Design, type EventBusNode, type InputMode, type NodeOfKind, type RetryPolicy, type RuleNode } from "@/lib/graph";
+import { DEFAULT_RETRY_POLICY, isTargetNode, type Design, type TargetKind, type TargetNode, type EventBusNode, type InputMode, type NodeOfKind, type RetryPolicy, type RuleNode } from "@/lib/graph";
 // The same adjacency index validation walks, so the export reads edges exactly as validation does.
 import { indexDesign, type DesignIndex } from "@/lib/graph/graph-index";
 import { targetIdOf } from "@/lib/graph/target-id";
-import { RESOURCE_TARGET_ARNS, type ResourceTargetArn, type ResourceTargetNode } from "@/lib/aws/resources";
+import { RESOURCE_TARGET_ARNS, type ResourceTargetArn, type ResourceTargetNode } from "@/lib/resources/design-resources";
 import { canonicalPattern, type CanonicalPattern } from "./json-text";
 import { NameAllocator, type Names } from "./names";
 
@@ -87,10 +87,6 @@ export interface BusModel {
   readonly allowedAccounts: readonly string[];
   readonly policyNames?: Names;
 }
-
-export type TargetKind = NodeOfKind<
-  "lambda" | "sns" | "sqs" | "step-functions" | "firehose" | "kinesis" | "cloudwatch-logs" | "api-destination" | "event-bus-target"
->["kind"];
 
 export interface TargetModel {
   /**
@@ -200,7 +196,7 @@ export interface ExportModel {
 
 type ResourceTarget = ResourceTargetNode;
 
-/** How each referenced resource kind is labelled; its ARN's shape is the one lib/aws/resources.ts uses. */
+/** How each referenced resource kind is labelled; its ARN's shape is the one lib/resources uses. */
 const RESOURCE_TARGETS: { readonly [K in ResourceTarget["kind"]]: ResourceTargetArn<NodeOfKind<K>> & { label: string } } = {
   lambda: { ...RESOURCE_TARGET_ARNS.lambda, label: "function" },
   sns: { ...RESOURCE_TARGET_ARNS.sns, label: "topic" },
@@ -358,7 +354,7 @@ class ModelBuilder {
       node.roleArn === undefined ? undefined : [this.parameter(this.names.allocate(names.logical, "role arn"), `Role the rule ${node.name} uses`, node.roleArn)];
     const targetNodes = this.index.outgoing(node.id, "invokes").flatMap((edge) => {
       const target = this.index.node(edge.target);
-      return target && isTarget(target) ? [target] : [];
+      return target && isTargetNode(target) ? [target] : [];
     });
     const targets = targetNodes.map((target, i) => this.target(target, targetIdOf(target), `Target${i}`));
     return [
@@ -576,8 +572,6 @@ class ModelBuilder {
   }
 }
 
-type TargetNode = NodeOfKind<TargetKind>;
-
 interface ResolvedTarget {
   readonly arn: Expr;
   /** How a same-account resource is named where a name will do; its ARN otherwise. */
@@ -586,8 +580,3 @@ interface ResolvedTarget {
   readonly sameAccount: boolean;
 }
 
-const TARGET_KINDS = new Set<string>(["lambda", "sns", "sqs", "step-functions", "firehose", "kinesis", "cloudwatch-logs", "api-destination", "event-bus-target"]);
-
-function isTarget(node: Design["nodes"][number]): node is TargetNode {
-  return TARGET_KINDS.has(node.kind);
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BUNDLED_SCHEMAS } from "@/lib/bus/schemas/bundled";
+import { BUNDLED_SCHEMAS } from "@/lib/emulator/schemas/bundled";
 import { readEvent, testEventPattern } from "@/lib/pattern";
 import { sampleFromSchema, SchemaSampleError } from "./schema-sample";
 

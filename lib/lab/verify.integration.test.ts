@@ -5,7 +5,7 @@
 import * as eventBridgeSdk from "@aws-sdk/client-eventbridge";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestEndpoint, type TestEndpoint } from "@/lib/bus/test-endpoint";
+import { startTestEndpoint, type TestEndpoint } from "@/lib/emulator/test-endpoint";
 import { catalogueEvents, catalogueGroupEvents } from "./catalogue";
 import { evaluateLab } from "./evaluate";
 import { exportExpectationsAsTest } from "./expectations";

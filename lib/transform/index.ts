@@ -1,7 +1,7 @@
 /**
  * What an EventBridge rule target receives: the matched event, a constant `Input`, the part of
  * the event an `InputPath` selects, or an `InputTransformer`'s template filled from the event.
- * Pure TypeScript shared by the local bus (lib/bus) and the lab.
+ * Pure TypeScript shared by the local bus (lib/emulator) and the lab.
  *
  *   validateTargetInput("t1", { inputTransformer: {...} })   // throws TargetInputError like PutTargets
  *   renderTargetInput(spec, eventText, { ruleArn, ruleName, ingestionTime })  // the delivered text

@@ -1,6 +1,6 @@
-// The events explorer's list: stored events, newest first, filtered (see lib/bus/explorer.ts).
-import { getBusRuntime } from "@/lib/bus/runtime";
-import { parseEventFilter, queryEvents } from "@/lib/bus/explorer";
+// The events explorer's list: stored events, newest first, filtered (see lib/explorer).
+import { getBusRuntime } from "@/lib/emulator/runtime";
+import { parseEventFilter, queryEvents } from "@/lib/explorer/index";
 import { errorResponse } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";

@@ -13,7 +13,7 @@ import {
 } from "@aws-sdk/client-schemas";
 import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
 import { currentAwsConnection, type AwsConnectionSettings } from "@/lib/aws/connection";
-import { BUNDLED_SCHEMAS, REGISTRIES } from "@/lib/bus/schemas/bundled";
+import { BUNDLED_SCHEMAS, REGISTRIES } from "@/lib/emulator/schemas/bundled";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 
 export type RegistrySource = "aws" | "bundled";

@@ -2,7 +2,7 @@
 // ({ kind: "archive", archiveName, busName?, from, to, consent: true } or
 // { kind: "live", busName, pattern?, durationSeconds, consent: true }) and answers 202 with the
 // job, whose progress GET /api/aws/capture/{id} reports. Without consent: 400.
-import { captureJobs, ConsentRequiredError, startCapture } from "@/lib/aws/capture-jobs";
+import { captureJobs, ConsentRequiredError, startCapture } from "@/lib/capture/capture-jobs";
 import { awsErrorResponse } from "@/lib/aws/errors";
 import { readJsonBody } from "@/lib/errors";
 

@@ -1,6 +1,6 @@
 // One stored event with the rules it matched and its deliveries.
-import { eventDetail } from "@/lib/bus/explorer";
-import { getBusRuntime } from "@/lib/bus/runtime";
+import { eventDetail } from "@/lib/explorer/index";
+import { getBusRuntime } from "@/lib/emulator/runtime";
 import { errorResponse } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 // Exports a selection of stored events as JSON Lines: body `{ ids }`.
-import { exportJsonLines, selectionSchema } from "@/lib/bus/explorer";
-import { getBusRuntime } from "@/lib/bus/runtime";
+import { exportJsonLines, selectionSchema } from "@/lib/explorer/index";
+import { getBusRuntime } from "@/lib/emulator/runtime";
 import { errorResponse, readJsonBody } from "@/lib/errors";
 
 export async function POST(request: Request): Promise<Response> {

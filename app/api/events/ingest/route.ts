@@ -1,7 +1,7 @@
 // Ingest route for real AWS accounts: an API destination posts events here with the configured
 // token (SWITCHYARD_INGEST_TOKEN); `?bus=<name>` picks the local bus (default bus otherwise).
-import { ingestExternalEvent, hasIngestToken } from "@/lib/bus/external-ingest";
-import { getBusRuntime } from "@/lib/bus/runtime";
+import { ingestExternalEvent, hasIngestToken } from "@/lib/emulator/events/external-ingest";
+import { getBusRuntime } from "@/lib/emulator/runtime";
 import { errorResponse } from "@/lib/errors";
 
 export async function POST(request: Request): Promise<Response> {

@@ -1,8 +1,8 @@
 // Replays a selection of stored events onto their buses: body `{ ids, replayName }`.
 import { z } from "zod";
-import { selectionSchema } from "@/lib/bus/explorer";
-import { replaySelection } from "@/lib/bus/replay-selection";
-import { getBusRuntime } from "@/lib/bus/runtime";
+import { selectionSchema } from "@/lib/explorer/index";
+import { replaySelection } from "@/lib/emulator/events/replay-selection";
+import { getBusRuntime } from "@/lib/emulator/runtime";
 import { errorResponse, readJsonBody } from "@/lib/errors";
 
 const bodySchema = selectionSchema.extend({ replayName: z.string().regex(/^[.\-_A-Za-z0-9]{1,64}$/) });

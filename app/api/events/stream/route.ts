@@ -1,7 +1,7 @@
 // Live tail of newly stored events as server-sent events (`data: <EventSummary JSON>`), optionally
 // narrowed by `bus`, `source` and `detailType` query parameters.
-import { summary } from "@/lib/bus/explorer";
-import { getBusRuntime } from "@/lib/bus/runtime";
+import { summary } from "@/lib/explorer/index";
+import { getBusRuntime } from "@/lib/emulator/runtime";
 
 export const dynamic = "force-dynamic";
 

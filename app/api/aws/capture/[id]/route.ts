@@ -1,5 +1,5 @@
 // One capture job: status, progress, result or error (poll while it runs).
-import { captureJob } from "@/lib/aws/capture-jobs";
+import { captureJob } from "@/lib/capture/capture-jobs";
 import { errorResponse } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 // The connected account's archives (name, bus, state, event count and size), to choose one to capture.
-import { listArchives } from "@/lib/aws/capture-jobs";
+import { listArchives } from "@/lib/capture/capture-jobs";
 import { awsErrorResponse } from "@/lib/aws/errors";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 // What capturing an archive's window would cost: { archiveName, from, to } → the estimate with its cost text.
-import { estimate } from "@/lib/aws/capture-jobs";
+import { estimate } from "@/lib/capture/capture-jobs";
 import { awsErrorResponse } from "@/lib/aws/errors";
 import { readJsonBody } from "@/lib/errors";
 

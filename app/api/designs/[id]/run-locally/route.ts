@@ -1,7 +1,7 @@
 // "Run locally": deploys the saved design's buses, rules and targets to the local EventBridge and
-// answers with what was created and the problems per node (see lib/bus/deploy-design.ts).
-import { deployDesign } from "@/lib/bus/deploy-design";
-import { getBusRuntime } from "@/lib/bus/runtime";
+// answers with what was created and the problems per node (see lib/run-locally/deploy-design.ts).
+import { deployDesign } from "@/lib/run-locally/deploy-design";
+import { getBusRuntime } from "@/lib/emulator/runtime";
 import { getDesign } from "@/lib/designs/repository";
 import { errorResponse } from "@/lib/errors";
 

@@ -1,8 +1,8 @@
 // "Send test event": body `{ producerId, sampleId? }`; puts the producer's event (that sample of it) on the buses it feeds (after
 // "Run locally") and answers with the path it took: matched rules and each target's delivery.
 import { z } from "zod";
-import { getBusRuntime } from "@/lib/bus/runtime";
-import { sendTestEvent } from "@/lib/bus/test-event";
+import { getBusRuntime } from "@/lib/emulator/runtime";
+import { sendTestEvent } from "@/lib/run-locally/test-event";
 import { getDesign } from "@/lib/designs/repository";
 import { errorResponse, readJsonBody } from "@/lib/errors";
 

@@ -1,0 +1,55 @@
+/**
+ * Settings of the local EventBridge, read once from the environment:
+ *
+ *   SWITCHYARD_BUS_ACCOUNT   account of requests whose access key is not a 12-digit account id (000000000000)
+ *   SWITCHYARD_BUS_REGION    region in ARNs and events (us-east-1)
+ *   SWITCHYARD_BUS_RETRY_BASE_MS  first retry delay of a failed delivery, doubled each attempt (1000)
+ *   SWITCHYARD_BUS_KEYS      `AKID:secret,…`: when set, requests must be SigV4-signed with one of these keys
+ *   SWITCHYARD_INGEST_TOKEN  secret that POST /api/events/ingest requires (unset: the route is off)
+ */
+import { z } from "zod";
+import { parseKeyList } from "./protocol/sigv4";
+
+const schema = z.object({
+  SWITCHYARD_BUS_ACCOUNT: z.string().regex(/^\d{12}$/, "must be 12 digits").default("000000000000"),
+  SWITCHYARD_BUS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be a region like us-east-1").default("us-east-1"),
+  SWITCHYARD_BUS_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(1000),
+  SWITCHYARD_BUS_KEYS: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined) return undefined;
+      try {
+        return parseKeyList(text);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  SWITCHYARD_INGEST_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+});
+
+export interface BusConfig {
+  readonly defaultAccount: string;
+  readonly region: string;
+  readonly retryBaseMs: number;
+  readonly ingestToken: string | undefined;
+  /** Keys signatures are verified against; undefined accepts any signature. */
+  readonly signingKeys: ReadonlyMap<string, string> | undefined;
+}
+
+export function readBusConfig(source: Record<string, string | undefined> = process.env): BusConfig {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([key, value]) => (key.startsWith("SWITCHYARD_BUS_") || key === "SWITCHYARD_INGEST_TOKEN") && value !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid local EventBridge settings:\n${lines.join("\n")}`);
+  }
+  return {
+    defaultAccount: result.data.SWITCHYARD_BUS_ACCOUNT,
+    region: result.data.SWITCHYARD_BUS_REGION,
+    retryBaseMs: result.data.SWITCHYARD_BUS_RETRY_BASE_MS,
+    ingestToken: result.data.SWITCHYARD_INGEST_TOKEN,
+    signingKeys: result.data.SWITCHYARD_BUS_KEYS,
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Optional SigV4 verification of awsJson1.1 requests against configured local keys (by default
+ * any signature is accepted). Rebuilds the canonical request from the method, the path `/` the
+ * protocol always uses, the signed headers and the body, and compares signatures in constant time.
+ */
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { AwsError } from "./errors";
+
+const ALGORITHM = "AWS4-HMAC-SHA256";
+const MAX_SKEW_MS = 15 * 60_000;
+
+const sha256Hex = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
+const hmac = (key: string | Buffer, data: string) => createHmac("sha256", key).update(data, "utf8").digest();
+
+interface ParsedAuthorization {
+  readonly accessKeyId: string;
+  readonly date: string;
+  readonly region: string;
+  readonly service: string;
+  readonly signedHeaders: string[];
+  readonly signature: string;
+}
+
+function parseAuthorization(header: string): ParsedAuthorization | undefined {
+  const match = /^AWS4-HMAC-SHA256\s+Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request,\s*SignedHeaders=([^,]+),\s*Signature=([0-9a-f]{64})$/.exec(
+    header.trim(),
+  );
+  if (match === null) return undefined;
+  return {
+    accessKeyId: match[1],
+    date: match[2],
+    region: match[3],
+    service: match[4],
+    signedHeaders: match[5].split(";"),
+    signature: match[6],
+  };
+}
+
+/** `AKID:secret,AKID2:secret2` → map; throws on a malformed list. */
+export function parseKeyList(text: string): ReadonlyMap<string, string> {
+  const keys = new Map<string, string>();
+  for (const pair of text.split(",").map((p) => p.trim()).filter((p) => p !== "")) {
+    const colon = pair.indexOf(":");
+    if (colon <= 0 || colon === pair.length - 1) throw new Error("SWITCHYARD_BUS_KEYS must be AKID:secret pairs separated by commas");
+    keys.set(pair.slice(0, colon), pair.slice(colon + 1));
+  }
+  return keys;
+}
+
+/** Throws AWS's error when the request is not signed by one of `keys`. */
+export function verifySignature(method: string, headers: Headers, body: Uint8Array, keys: ReadonlyMap<string, string>, now = Date.now()): void {
+  const header = headers.get("authorization");
+  if (header === null) {
+    throw new AwsError("MissingAuthenticationTokenException", "Missing Authentication Token");
+  }
+  const auth = parseAuthorization(header);
+  if (auth === undefined) throw new AwsError("IncompleteSignatureException", "The request signature is not a valid AWS4-HMAC-SHA256 Authorization header.");
+  const secret = keys.get(auth.accessKeyId);
+  if (secret === undefined) throw new AwsError("UnrecognizedClientException", "The security token included in the request is invalid.");
+  const amzDate = headers.get("x-amz-date") ?? "";
+  const signedAt = Date.parse(amzDate.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, "$1-$2-$3T$4:$5:$6Z"));
+  if (!Number.isFinite(signedAt) || !amzDate.startsWith(auth.date)) {
+    throw new AwsError("IncompleteSignatureException", "The request must carry an X-Amz-Date matching its credential scope.");
+  }
+  if (Math.abs(now - signedAt) > MAX_SKEW_MS) {
+    throw new AwsError("InvalidSignatureException", `Signature expired: ${amzDate} is more than 15 minutes from the server's time.`);
+  }
+  const canonicalHeaders = auth.signedHeaders.map((name) => `${name}:${(headers.get(name) ?? "").trim().replace(/\s+/g, " ")}\n`).join("");
+  const payloadHash = headers.get("x-amz-content-sha256") ?? sha256Hex(body);
+  const canonicalRequest = [method, "/", "", canonicalHeaders, auth.signedHeaders.join(";"), payloadHash].join("\n");
+  const scope = `${auth.date}/${auth.region}/${auth.service}/aws4_request`;
+  const stringToSign = [ALGORITHM, amzDate, scope, sha256Hex(canonicalRequest)].join("\n");
+  const signingKey = hmac(hmac(hmac(hmac(`AWS4${secret}`, auth.date), auth.region), auth.service), "aws4_request");
+  const expected = createHmac("sha256", signingKey).update(stringToSign, "utf8").digest();
+  const given = Buffer.from(auth.signature, "hex");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw new AwsError(
+      "InvalidSignatureException",
+      "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.",
+    );
+  }
+}
+
+/** The access key id of a SigV4 `Authorization` header (`Credential=AKID/date/region/service/aws4_request`). */
+export function accessKeyOf(authorization: string | null): string | undefined {
+  return authorization === null ? undefined : /Credential=([^/,\s]+)\//.exec(authorization)?.[1];
+}

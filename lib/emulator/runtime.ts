@@ -1,0 +1,138 @@
+/**
+ * The local EventBridge of this process: its database, settings, per-bus rule machines, the
+ * delivery dispatcher and the replay runner. One per process and database (cached on globalThis
+ * like the Prisma client, so dev reloads do not start a second dispatcher).
+ */
+import { getDb, type Db } from "../db";
+import { configuredDatabaseUrl, databaseProvider, sqliteFilePath } from "../db/provider";
+import { busArn, DEFAULT_BUS, type Scope } from "../arn";
+import { readBusConfig, type BusConfig } from "./config";
+import { describeForLog } from "./protocol/errors";
+import { Dispatcher } from "./events/delivery";
+import { EventWriter } from "./events/event-writer";
+import type { IngestDeps } from "./events/ingest";
+import { BusMatchers } from "./events/matchers";
+import { ReplayRunner } from "./events/replay-runner";
+import { PrismaRowStore, SqliteRowStore, type RowStore } from "./events/row-store";
+import { RuleTargets } from "./events/rule-targets";
+import { LocalQueues } from "./sqs/queues";
+
+export class BusRuntime implements IngestDeps {
+  readonly matchers: BusMatchers;
+  readonly writer: EventWriter;
+  readonly targets: RuleTargets;
+  readonly dispatcher: Dispatcher;
+  readonly replays: ReplayRunner;
+  /** SQS queues of the local endpoint (in memory: see sqs/queues.ts). */
+  readonly queues: LocalQueues;
+  private readonly accountsReady = new Map<string, Promise<void>>();
+  /** Buses known to exist, so PutEvents does not read the bus table for every entry. */
+  private readonly knownBuses = new Set<string>();
+
+  constructor(
+    readonly db: Db,
+    readonly config: BusConfig,
+    private readonly store: RowStore = new PrismaRowStore(db),
+  ) {
+    this.matchers = new BusMatchers(db);
+    this.writer = new EventWriter(store);
+    this.targets = new RuleTargets(db);
+    this.queues = new LocalQueues(config.region);
+    this.dispatcher = new Dispatcher(this, config.retryBaseMs);
+    this.replays = new ReplayRunner(this, () => this.dispatcher.wake());
+  }
+
+  /** The runtime for a database URL: migrated, SQLite tuned and written through its own connection. */
+  static async open(url: string, config: BusConfig): Promise<BusRuntime> {
+    const db = await getDb(url);
+    if (databaseProvider(url) !== "sqlite") return new BusRuntime(db, config);
+    await prepareSqlite(db);
+    return new BusRuntime(db, config, new SqliteRowStore(sqliteFilePath(url)));
+  }
+
+  /** Starts delivering and replaying; the default account's default bus exists from the start. */
+  start(): void {
+    this.dispatcher.start();
+    this.replays.start();
+    this.ensureAccount(this.scopeFor(undefined)).catch((error: unknown) =>
+      console.error(`[bus] could not create the default bus: ${describeForLog(error)}`),
+    );
+  }
+
+  /** Stops the background work; resolves once deliveries under way have finished. */
+  async stop(): Promise<void> {
+    await Promise.all([this.replays.stop(), this.dispatcher.stop()]);
+    this.store.close();
+  }
+
+  /** The scope of a caller: a 12-digit access key id names the account, as LocalStack does. */
+  scopeFor(accessKeyId: string | undefined): Scope {
+    const account = accessKeyId !== undefined && /^\d{12}$/.test(accessKeyId) ? accessKeyId : this.config.defaultAccount;
+    return { account, region: this.config.region };
+  }
+
+  async busExists(arn: string): Promise<boolean> {
+    if (this.knownBuses.has(arn)) return true;
+    const found = (await this.db.eventBus.findUnique({ where: { arn }, select: { arn: true } })) !== null;
+    if (found) this.knownBuses.add(arn);
+    return found;
+  }
+
+  busDeleted(arn: string): void {
+    this.knownBuses.delete(arn);
+    this.matchers.busDeleted(arn);
+  }
+
+  /** Every account has its default bus from the start. */
+  ensureAccount(scope: Scope): Promise<void> {
+    let ready = this.accountsReady.get(scope.account);
+    if (ready === undefined) {
+      const arn = busArn(scope, DEFAULT_BUS);
+      ready = this.db.eventBus
+        .upsert({ where: { arn }, create: { arn, account: scope.account, name: DEFAULT_BUS }, update: {} })
+        .then(() => undefined);
+      this.accountsReady.set(scope.account, ready);
+      ready.catch(() => this.accountsReady.delete(scope.account));
+    }
+    return ready;
+  }
+}
+
+const globalCache = globalThis as typeof globalThis & { __switchyardBus?: Map<string, Promise<BusRuntime>> };
+const runtimes: Map<string, Promise<BusRuntime>> = (globalCache.__switchyardBus ??= new Map());
+
+/**
+ * SQLite in write-ahead-log mode with `synchronous = FULL`: PutEvents answers only after the WAL
+ * is synced, so an acknowledged event survives an OS crash or power loss too, not just the process
+ * being killed (NORMAL would be faster but may lose the last commits). Concurrent PutEvents share
+ * one commit (event-writer.ts), which keeps the fsyncs few. Two connections write (Prisma's and
+ * the event writer's), so each waits for the other's lock instead of failing.
+ */
+async function prepareSqlite(db: Db): Promise<void> {
+  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await db.$queryRawUnsafe("PRAGMA synchronous = FULL");
+  await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
+}
+
+/** The started runtime for the app's database. */
+export function getBusRuntime(url: string = configuredDatabaseUrl()): Promise<BusRuntime> {
+  let runtime = runtimes.get(url);
+  if (runtime === undefined) {
+    runtime = BusRuntime.open(url, readBusConfig()).then((created) => {
+      created.start();
+      return created;
+    });
+    runtimes.set(url, runtime);
+    runtime.catch(() => runtimes.delete(url));
+  }
+  return runtime;
+}
+
+/** Stops and forgets the runtime(s); for tests and scripts. */
+export async function stopBusRuntime(url?: string): Promise<void> {
+  for (const key of url === undefined ? [...runtimes.keys()] : [url]) {
+    const runtime = runtimes.get(key);
+    runtimes.delete(key);
+    await runtime?.then((r) => r.stop()).catch(() => {});
+  }
+}

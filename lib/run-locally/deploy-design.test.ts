@@ -1,0 +1,142 @@
+/** "Run locally": a design's buses, rules and targets on the local EventBridge, checked with the SDK. */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { DescribeArchiveCommand, EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand, PutEventsCommand } from "@aws-sdk/client-eventbridge";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { design, node, patternRule } from "../graph/test-fixtures";
+import { deployDesign } from "./deploy-design";
+import { targetIdFor } from "./design-path";
+import { sendTestEvent } from "./test-event";
+import { startTestEndpoint, type TestEndpoint } from "../emulator/test-endpoint";
+
+let endpoint: TestEndpoint;
+let receiver: http.Server;
+let receiverUrl: string;
+const bodies: string[] = [];
+
+beforeAll(async () => {
+  endpoint = await startTestEndpoint();
+  receiver = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (c: Buffer) => (body += c.toString("utf8")));
+    req.on("end", () => {
+      bodies.push(body);
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+});
+
+afterAll(async () => {
+  await endpoint.close();
+  await new Promise<void>((resolve) => receiver.close(() => resolve()));
+});
+
+function orderDesign(withQueue: boolean) {
+  const bus = node("event-bus", "bus-orders", { name: "orders", variant: "custom", archive: { name: "orders-all", pattern: "", retentionDays: 7 } });
+  const rule = patternRule("rule-paid", JSON.stringify({ source: ["shop"], "detail-type": ["OrderPaid"] }), { name: "paid" });
+  const hook = node("api-destination", "hook node", {
+    name: "paid-hook",
+    endpoint: receiverUrl,
+    method: "POST",
+    connection: { name: "hook-conn", authorization: "API_KEY" },
+    input: { type: "input-transformer", inputPathsMap: { id: "$.detail.id" }, inputTemplate: '{"paid": <id>}' },
+  });
+  const queue = node("sqs", "queue", { queueName: "paid-orders" });
+  const orphan = patternRule("rule-orphan", JSON.stringify({ source: ["x"] }), { name: "orphan" });
+  const links: [string, string][] = [
+    ["bus-orders", "rule-paid"],
+    ["rule-paid", "hook node"],
+    ...(withQueue ? ([["rule-paid", "queue"]] as [string, string][]) : []),
+  ];
+  return design([bus, rule, hook, ...(withQueue ? [queue] : []), orphan], links);
+}
+
+describe("deployDesign", () => {
+  const eb = () => new EventBridgeClient({ endpoint: endpoint.url, region: "us-east-1", credentials: { accessKeyId: "a", secretAccessKey: "b" } });
+
+  it("creates the buses, archive, rules and targets, which then deliver", async () => {
+    const report = await deployDesign(endpoint.runtime, orderDesign(true));
+    expect(report.buses).toContain("arn:aws:events:us-east-1:000000000000:event-bus/orders");
+    expect(report.rules).toEqual(["arn:aws:events:us-east-1:000000000000:rule/orders/paid"]);
+    expect(report.targets).toBe(2);
+    expect(report.problems).toEqual([{ nodeId: "rule-orphan", message: "No event bus feeds this rule; it was not deployed." }]);
+
+    const rules = await eb().send(new ListRulesCommand({ EventBusName: "orders" }));
+    expect(rules.Rules?.map((r) => r.Name)).toEqual(["paid"]);
+    const targets = await eb().send(new ListTargetsByRuleCommand({ Rule: "paid", EventBusName: "orders" }));
+    expect(targets.Targets?.map((t) => [t.Id, t.Arn?.split(":")[2]])).toEqual([
+      [targetIdFor("hook node"), "events"],
+      ["queue", "sqs"],
+    ]);
+    expect((await eb().send(new DescribeArchiveCommand({ ArchiveName: "orders-all" }))).RetentionDays).toBe(7);
+
+    await eb().send(new PutEventsCommand({ Entries: [{ EventBusName: "orders", Source: "shop", DetailType: "OrderPaid", Detail: '{"id": "o-9"}' }] }));
+    for (let i = 0; i < 200 && bodies.length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(bodies.map((b) => JSON.parse(b))).toEqual([{ paid: "o-9" }]);
+  });
+
+  it("deploying again updates in place and removes targets the design dropped", async () => {
+    const report = await deployDesign(endpoint.runtime, orderDesign(false));
+    expect(report.targets).toBe(1);
+    const targets = await eb().send(new ListTargetsByRuleCommand({ Rule: "paid", EventBusName: "orders" }));
+    expect(targets.Targets?.map((t) => t.Id)).toEqual([targetIdFor("hook node")]);
+    expect(targetIdFor("hook node")).toBe("hook-node");
+  });
+
+  it("reports AWS's error for a rule it cannot create, and deploys the rest", async () => {
+    const bad = orderDesign(false);
+    const broken = bad.nodes.map((n) => (n.kind === "rule" && n.id === "rule-paid" ? { ...n, trigger: { type: "pattern" as const, pattern: '{"source": "shop"}' } } : n));
+    const report = await deployDesign(endpoint.runtime, { ...bad, nodes: broken });
+    expect(report.problems.find((p) => p.nodeId === "rule-paid")?.message).toMatch(/^InvalidEventPatternException: Event pattern is not valid/);
+    expect(report.buses).toHaveLength(1);
+  });
+
+  it("sends a producer's test event and reports the path it took", async () => {
+    const base = orderDesign(true);
+    const producer = node("custom-app", "shop-app", { name: "Shop", source: "shop", detailTypes: ["OrderPaid"] });
+    const withProducer = { ...base, nodes: [...base.nodes, producer], edges: [...base.edges, { id: "p", kind: "puts-events" as const, source: "shop-app", target: "bus-orders" }] };
+    await deployDesign(endpoint.runtime, withProducer);
+    const [path] = await sendTestEvent(endpoint.runtime, withProducer, "shop-app");
+    expect(path.busArn).toBe("arn:aws:events:us-east-1:000000000000:event-bus/orders");
+    expect(path.matchedRules).toEqual(["arn:aws:events:us-east-1:000000000000:rule/orders/paid"]);
+    expect(path.deliveries.map((d) => [d.targetId, d.status]).sort()).toEqual([
+      ["hook-node", "pending"],
+      ["queue", "inbox"],
+    ]);
+    await expect(sendTestEvent(endpoint.runtime, withProducer, "rule-paid")).rejects.toThrow(/does not put events on a bus/);
+  });
+
+  it("sends the chosen sample of a producer (source, detail-type, resources and detail from it; fresh id and time)", async () => {
+    const base = orderDesign(true);
+    const fn = node("lambda", "payments-fn", { functionName: "payments" });
+    const paid = (detail: unknown, source = "shop") =>
+      JSON.stringify({ version: "0", id: "fixed-id", "detail-type": "OrderPaid", source, account: "123456789012", time: "2026-01-01T00:00:00Z", region: "eu-west-1", resources: ["arn:aws:x:::order/9"], detail }).replace("9.5", "9.50");
+    const withFn = {
+      ...base,
+      nodes: [...base.nodes, fn],
+      edges: [...base.edges, { id: "p", kind: "puts-events" as const, source: "payments-fn", target: "bus-orders" }],
+      samples: [
+        { id: "paid", name: "Paid", producer: "payments-fn", event: paid({ id: "o-42", total: 9.5 }) },
+        { id: "elsewhere", name: "Elsewhere", producer: "payments-fn", event: paid({ id: "o-43" }, "other") },
+        { id: "broken", name: "Broken", producer: "payments-fn", event: '{"detail-type": "x"}' },
+      ],
+    };
+    await deployDesign(endpoint.runtime, withFn);
+    const [first] = await sendTestEvent(endpoint.runtime, withFn, "payments-fn");
+    expect(first.matchedRules).toEqual(["arn:aws:events:us-east-1:000000000000:rule/orders/paid"]);
+    const stored = await endpoint.runtime.db.busEvent.findFirstOrThrow({ where: { eventId: first.eventId } });
+    const event = JSON.parse(stored.body);
+    expect(event).toMatchObject({ source: "shop", "detail-type": "OrderPaid", account: "000000000000", region: "us-east-1", resources: ["arn:aws:x:::order/9"], detail: { id: "o-42", total: 9.5 } });
+    expect(event.id).not.toBe("fixed-id");
+    expect(stored.body).toContain('"total":9.50}'); // the detail as written, number lexemes included
+
+    const [other] = await sendTestEvent(endpoint.runtime, withFn, "payments-fn", "elsewhere");
+    expect(other.matchedRules).toEqual([]);
+    await expect(sendTestEvent(endpoint.runtime, withFn, "payments-fn", "broken")).rejects.toThrow('Sample "Broken" has no source.');
+    await expect(sendTestEvent(endpoint.runtime, withFn, "payments-fn", "nope")).rejects.toThrow("Node payments-fn sends no sample nope.");
+    const noSamples = { ...withFn, samples: [] };
+    await expect(sendTestEvent(endpoint.runtime, noSamples, "payments-fn")).rejects.toThrow(/has no sample event to send/);
+  });
+});
