@@ -29,21 +29,6 @@ function computeFold(code: number): number {
   return lowerOfUpper.length === 1 ? lowerOfUpper.charCodeAt(0) : code;
 }
 
-/** The folded string; returns `text` itself when folding changes nothing (no allocation). */
-export function foldString(text: string): string {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (foldCodeUnit(code) !== code) return foldFrom(text, i);
-  }
-  return text;
-}
-
-function foldFrom(text: string, first: number): string {
-  let folded = text.slice(0, first);
-  for (let i = first; i < text.length; i++) folded += String.fromCharCode(foldCodeUnit(text.charCodeAt(i)));
-  return folded;
-}
-
 /** Whether every string an ignore-case pattern accepts folds to the pattern's own fold. */
 export function isFoldIndexable(pattern: string): boolean {
   for (let i = 0; i < pattern.length; i++) {
