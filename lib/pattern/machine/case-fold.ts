@@ -2,11 +2,11 @@
  * A per-code-unit case fold used as an index key for the ignore-case conditions.
  *
  * event-ruler lets each pattern character match itself, its lower case or its upper case
- * (SEMANTICS.md §4.3). When, for every character of a pattern, those three forms are single code
- * units with one common fold, every string the pattern accepts folds to the pattern's fold, so
- * the folded text is a safe index key. The fold can merge more (the Kelvin sign folds like `k`),
- * so hits are confirmed with the exact `conditionHolds`. Patterns with other characters (`ß`
- * upper-cases to `SS`, surrogate pairs) are not indexed.
+ * (lib/pattern/SEMANTICS.md, "Case folding"). When, for every character of a pattern, those three
+ * forms are single code units with one common fold, every string the pattern accepts folds to the
+ * pattern's fold, so the folded text is a safe index key. The fold can merge more (the Kelvin sign
+ * folds like `k`), so hits are confirmed with the exact `conditionHolds`. Patterns with other
+ * characters (`ß` upper-cases to `SS`, surrogate pairs) are not indexed.
  */
 
 /** 0 = not computed yet, otherwise fold + 1. */
