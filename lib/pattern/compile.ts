@@ -8,10 +8,10 @@
  * or leaf and carries on, so an editor can show every problem at once; its first problem is the
  * one `compilePattern` throws.
  *
- * Checks beyond Ruler's grammar, in this order after it: the `$or` expansion limit (AWS docs:
- * at most 1,000 combinations) and the wildcard-complexity limit (§4.10). The size limit comes
- * first of all. AWS publishes no text for the size and `$or` limits; ours are
- * `TOO_LONG_REASON` and `TOO_MANY_COMBINATIONS_REASON` below.
+ * Checks beyond Ruler's grammar, in this order after it: the `$or` expansion limit (AWS docs: at
+ * most 1,000 combinations) and the wildcard-complexity limit (lib/pattern/SEMANTICS.md, "Wildcard
+ * complexity"). The size limit comes first of all. AWS publishes no text for the size and `$or`
+ * limits; ours are `TOO_LONG_REASON` and `TOO_MANY_COMBINATIONS_REASON` below.
  */
 
 import {
@@ -31,7 +31,10 @@ export interface CompileOptions {
   readonly maxLength?: number;
   /** Most `$or` combinations; AWS documents 1,000. */
   readonly maxCombinations?: number;
-  /** Highest accepted wildcard complexity per field (§4.10); provisional AWS value 10. */
+  /**
+   * Highest accepted wildcard complexity per field; provisional AWS value 10
+   * (SEMANTICS.md "Wildcard complexity").
+   */
   readonly maxWildcardComplexity?: number;
 }
 
@@ -238,7 +241,8 @@ class Compiler {
       case "object":
         return this.matchExpression(item, path);
       case "string": {
-        // Ruler compiles a string that is an IP literal into a one-address range (§2).
+        // Ruler compiles a string that is an IP literal into a one-address range
+        // (SEMANTICS.md "Exact values").
         const ip = ipLiteralRange(item.value);
         const value = { kind: "string", value: item.value } as const;
         return ip === undefined ? { kind: "exact", value } : { kind: "exact", value, ip };
@@ -326,7 +330,8 @@ class Compiler {
         return this.closeOperator(obj, path, { kind: "wildcard", source: value.value, glob: parsed.glob });
       }
       default:
-        // Includes Ruler's undocumented `exactly`, which EventBridge does not advertise (§4.11).
+        // Includes Ruler's undocumented `exactly`, which EventBridge does not advertise
+        // (SEMANTICS.md "Not operators").
         return this.fail("unknown-operator", `Unrecognized match type ${name}`, first.keyStart, opPath);
     }
   }

@@ -1,11 +1,12 @@
 /**
- * Reading an event: the envelope check TestEventPattern applies, and flattening into
- * path → values the way event-ruler's `Event` does (SEMANTICS §1.1).
+ * Reading an event: the envelope check TestEventPattern applies, and flattening into path → values
+ * the way event-ruler's `Event` does (lib/pattern/SEMANTICS.md, "Reading an event").
  *
  * - Keys join with `.`, so an event key `"a.b"` and nested `a`→`b` give the same path.
  * - Numbers keep their lexeme; strings, booleans and null are values; objects are not.
- * - Each array element is a value at the array's own path (nested arrays flatten), and every
- *   value records which element of which array it came from, for array consistency (§3).
+ * - Each array element is a value at the array's own path (nested arrays flatten), and every value
+ *   records which element of which array it came from, for array consistency (SEMANTICS.md "Array
+ *   consistency").
  * - `[]` and `{}` contribute nothing, so the path counts as absent.
  * - A key given twice contributes both values (not AWS-verified; Ruler does this), with no
  *   array membership between them.
@@ -41,7 +42,10 @@ export interface FlatEvent {
 /** The PutEvents entry limit (1 MiB since January 2026), in UTF-8 bytes. */
 export const MAX_EVENT_BYTES = 1_048_576;
 
-/** Envelope fields TestEventPattern requires; `resources` and `detail` are not enforced (§1.2). */
+/**
+ * Envelope fields TestEventPattern requires; `resources` and `detail` are not enforced
+ * (SEMANTICS.md "Reading an event").
+ */
 export const REQUIRED_EVENT_FIELDS: readonly string[] = ["id", "account", "source", "time", "region", "detail-type"];
 
 /** UTF-8 length, stopping early once past `limit`. */

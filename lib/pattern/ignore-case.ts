@@ -1,9 +1,10 @@
 /**
- * Case-insensitive comparison the way event-ruler does it (SEMANTICS §4.3): each code point of the
- * *pattern* may appear in the event as itself, its lower-case form or its upper-case form (Java
- * `Locale.ROOT`, which JS's locale-free case mapping matches). Forms can differ in length, so
- * the pattern `"straße"` matches the value `"STRASSE"` (ß upper-cases to SS), while the pattern
- * `"STRASSE"` does not match `"straße"`: the folding is one-way, from pattern to value.
+ * Case-insensitive comparison the way event-ruler does it (lib/pattern/SEMANTICS.md, "Case
+ * folding"): each code point of the *pattern* may appear in the event as itself, its lower-case
+ * form or its upper-case form (Java `Locale.ROOT`, which JS's locale-free case mapping matches).
+ * Forms can differ in length, so the pattern `"straße"` matches the value `"STRASSE"` (ß
+ * upper-cases to SS), while the pattern `"STRASSE"` does not match `"straße"`: the folding is
+ * one-way, from pattern to value.
  */
 
 /** The spellings a pattern code point may take in an event, longest first, no duplicates. */

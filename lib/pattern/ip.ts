@@ -2,7 +2,7 @@
  * IP addresses and CIDR blocks the way event-ruler reads them (its `CIDR` class on top of Java's
  * `InetAddress`), turned into the fixed-width hex strings of `IpRange`.
  *
- * Quirks kept on purpose, because AWS runs this code (SEMANTICS §4.7):
+ * Quirks kept on purpose, because AWS runs this code (lib/pattern/SEMANTICS.md, "cidr"):
  * - A text is an IP candidate only if it matches Ruler's regexes: four dot-separated decimal
  *   runs, or hex digits and colons with at least one colon. So `::ffff:10.0.0.1` (mixed
  *   notation) and zone ids (`fe80::1%eth0`) are never IPs.
@@ -13,8 +13,8 @@
  * - Masks: IPv4 `/0`…`/31`, IPv6 `/0`…`/127`; host bits are ignored.
  * - Ranges compare as hex strings by prefix, so an IPv4 range also matches an IPv6 address whose
  *   first 8 hex digits fall inside it (`10.0.0.0/8` matches `a00:1::`), as in Ruler's byte machine.
- * We do not follow Java's newer "ambiguous IPv4 literal" rejection; SEMANTICS records Ruler
- * reading `010.0.0.1` as 10.0.0.1.
+ * We do not follow Java's newer "ambiguous IPv4 literal" rejection; SEMANTICS.md "cidr" records
+ * Ruler reading `010.0.0.1` as 10.0.0.1.
  */
 
 import type { IpRange } from "./model";
@@ -174,7 +174,7 @@ export function parseCidr(text: string): CidrParse {
   let hostBits = bits - mask;
   for (let i = bytes.length - 1; i >= 0; i--) {
     const b = bytes[i] ?? 0;
-    // Host bits are cleared: `10.0.0.77/24` covers 10.0.0.0-10.0.0.255 (SEMANTICS §4.7, R-run).
+    // Host bits are cleared: `10.0.0.77/24` covers 10.0.0.0-10.0.0.255 (SEMANTICS.md "cidr").
     first[i] = hostBits >= 8 ? 0 : hostBits <= 0 ? b : b & ~((1 << hostBits) - 1);
     last[i] = hostBits >= 8 ? 0xff : hostBits <= 0 ? b : b | ((1 << hostBits) - 1);
     hostBits -= 8;

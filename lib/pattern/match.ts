@@ -2,9 +2,10 @@
  * The reference matcher: one compiled pattern against one flattened event.
  *
  * A branch matches when every field holds with values that can be taken together: fields of one
- * branch may not draw their values from different elements of the same array (SEMANTICS §3,
- * Ruler's `rulesForJSONEvent`). `exists: false` is about the whole event: it holds only when the
- * path has no value anywhere. `explain` runs on `evaluateBranch` too, so both always agree.
+ * branch may not draw their values from different elements of the same array
+ * (lib/pattern/SEMANTICS.md, "Array consistency"; Ruler's `rulesForJSONEvent`). `exists: false` is
+ * about the whole event: it holds only when the path has no value anywhere. `explain` runs on
+ * `evaluateBranch` too, so both always agree.
  */
 
 import { conditionHolds } from "./conditions";

@@ -16,7 +16,8 @@ export type EventValue =
       /**
        * The IEEE-754 double when the lexeme is exactly representable (its decimal value equals
        * the shortest round-trip decimal of the double), otherwise `undefined`: such a number can
-       * only ever match by its literal text, never numerically (SEMANTICS.md §2.1).
+       * only ever match by its literal text, never numerically (lib/pattern/SEMANTICS.md,
+       * "Numbers").
        */
       readonly comparable: number | undefined;
     }

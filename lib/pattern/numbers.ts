@@ -1,5 +1,6 @@
 /**
- * Number comparability, as event-ruler's `ComparableNumber` decides it (SEMANTICS §2.1).
+ * Number comparability, as event-ruler's `ComparableNumber` decides it (lib/pattern/SEMANTICS.md,
+ * "Numbers").
  *
  * A JSON number takes part in numeric matching only when its exact decimal value equals the
  * decimal value of the shortest round-trip representation of its IEEE-754 double (what Java's

@@ -1,5 +1,6 @@
 /**
- * Matching semantics from SEMANTICS.md, operator by operator, and the thirty tricky cases of §9.
+ * Matching semantics from lib/pattern/SEMANTICS.md, operator by operator, and thirty cases a naive
+ * matcher gets wrong (its "Cases a naive matcher gets wrong").
  */
 import { describe, expect, it } from "vitest";
 import { testEventPattern } from "./index";
@@ -7,7 +8,7 @@ import { detailEvent, eventWith, reasonOf } from "./test-helpers";
 
 const m = (pattern: string, event: string): boolean => testEventPattern(pattern, event);
 
-describe("§9: thirty cases a naive matcher gets wrong", () => {
+describe("thirty cases a naive matcher gets wrong", () => {
   const cases: [number, string, string | undefined, boolean | string][] = [
     [1, '{"number":[300]}', eventWith('"number": 300.0'), true],
     [2, '{"n":[300]}', eventWith('"n": 3.0e2'), true],

@@ -27,9 +27,9 @@ const MAX_KEYS_COMPARED_IN_PLACE = 8;
  * parser (`parseJson`) rejects it, nesting limit included.
  *
  * Values inside arrays, at any nesting depth, are flattened onto the array's path; objects and
- * empty containers contribute no value (SEMANTICS.md §1.1). A key holding dots walks one path
- * segment per dot, so `"a.b": 1` lands on the same path as `{"a":{"b":1}}`, and duplicate keys
- * simply contribute twice.
+ * empty containers contribute no value (lib/pattern/SEMANTICS.md, "Reading an event"). A key
+ * holding dots walks one path segment per dot, so `"a.b": 1` lands on the same path as
+ * `{"a":{"b":1}}`, and duplicate keys simply contribute twice.
  *
  * One scanner is reused for every event: leaves and array elements come from pools.
  */

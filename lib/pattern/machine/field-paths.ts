@@ -4,7 +4,7 @@
  * skipped. Each path owns a numbered slot where the scanner puts the leaf values it finds.
  *
  * Paths are split on every `.`, in patterns and in events alike: that is what makes the event key
- * `"a.b"` and the nesting `{"a":{"b":…}}` the same path (SEMANTICS.md §1).
+ * `"a.b"` and the nesting `{"a":{"b":…}}` the same path (lib/pattern/SEMANTICS.md, "Field paths").
  */
 
 export interface PathNode {

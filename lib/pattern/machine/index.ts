@@ -1,7 +1,7 @@
 /**
  * `RuleMachine`: many EventBridge rules compiled into one automaton, matched against event JSON
  * text in time that depends on the event, not on the number of rules (after aws/event-ruler's
- * `Machine`, SEMANTICS.md §8).
+ * `Machine`; lib/pattern/SEMANTICS.md, "The engine: compile → machine → scan").
  *
  * - `FieldPaths` + `EventScanner`: read only the paths some rule needs from the event text.
  * - `state-trie`: rules' branches as paths through shared states, one field per step.
