@@ -28,9 +28,9 @@ async function createViaApi(request: APIRequestContext, design: Design): Promise
   return (await response.json()).design;
 }
 
-/** The canvas's nodes as "<kind label> <name>", sorted. */
+/** The canvas's nodes by their accessible names ("<kind label> <name>"), sorted. */
 async function nodeLabels(page: Page): Promise<string[]> {
-  const labels = await page.getByTestId("canvas-node").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("aria-label") ?? ""));
+  const labels = await page.locator(".react-flow__node").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("aria-label") ?? ""));
   return labels.sort();
 }
 
