@@ -38,6 +38,8 @@ interface AttemptOutcome {
   readonly status?: number;
   readonly response?: string;
   readonly error?: string;
+  /** Not sent, and rightly so: recorded as skipped, with `error` saying why. */
+  readonly skipped?: boolean;
 }
 
 export class Dispatcher {
@@ -135,7 +137,7 @@ export class Dispatcher {
     const attempts = delivery.attempts + 1;
     const now = Date.now();
     const exhausted = attempts >= delivery.maxAttempts || now >= delivery.expiresAt.getTime();
-    const status = outcome.ok ? "delivered" : !outcome.retryable || exhausted ? "dead-letter" : "pending";
+    const status = outcome.skipped ? "skipped" : outcome.ok ? "delivered" : !outcome.retryable || exhausted ? "dead-letter" : "pending";
     const backoff = Math.min(this.retryBaseMs * 2 ** (attempts - 1), MAX_BACKOFF_MS);
     await this.db.delivery.update({
       where: { id: delivery.id },
@@ -183,7 +185,7 @@ export class Dispatcher {
   /**
    * Bus-to-bus: the target bus receives the original event, as with AWS. A bus takes an event id
    * once: an event that comes back to a bus it already reached (rules forwarding in a loop) is
-   * recorded as delivered without going round again.
+   * not sent round again, and its delivery is recorded as skipped.
    */
   private async forwardToBus(delivery: DeliveryRow): Promise<AttemptOutcome> {
     const target = parseArn(delivery.targetArn);
@@ -197,7 +199,7 @@ export class Dispatcher {
       where: { eventId: original.eventId, busArn: bus.arn, replayName: original.replayName },
       select: { id: true },
     });
-    if (seen !== null) return { ok: true, retryable: false, response: "The target bus already has this event (forwarding loop stopped)." };
+    if (seen !== null) return { ok: false, retryable: false, skipped: true, error: "The target bus already has this event (forwarding loop stopped)." };
     await ingestEvents(this.deps, [
       {
         eventId: original.eventId,
