@@ -6,15 +6,16 @@ import { useState } from "react";
 import type { DeployReport } from "@/lib/run-locally/deploy-design";
 import { designPathOf } from "@/lib/run-locally/design-path";
 import type { TestEventPath } from "@/lib/run-locally/test-event";
-import { categoryOf, type Design, type DesignNode, type NodeOfKind } from "@/lib/graph";
+import { nodeTitle } from "@/components/canvas/kind-views";
+import { categoryOf, targetIdOf, validateDesign, type Design, type DesignNode, type NodeOfKind } from "@/lib/graph";
 import { mskEndpoints, runKafkaMapping, type MappingRun } from "@/lib/streams/kafka";
 import type { CanvasHighlight } from "@/components/canvas/highlight";
 
 type Outcome =
   | { readonly kind: "idle" }
   | { readonly kind: "busy"; readonly what: string }
-  | { readonly kind: "deployed"; readonly report: DeployReport }
-  | { readonly kind: "sent"; readonly paths: readonly TestEventPath[] }
+  | { readonly kind: "deployed"; readonly report: DeployReport; readonly loops: readonly string[] }
+  | { readonly kind: "sent"; readonly paths: readonly TestEventPath[]; readonly targetNames: ReadonlyMap<string, string> }
   | { readonly kind: "records"; readonly topic: string; readonly run: MappingRun }
   | { readonly kind: "failed"; readonly message: string };
 
@@ -48,6 +49,35 @@ function sendTestRecords(design: Design, topic: NodeOfKind<"kafka-topic">): Mapp
       ? mskEndpoints({ clusterName: topic.clusterName, account: topic.account ?? "000000000000", region: "us-east-1" })
       : { bootstrapServers: topic.clusterName };
   return runKafkaMapping(records, { batchSize: topic.batchSize, filterCriteria: topic.filterCriteria, ...endpoints });
+}
+
+/** The rule name of a rule ARN (`…:rule/name` on the default bus, `…:rule/bus/name` elsewhere). */
+function ruleName(ruleArn: string): string {
+  return ruleArn.slice(ruleArn.lastIndexOf("/") + 1);
+}
+
+/** A delivery's key in `targetNames`. */
+const deliveryKey = (d: { ruleArn: string; targetId: string }) => `${d.ruleArn} ${d.targetId}`;
+
+/** Each delivery's target as the canvas names it (its node's title), found through the rule that sent it. */
+function targetNamesOf(design: Design, paths: readonly TestEventPath[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const delivery of paths.flatMap((p) => p.deliveries)) {
+    const rule = design.nodes.find((n) => n.kind === "rule" && n.name === ruleName(delivery.ruleArn));
+    const target = design.edges
+      .filter((e) => e.kind === "invokes" && e.source === rule?.id)
+      .map((e) => design.nodes.find((n) => n.id === e.target))
+      .find((node) => node !== undefined && targetIdOf(node) === delivery.targetId);
+    if (target) names.set(deliveryKey(delivery), nodeTitle(target));
+  }
+  return names;
+}
+
+/** The design's event loops (errors and possible ones), as the problems panel words them. */
+function eventLoops(design: Design): string[] {
+  return validateDesign(design)
+    .filter((p) => p.code === "event-loop" || p.code === "possible-event-loop")
+    .map((p) => p.message);
 }
 
 function count(n: number, one: string, many: string): string {
@@ -92,7 +122,11 @@ export function LocalRunBar({
   };
 
   const deploy = () =>
-    run("Deploying…", async () => ({ kind: "deployed", report: await post<DeployReport>(`/api/designs/${encodeURIComponent(designId)}/run-locally`) }));
+    run("Deploying…", async () => ({
+      kind: "deployed",
+      report: await post<DeployReport>(`/api/designs/${encodeURIComponent(designId)}/run-locally`),
+      loops: eventLoops(currentDesign),
+    }));
 
   const send = () =>
     run("Sending…", async () => {
@@ -102,7 +136,7 @@ export function LocalRunBar({
       });
       const path = designPathOf(currentDesign, chosen, paths);
       onHighlight({ nodeIds: new Set(path.nodeIds), edgeIds: new Set(path.edgeIds) });
-      return { kind: "sent", paths };
+      return { kind: "sent", paths, targetNames: targetNamesOf(currentDesign, paths) };
     });
 
   const sendRecords = (topic: NodeOfKind<"kafka-topic">) => {
@@ -165,7 +199,7 @@ export function LocalRunBar({
           {topics.length > 1 ? `Send test records (${topic.topic})` : "Send test records"}
         </button>
       ))}
-      <p role="status" data-testid="local-run-status" className="min-w-0 flex-1 truncate text-slate-600 dark:text-slate-300">
+      <p role="status" data-testid="local-run-status" className="min-w-64 flex-1 text-slate-600 dark:text-slate-300">
         <OutcomeText outcome={outcome} />
       </p>
       {outcome.kind === "records" && <RecordsView run={outcome.run} onClose={() => setOutcome({ kind: "idle" })} />}
@@ -176,7 +210,7 @@ export function LocalRunBar({
 /** What the function would receive: the batches as JSON text, and the records the filter dropped. */
 function RecordsView({ run, onClose }: { run: MappingRun; onClose: () => void }) {
   return (
-    <section aria-label="Test records" data-testid="kafka-test-records" className="basis-full space-y-1 pb-1">
+    <section aria-label="Test records" data-testid="kafka-test-records" className="min-w-0 basis-full space-y-1 pb-1">
       {run.problems.length > 0 && (
         <ul className="text-red-700 dark:text-red-400">
           {run.problems.map((problem) => (
@@ -193,7 +227,7 @@ function RecordsView({ run, onClose }: { run: MappingRun; onClose: () => void })
           Close
         </button>
       </p>
-      <pre data-testid="kafka-batches" className="max-h-72 overflow-auto rounded-md border border-slate-200 bg-white p-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-950">
+      <pre data-testid="kafka-batches" className="max-h-48 max-w-full overflow-auto rounded-md border border-slate-200 bg-white p-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-950">
         {JSON.stringify(run.batches, null, 2)}
       </pre>
     </section>
@@ -209,14 +243,19 @@ function OutcomeText({ outcome }: { outcome: Outcome }) {
     case "failed":
       return <span className="text-red-700 dark:text-red-400">{outcome.message}</span>;
     case "deployed": {
-      const { report } = outcome;
+      const { report, loops } = outcome;
       const summary = `Running locally: ${count(report.buses.length, "bus", "buses")}, ${count(report.rules.length, "rule", "rules")}, ${count(report.targets, "target", "targets")}.`;
       const problems = report.problems.map((p) => `${p.nodeId}: ${p.message}`).join("; ");
       return (
-        <span title={problems || undefined}>
+        <>
           {summary}
-          {problems && <span className="text-amber-700 dark:text-amber-400"> {count(report.problems.length, "problem", "problems")}: {problems}</span>}
-        </span>
+          {problems && <span className="text-amber-800 dark:text-amber-300"> {count(report.problems.length, "problem", "problems")}: {problems}</span>}
+          {loops.map((loop) => (
+            <span key={loop} data-testid="local-run-loop" className="block text-amber-800 dark:text-amber-300">
+              {loop}. Locally a bus takes each event once, so a looping event stops after one round.
+            </span>
+          ))}
+        </>
       );
     }
     case "records":
@@ -229,11 +268,12 @@ function OutcomeText({ outcome }: { outcome: Outcome }) {
     case "sent": {
       const rules = outcome.paths.reduce((sum, p) => sum + p.matchedRules.length, 0);
       const deliveries = outcome.paths.flatMap((p) => p.deliveries);
+      const eventId = outcome.paths[0]?.eventId;
       return (
         <>
           Test event matched {count(rules, "rule", "rules")}, {count(deliveries.length, "delivery", "deliveries")}
-          {deliveries.length > 0 && ` (${deliveries.map((d) => `${d.targetId}: ${d.status}`).join(", ")})`}.{" "}
-          <Link href="/events" className="text-indigo-700 underline dark:text-indigo-300">
+          {deliveries.length > 0 && ` (${deliveries.map((d) => `${outcome.targetNames.get(deliveryKey(d)) ?? d.targetId}: ${d.status}`).join(", ")})`}.{" "}
+          <Link href={eventId ? `/events?text=${encodeURIComponent(eventId)}` : "/events"} className="whitespace-nowrap font-medium text-indigo-700 underline dark:text-indigo-300">
             See it in Events
           </Link>
         </>
