@@ -82,11 +82,14 @@ test.describe("Share by link", () => {
     await expect(page.getByTestId("canvas-node")).toHaveCount(7);
     await expect(page.getByRole("button", { name: "Undo" })).toBeVisible();
 
+    // Under a name of its own, so the list tells it from the original.
+    await expect(page.getByLabel("Design name")).toHaveValue(`${name} (fork)`);
     const fork = await (await request.get(`/api/designs/${forkId}`)).json();
-    expect(fork.design.graph).toEqual(saved.graph);
+    expect(fork.design.graph).toEqual({ ...saved.graph, name: `${name} (fork)` });
 
     await page.goto("/designs");
     await expect(designRow(page, name)).toHaveCount(2);
+    await expect(designRow(page, `${name} (fork)`)).toHaveCount(1);
     await recipient.close();
   });
 
