@@ -1,4 +1,16 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+
+/** "New design" from the list: it opens the empty design on the canvas; then back to the list. */
+async function createAndGoBack(page: Page, name: string): Promise<void> {
+  await page.goto("/designs");
+  await page.getByLabel("Name of the new design").fill(name);
+  await page.getByRole("button", { name: "New design" }).click();
+  await page.waitForURL(/\/designs\/[^/]+$/);
+  await expect(page.getByLabel("Design name")).toHaveValue(name);
+  await expect(page.getByTestId("design-editor")).toBeVisible();
+  await page.getByRole("link", { name: "← Designs" }).click();
+  await page.waitForURL(/\/designs$/);
+}
 
 test.describe("Designs page", () => {
   test("shows the app shell and the designs list", async ({ page }) => {
@@ -13,11 +25,9 @@ test.describe("Designs page", () => {
     await expect(page.getByRole("heading", { name: "Pattern lab" })).toBeVisible();
   });
 
-  test("creates and renames a design, and both survive a reload", async ({ page }) => {
+  test("creates a design, which opens on the canvas, and renames it; both survive a reload", async ({ page }) => {
     const name = `Orders flow ${Date.now()}`;
-    await page.goto("/designs");
-    await page.getByLabel("Name of the new design").fill(name);
-    await page.getByRole("button", { name: "New design" }).click();
+    await createAndGoBack(page, name);
     const row = page.getByTestId("design-row").filter({ hasText: name });
     await expect(row).toBeVisible();
 
@@ -39,9 +49,7 @@ test.describe("Designs page", () => {
 
   test("deleting asks first, and cancelling keeps the design", async ({ page }) => {
     const name = `Doomed ${Date.now()}`;
-    await page.goto("/designs");
-    await page.getByLabel("Name of the new design").fill(name);
-    await page.getByRole("button", { name: "New design" }).click();
+    await createAndGoBack(page, name);
     await expect(page.getByTestId("design-row").filter({ hasText: name })).toBeVisible();
 
     await page.getByRole("button", { name: `Delete ${name}` }).click();
