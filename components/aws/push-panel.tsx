@@ -13,7 +13,7 @@ import type { StepResult } from "@/lib/aws/apply";
 import type { Plan, PlanBus } from "@/lib/aws/plan";
 import type { FingerprintedPlan } from "@/lib/aws/workflow";
 import { ConfirmDialog } from "@/components/designs/confirm-dialog";
-import { applyDesign, planDesign } from "./api";
+import { applyDesign, planDesign, requireConnection } from "./api";
 import { countChanges } from "./plan-format";
 import { appliedCount, notAppliedOf, recordStep, settleSteps, startSteps, type Steps } from "./apply-steps";
 import { KeptResources, PlanChanges, PlanSummary } from "./plan-view";
@@ -57,7 +57,8 @@ export function PushPanel({ designId, designName, designErrors }: { designId: st
   const showPlan = useCallback(
     (ticked: readonly string[], then: { lastAttempt?: Attempt; confirm?: boolean } = {}) => {
       const request = ++latest.current;
-      planDesign(designId, ticked)
+      requireConnection()
+        .then(() => planDesign(designId, ticked))
         .then(({ plan }) => {
           if (request !== latest.current) return;
           setPhase({ kind: "planned", plan, lastAttempt: then.lastAttempt });

@@ -2,7 +2,7 @@
 
 /** The capture panel's dealings with the server, one hook per concern: archives, the estimate, the job. */
 import { useCallback, useEffect, useState } from "react";
-import { getConnection } from "./api";
+import { requireConnection } from "./api";
 import { cancelCaptureJob, estimateCapture, getCaptureJob, listArchives, startCapture, type ArchiveSummary, type CaptureEstimate, type CaptureJobView, type CaptureStart } from "./capture-api";
 
 const POLL_MS = 1000;
@@ -19,9 +19,6 @@ export interface ArchiveList {
   readonly reload: () => void;
 }
 
-/** What listing says before any connection exists, without asking the server for what it cannot answer. */
-const NOT_CONFIGURED = "AWS is not configured: choose a region (and a profile or endpoint) in Settings → AWS first";
-
 /**
  * The account's archives, listed once the panel is in the browser and a connection is set up;
  * `onListed` hears of each list that arrives.
@@ -33,11 +30,8 @@ export function useArchiveList(onListed: (archives: ArchiveSummary[]) => void): 
 
   useEffect(() => {
     let live = true;
-    getConnection()
-      .then(({ settings }) => {
-        if (settings === null) throw new Error(NOT_CONFIGURED);
-        return listArchives();
-      })
+    requireConnection()
+      .then(listArchives)
       .then(({ archives: found }) => {
         if (!live) return;
         setArchives(found);
