@@ -86,7 +86,8 @@ function count(n: number, one: string, many: string): string {
 
 /**
  * "Run locally" deploys the saved design to the local EventBridge; "Send test event" puts a
- * producer's event on it and lights up the path it took on the canvas.
+ * producer's event on it and lights up the path it took on the canvas. A group of controls for
+ * the editor's toolbar; what they did shows in a card under them.
  */
 export function LocalRunBar({
   designId,
@@ -149,7 +150,7 @@ export function LocalRunBar({
   const busy = outcome.kind === "busy";
 
   return (
-    <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-slate-50 px-4 py-1.5 text-sm dark:border-slate-800 dark:bg-slate-900/60">
+    <div role="group" aria-label="Local EventBridge" className="relative flex flex-wrap items-center gap-2 text-sm">
       <span className="font-medium text-slate-600 dark:text-slate-300">Local EventBridge:</span>
       <button type="button" className={button} onClick={deploy} disabled={busy}>
         Run locally
@@ -199,18 +200,35 @@ export function LocalRunBar({
           {topics.length > 1 ? `Send test records (${topic.topic})` : "Send test records"}
         </button>
       ))}
-      <p role="status" data-testid="local-run-status" className="min-w-64 flex-1 text-slate-600 dark:text-slate-300">
-        <OutcomeText outcome={outcome} />
-      </p>
-      {outcome.kind === "records" && <RecordsView run={outcome.run} onClose={() => setOutcome({ kind: "idle" })} />}
+      {/* Under the controls, over the canvas's corner: the canvas keeps its size; Close (or the next action) replaces it. */}
+      <div
+        data-testid="local-run-outcome"
+        className={
+          outcome.kind === "idle"
+            ? "sr-only"
+            : "absolute right-0 top-full z-20 mt-3 max-h-[60vh] w-[34rem] max-w-[calc(100vw-2rem)] space-y-2 overflow-y-auto rounded-md border border-slate-200 bg-white p-3 text-slate-700 shadow-lg dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200"
+        }
+      >
+        <div className="flex items-start gap-2">
+          <p role="status" data-testid="local-run-status" className="min-w-0 flex-1">
+            <OutcomeText outcome={outcome} />
+          </p>
+          {outcome.kind !== "idle" && outcome.kind !== "busy" && (
+            <button type="button" onClick={() => setOutcome({ kind: "idle" })} aria-label="Close" title="Close" className="rounded px-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-100">
+              ✕
+            </button>
+          )}
+        </div>
+        {outcome.kind === "records" && <RecordsView run={outcome.run} />}
+      </div>
     </div>
   );
 }
 
 /** What the function would receive: the batches as JSON text, and the records the filter dropped. */
-function RecordsView({ run, onClose }: { run: MappingRun; onClose: () => void }) {
+function RecordsView({ run }: { run: MappingRun }) {
   return (
-    <section aria-label="Test records" data-testid="kafka-test-records" className="min-w-0 basis-full space-y-1 pb-1">
+    <section aria-label="Test records" data-testid="kafka-test-records" className="min-w-0 space-y-1">
       {run.problems.length > 0 && (
         <ul className="text-red-700 dark:text-red-400">
           {run.problems.map((problem) => (
@@ -221,12 +239,7 @@ function RecordsView({ run, onClose }: { run: MappingRun; onClose: () => void })
       <p data-testid="kafka-filtered-out">
         Filtered out: {run.filteredOut.length === 0 ? "none" : run.filteredOut.map((r) => r.name).join(", ")}
       </p>
-      <p>
-        The function receives {count(run.batches.length, "batch", "batches")}:{" "}
-        <button type="button" onClick={onClose} className="text-indigo-700 underline dark:text-indigo-300">
-          Close
-        </button>
-      </p>
+      <p>The function receives {count(run.batches.length, "batch", "batches")}:</p>
       <pre data-testid="kafka-batches" className="max-h-48 max-w-full overflow-auto rounded-md border border-slate-200 bg-white p-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-950">
         {JSON.stringify(run.batches, null, 2)}
       </pre>
