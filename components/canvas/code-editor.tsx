@@ -82,7 +82,8 @@ export function CodeEditor({ value, onChange, problems, readOnly, label, onUndo,
           { key: "Mod-y", run: () => (handlers.current.onRedo(), true) },
         ]),
         editable.current.of([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
-        EditorView.contentAttributes.of({ "aria-label": label }),
+        // A tab stop even when read-only, so a keyboard can reach and scroll a long text.
+        EditorView.contentAttributes.of({ "aria-label": label, tabindex: "0" }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged && update.transactions.some((t) => t.isUserEvent("input") || t.isUserEvent("delete") || t.isUserEvent("paste") || t.isUserEvent("move"))) {
             handlers.current.onChange(update.state.doc.toString());

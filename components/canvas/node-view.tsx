@@ -45,7 +45,7 @@ function DesignNodeView({ id, data, selected }: NodeProps<DesignFlowNode>) {
             : "border-slate-200 dark:border-slate-700"
       }`}
     >
-      {spec.ends.length > 0 && <Handle type="target" position={Position.Left} className={HANDLE} aria-label={`Connect into ${title}`} />}
+      {spec.ends.length > 0 && <Handle type="target" position={Position.Left} className={HANDLE} />}
       <span className={`w-1.5 shrink-0 rounded-l-[7px] ${style.accent}`} aria-hidden />
       <div className="flex min-w-0 flex-1 flex-col justify-center px-3 py-1.5">
         <div className="flex items-center justify-between gap-2">
@@ -67,7 +67,7 @@ function DesignNodeView({ id, data, selected }: NodeProps<DesignFlowNode>) {
           {title}
         </p>
       </div>
-      {spec.starts.length > 0 && <Handle type="source" position={Position.Right} className={HANDLE} aria-label={`Connect from ${title}`} />}
+      {spec.starts.length > 0 && <Handle type="source" position={Position.Right} className={HANDLE} />}
     </div>
   );
 }

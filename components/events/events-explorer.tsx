@@ -295,17 +295,25 @@ export function EventsExplorer({ initial = {} }: { initial?: Partial<EventFilter
             onNearEnd={loadMore}
             renderRow={(event) => (
               <div role="row" data-testid="event-row" className={`${COLUMNS} h-full border-b border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900`}>
-                <input type="checkbox" aria-label={`Select event ${event.eventId}`} checked={selected.has(event.id)} onChange={() => toggle(event.id)} />
-                <span className="truncate text-slate-600 dark:text-slate-400">{new Date(event.ingestedAt).toLocaleString()}</span>
-                <span className="truncate">{busName(event.busArn)}</span>
-                <button type="button" onClick={() => setOpenId(event.id)} className="truncate text-left text-blue-700 hover:underline dark:text-blue-300" title="Open event">
-                  {event.source}
-                </button>
-                <span className="truncate">
+                <span role="cell">
+                  <input type="checkbox" aria-label={`Select event ${event.eventId}`} checked={selected.has(event.id)} onChange={() => toggle(event.id)} />
+                </span>
+                <span role="cell" className="truncate text-slate-600 dark:text-slate-400">
+                  {new Date(event.ingestedAt).toLocaleString()}
+                </span>
+                <span role="cell" className="truncate">
+                  {busName(event.busArn)}
+                </span>
+                <span role="cell" className="min-w-0">
+                  <button type="button" onClick={() => setOpenId(event.id)} className="block max-w-full truncate text-left text-blue-700 hover:underline dark:text-blue-300" title="Open event">
+                    {event.source}
+                  </button>
+                </span>
+                <span role="cell" className="truncate">
                   {event.detailType}
                   {event.replayName !== null && <span className="ml-1 rounded bg-violet-100 px-1 text-xs text-violet-900 dark:bg-violet-900 dark:text-violet-200">replay</span>}
                 </span>
-                <span>{event.matchedRules}</span>
+                <span role="cell">{event.matchedRules}</span>
               </div>
             )}
           />

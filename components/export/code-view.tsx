@@ -53,7 +53,8 @@ export function CodeView({ path, content }: { path: string; content: string }) {
           codeColours,
           EditorState.readOnly.of(true),
           EditorView.editable.of(false),
-          EditorView.contentAttributes.of({ "aria-label": `Contents of ${path}` }),
+          // A tab stop, so a keyboard can reach the code and scroll it.
+          EditorView.contentAttributes.of({ "aria-label": `Contents of ${path}`, tabindex: "0" }),
           EditorView.theme({ "&": { fontSize: "12px", height: "100%" }, ".cm-scroller": { overflow: "auto" } }),
         ],
       }),
