@@ -167,11 +167,7 @@ export class EventScanner {
       if (bytes[pos] !== Char.Colon) malformed("expected ':'", pos);
       this.pos = skipWhitespace(bytes, pos + 1);
       const features = stringFeatures(bytes, keyStart, keyEnd);
-      const text = this.text;
-      const child =
-        features === 0
-          ? childByKeyText(node, text, this.charIndex(keyStart), this.charIndex(keyEnd))
-          : childByKey(node, decodeString(text, this.charIndex(keyStart), this.charIndex(keyEnd), (features & HAS_ESCAPE) !== 0));
+      const child = features === 0 ? this.childByPlainKey(node, keyStart, keyEnd) : this.childByEncodedKey(node, keyStart, keyEnd, features);
       if (child === undefined) this.skipValue();
       else this.readValue(child, element);
       pos = skipWhitespace(bytes, this.pos);
@@ -261,6 +257,34 @@ export class EventScanner {
     if (element !== null) this.noteArraySlot(element, slot);
   }
 
+  /** The child path node for an unescaped, dot-free key, compared in place when there are few. */
+  private childByPlainKey(node: PathNode, start: number, end: number): PathNode | undefined {
+    const keys = node.childKeyBytes;
+    if (keys.length > MAX_KEYS_COMPARED_IN_PLACE) return node.children?.get(this.text.slice(this.charIndex(start), this.charIndex(end)));
+    const bytes = this.bytes;
+    const length = end - start;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (key.length !== length) continue;
+      let at = 0;
+      while (at < length && key[at] === bytes[start + at]) at++;
+      if (at === length) return node.childNodes[i];
+    }
+    return undefined;
+  }
+
+  /** The path node a key with escapes or dots leads to; a key with dots walks one segment per dot. */
+  private childByEncodedKey(node: PathNode, start: number, end: number, features: number): PathNode | undefined {
+    const key = decodeString(this.text, this.charIndex(start), this.charIndex(end), (features & HAS_ESCAPE) !== 0);
+    if (!key.includes(".")) return node.children?.get(key);
+    let at: PathNode | undefined = node;
+    for (const segment of key.split(".")) {
+      at = at.children?.get(segment);
+      if (at === undefined) return undefined;
+    }
+    return at;
+  }
+
   // ---- array bookkeeping -----------------------------------------------------------------
 
   private newArray(): number {
@@ -338,29 +362,6 @@ function charIndexesOf(bytes: Uint8Array, length: number): Int32Array {
   }
   indexes[length] = index;
   return indexes;
-}
-
-/** The child path node for an undecoded, dot-free key, compared in place when there are few. */
-function childByKeyText(node: PathNode, text: string, start: number, end: number): PathNode | undefined {
-  const keys = node.childKeys;
-  if (keys.length > MAX_KEYS_COMPARED_IN_PLACE) return node.children?.get(text.slice(start, end));
-  const length = end - start;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    if (key.length === length && text.startsWith(key, start)) return node.childNodes[i];
-  }
-  return undefined;
-}
-
-/** The path node a decoded key leads to; a key with dots walks one segment per dot. */
-function childByKey(node: PathNode, key: string): PathNode | undefined {
-  if (!key.includes(".")) return node.children?.get(key);
-  let at: PathNode | undefined = node;
-  for (const segment of key.split(".")) {
-    at = at.children?.get(segment);
-    if (at === undefined) return undefined;
-  }
-  return at;
 }
 
 
