@@ -99,7 +99,7 @@ export class EventScanner {
 
   private reset(text: string): void {
     for (const slot of this.touchedSlots) this.slotCounts[slot] = 0;
-    this.touchedSlots.length = 0;
+    if (this.touchedSlots.length !== 0) this.touchedSlots.length = 0;
     const capacity = this.paths.slotCapacity;
     if (this.slotCounts.length < capacity) {
       const grown = new Int32Array(Math.max(capacity, this.slotCounts.length * 2));

@@ -203,13 +203,14 @@ export function skipValue(bytes: Uint8Array, pos: number, state: SkipState, oute
       const digitsStart = code === Char.Minus ? pos + 1 : pos;
       let at = digitsStart;
       code = bytes[at];
-      while (code >= Char.Zero && code <= Char.Nine) code = bytes[++at];
+      // One unsigned comparison tests for a digit.
+      while (((code - Char.Zero) >>> 0) <= 9) code = bytes[++at];
       const integerDigits = at - digitsStart;
       let plain = integerDigits === 1 || (integerDigits > 1 && bytes[digitsStart] !== Char.Zero);
       if (code === Char.Dot) {
         const fractionStart = ++at;
         code = bytes[at];
-        while (code >= Char.Zero && code <= Char.Nine) code = bytes[++at];
+        while (((code - Char.Zero) >>> 0) <= 9) code = bytes[++at];
         plain &&= at > fractionStart;
       }
       plain &&= code !== Char.LowerE && code !== Char.UpperE;
