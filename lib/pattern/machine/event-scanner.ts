@@ -247,7 +247,7 @@ export class EventScanner {
       this.leafPool.push(leaf);
     }
     this.leafCount++;
-    leaf.reset(kind, this.text, this.charIndex(valueStart), this.charIndex(valueEnd), escaped, element);
+    leaf.reset(kind, this.text, this.charIndex(valueStart), this.charIndex(valueEnd), escaped, this.ascii, element);
     const count = this.slotCounts[slot];
     if (count === 0) this.touchedSlots.push(slot);
     const leaves = this.slotLeaves[slot];
