@@ -6,8 +6,12 @@
  *                            [--only-scaling] [--limit 50000]
  *
  * Events are read into memory first (gunzip, one JSON object per line); only matching is timed.
- * Each figure is the median of the passes. Exits non-zero when a rule's match count differs
- * from its expected count.
+ * Absolute rates drift with the machine, so each category is reported as a multiple of
+ * `JSON.parse` over the same events: every timed pass of a category follows a `JSON.parse` pass,
+ * the pass's multiple is the ratio of the two, and the category's figure is the median of its
+ * passes' multiples (with their spread). That figure is compared with event-ruler's multiple of
+ * the same yardstick, measured side by side (issue 18, shared/bench/README.md). Exits non-zero
+ * when a rule's match count differs from its expected count.
  */
 import { once } from "node:events";
 import { createReadStream, readFileSync } from "node:fs";
@@ -98,8 +102,7 @@ function runPass(machine: RuleMachine, events: readonly string[]): { rate: numbe
 }
 
 function measure(machine: RuleMachine, events: readonly string[], passes: number): { rate: number; counts: Map<string, number>[] } {
-  // A short warm-up lets the JIT settle before timed passes.
-  runPass(machine, events.slice(0, Math.min(events.length, 20_000)));
+  warmUp(machine, events);
   const rates: number[] = [];
   const counts: Map<string, number>[] = [];
   for (let pass = 0; pass < passes; pass++) {
@@ -110,61 +113,106 @@ function measure(machine: RuleMachine, events: readonly string[], passes: number
   return { rate: median(rates), counts };
 }
 
-const formatRate = (rate: number): string => `${Math.round(rate).toLocaleString("en-US")} events/s`;
-
-/** event-ruler 2.0.1 on the same 2-core machine (shared/bench/README.md), events/s. */
-const EVENT_RULER_RATES: Readonly<Record<string, number>> = {
-  EXACT: 280_000,
-  WILDCARD: 267_000,
-  PREFIX: 372_000,
-  PREFIX_EQUALS_IGNORE_CASE: 369_000,
-  SUFFIX: 362_000,
-  SUFFIX_EQUALS_IGNORE_CASE: 358_000,
-  EQUALS_IGNORE_CASE: 327_000,
-  NUMERIC: 202_000,
-  ANYTHING_BUT: 220_000,
-  ANYTHING_BUT_IGNORE_CASE: 215_000,
-  ANYTHING_BUT_PREFIX: 224_000,
-  ANYTHING_BUT_SUFFIX: 221_000,
-  ANYTHING_BUT_WILDCARD: 234_000,
-  COMPLEX_ARRAYS: 43_000,
-  PARTIAL_COMBO: 69_000,
-  COMBO: 26_000,
-  ANYTHING_BUT_MULTI_FIELD: 97_000,
-};
-
-/** Baseline: parsing each event with JSON.parse and nothing else. */
-function benchJsonParse(events: readonly string[], passes: number): void {
-  const rates: number[] = [];
-  for (let pass = 0; pass < passes; pass++) {
-    const started = process.hrtime.bigint();
-    for (let i = 0; i < events.length; i++) JSON.parse(events[i]);
-    rates.push(events.length / (Number(process.hrtime.bigint() - started) / 1e9));
-  }
-  console.log(`${"JSON.parse only (baseline)".padEnd(26)}           ${formatRate(median(rates)).padStart(18)}`);
+/** A short warm-up lets the JIT settle before timed passes. */
+function warmUp(machine: RuleMachine, events: readonly string[]): void {
+  runPass(machine, events.slice(0, Math.min(events.length, 20_000)));
 }
 
-/** Runs one rule category; returns false when any count is off. */
-function benchCategory(category: BenchCategory, events: readonly string[], options: Options): boolean {
+/** One pass of the yardstick: parsing each event with JSON.parse and nothing else; events/s. */
+function jsonParsePass(events: readonly string[]): number {
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < events.length; i++) JSON.parse(events[i]);
+  return events.length / (Number(process.hrtime.bigint() - started) / 1e9);
+}
+
+const formatRate = (rate: number): string => `${Math.round(rate).toLocaleString("en-US")} events/s`;
+
+/**
+ * event-ruler 2.0.1's median events/s as a multiple of node's `JSON.parse` line, measured side by
+ * side on one machine (issue 18; shared/bench/README.md, "A yardstick that moves with the machine").
+ */
+const EVENT_RULER_MULTIPLES: Readonly<Record<string, number>> = {
+  EXACT: 1.9,
+  PREFIX: 1.9,
+  PREFIX_EQUALS_IGNORE_CASE: 1.9,
+  SUFFIX: 1.9,
+  SUFFIX_EQUALS_IGNORE_CASE: 1.9,
+  EQUALS_IGNORE_CASE: 1.7,
+  WILDCARD: 1.55,
+  ANYTHING_BUT: 1.2,
+  ANYTHING_BUT_IGNORE_CASE: 1.2,
+  ANYTHING_BUT_PREFIX: 1.2,
+  ANYTHING_BUT_SUFFIX: 1.2,
+  ANYTHING_BUT_WILDCARD: 1.2,
+  NUMERIC: 1.05,
+  ANYTHING_BUT_MULTI_FIELD: 0.47,
+  PARTIAL_COMBO: 0.37,
+  COMPLEX_ARRAYS: 0.22,
+  COMBO: 0.13,
+};
+
+interface CategoryResult {
+  readonly name: string;
+  /** Median over passes of (category events/s ÷ the preceding JSON.parse pass's events/s). */
+  readonly multiple: number;
+  readonly lowest: number;
+  readonly highest: number;
+  readonly countsOk: boolean;
+}
+
+/**
+ * Runs one rule category, each timed pass right after a `JSON.parse` pass (whose rates go to
+ * `yardstick`); prints rates and match counts.
+ */
+function benchCategory(category: BenchCategory, events: readonly string[], options: Options, yardstick: number[]): CategoryResult {
   const machine = new RuleMachine();
   for (const rule of category.rules) machine.addRule(rule.id, JSON.stringify(rule.pattern));
-  const { rate, counts } = measure(machine, events, options.passes);
+  warmUp(machine, events);
+  const rates: number[] = [];
+  const multiples: number[] = [];
+  const counts: Map<string, number>[] = [];
+  for (let pass = 0; pass < options.passes; pass++) {
+    const parseRate = jsonParsePass(events);
+    const result = runPass(machine, events);
+    yardstick.push(parseRate);
+    rates.push(result.rate);
+    multiples.push(result.rate / parseRate);
+    counts.push(result.counts);
+  }
   const fullFile = options.limit === undefined;
-  let allOk = true;
+  let countsOk = true;
   const lines: string[] = [];
   for (const rule of category.rules) {
     const perPass = counts.map((pass) => pass.get(rule.id) ?? 0);
     const stable = perPass.every((count) => count === perPass[0]);
     const ok = stable && (!fullFile || perPass[0] === rule.expected);
-    allOk &&= ok;
+    countsOk &&= ok;
     const verdict = !stable ? "MISMATCH (passes differ)" : !fullFile ? "(subset, not compared)" : ok ? "OK" : "MISMATCH";
     lines.push(`    ${rule.id.padEnd(4)} ${String(perPass[0]).padStart(7)} / expected ${String(rule.expected).padStart(7)}  ${verdict}`);
   }
-  const reference = EVENT_RULER_RATES[category.name];
-  const versus = reference === undefined ? "" : `   event-ruler ${formatRate(reference)}: ${rate >= reference ? "reached" : "NOT reached"} (${(rate / reference).toFixed(2)}x)`;
-  console.log(`${category.name.padEnd(26)} ${String(category.rules.length).padStart(2)} rules  ${formatRate(rate).padStart(18)}${versus}`);
+  const result = { name: category.name, multiple: median(multiples), lowest: Math.min(...multiples), highest: Math.max(...multiples), countsOk };
+  console.log(`${category.name.padEnd(26)} ${String(category.rules.length).padStart(2)} rules  ${formatRate(median(rates)).padStart(18)}  ${formatMultiple(result)}`);
   for (const line of lines) console.log(line);
-  return allOk;
+  return result;
+}
+
+const formatMultiple = (result: CategoryResult): string =>
+  `${result.multiple.toFixed(2)}x JSON.parse (passes ${result.lowest.toFixed(2)}-${result.highest.toFixed(2)})`;
+
+/** The per-category multiples against event-ruler's; returns whether every category reached its own. */
+function printComparison(results: readonly CategoryResult[], yardstick: readonly number[]): boolean {
+  console.log(`\nJSON.parse only (yardstick): ${formatRate(median(yardstick))}, median of ${yardstick.length} passes (${formatRate(Math.min(...yardstick))} - ${formatRate(Math.max(...yardstick))})`);
+  console.log(`${"category".padEnd(26)} ${"ours".padStart(6)}  ${"passes".padStart(11)}  ${"event-ruler".padStart(11)}`);
+  let allReached = true;
+  for (const result of results) {
+    const target = EVENT_RULER_MULTIPLES[result.name];
+    const reached = target === undefined || result.multiple >= target;
+    allReached &&= reached;
+    const spread = `${result.lowest.toFixed(2)}-${result.highest.toFixed(2)}`;
+    const verdict = target === undefined ? "" : `${target.toFixed(2).padStart(11)}  ${reached ? "pass" : "FAIL"}`;
+    console.log(`${result.name.padEnd(26)} ${result.multiple.toFixed(2).padStart(6)}  ${spread.padStart(11)}  ${verdict}`);
+  }
+  return allReached;
 }
 
 /** Deterministic PRNG (mulberry32), so generated rule sets are the same on every run. */
@@ -280,15 +328,18 @@ async function main(): Promise<void> {
   const eventsFile = path.join(sharedDir, "bench/citylots2-synth.json.gz");
   const loadStarted = Date.now();
   const events = await loadEvents(eventsFile, options.limit);
-  console.log(`Loaded ${events.length.toLocaleString("en-US")} events in ${((Date.now() - loadStarted) / 1000).toFixed(1)} s; ${options.passes} timed passes, median reported\n`);
+  console.log(`Loaded ${events.length.toLocaleString("en-US")} events in ${((Date.now() - loadStarted) / 1000).toFixed(1)} s; ${options.passes} timed passes, each after a JSON.parse pass; medians reported\n`);
 
   let allOk = true;
   if (options.ruleSets) {
     const wanted = options.categories?.map((name) => name.toUpperCase());
     const categories = [...rulesFile.categories, ...rulesFile.extras].filter((c) => wanted === undefined || wanted.includes(c.name));
     if (wanted !== undefined && categories.length !== wanted.length) throw new Error(`unknown category in ${wanted.join(",")}`);
-    benchJsonParse(events, options.passes);
-    for (const category of categories) allOk = benchCategory(category, events, options) && allOk;
+    const yardstick: number[] = [];
+    const results = categories.map((category) => benchCategory(category, events, options, yardstick));
+    allOk = results.every((result) => result.countsOk);
+    const allReached = printComparison(results, yardstick);
+    console.log(allReached ? "Every category at or above event-ruler's multiple" : "Some categories below event-ruler's multiple");
   }
   if (options.scaling) {
     benchScaling(events, options);

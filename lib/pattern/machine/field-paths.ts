@@ -7,13 +7,16 @@
  * `"a.b"` and the nesting `{"a":{"b":…}}` the same path (lib/pattern/SEMANTICS.md, "Field paths").
  */
 
+const utf8 = new TextEncoder();
+
 export interface PathNode {
   /** Slot of the path ending here, or -1 when no rule reads this exact path. */
   slot: number;
   /** Child segments; `undefined` while there are none (the common leaf case). */
   children: Map<string, PathNode> | undefined;
-  /** Child keys as a list too: comparing a few keys in place beats allocating a key string. */
+  /** Child keys as a list too, and as UTF-8: comparing a few keys in place beats allocating a key string. */
   childKeys: string[];
+  childKeyBytes: Uint8Array[];
   childNodes: PathNode[];
 }
 
@@ -73,7 +76,7 @@ export class FieldPaths {
 }
 
 function newNode(): PathNode {
-  return { slot: -1, children: undefined, childKeys: [], childNodes: [] };
+  return { slot: -1, children: undefined, childKeys: [], childKeyBytes: [], childNodes: [] };
 }
 
 function childOrCreate(node: PathNode, segment: string): PathNode {
@@ -83,6 +86,7 @@ function childOrCreate(node: PathNode, segment: string): PathNode {
   node.children ??= new Map();
   node.children.set(segment, child);
   node.childKeys.push(segment);
+  node.childKeyBytes.push(utf8.encode(segment));
   node.childNodes.push(child);
   return child;
 }
@@ -91,6 +95,7 @@ function removeChild(node: PathNode, segment: string): void {
   node.children?.delete(segment);
   const at = node.childKeys.indexOf(segment);
   node.childKeys.splice(at, 1);
+  node.childKeyBytes.splice(at, 1);
   node.childNodes.splice(at, 1);
   if (node.childKeys.length === 0) node.children = undefined;
 }

@@ -95,8 +95,9 @@ export class RuleMachine {
     const matched: string[] = [];
     const states = this.pendingStates;
     const chosenStack = this.pendingChosen;
-    states.length = 0;
-    chosenStack.length = 0;
+    // Setting an array's length is a runtime call even when it is empty already.
+    if (states.length !== 0) states.length = 0;
+    if (chosenStack.length !== 0) chosenStack.length = 0;
     states.push(this.root);
     chosenStack.push(null);
     while (states.length > 0) {
@@ -144,7 +145,7 @@ export class RuleMachine {
       const leaf = leaves[l];
       const element = leaf.constrainingElement;
       if (element !== null && chosen !== null && !consistentWith(element, chosen)) continue;
-      hits.length = 0;
+      if (hits.length !== 0) hits.length = 0;
       transition.index.collect(leaf, ++this.stamp, hits);
       if (hits.length === 0) continue;
       const nextChosen = element === null ? chosen : new ChosenElements(element, chosen);
