@@ -61,7 +61,7 @@ describe("deployDesign", () => {
     expect(report.buses).toContain("arn:aws:events:us-east-1:000000000000:event-bus/orders");
     expect(report.rules).toEqual(["arn:aws:events:us-east-1:000000000000:rule/orders/paid"]);
     expect(report.targets).toBe(2);
-    expect(report.problems).toEqual([{ nodeId: "rule-orphan", message: "No event bus feeds this rule; it was not deployed." }]);
+    expect(report.problems).toEqual([{ nodeId: "rule-orphan", message: "Rule orphan is fed by no event bus and is left out." }]);
 
     const rules = await eb().send(new ListRulesCommand({ EventBusName: "orders" }));
     expect(rules.Rules?.map((r) => r.Name)).toEqual(["paid"]);
