@@ -1,7 +1,7 @@
 "use client";
 
 /**
- * Events from the local bus's archive (the Events page's explorer API): filter by source or
+ * Events stored by the local bus (the Events page's explorer API; not an archive's selection): filter by source or
  * detail-type, then add the listed events (their stored bodies, exported as JSON Lines).
  *
  * Test ids: lab-archive, lab-archive-source (input), lab-archive-load (button), lab-archive-add (button).
