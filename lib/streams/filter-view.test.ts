@@ -19,8 +19,8 @@ describe("streamRecordForFilter", () => {
   });
 });
 
-// https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html: "If any one of
-// the filters matches, the event passes"; with no FilterCriteria every record is delivered.
+// https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html: filters are
+// "logically ORed together"; a mapping without filters sends every record.
 describe("anyCriterionPasses", () => {
   it("passes on the first matching criterion, asks no further, and passes everything without criteria", () => {
     const asked: number[] = [];
