@@ -9,6 +9,7 @@ import { ListArchivesCommand } from "@aws-sdk/client-eventbridge";
 import { z } from "zod";
 import { getBusRuntime } from "@/lib/emulator/runtime";
 import { fromZodError, NotFoundError, ValidationError, type FieldIssue } from "@/lib/errors";
+import { EVENT_PATTERN_MAX_LENGTH } from "@/lib/limits";
 import {
   CaptureFailedError,
   captureArchive,
@@ -79,7 +80,7 @@ export const captureInput = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("live"),
     busName: z.string().min(1, "must not be empty").max(1600),
-    pattern: z.string().min(1).max(4096).optional(),
+    pattern: z.string().min(1).max(EVENT_PATTERN_MAX_LENGTH).optional(),
     durationSeconds: z.number().int().min(5).max(MAX_LIVE_SECONDS),
     consent,
   }),

@@ -41,6 +41,7 @@ import {
 } from "@aws-sdk/client-sqs";
 import { ingestEvents, type IngestDeps } from "@/lib/emulator/events/ingest";
 import { ValidationError } from "@/lib/errors";
+import { formatBytes } from "@/lib/format";
 import { describeAwsError, isAwsError, sendAws } from "../aws/errors";
 
 /** The SDK clients a capture uses, and the endpoint override (named in network errors). */
@@ -128,8 +129,6 @@ export function validateWindow(window: CaptureWindow): void {
 }
 
 const usd = (amount: number) => (amount < 0.01 ? `$${amount.toFixed(4)}` : `$${amount.toFixed(2)}`);
-const formatBytes = (bytes: number) =>
-  bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} bytes`;
 
 /** The cost of replaying and queueing `events` events of `bytes` bytes in total, as numbers and words. */
 export function captureCost(events: number, bytes: number): Pick<CaptureEstimate, "sqsRequests" | "replayCostUsd" | "sqsCostUsd" | "totalCostUsd" | "costText"> {

@@ -14,6 +14,7 @@
  * `TOO_LONG_REASON` and `TOO_MANY_COMBINATIONS_REASON` below.
  */
 
+import { EVENT_PATTERN_DEFAULT_QUOTA, EVENT_PATTERN_MAX_LENGTH } from "../limits";
 import {
   InvalidEventPatternError,
   type PatternPath,
@@ -35,9 +36,8 @@ export interface CompileOptions {
   readonly maxWildcardComplexity?: number;
 }
 
-export const DEFAULT_MAX_PATTERN_LENGTH = 2048;
-/** `TestEventPattern` (and the raised quota) accept patterns up to 4,096 characters. */
-export const TEST_EVENT_PATTERN_MAX_LENGTH = 4096;
+/** `TestEventPattern` judges a pattern against the API's ceiling, not the rule quota. */
+export const TEST_EVENT_PATTERN_MAX_LENGTH = EVENT_PATTERN_MAX_LENGTH;
 export const DEFAULT_MAX_COMBINATIONS = 1000;
 
 /** Our wording for the size limit (AWS publishes none). */
@@ -137,7 +137,7 @@ class Compiler {
   }
 
   private walk(): Branch[] | undefined {
-    const max = this.options.maxLength ?? DEFAULT_MAX_PATTERN_LENGTH;
+    const max = this.options.maxLength ?? EVENT_PATTERN_DEFAULT_QUOTA;
     if (this.text.length > max) this.fail("too-long", TOO_LONG_REASON(this.text.length, max), max, []);
     const { root, error } = parseJsonPartial(this.text);
     this.syntaxError = error;

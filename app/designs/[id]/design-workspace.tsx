@@ -9,11 +9,10 @@ import { PushToAwsButton } from "@/components/aws/push-to-aws-button";
 import { LocalRunBar } from "@/components/local-run/local-run-bar";
 import { CopyShareLink } from "@/components/share/copy-share-link";
 import type { DesignRecord } from "@/lib/designs/types";
+import { DESIGN_NAME_MAX_LENGTH } from "@/lib/limits";
 import type { Design } from "@/lib/graph";
 import type { SaveStatus } from "@/lib/designs/autosave";
 import { useAutosave } from "./use-autosave";
-
-const NAME_MAX = 120;
 
 const DesignerLabPanel = dynamic(() => import("@/components/lab/designer-lab-panel").then((m) => m.DesignerLabPanel), { ssr: false });
 const ExportDialog = dynamic(() => import("@/components/export/export-dialog").then((m) => m.ExportDialog), { ssr: false });
@@ -51,7 +50,7 @@ export function DesignWorkspace({ record }: { record: DesignRecord }) {
         <input
           aria-label="Design name"
           value={name}
-          maxLength={NAME_MAX}
+          maxLength={DESIGN_NAME_MAX_LENGTH}
           disabled={status.state === "conflict"}
           onChange={(e) => setName(e.target.value)}
           onBlur={commitName}

@@ -4,6 +4,7 @@
  */
 import { compilePattern, InvalidEventPatternError } from "../../../pattern";
 import { archiveArn, parseArn, replayArn } from "../../../arn";
+import { EVENT_PATTERN_MAX_LENGTH } from "../../../limits";
 import { alreadyExists, AwsError, invalid, notFound } from "../../protocol/errors";
 import { paginate, readPaging } from "../../protocol/pagination";
 import type { Params } from "../../protocol/params";
@@ -19,7 +20,7 @@ const seconds = (date: Date | null) => (date === null ? undefined : date.getTime
 type ArchiveRow = Awaited<ReturnType<OperationContext["db"]["busArchive"]["findUniqueOrThrow"]>>;
 
 function readPattern(params: Params): string | undefined {
-  const pattern = params.optionalString("EventPattern", { max: 4096 });
+  const pattern = params.optionalString("EventPattern", { max: EVENT_PATTERN_MAX_LENGTH });
   if (pattern !== undefined) {
     try {
       compilePattern(pattern);
