@@ -10,18 +10,10 @@ import { z } from "zod";
 import { getBusRuntime } from "@/lib/emulator/runtime";
 import { fromZodError, NotFoundError, ValidationError, type FieldIssue } from "@/lib/errors";
 import { EVENT_PATTERN_MAX_LENGTH } from "@/lib/limits";
-import {
-  CaptureFailedError,
-  captureArchive,
-  estimateCapture,
-  liveCapture,
-  type CaptureClients,
-  type CaptureEstimate,
-  type CaptureProgress,
-  type CaptureResult,
-  type CaptureTiming,
-  type CleanupReport,
-} from "./capture";
+import { CaptureFailedError, captureArchive, liveCapture, type CaptureProgress, type CaptureResult, type CaptureTiming } from "./capture";
+import type { CaptureClients } from "./clients";
+import { estimateCapture, type CaptureEstimate } from "./estimate";
+import type { CleanupReport } from "./temporary-resources";
 import { currentAwsConnection, eventBridgeClientFor, sqsClientFor, type AwsConnectionSettings } from "../aws/connection";
 import { describeAwsError, isAwsError, sendAws } from "../aws/errors";
 
