@@ -380,6 +380,12 @@ class Compiler {
       if (value === undefined) this.fail("numeric", `Cannot compare number : ${node.lexeme}`, node.start, path);
       return value;
     };
+    /** The bound of a one-number expression (`["=", n]`, `["<", n]`): a third element is an error. */
+    const soleBound = (node: JsonNumber): number | undefined => {
+      const extra = token(2);
+      if (extra !== undefined) return this.fail("numeric", "Too many elements in numeric expression", extra.start, path);
+      return bound(node);
+    };
 
     const t0 = token(0);
     if (t0 === undefined || t0.kind !== "string") {
@@ -390,9 +396,7 @@ class Compiler {
     switch (op) {
       case "=": {
         if (t1?.kind !== "number") return this.fail("numeric", "Value of equals must be numeric", at(t1), path);
-        const extra = token(2);
-        if (extra !== undefined) return this.fail("numeric", "Too many elements in numeric expression", extra.start, path);
-        const value = bound(t1);
+        const value = soleBound(t1);
         if (value === undefined) return undefined;
         return { kind: "numeric", lower: { value, inclusive: true }, upper: { value, inclusive: true } };
       }
@@ -410,9 +414,7 @@ class Compiler {
       case "<":
       case "<=": {
         if (t1?.kind !== "number") return this.fail("numeric", `Value of ${op} must be numeric`, at(t1), path);
-        const extra = token(2);
-        if (extra !== undefined) return this.fail("numeric", "Too many elements in numeric expression", extra.start, path);
-        const value = bound(t1);
+        const value = soleBound(t1);
         if (value === undefined) return undefined;
         return { kind: "numeric", upper: { value, inclusive: op === "<=" } };
       }
