@@ -3,16 +3,13 @@
  * began, matching its pattern.
  * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-archive.html
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb, type Db } from "../../db";
+import type { Db } from "../../db";
+import { openScratchDatabase, type ScratchDatabase } from "../../db/scratch-database";
 import { newId } from "../../ids";
 import { archivedEvents, archiveStart, type ArchiveDefinition } from "./archive-events";
 
-const dir = mkdtempSync(join(tmpdir(), "switchyard-archive-events-"));
-const url = `file:${join(dir, "archive.db")}`;
+let scratch: ScratchDatabase;
 let db: Db;
 
 const BUS = "arn:aws:events:us-east-1:000000000000:event-bus/orders";
@@ -43,7 +40,8 @@ async function idsOf(archive: ArchiveDefinition, options: { chunk: number; event
 }
 
 beforeAll(async () => {
-  db = await getDb(url);
+  scratch = await openScratchDatabase("archive-events");
+  db = scratch.db;
   await store("before-creation", new Date("2026-11-19T12:00:00Z"));
   await store("first", new Date("2026-11-20T01:00:00Z"));
   await store("other-source", new Date("2026-11-20T02:00:00Z"), { source: "crm" });
@@ -52,10 +50,7 @@ beforeAll(async () => {
   await store("second", new Date("2026-11-21T01:00:00Z"), { time: new Date("2026-11-01T00:00:00Z") });
 });
 
-afterAll(async () => {
-  await closeDb(url);
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => scratch.remove());
 
 describe("archive events", () => {
   it("are the bus's originals taken in since the archive's creation that match its pattern, in any chunk size", async () => {
