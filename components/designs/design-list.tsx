@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useState, useTransition } from "react";
 import type { DesignSummary } from "@/lib/designs/types";
 import type { Design } from "@/lib/graph";
+import { DESIGN_NAME_MAX_LENGTH } from "@/lib/limits";
 import * as api from "./api";
 import { ConfirmDialog } from "./confirm-dialog";
 import { ImportDesignFile } from "./import-design-file";
@@ -129,7 +130,7 @@ function NewDesignForm({ onCreate }: { onCreate: (name: string) => Promise<boole
         value={name}
         onChange={(event) => setName(event.target.value)}
         placeholder="Name of the new design"
-        maxLength={120}
+        maxLength={DESIGN_NAME_MAX_LENGTH}
         className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-600"
       />
       <button type="submit" disabled={saving} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60 dark:bg-slate-700">
@@ -171,7 +172,7 @@ function DesignRow({
             aria-label={`New name for ${design.name}`}
             autoFocus
             value={draft}
-            maxLength={120}
+            maxLength={DESIGN_NAME_MAX_LENGTH}
             onChange={(event) => setDraft(event.target.value)}
             onKeyDown={(event) => {
               if (event.key === "Enter") void save();

@@ -45,7 +45,7 @@ async function ndjson(response: Response): Promise<Record<string, unknown>[]> {
 beforeAll(async () => {
   const { startTestEndpoint } = await import("../emulator/test-endpoint");
   endpoint = await startTestEndpoint();
-  client = new EventBridgeClient({ endpoint: endpoint.url, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } });
+  client = endpoint.eventBridgeClient();
   await client.send(new PutRuleCommand({ Name: "orders", EventPattern: '{"source":["shop"]}' }));
   await client.send(new PutTargetsCommand({ Rule: "orders", Targets: [{ Id: "bill", Arn: "arn:aws:lambda:us-east-1:000000000000:function:bill" }] }));
   connectionRoute = await import("@/app/api/aws/connection/route");

@@ -10,6 +10,7 @@ import { createDesign, getDesign } from "@/lib/designs/repository";
 import type { DesignRecord } from "@/lib/designs/types";
 import { validateDesign, type Problem } from "@/lib/graph";
 import { ConflictError, fromZodError, ValidationError } from "@/lib/errors";
+import { DESIGN_NAME_MAX_LENGTH } from "@/lib/limits";
 import { applyPlan, type ApplyResult, type StepResult } from "./apply";
 import { currentAwsConnection, eventBridgeClientFor, type AwsConnectionSettings } from "./connection";
 import { designFromAccount } from "./import";
@@ -120,7 +121,7 @@ export const importRequestInput = z.strictObject({
   bus: busName.optional(),
   /** Only rules whose name starts with this. */
   prefix: z.string().trim().max(64, "must be at most 64 characters").optional(),
-  name: z.string().trim().max(120, "must be at most 120 characters").optional(),
+  name: z.string().trim().max(DESIGN_NAME_MAX_LENGTH, `must be at most ${DESIGN_NAME_MAX_LENGTH} characters`).optional(),
 });
 
 export function parseImportRequest(body: unknown): ImportRequest {

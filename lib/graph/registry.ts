@@ -4,6 +4,7 @@
  * `nodeTypes`, connection checks and validation all derive from this table, so a new kind is a
  * schema member plus one entry here (the mapped type below makes the compiler demand it).
  */
+import { DEFAULT_EVENT_AGE_SECONDS, DEFAULT_RETRY_ATTEMPTS } from "../limits";
 import type { DesignNode, EdgeKind, InputMode, NodeKind, NodeOfKind, Position, RetryPolicy } from "./schema";
 
 export type NodeCategory = "producer" | "bus" | "rule" | "target" | "downstream";
@@ -48,8 +49,8 @@ function nameFrom(prefix: string, id: string): string {
 }
 
 const MATCHED_EVENT: InputMode = { type: "matched-event" };
-/** AWS's defaults: 24 hours and 185 attempts. */
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maximumEventAgeInSeconds: 86_400, maximumRetryAttempts: 185 };
+/** AWS's defaults (lib/limits.ts): 24 hours and 185 attempts. */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maximumEventAgeInSeconds: DEFAULT_EVENT_AGE_SECONDS, maximumRetryAttempts: DEFAULT_RETRY_ATTEMPTS };
 
 function targetDefaults() {
   return { input: MATCHED_EVENT, retryPolicy: { ...DEFAULT_RETRY_POLICY } };

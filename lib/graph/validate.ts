@@ -6,6 +6,8 @@
  * Limits are from the EventBridge API reference (PutRule, CreateEventBus, PutTargets,
  * CreateArchive) and the Lambda event source mapping reference.
  */
+import { isJson } from "../format";
+import { RETRY_POLICY_LIMITS } from "../limits";
 import { indexDesign, type DesignIndex } from "./graph-index";
 import { findEventLoops } from "./loops";
 import { checkPattern } from "./pattern-check";
@@ -21,8 +23,7 @@ export const LIMITS = {
   archiveName: { max: 48, pattern: /^[.\-_A-Za-z0-9]+$/ },
   ruleDescription: 512,
   targetsPerRule: 5,
-  maximumEventAgeInSeconds: { min: 60, max: 86_400 },
-  maximumRetryAttempts: { min: 0, max: 185 },
+  ...RETRY_POLICY_LIMITS,
   inputPathsMapEntries: 100,
   inputTemplate: 8192,
   input: 8192,
@@ -434,15 +435,6 @@ function checkSamples(design: Design, report: Report): void {
         report({ code: "unknown-sample", nodeId: node.id, field: `expectations.${i}.sample`, message: `The expectation refers to sample "${expectation.sample}", which the design does not have` });
       }
     });
-  }
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
   }
 }
 

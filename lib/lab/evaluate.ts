@@ -5,11 +5,10 @@
  * matches. Verdicts come from `lib/pattern`'s `matchesEvent`, explanations (on demand) from its
  * `explain`, which is built on the same matcher: they cannot disagree.
  */
+import { LAMBDA_FILTER_PATTERN_MAX_LENGTH } from "@/lib/limits";
 import { explain, matchesEvent, validatePattern, type CompiledPattern, type Explanation, type FlatEvent, type PatternProblem } from "@/lib/pattern";
 import { prepareEvents, type EventKind, type LabEvent, type PreparedEvent } from "./events";
 
-/** Lambda's limit on one filter criterion's pattern (`Filter.Pattern`). */
-export const LAMBDA_FILTER_MAX_LENGTH = 4096;
 
 export interface LabValidation {
   readonly valid: boolean;
@@ -65,7 +64,7 @@ export const subjectOf = (kind: EventKind) => (kind === "eventbridge" ? "the rul
  * set itself or its `prepareEvents` result.
  */
 export function evaluateLab(patternText: string, events: readonly LabEvent[] | readonly PreparedEvent[], options: EvaluateOptions = {}): LabEvaluation {
-  const maxLength = options.maxLength ?? ((options.kind ?? "eventbridge") === "eventbridge" ? undefined : LAMBDA_FILTER_MAX_LENGTH);
+  const maxLength = options.maxLength ?? ((options.kind ?? "eventbridge") === "eventbridge" ? undefined : LAMBDA_FILTER_PATTERN_MAX_LENGTH);
   const validation = validatePattern(patternText, maxLength === undefined ? undefined : { maxLength });
   const prepared = isPrepared(events) ? events : prepareEvents(events, options.kind);
   const invalidEvents = prepared.reduce((n, p) => (p.ok ? n : n + 1), 0);

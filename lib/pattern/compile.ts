@@ -14,6 +14,7 @@
  * limits; ours are `TOO_LONG_REASON` and `TOO_MANY_COMBINATIONS_REASON` below.
  */
 
+import { EVENT_PATTERN_DEFAULT_QUOTA, EVENT_PATTERN_MAX_LENGTH } from "../limits";
 import {
   InvalidEventPatternError,
   type PatternPath,
@@ -38,9 +39,8 @@ export interface CompileOptions {
   readonly maxWildcardComplexity?: number;
 }
 
-export const DEFAULT_MAX_PATTERN_LENGTH = 2048;
-/** `TestEventPattern` (and the raised quota) accept patterns up to 4,096 characters. */
-export const TEST_EVENT_PATTERN_MAX_LENGTH = 4096;
+/** `TestEventPattern` judges a pattern against the API's ceiling, not the rule quota. */
+export const TEST_EVENT_PATTERN_MAX_LENGTH = EVENT_PATTERN_MAX_LENGTH;
 export const DEFAULT_MAX_COMBINATIONS = 1000;
 
 /** Our wording for the size limit (AWS publishes none). */
@@ -140,7 +140,7 @@ class Compiler {
   }
 
   private walk(): Branch[] | undefined {
-    const max = this.options.maxLength ?? DEFAULT_MAX_PATTERN_LENGTH;
+    const max = this.options.maxLength ?? EVENT_PATTERN_DEFAULT_QUOTA;
     if (this.text.length > max) this.fail("too-long", TOO_LONG_REASON(this.text.length, max), max, []);
     const { root, error } = parseJsonPartial(this.text);
     this.syntaxError = error;
@@ -385,6 +385,12 @@ class Compiler {
       if (value === undefined) this.fail("numeric", `Cannot compare number : ${node.lexeme}`, node.start, path);
       return value;
     };
+    /** The bound of a one-number expression (`["=", n]`, `["<", n]`): a third element is an error. */
+    const soleBound = (node: JsonNumber): number | undefined => {
+      const extra = token(2);
+      if (extra !== undefined) return this.fail("numeric", "Too many elements in numeric expression", extra.start, path);
+      return bound(node);
+    };
 
     const t0 = token(0);
     if (t0 === undefined || t0.kind !== "string") {
@@ -395,9 +401,7 @@ class Compiler {
     switch (op) {
       case "=": {
         if (t1?.kind !== "number") return this.fail("numeric", "Value of equals must be numeric", at(t1), path);
-        const extra = token(2);
-        if (extra !== undefined) return this.fail("numeric", "Too many elements in numeric expression", extra.start, path);
-        const value = bound(t1);
+        const value = soleBound(t1);
         if (value === undefined) return undefined;
         return { kind: "numeric", lower: { value, inclusive: true }, upper: { value, inclusive: true } };
       }
@@ -415,9 +419,7 @@ class Compiler {
       case "<":
       case "<=": {
         if (t1?.kind !== "number") return this.fail("numeric", `Value of ${op} must be numeric`, at(t1), path);
-        const extra = token(2);
-        if (extra !== undefined) return this.fail("numeric", "Too many elements in numeric expression", extra.start, path);
-        const value = bound(t1);
+        const value = soleBound(t1);
         if (value === undefined) return undefined;
         return { kind: "numeric", upper: { value, inclusive: op === "<=" } };
       }

@@ -20,7 +20,6 @@ import type { CompiledPattern } from "./model";
 export {
   compilePattern,
   DEFAULT_MAX_COMBINATIONS,
-  DEFAULT_MAX_PATTERN_LENGTH,
   TEST_EVENT_PATTERN_MAX_LENGTH,
   TOO_COMPLEX_REASON,
   type CompileOptions,

@@ -17,6 +17,7 @@
  * Ruler reading `010.0.0.1` as 10.0.0.1.
  */
 
+import { hexValue } from "./json";
 import type { IpRange } from "./model";
 
 const IPV4_CANDIDATE = /^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$/;
@@ -42,13 +43,6 @@ function parseV4(text: string): number[] | undefined {
   return bytes.length === 4 ? bytes : undefined;
 }
 
-function hexDigit(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 65 && c <= 70) return c - 55;
-  if (c >= 97 && c <= 102) return c - 87;
-  return -1;
-}
-
 /** Java `IPAddressUtil.textToNumericFormatV6` (without the dotted-quad tail the regex excludes). */
 function parseV6(text: string): number[] | undefined {
   const n = text.length;
@@ -65,7 +59,7 @@ function parseV6(text: string): number[] | undefined {
   let val = 0;
   while (i < n) {
     const c = text.charCodeAt(i++);
-    const d = hexDigit(c);
+    const d = hexValue(c);
     if (d >= 0) {
       val = (val << 4) | d;
       if (val > 0xffff) return undefined;

@@ -12,6 +12,7 @@
  * as text (objects and arrays as JSON) and the result is delivered exactly as written, quotes
  * included.
  */
+import { isJson } from "../format";
 import { parseJsonPath, selectJsonPath, type JsonValue } from "./json-path";
 
 export { parseJsonPath, selectJsonPath, type JsonPath, type JsonValue } from "./json-path";
@@ -242,13 +243,4 @@ function fill(template: string, placeholders: readonly Placeholder[], valueOf: (
 
 function validPath(text: string): boolean {
   return text.length <= MAX_INPUT_PATH_LENGTH && parseJsonPath(text) !== undefined;
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }

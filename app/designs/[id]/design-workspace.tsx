@@ -14,8 +14,8 @@ import { CopyShareLink } from "@/components/share/copy-share-link";
 import type { DesignRecord } from "@/lib/designs/types";
 import type { Autosaver } from "@/lib/designs/autosave";
 import { useAutosave, useSaveStatus } from "./use-autosave";
+import { DESIGN_NAME_MAX_LENGTH } from "@/lib/limits";
 
-const NAME_MAX = 120;
 
 const DesignerLabPanel = dynamic(() => import("@/components/lab/designer-lab-panel").then((m) => m.DesignerLabPanel), { ssr: false });
 const ExportDialog = dynamic(() => import("@/components/export/export-dialog").then((m) => m.ExportDialog), { ssr: false });
@@ -108,7 +108,7 @@ function DesignNameField({ store, saver }: { store: EditorStore; saver: Autosave
     <input
       aria-label="Design name"
       value={name}
-      maxLength={NAME_MAX}
+      maxLength={DESIGN_NAME_MAX_LENGTH}
       disabled={conflict}
       onChange={(e) => setName(e.target.value)}
       onBlur={commitName}

@@ -36,7 +36,8 @@ import {
 import { listTagsForResource, tagResource, untagResource } from "./operations/tags";
 import { Params } from "../protocol/params";
 import { getBusRuntime, type BusRuntime } from "../runtime";
-import { accessKeyOf, verifySignature } from "../protocol/sigv4";
+import { readJsonRequest, targetOperation } from "../protocol/json-protocol";
+import { accessKeyOf } from "../protocol/sigv4";
 
 const TARGET_PREFIX = "AWSEvents.";
 const CONTENT_TYPE = "application/x-amz-json-1.1";
@@ -79,15 +80,12 @@ export async function handleEventsRequest(request: Request, runtime?: BusRuntime
   const requestId = crypto.randomUUID();
   const target = request.headers.get("x-amz-target") ?? "";
   try {
-    const name = target.slice(TARGET_PREFIX.length);
-    const operation = target.startsWith(TARGET_PREFIX) && Object.hasOwn(OPERATIONS, name) ? OPERATIONS[name] : undefined;
+    const operation = targetOperation(target, TARGET_PREFIX, OPERATIONS);
     if (operation === undefined) {
       throw new AwsError("UnknownOperationException", `Operation ${target || "(none)"} is not supported.`);
     }
-    const body = new Uint8Array(await request.arrayBuffer());
     const bus = runtime ?? (await getBusRuntime());
-    if (bus.config.signingKeys !== undefined) verifySignature(request.method, request.headers, body, bus.config.signingKeys);
-    const params = Params.of(parseBody(body));
+    const params = Params.of(await readJsonRequest(request, bus.config.signingKeys, () => new AwsError("SerializationException", "The request body is not valid JSON.")));
     const scope = bus.scopeFor(accessKeyOf(request.headers.get("authorization")));
     await bus.ensureAccount(scope);
     const output = await operation(params, { scope, db: bus.db, runtime: bus });
@@ -95,16 +93,6 @@ export async function handleEventsRequest(request: Request, runtime?: BusRuntime
   } catch (error) {
     const aws = asAwsError(error, target);
     return reply(aws.status, { __type: aws.type, message: aws.message }, requestId, aws.type);
-  }
-}
-
-function parseBody(body: Uint8Array): unknown {
-  const text = new TextDecoder().decode(body);
-  if (text.trim() === "") return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new AwsError("SerializationException", "The request body is not valid JSON.");
   }
 }
 

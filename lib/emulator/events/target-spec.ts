@@ -4,6 +4,7 @@
  */
 import { TargetInputError, validateTargetInput, type TargetInputSpec } from "../../transform";
 import { parseArn } from "../../arn";
+import { DEFAULT_EVENT_AGE_SECONDS, DEFAULT_RETRY_ATTEMPTS, RETRY_POLICY_LIMITS } from "../../limits";
 import { invalid } from "../protocol/errors";
 import type { Params } from "../protocol/params";
 
@@ -33,10 +34,6 @@ export function deliveryKind(targetArn: string): DeliveryKind {
   if (arn.resource.startsWith("event-bus/")) return "bus";
   return "inbox";
 }
-
-/** AWS's defaults: 185 retries within 24 hours. */
-export const DEFAULT_RETRY_ATTEMPTS = 185;
-export const DEFAULT_EVENT_AGE_SECONDS = 86_400;
 
 export function retryLimits(spec: TargetSpec): { maxAttempts: number; maxAgeMs: number } {
   const retries = spec.RetryPolicy?.MaximumRetryAttempts ?? DEFAULT_RETRY_ATTEMPTS;
@@ -78,8 +75,8 @@ export function readTargetSpec(target: Params): TargetSpec {
       InputTemplate: transformer.string("InputTemplate"),
     },
     RetryPolicy: retry && {
-      MaximumRetryAttempts: retry.optionalNumber("MaximumRetryAttempts", { min: 0, max: 185 }),
-      MaximumEventAgeInSeconds: retry.optionalNumber("MaximumEventAgeInSeconds", { min: 60, max: 86_400 }),
+      MaximumRetryAttempts: retry.optionalNumber("MaximumRetryAttempts", RETRY_POLICY_LIMITS.maximumRetryAttempts),
+      MaximumEventAgeInSeconds: retry.optionalNumber("MaximumEventAgeInSeconds", RETRY_POLICY_LIMITS.maximumEventAgeInSeconds),
     },
     DeadLetterConfig: deadLetter && { Arn: deadLetter.optionalString("Arn", { min: 1, max: 1600 }) },
     HttpParameters: http && {

@@ -30,7 +30,7 @@ let eb: EventBridgeClient;
 
 beforeAll(async () => {
   endpoint = await startTestEndpoint();
-  eb = new EventBridgeClient({ endpoint: endpoint.url, region: "us-east-1", credentials: { accessKeyId: "a", secretAccessKey: "b" } });
+  eb = endpoint.eventBridgeClient();
   await eb.send(new CreateEventBusCommand({ Name: "errors" }));
   await eb.send(new PutRuleCommand({ Name: "r", EventBusName: "errors", EventPattern: '{"source":["x"]}' }));
 });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { currentAwsConnection, eventBridgeClientFor } from "@/lib/aws/connection";
 import { ConflictError, errorResponse, readJsonBody } from "@/lib/errors";
 import { evaluateLab, type LabEvent } from "@/lib/lab";
+import { EVENT_PATTERN_MAX_LENGTH } from "@/lib/limits";
 import { verifyWithAws } from "@/lib/lab/verify";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +14,7 @@ export const dynamic = "force-dynamic";
 const MAX_VERIFY_EVENTS = 200;
 
 const bodySchema = z.strictObject({
-  pattern: z.string().max(4096),
+  pattern: z.string().max(EVENT_PATTERN_MAX_LENGTH),
   events: z
     .array(z.object({ id: z.string().min(1).max(200), name: z.string().max(1000), text: z.string().max(256 * 1024) }))
     .min(1, "there are no events to verify")
@@ -28,7 +29,7 @@ export async function POST(request: Request): Promise<Response> {
       throw new ConflictError("AWS is not configured on this server: set AWS_REGION (and credentials through the usual AWS chain) to verify with AWS.");
     }
     const events: LabEvent[] = body.events.map((e) => ({ ...e, origin: "pasted" }));
-    const local = evaluateLab(body.pattern, events, { maxLength: 4096 });
+    const local = evaluateLab(body.pattern, events, { maxLength: EVENT_PATTERN_MAX_LENGTH });
     const localResults = (local.results ?? []).map((r) => ({ eventId: r.eventId, matched: r.matched, ...(r.error === undefined ? {} : { error: r.error }) }));
     const report = await verifyWithAws(eventBridgeClientFor(connection), body.pattern, events, localResults, { signal: request.signal });
     return Response.json({ ...report, localPatternValid: local.validation.valid });

@@ -1,15 +1,14 @@
 /**
  * Archives and replays: CreateArchive, DescribeArchive, ListArchives, UpdateArchive, DeleteArchive, StartReplay,
- * DescribeReplay, ListReplays, CancelReplay. An archive's events are its bus's stored events since
- * the archive was created that match its pattern (and are not replays themselves).
+ * DescribeReplay, ListReplays, CancelReplay. Which stored events an archive holds: archive-events.ts.
  */
-import { compilePattern, InvalidEventPatternError, matchesEvent, readEvent } from "../../../pattern";
-import { idLowerBound } from "../../../ids";
+import { compilePattern, InvalidEventPatternError } from "../../../pattern";
 import { archiveArn, parseArn, replayArn } from "../../../arn";
+import { EVENT_PATTERN_MAX_LENGTH } from "../../../limits";
 import { alreadyExists, AwsError, invalid, notFound } from "../../protocol/errors";
 import { paginate, readPaging } from "../../protocol/pagination";
 import type { Params } from "../../protocol/params";
-import { archiveStart } from "../replay-runner";
+import { archivedEvents } from "../archive-events";
 import { findBus } from "./buses";
 import type { Operation, OperationContext } from "./context";
 
@@ -21,7 +20,7 @@ const seconds = (date: Date | null) => (date === null ? undefined : date.getTime
 type ArchiveRow = Awaited<ReturnType<OperationContext["db"]["busArchive"]["findUniqueOrThrow"]>>;
 
 function readPattern(params: Params): string | undefined {
-  const pattern = params.optionalString("EventPattern", { max: 4096 });
+  const pattern = params.optionalString("EventPattern", { max: EVENT_PATTERN_MAX_LENGTH });
   if (pattern !== undefined) {
     try {
       compilePattern(pattern);
@@ -59,26 +58,13 @@ async function findArchive(context: OperationContext, name: string): Promise<Arc
  * so memory stays flat): the cost grows with the bus's events, as the archive is a view of them.
  */
 async function archiveContents(context: OperationContext, archive: ArchiveRow): Promise<{ count: number; bytes: number }> {
-  const pattern = archive.eventPattern === null ? undefined : compilePattern(archive.eventPattern);
-  const where = { busArn: archive.busArn, replayName: null, id: { gte: idLowerBound("busEvent", archiveStart(archive).getTime()) } };
   let count = 0;
   let bytes = 0;
-  let cursor: string | undefined;
-  for (;;) {
-    const rows = await context.db.busEvent.findMany({
-      where: cursor === undefined ? where : { ...where, id: { gt: cursor } },
-      orderBy: { id: "asc" },
-      take: CONTENTS_CHUNK,
-      select: { id: true, body: true },
-    });
-    for (const row of rows) {
-      if (pattern !== undefined && !matchesEvent(pattern, readEvent(row.body))) continue;
-      count++;
-      bytes += Buffer.byteLength(row.body, "utf8");
-    }
-    if (rows.length < CONTENTS_CHUNK) return { count, bytes };
-    cursor = rows[rows.length - 1].id;
+  for await (const { events } of archivedEvents(context.db, archive, { chunk: CONTENTS_CHUNK })) {
+    count += events.length;
+    for (const event of events) bytes += Buffer.byteLength(event.body, "utf8");
   }
+  return { count, bytes };
 }
 
 export const describeArchive: Operation = async (params, context) => {

@@ -5,6 +5,7 @@
  */
 import { InvalidEventError } from "../../../pattern";
 import { busArn, resolveBusName } from "../../../arn";
+import { isJsonObject } from "../../../format";
 import { buildEnvelope } from "../event-envelope";
 import { ingestEvents, type AcceptedEvent } from "../ingest";
 import { BUS_NAME_OR_ARN_RULE, type Params } from "../../protocol/params";
@@ -116,13 +117,4 @@ async function readEntry(entry: Params, context: OperationContext, now: Date): P
     throw error;
   }
   return { eventId, busArn: arn, source, detailType, time: eventTime, ingestedAt: now, text, matched };
-}
-
-function isJsonObject(text: string): boolean {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-  } catch {
-    return false;
-  }
 }

@@ -9,6 +9,7 @@ import {
   testEventPattern,
 } from "../../../pattern";
 import { DEFAULT_BUS, ruleArn } from "../../../arn";
+import { EVENT_PATTERN_MAX_LENGTH } from "../../../limits";
 import { AwsError, constraintViolation, invalid, notFound } from "../../protocol/errors";
 import { paginate, readPaging } from "../../protocol/pagination";
 import { BUS_NAME_OR_ARN_RULE, NAME_RULE, type Params } from "../../protocol/params";
@@ -31,7 +32,7 @@ export const putRule: Operation = async (params, context) => {
   const { db, scope, runtime } = context;
   const name = params.string("Name", NAME_RULE);
   const schedule = params.optionalString("ScheduleExpression", { max: 256 });
-  const pattern = params.optionalString("EventPattern", { max: 4096 });
+  const pattern = params.optionalString("EventPattern", { max: EVENT_PATTERN_MAX_LENGTH });
   const state = params.optionalString("State") ?? "ENABLED";
   const description = params.optionalString("Description", { max: 512 });
   const roleArn = params.optionalString("RoleArn", { min: 1, max: 1600 });
