@@ -49,6 +49,8 @@ export class RuleMachine {
   private readonly pendingStates: StateNode[] = [];
   private readonly pendingChosen: (ChosenElements | null)[] = [];
   private readonly edgeHits: Edge[] = [];
+  /** Names matched so far for the event being matched. */
+  private matched: string[] = [];
 
   constructor(options: RuleMachineOptions = {}) {
     this.compileOptions = options.compileOptions ?? {};
@@ -93,6 +95,7 @@ export class RuleMachine {
     scanner.scan(event);
     const generation = ++this.generation;
     const matched: string[] = [];
+    this.matched = matched;
     const states = this.pendingStates;
     const chosenStack = this.pendingChosen;
     // Setting an array's length is a runtime call even when it is empty already.
@@ -103,14 +106,7 @@ export class RuleMachine {
     while (states.length > 0) {
       const state = states.pop() as StateNode;
       const chosen = chosenStack.pop() as ChosenElements | null;
-      const ending = state.endingRules;
-      for (let i = 0; i < ending.length; i++) {
-        const rule = ending[i];
-        if (rule.matchedAt !== generation) {
-          rule.matchedAt = generation;
-          matched.push(rule.name);
-        }
-      }
+      this.report(state, generation);
       // Follow the fields of this state that the event has values for, looking from whichever
       // side is smaller, then the `exists:false` edges of fields it has no values for.
       const transitions = state.transitions;
@@ -161,7 +157,25 @@ export class RuleMachine {
     // An unconstrained visit covers every constrained one.
     if (state.visitedAt === generation) return;
     if (chosen === null || state.transitions.length === 0) state.visitedAt = generation;
+    // A state with nothing left to follow only reports its rules: do that now, not via the stack.
+    if (state.transitions.length === 0 && state.transitionsWithAbsentEdges.length === 0) {
+      this.report(state, generation);
+      return;
+    }
     this.pendingStates.push(state);
     this.pendingChosen.push(chosen);
+  }
+
+  /** Adds the rules whose branches end at `state` to this event's result, each once. */
+  private report(state: StateNode, generation: number): void {
+    const ending = state.endingRules;
+    const matched = this.matched;
+    for (let i = 0; i < ending.length; i++) {
+      const rule = ending[i];
+      if (rule.matchedAt !== generation) {
+        rule.matchedAt = generation;
+        matched.push(rule.name);
+      }
+    }
   }
 }
