@@ -3,12 +3,11 @@
  * needs from it goes through these functions, so an engine change touches this file only.
  */
 import {
-  METADATA_FILTER_PROFILE,
-  SUBSCRIBER_FILTER_PROFILE,
   compilePattern,
   conditionHolds,
   matchesEvent,
   readEvent,
+  subscriberFilterProfile,
   validatePattern,
   type CompiledPattern,
   type Condition,
@@ -29,7 +28,7 @@ export function checkPattern(text: string): readonly PatternIssue[] {
  * `maxLength`, then the scope's profile (no wildcard anywhere; METADATA exact values only).
  */
 export function checkSubscriberFilter(text: string, scope: FilterScope, maxLength: number): readonly PatternIssue[] {
-  return validatePattern(text, { maxLength, profile: scope === "METADATA" ? METADATA_FILTER_PROFILE : SUBSCRIBER_FILTER_PROFILE }).problems;
+  return validatePattern(text, { maxLength, profile: subscriberFilterProfile(scope) }).problems;
 }
 
 /** A pattern ready to match samples, or `undefined` when the text is not a valid pattern. */

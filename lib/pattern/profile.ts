@@ -43,6 +43,14 @@ export const METADATA_FILTER_PROFILE: PatternProfile = {
   allowsOr: false,
 };
 
+/** The Custom Event Bus's filter scopes (eb-custom-bus-addressing.html). */
+export type FilterScope = "DATA" | "METADATA" | "SYSTEM_METADATA";
+
+/** The profile of a subscriber filter on `scope`. */
+export function subscriberFilterProfile(scope: FilterScope): PatternProfile {
+  return scope === "METADATA" ? METADATA_FILTER_PROFILE : SUBSCRIBER_FILTER_PROFILE;
+}
+
 /** What `profile` refuses in a pattern that is otherwise valid (`compiled` from `text`). */
 export function profileProblems(text: string, compiled: CompiledPattern, profile: PatternProfile): PatternProblem[] {
   const problems: PatternProblem[] = [];
