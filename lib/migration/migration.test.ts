@@ -12,7 +12,8 @@ import { applyTransform, putEventsEnvelope } from "@/lib/eventsv2";
 import { designSchema, validateDesign, type Design, type InputMode, type NodeOfKind } from "@/lib/graph";
 import { design, node, patternRule } from "@/lib/graph/test-fixtures";
 import { STARTERS } from "@/lib/starters";
-import { renderTargetInput, type TargetInputSpec } from "@/lib/transform";
+import { renderTargetInput } from "@/lib/transform";
+import { targetInputSpec } from "@/components/lab/transform-preview";
 import { checkMigratedExpectations, migratableBuses, planMigration, type MigrationPlan } from "./index";
 
 const starter = (id: string) => STARTERS.find((s) => s.id === id)!.design();
@@ -192,16 +193,3 @@ describe("templates as JSONata", () => {
     expect(migrated).toEqual({ ok: true, output: JSON.parse(classic!) });
   });
 });
-
-function targetInputSpec(input: InputMode): TargetInputSpec {
-  switch (input.type) {
-    case "matched-event":
-      return {};
-    case "input-path":
-      return { inputPath: input.inputPath };
-    case "constant":
-      return { input: input.input };
-    case "input-transformer":
-      return { inputTransformer: { inputPathsMap: input.inputPathsMap, inputTemplate: input.inputTemplate } };
-  }
-}
