@@ -47,6 +47,12 @@ export async function deployDesign(runtime: BusRuntime, design: Design): Promise
     }
   };
 
+  for (const node of design.nodes) {
+    if (node.kind === "eventsv2-bus" || node.kind === "eventsv2-source" || node.kind === "subscriber") {
+      report.problems.push({ nodeId: node.id, message: "The Custom Event Bus does not run on the local endpoint yet: this node is not deployed." });
+    }
+  }
+
   for (const bus of design.nodes.filter((n): n is EventBusNode => n.kind === "event-bus")) {
     await attempt(bus.id, async () => {
       const context = await contextFor(bus.account);
