@@ -26,6 +26,7 @@ import { parse as parseHcl } from "@cdktf/hcl2json";
 import { afterAll, describe, expect, it } from "vitest";
 import { designSchema, type Design } from "@/lib/graph/schema";
 import { targetIdOf } from "@/lib/graph/target-id";
+import { isTargetNode } from "@/lib/graph/registry";
 import { STARTERS } from "@/lib/starters";
 import { loadStackClass, requireFromRoot } from "./cdk-stack.test-support";
 import { DesignNotExportableError, exportDesign, EXPORT_FORMATS, type ExportFormat } from "./index";
@@ -282,7 +283,7 @@ describe("Terraform", () => {
       expect(targets).toHaveLength(invokes.length);
       for (const edge of invokes) {
         const target = design.nodes.find((n) => n.id === edge.target)!;
-        if (!("retryPolicy" in target)) continue;
+        if (!isTargetNode(target)) continue;
         const rule = design.nodes.find((n) => n.id === edge.source);
         if (rule?.kind === "rule") {
           const ruleBlock = rules.find((r) => r.name === rule.name)!;

@@ -93,6 +93,16 @@ describe("deployDesign", () => {
     expect(report.buses).toHaveLength(1);
   });
 
+  it("says, node by node, that Custom Event Bus nodes are not deployed locally", async () => {
+    const d = design([node("eventsv2-bus", "v2"), node("subscriber", "sub"), node("sqs", "q", { queueName: "v2-queue" })], [["v2", "sub"], ["sub", "q"]]);
+    const report = await deployDesign(endpoint.runtime, d);
+    expect(report.problems).toEqual([
+      { nodeId: "v2", message: "The Custom Event Bus does not run on the local endpoint yet: this node is not deployed." },
+      { nodeId: "sub", message: "The Custom Event Bus does not run on the local endpoint yet: this node is not deployed." },
+    ]);
+    expect(report.buses).toEqual([]);
+  });
+
   it("sends a producer's test event and reports the path it took", async () => {
     const base = orderDesign(true);
     const producer = node("custom-app", "shop-app", { name: "Shop", source: "shop", detailTypes: ["OrderPaid"] });

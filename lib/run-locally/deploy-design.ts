@@ -46,6 +46,12 @@ export async function deployDesign(runtime: BusRuntime, design: Design): Promise
     }
   };
 
+  for (const node of design.nodes) {
+    if (node.kind === "eventsv2-bus" || node.kind === "eventsv2-source" || node.kind === "subscriber") {
+      report.problems.push({ nodeId: node.id, message: "The Custom Event Bus does not run on the local endpoint yet: this node is not deployed." });
+    }
+  }
+
   for (const placement of placements) {
     for (const bus of placement.buses) {
       await attempt(bus.nodeId, async () => {
