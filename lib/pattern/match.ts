@@ -33,8 +33,9 @@ export interface BranchEvaluation {
 
 const NO_VALUES: readonly FlatValue[] = [];
 
-export function evaluateField(field: FieldMatcher, event: FlatEvent): FieldOutcome {
-  const values = event.values.get(field.path) ?? NO_VALUES;
+export function evaluateField(field: FieldMatcher, event: FlatEvent, readsEmptyKeys: boolean): FieldOutcome {
+  let values = event.values.get(field.path) ?? NO_VALUES;
+  if (!readsEmptyKeys && event.throughEmptyKey.size > 0) values = values.filter((v) => !event.throughEmptyKey.has(v));
   const candidates: FlatValue[] = [];
   let absentHolds = false;
   if (values.length === 0) {
@@ -114,7 +115,7 @@ function addMaximal(sets: bigint[], set: bigint): void {
 }
 
 export function evaluateBranch(branch: PatternBranch, event: FlatEvent): BranchEvaluation {
-  const fields = branch.fields.map((field) => evaluateField(field, event));
+  const fields = branch.fields.map((field) => evaluateField(field, event, branch.readsEmptyKeys));
   const allHeld = fields.every((f) => f.held);
   const arrayConsistent = allHeld ? consistentChoice(fields) : true;
   return { matched: allHeld && arrayConsistent, fields, arrayConsistent };
@@ -124,7 +125,7 @@ export function evaluateBranch(branch: PatternBranch, event: FlatEvent): BranchE
 export function branchMatches(branch: PatternBranch, event: FlatEvent): boolean {
   const outcomes: FieldOutcome[] = [];
   for (const field of branch.fields) {
-    const outcome = evaluateField(field, event);
+    const outcome = evaluateField(field, event, branch.readsEmptyKeys);
     if (!outcome.held) return false;
     outcomes.push(outcome);
   }

