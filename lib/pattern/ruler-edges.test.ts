@@ -102,3 +102,40 @@ describe("empty keys in a machine of many rules", () => {
     expect(machine.matchingRules(event)).toEqual([]);
   });
 });
+
+describe("exists:false inside arrays (Ruler's array-consistent search)", () => {
+  it("holds for an element the fields before it took, when that element lacks the key", () => {
+    expect(verdict('{"o":{"y":["a"],"z":[{"exists":false}]}}', '"o": [{"y": "b", "z": 1}, {"y": "a"}]')).toBe(true);
+    expect(verdict('{"o":{"y":["a"],"z":[{"exists":false}]}}', '"o": [{"y": "a", "z": 1}, {"y": "b"}]')).toBe(false);
+    expect(verdict('{"o":{"y":["a"],"z":[{"exists":false},"b"]}}', '"o": [{"y": "a", "z": "b"}, {"z": 1}]')).toBe(true);
+  });
+
+  it("depends on path order: a field sorting before the others sees no elements taken yet", () => {
+    expect(verdict('{"o":{"a":[{"exists":false}],"y":["a"]}}', '"o": [{"a": 1, "y": "b"}, {"y": "a"}]')).toBe(false);
+    expect(verdict('{"o":{"z":[{"exists":false}],"y":["a"]}}', '"o": [{"z": 1, "y": "b"}, {"y": "a"}]')).toBe(true);
+  });
+
+  it("is defeated by a value outside arrays or in an unrelated array", () => {
+    expect(verdict('{"a":["x"],"o":{"z":[{"exists":false}]}}', '"a": ["x", "y"], "o": [{"z": 1}, {"y": "a"}]')).toBe(false);
+    expect(verdict('{"o":{"y":["a"],"z":[{"exists":false}]}}', '"o": [{"y": "a"}, {"z": 1}], "o.z": 5')).toBe(false);
+  });
+
+  it("follows nested arrays and other fields after it", () => {
+    expect(verdict('{"o":{"y":["a"],"z":[{"exists":false}]},"p":["x"]}', '"o": [{"z": 1, "y": "b"}, {"y": "a"}], "p": "x"')).toBe(true);
+    expect(verdict('{"o":{"x":[{"exists":true}],"z":[{"exists":false}]}}', '"o": [[{"x": "a", "z": "b"}, {"x": "a"}], {"z": 1}]')).toBe(true);
+  });
+
+  // Ruler itself searches every choice here and did not finish the second event within a minute.
+  it("stays prompt when many elements and arrays offer choices", () => {
+    const elements = (n: number, make: (i: number) => object) => Array.from({ length: n }, (_, i) => make(i));
+    const detail = {
+      a: elements(500, () => ({ v: 1 })),
+      b: elements(500, () => ({ v: 1 })),
+      z: [...elements(500, () => ({ v: 1, w: 1 })), { v: 2 }],
+    };
+    const pattern = '{"a":{"v":[1]},"b":{"v":[1]},"z":{"v":[1,2],"w":[{"exists":false}]}}';
+    expect(verdict(pattern, `"a": ${JSON.stringify(detail.a)}, "b": ${JSON.stringify(detail.b)}, "z": ${JSON.stringify(detail.z)}`)).toBe(true);
+    detail.z.pop();
+    expect(verdict(pattern, `"a": ${JSON.stringify(detail.a)}, "b": ${JSON.stringify(detail.b)}, "z": ${JSON.stringify(detail.z)}`)).toBe(false);
+  });
+});
