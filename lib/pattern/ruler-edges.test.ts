@@ -139,3 +139,27 @@ describe("exists:false inside arrays (Ruler's array-consistent search)", () => {
     expect(verdict(pattern, `"a": ${JSON.stringify(detail.a)}, "b": ${JSON.stringify(detail.b)}, "z": ${JSON.stringify(detail.z)}`)).toBe(false);
   });
 });
+
+describe("title-case letters under equals-ignore-case (Ruler's per-character lower and upper case)", () => {
+  it("lets ǅ match ǆ and Ǆ but not itself, in equals, prefix and suffix forms", () => {
+    expect(verdict('{"a":[{"equals-ignore-case":"xǅ"}]}', '"a": "XǄ"')).toBe(true);
+    expect(verdict('{"a":[{"equals-ignore-case":"xǅ"}]}', '"a": "xǆ"')).toBe(true);
+    expect(verdict('{"a":[{"equals-ignore-case":"xǅ"}]}', '"a": "xǅ"')).toBe(false);
+    expect(verdict('{"a":[{"prefix":{"equals-ignore-case":"ǅx"}}]}', '"a": "ǄXy"')).toBe(true);
+    expect(verdict('{"a":[{"prefix":{"equals-ignore-case":"ǅx"}}]}', '"a": "ǅxy"')).toBe(false);
+    expect(verdict('{"a":[{"suffix":{"equals-ignore-case":"xǲ"}}]}', '"a": "yxǱ"')).toBe(true);
+    expect(verdict('{"a":[{"suffix":{"equals-ignore-case":"xǲ"}}]}', '"a": "yxǲ"')).toBe(false);
+    expect(verdict('{"a":[{"equals-ignore-case":"ᾈ"}]}', '"a": "ᾀ"')).toBe(true);
+    expect(verdict('{"a":[{"equals-ignore-case":"ᾈ"}]}', '"a": "ᾈ"')).toBe(false);
+  });
+
+  it("never lets a lower- or upper-case pattern letter match the title-case form", () => {
+    expect(verdict('{"a":[{"equals-ignore-case":"ǆ"}]}', '"a": "ǅ"')).toBe(false);
+    expect(verdict('{"a":[{"equals-ignore-case":"Ǆ"}]}', '"a": "ǅ"')).toBe(false);
+  });
+
+  it("so anything-but equals-ignore-case lets the title-case letter through", () => {
+    expect(verdict('{"a":[{"anything-but":{"equals-ignore-case":"xǅ"}}]}', '"a": "xǅ"')).toBe(true);
+    expect(verdict('{"a":[{"anything-but":{"equals-ignore-case":"xǅ"}}]}', '"a": "xǄ"')).toBe(false);
+  });
+});
