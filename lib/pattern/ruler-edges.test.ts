@@ -163,3 +163,21 @@ describe("title-case letters under equals-ignore-case (Ruler's per-character low
     expect(verdict('{"a":[{"anything-but":{"equals-ignore-case":"xǅ"}}]}', '"a": "xǄ"')).toBe(false);
   });
 });
+
+describe("CIDR ranges across IP versions (Ruler's byte machine on hex digits)", () => {
+  it("matches an IPv4 value with an IPv6 range when it is strictly inside the bounds' first 8 digits", () => {
+    expect(verdict('{"a":[{"cidr":"::/1"}]}', '"a": "10.0.0.1"')).toBe(true);
+    expect(verdict('{"a":[{"cidr":"::/1"}]}', '"a": "128.0.0.1"')).toBe(false);
+    expect(verdict('{"a":[{"cidr":"::/1"}]}', '"a": "127.255.255.255"')).toBe(false);
+    expect(verdict('{"a":[{"cidr":"::/0"}]}', '"a": "0.0.0.0"')).toBe(false);
+    expect(verdict('{"a":[{"cidr":"8000::/1"}]}', '"a": "128.0.0.1"')).toBe(true);
+    expect(verdict('{"a":[{"cidr":"::/16"}]}', '"a": "0.0.0.1"')).toBe(true);
+    expect(verdict('{"a":[{"cidr":"::/16"}, {"cidr":"10.0.0.0/8"}]}', '"a": "10.1.2.3"')).toBe(true);
+  });
+
+  it("matches an IPv6 value with an IPv4 range by its first 8 digits, and an IPv4-mapped address as IPv4", () => {
+    expect(verdict('{"a":[{"cidr":"10.0.0.0/8"}]}', '"a": "a00::1"')).toBe(true);
+    expect(verdict('{"a":[{"cidr":"10.0.0.0/8"}]}', '"a": "::a00:1"')).toBe(false);
+    expect(verdict('{"a":[{"cidr":"10.0.0.0/8"}]}', '"a": "::ffff:a00:1"')).toBe(true);
+  });
+});
