@@ -9,11 +9,16 @@ export function formatBytes(bytes: number): string {
 
 /** Whether `text` is a JSON text (any value). */
 export function isJson(text: string): boolean {
+  return jsonProblem(text) === undefined;
+}
+
+/** Why `text` is not a JSON text (the parser's message), or `undefined` when it is one. */
+export function jsonProblem(text: string): string | undefined {
   try {
     JSON.parse(text);
-    return true;
-  } catch {
-    return false;
+    return undefined;
+  } catch (error) {
+    return (error as SyntaxError).message;
   }
 }
 

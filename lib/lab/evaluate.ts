@@ -147,7 +147,7 @@ interface RowProbes {
 
 function rowProbes(compiled: CompiledPattern): RowProbes {
   const first = compiled.branches[0];
-  return { fields: first === undefined ? [] : first.fields.map((field) => ({ branches: [{ fields: [field] }] })), branch: first === undefined ? undefined : { branches: [first] } };
+  return { fields: first === undefined ? [] : first.fields.map((field) => ({ branches: [{ fields: [field], readsEmptyKeys: first.readsEmptyKeys }] })), branch: first === undefined ? undefined : { branches: [first] } };
 }
 
 function rowFailure(probes: RowProbes, flat: FlatEvent, subject: string): string {

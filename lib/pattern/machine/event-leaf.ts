@@ -75,11 +75,7 @@ export class Leaf {
   /** The double of a comparable number leaf, or `undefined` if it only matches by lexeme. */
   comparable(): number | undefined {
     if (this.numberState === NOT_YET) {
-      const lexeme = this.lexeme();
-      const parsed = Number(lexeme);
-      // Numbers written in shortest round-trip form (as JSON.stringify writes them) are
-      // comparable by definition; only other spellings need the exact decimal check.
-      const double = String(parsed) === lexeme ? parsed : comparableValue(lexeme);
+      const double = comparableValue(this.lexeme());
       this.numberState = double === undefined ? NOT_COMPARABLE : COMPARABLE;
       this.double = double ?? 0;
     }

@@ -167,7 +167,12 @@ export class EventScanner {
       if (bytes[pos] !== Char.Colon) malformed("expected ':'", pos);
       this.pos = skipWhitespace(bytes, pos + 1);
       const features = stringFeatures(bytes, keyStart, keyEnd);
-      const child = features === 0 ? this.childByPlainKey(node, keyStart, keyEnd) : this.childByEncodedKey(node, keyStart, keyEnd, features);
+      const child =
+        keyEnd === keyStart && !this.paths.readsEmptyKeys
+          ? undefined
+          : features === 0
+            ? this.childByPlainKey(node, keyStart, keyEnd)
+            : this.childByEncodedKey(node, keyStart, keyEnd, features);
       if (child === undefined) this.skipValue();
       else this.readValue(child, element);
       pos = skipWhitespace(bytes, this.pos);

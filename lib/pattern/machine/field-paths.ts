@@ -7,6 +7,8 @@
  * `"a.b"` and the nesting `{"a":{"b":…}}` the same path (lib/pattern/SEMANTICS.md, "Field paths").
  */
 
+import { pathReadsEmptyKeys } from "../event";
+
 const utf8 = new TextEncoder();
 
 export interface PathNode {
@@ -30,6 +32,13 @@ export class FieldPaths {
   private readonly entries = new Map<string, PathEntry>();
   private readonly freeSlots: number[] = [];
   private nextSlot = 0;
+  /** Paths with an empty step: while there are none, event keys that are "" are not followed. */
+  private emptyStepPaths = 0;
+
+  /** Whether the scanner follows event keys that are the empty string (as Ruler's machine does). */
+  get readsEmptyKeys(): boolean {
+    return this.emptyStepPaths > 0;
+  }
 
   /** Number of slot ids handed out so far (an upper bound for slot-indexed arrays). */
   get slotCapacity(): number {
@@ -45,6 +54,7 @@ export class FieldPaths {
     }
     const slot = this.freeSlots.pop() ?? this.nextSlot++;
     this.entries.set(path, { slot, references: 1 });
+    if (pathReadsEmptyKeys(path)) this.emptyStepPaths++;
     let node = this.root;
     for (const segment of path.split(".")) node = childOrCreate(node, segment);
     node.slot = slot;
@@ -58,6 +68,7 @@ export class FieldPaths {
     if (--known.references > 0) return;
     this.entries.delete(path);
     this.freeSlots.push(known.slot);
+    if (pathReadsEmptyKeys(path)) this.emptyStepPaths--;
     const segments = path.split(".");
     const trail: PathNode[] = [this.root];
     for (const segment of segments) {

@@ -122,7 +122,7 @@ export class RuleMachine {
       const absentFields = state.transitionsWithAbsentEdges;
       for (let t = 0; t < absentFields.length; t++) {
         const transition = absentFields[t];
-        if (scanner.leafCountAt(transition.slot) > 0) continue;
+        if (!this.absentBeside(transition.slot, chosen)) continue;
         const absent = transition.absentEdges;
         for (let i = 0; i < absent.length; i++) this.schedule(absent[i].next, chosen, generation);
       }
@@ -150,13 +150,36 @@ export class RuleMachine {
   }
 
   /**
+   * Whether the field counts as absent beside the array elements chosen so far: it has no value,
+   * or each of its values sits in an element that conflicts with them (Ruler's `exists: false`
+   * in array-consistent matching).
+   */
+  private absentBeside(slot: number, chosen: ChosenElements | null): boolean {
+    const count = this.scanner.leafCountAt(slot);
+    if (count === 0) return true;
+    if (chosen === null) return false;
+    const leaves = this.scanner.slotLeaves[slot];
+    for (let l = 0; l < count; l++) {
+      const element = leaves[l].constrainingElement;
+      if (element === null || consistentWith(element, chosen)) return false;
+    }
+    return true;
+  }
+
+  /**
    * Queues a state to continue from. A state reached with no array commitments, or with no
    * fields left to check, needs visiting only once per event.
    */
   private schedule(state: StateNode, chosen: ChosenElements | null, generation: number): void {
-    // An unconstrained visit covers every constrained one.
     if (state.visitedAt === generation) return;
-    if (chosen === null || state.transitions.length === 0) state.visitedAt = generation;
+    if (state.transitions.length === 0) state.visitedAt = generation;
+    else if (chosen === null) {
+      // An unconstrained visit covers every constrained one, unless an `exists:false` lies ahead:
+      // commitments can make a field absent.
+      if (state.absentEdgesAhead === 0) state.visitedAt = generation;
+      else if (state.unconstrainedAt === generation) return;
+      else state.unconstrainedAt = generation;
+    }
     // A state with nothing left to follow only reports its rules: do that now, not via the stack.
     if (state.transitions.length === 0 && state.transitionsWithAbsentEdges.length === 0) {
       this.report(state, generation);

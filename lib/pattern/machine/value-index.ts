@@ -1,5 +1,5 @@
 import { conditionHolds } from "../conditions";
-import { ipToHex } from "../ip";
+import { ipInRange, ipToHex } from "../ip";
 import type { Condition, IpRange, NumericBound, WildcardGlob } from "../model";
 import { isAscii, isFoldIndexable } from "./case-fold";
 import { CharTrie } from "./char-trie";
@@ -182,7 +182,21 @@ export class ValueIndex<T extends IndexTarget> {
     const hex = ipToHex(text);
     if (hex === undefined) return;
     if (!this.ipv4Ranges.isEmpty) this.ipv4Ranges.collect(hex.slice(0, 8), hits);
-    if (!this.ipv6Ranges.isEmpty && hex.length >= 32) this.ipv6Ranges.collect(hex.slice(0, 32), hits);
+    if (this.ipv6Ranges.isEmpty) return;
+    if (hex.length >= 32) {
+      this.ipv6Ranges.collect(hex.slice(0, 32), hits);
+      return;
+    }
+    // An IPv4 address: the lookup also finds the IPv6 ranges whose top it is a prefix of, which
+    // `ipInRange` (strictly between the bounds' leading digits) leaves out.
+    const start = hits.length;
+    this.ipv6Ranges.collect(hex, hits);
+    let kept = start;
+    for (let i = start; i < hits.length; i++) {
+      const range = ipRangeOf(hits[i].condition);
+      if (range !== undefined && ipInRange(hex, range)) hits[kept++] = hits[i];
+    }
+    hits.length = kept;
   }
 
   private place(entry: IndexEntry<T>, placement: Placement, adding: boolean): void {
@@ -376,4 +390,10 @@ function exclusionPlan(exclusion: Extract<Condition, { kind: "anything-but" }>["
       break;
   }
   return { placements, confirm };
+}
+
+/** The IP range a `cidr` condition or an IP literal stands for. */
+function ipRangeOf(condition: Condition): IpRange | undefined {
+  if (condition.kind === "cidr") return condition.range;
+  return condition.kind === "exact" ? condition.ip : undefined;
 }
