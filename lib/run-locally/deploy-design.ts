@@ -7,13 +7,9 @@
 import { isTargetNode, type Design, type EventBusNode, type NodeOfKind, type RuleNode, type TargetNode } from "../graph";
 import { busArn, DEFAULT_BUS, type Scope } from "../arn";
 import { AwsError } from "../emulator/protocol/errors";
-import { createConnection, createApiDestination } from "../emulator/events/operations/api-destinations";
-import { createArchive } from "../emulator/events/operations/archives";
-import { createEventBus } from "../emulator/events/operations/buses";
 import type { OperationContext } from "../emulator/events/operations/context";
-import { listTargetsByRule, putRule, putTargets, removeTargets } from "../emulator/events/operations/rules";
+import { invokeOperation } from "../emulator/events/protocol";
 import { putRuleInput, ruleDefinition, targetArnFor, targetSpecFor } from "../resources/design-resources";
-import { Params } from "../emulator/protocol/params";
 import type { BusRuntime } from "../emulator/runtime";
 import type { TargetSpec } from "../emulator/events/target-spec";
 
@@ -51,10 +47,11 @@ export async function deployDesign(runtime: BusRuntime, design: Design): Promise
     await attempt(bus.id, async () => {
       const context = await contextFor(bus.account);
       const arn = busArn(context.scope, bus.name);
-      if (bus.name !== DEFAULT_BUS && !(await runtime.busExists(arn))) await createEventBus(Params.of({ Name: bus.name }), context);
+      if (bus.name !== DEFAULT_BUS && !(await runtime.busExists(arn))) await invokeOperation("CreateEventBus", { Name: bus.name }, context);
       if (bus.archive !== undefined && (await runtime.db.busArchive.count({ where: { account: context.scope.account, name: bus.archive.name } })) === 0) {
-        await createArchive(
-          Params.of({
+        await invokeOperation(
+          "CreateArchive",
+          withoutUndefined({
             ArchiveName: bus.archive.name,
             EventSourceArn: arn,
             EventPattern: bus.archive.pattern.trim() === "" ? undefined : bus.archive.pattern,
@@ -76,7 +73,7 @@ export async function deployDesign(runtime: BusRuntime, design: Design): Promise
     }
     await attempt(rule.id, async () => {
       const context = await contextFor(bus.account);
-      const output = await putRule(Params.of(withoutUndefined(putRuleInput(ruleDefinition(rule, bus.name)))), context);
+      const output = await invokeOperation("PutRule", withoutUndefined(putRuleInput(ruleDefinition(rule, bus.name))), context);
       report.rules.push(String(output.RuleArn));
       const targets: TargetSpec[] = [];
       for (const edge of design.edges.filter((e) => e.kind === "invokes" && e.source === rule.id)) {
@@ -90,17 +87,17 @@ export async function deployDesign(runtime: BusRuntime, design: Design): Promise
         targets.push(targetSpecFor(node, arn) as TargetSpec);
       }
       const ruleParams = { Rule: rule.name, EventBusName: bus.name };
-      const existing = (await listTargetsByRule(Params.of(ruleParams), context)).Targets as TargetSpec[];
+      const existing = (await invokeOperation("ListTargetsByRule", ruleParams, context)).Targets as TargetSpec[];
       const stale = existing.map((t) => t.Id).filter((id) => !targets.some((t) => t.Id === id));
-      if (stale.length > 0) await removeTargets(Params.of({ ...ruleParams, Ids: stale }), context);
-      if (targets.length > 0) await putTargets(Params.of({ ...ruleParams, Targets: targets }), context);
+      if (stale.length > 0) await invokeOperation("RemoveTargets", { ...ruleParams, Ids: stale }, context);
+      if (targets.length > 0) await invokeOperation("PutTargets", { ...ruleParams, Targets: targets }, context);
       report.targets += targets.length;
     });
   }
   return report;
 }
 
-/** Params reads an absent member as absent, not as `undefined`. */
+/** An operation's input leaves an absent member out rather than sending `undefined`. */
 function withoutUndefined(record: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
 }
@@ -116,20 +113,17 @@ async function apiDestinationArn(node: NodeOfKind<"api-destination">, context: O
   const { db, scope } = context;
   let connection = await db.apiConnection.findUnique({ where: { account_name: { account: scope.account, name: node.connection.name } } });
   if (connection === null) {
-    await createConnection(Params.of({ Name: node.connection.name, AuthorizationType: node.connection.authorization, AuthParameters: {} }), context);
+    await invokeOperation("CreateConnection", { Name: node.connection.name, AuthorizationType: node.connection.authorization, AuthParameters: {} }, context);
     connection = await db.apiConnection.findUniqueOrThrow({ where: { account_name: { account: scope.account, name: node.connection.name } } });
   }
-  const existing = await db.apiDestination.findUnique({ where: { account_name: { account: scope.account, name: node.name } } });
-  if (existing === null) {
-    const created = await createApiDestination(
-      Params.of({ Name: node.name, ConnectionArn: connection.arn, InvocationEndpoint: node.endpoint, HttpMethod: node.method }),
-      context,
-    );
-    return String(created.ApiDestinationArn);
-  }
-  await db.apiDestination.update({
-    where: { arn: existing.arn },
-    data: { endpoint: node.endpoint, httpMethod: node.method, connectionArn: connection.arn },
+  const destination = withoutUndefined({
+    Name: node.name,
+    ConnectionArn: connection.arn,
+    InvocationEndpoint: node.endpoint,
+    HttpMethod: node.method,
+    InvocationRateLimitPerSecond: node.invocationRateLimitPerSecond,
   });
-  return existing.arn;
+  const exists = (await db.apiDestination.count({ where: { account: scope.account, name: node.name } })) > 0;
+  const answer = await invokeOperation(exists ? "UpdateApiDestination" : "CreateApiDestination", destination, context);
+  return String(answer.ApiDestinationArn);
 }
