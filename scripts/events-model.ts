@@ -3,12 +3,12 @@
  * the input shapes of EventBridge's operations as AWS's own model (botocore's
  * `events/2015-10-07/service-2.json`) defines them: members in AWS's order, required members,
  * lengths, ranges, patterns and enums. The local EventBridge validates every request against it.
- * Without an argument the model of the installed botocore (the AWS CLI's) is read.
+ * Without an argument the model of the botocore `python3` imports (the pip AWS CLI's) is read.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
+import { botocoreEventsModel } from "../lib/emulator/events/conformance/clients";
 
 interface BotocoreShape {
   type: string;
@@ -40,19 +40,16 @@ const ENUM_ORDER_IN_MESSAGES: Record<string, string[]> = {
 
 const OUTPUT = join(import.meta.dirname, "..", "lib", "emulator", "events", "model.ts");
 
-function botocoreModelPath(): string {
+/** The model of a given file, or of the botocore `python3` imports. */
+function read(): { model: Botocore; version: string; file: string } {
   const given = process.argv[2];
-  if (given !== undefined) return given;
-  const root = execFileSync("python3", ["-c", "import botocore, os; print(os.path.dirname(botocore.__file__))"], { encoding: "utf8" }).trim();
-  const base = join(root, "data", "events", "2015-10-07", "service-2.json");
-  return existsSync(base) ? base : `${base}.gz`;
-}
-
-function read(path: string): { model: Botocore; version: string } {
-  const bytes = readFileSync(path);
-  const model = JSON.parse((path.endsWith(".gz") ? gunzipSync(bytes) : bytes).toString("utf8")) as Botocore;
-  const version = process.argv[2] === undefined ? execFileSync("python3", ["-c", "import botocore; print(botocore.__version__)"], { encoding: "utf8" }).trim() : "given file";
-  return { model, version };
+  if (given !== undefined) {
+    const bytes = readFileSync(given);
+    return { model: JSON.parse((given.endsWith(".gz") ? gunzipSync(bytes) : bytes).toString("utf8")) as Botocore, version: "given file", file: given };
+  }
+  const found = botocoreEventsModel<Botocore>("python3");
+  if (found === undefined) throw new Error("python3 imports no botocore with an EventBridge model; give the service-2.json file as an argument.");
+  return found;
 }
 
 /** The shapes reachable from the operations' inputs, in a stable order. */
@@ -87,8 +84,7 @@ const lines = (record: Record<string, unknown>) =>
     .map(([key, value]) => `    ${key}: ${JSON.stringify(value)},`)
     .join("\n");
 
-const path = botocoreModelPath();
-const { model, version } = read(path);
+const { model, version, file } = read();
 const operations = Object.fromEntries(
   Object.entries(model.operations)
     .sort(([a], [b]) => a.localeCompare(b))
@@ -111,4 +107,4 @@ ${lines(shapes)}
 };
 `;
 writeFileSync(OUTPUT, text);
-console.log(`wrote ${OUTPUT}: ${Object.keys(operations).length} operations, ${Object.keys(shapes).length} shapes (from ${path})`);
+console.log(`wrote ${OUTPUT}: ${Object.keys(operations).length} operations, ${Object.keys(shapes).length} shapes (from ${file})`);

@@ -45,7 +45,7 @@ const serialization = (message: string) => new AwsError("SerializationException"
 const patterns = new Map<string, RegExp>();
 
 /** The model's (Java) pattern as a whole-value JavaScript test; `\p{…}` classes need the `u` flag. */
-function compiled(pattern: string): RegExp {
+export function compiled(pattern: string): RegExp {
   let regex = patterns.get(pattern);
   if (regex === undefined) {
     regex = new RegExp(`^(?:${pattern})$`, pattern.includes("\\p{") ? "u" : "");

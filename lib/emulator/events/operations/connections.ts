@@ -17,7 +17,7 @@ import { paginate, readPaging } from "../../protocol/pagination";
 import type { Params } from "../../protocol/params";
 import { epochSeconds, parseStored, type Operation, type OperationContext } from "./context";
 
-export const OAUTH_AUTHORIZATION_MS = 1000;
+const OAUTH_AUTHORIZATION_MS = 2000;
 
 type Json = Record<string, unknown>;
 type ConnectionRow = Awaited<ReturnType<OperationContext["db"]["apiConnection"]["findUniqueOrThrow"]>>;
