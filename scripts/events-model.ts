@@ -5,30 +5,9 @@
  * lengths, ranges, patterns and enums. The local EventBridge validates every request against it.
  * Without an argument the model of the botocore `python3` imports (the pip AWS CLI's) is read.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
-import { botocoreEventsModel } from "../lib/emulator/events/conformance/clients";
-
-interface BotocoreShape {
-  type: string;
-  members?: Record<string, { shape: string }>;
-  required?: string[];
-  member?: { shape: string };
-  key?: { shape: string };
-  value?: { shape: string };
-  min?: number;
-  max?: number;
-  pattern?: string;
-  enum?: string[];
-  sensitive?: boolean;
-}
-
-interface Botocore {
-  metadata: { apiVersion: string };
-  operations: Record<string, { input?: { shape: string } }>;
-  shapes: Record<string, BotocoreShape>;
-}
+import { botocoreEventsModel, readBotocoreModel, type BotocoreModel, type BotocoreShape } from "../lib/emulator/events/conformance/clients";
 
 /**
  * Enums whose values AWS lists in another order than its model in "Member must satisfy enum value
@@ -41,19 +20,16 @@ const ENUM_ORDER_IN_MESSAGES: Record<string, string[]> = {
 const OUTPUT = join(import.meta.dirname, "..", "lib", "emulator", "events", "model.ts");
 
 /** The model of a given file, or of the botocore `python3` imports. */
-function read(): { model: Botocore; version: string; file: string } {
+function read(): { model: BotocoreModel; version: string; file: string } {
   const given = process.argv[2];
-  if (given !== undefined) {
-    const bytes = readFileSync(given);
-    return { model: JSON.parse((given.endsWith(".gz") ? gunzipSync(bytes) : bytes).toString("utf8")) as Botocore, version: "given file", file: given };
-  }
-  const found = botocoreEventsModel<Botocore>("python3");
+  if (given !== undefined) return { model: readBotocoreModel(given), version: "given file", file: given };
+  const found = botocoreEventsModel("python3");
   if (found === undefined) throw new Error("python3 imports no botocore with an EventBridge model; give the service-2.json file as an argument.");
   return found;
 }
 
 /** The shapes reachable from the operations' inputs, in a stable order. */
-function reachable(model: Botocore): string[] {
+function reachable(model: BotocoreModel): string[] {
   const seen = new Set<string>();
   const visit = (name: string) => {
     if (seen.has(name)) return;

@@ -4,11 +4,10 @@
  * keep the CLI's process starts few; a scenario the CLI's model is too old for is skipped, saying
  * what it lacks.
  */
-import { afterAll, beforeAll, describe, it } from "vitest";
-import { startTestEndpoint, type TestEndpoint } from "../../test-endpoint";
+import { describe, it } from "vitest";
 import { ALL_SCENARIOS } from "./cases";
-import { cliCaller, installedClis, sdkCaller } from "./clients";
-import { outputFilterFor, runScenario, unsupportedBy } from "./scenarios";
+import { cliCaller, installedClis } from "./clients";
+import { outputFilterFor, runScenario, unsupportedBy, localEndpoint } from "./scenarios";
 
 const { clis, missing } = installedClis();
 
@@ -16,16 +15,7 @@ for (const reason of missing) it.skip(`AWS CLI skipped: ${reason}`, () => {});
 
 for (const cli of clis) {
   describe(`${cli.name}: ${cli.version}`, () => {
-    let endpoint: TestEndpoint;
-    let sdk: ReturnType<typeof sdkCaller>;
-    beforeAll(async () => {
-      endpoint = await startTestEndpoint();
-      sdk = sdkCaller(endpoint.url);
-    });
-    afterAll(async () => {
-      sdk.destroy();
-      await endpoint.close();
-    });
+    const local = localEndpoint();
 
     for (const [group, scenarios] of Object.entries(ALL_SCENARIOS)) {
       describe(group, () => {
@@ -33,7 +23,7 @@ for (const cli of clis) {
           it(`${scenario.title} (${scenario.doc})`, async (context) => {
             const unsupported = unsupportedBy(cli, scenario);
             if (unsupported !== undefined) context.skip(unsupported);
-            await runScenario(scenario, cliCaller(cli, endpoint.url), sdk, outputFilterFor(cli.model));
+            await runScenario(scenario, cliCaller(cli, local.endpoint().url), local.sdk(), outputFilterFor(cli.model));
           }, 300_000);
         }
       });

@@ -80,9 +80,25 @@ export interface AwsCli {
   readonly model: BotocoreModel;
 }
 
+/** A shape of botocore's model, as its service-2.json writes it (documentation left out). */
+export interface BotocoreShape {
+  readonly type: string;
+  readonly members?: Record<string, { readonly shape: string }>;
+  readonly required?: string[];
+  readonly member?: { readonly shape: string };
+  readonly key?: { readonly shape: string };
+  readonly value?: { readonly shape: string };
+  readonly min?: number;
+  readonly max?: number;
+  readonly pattern?: string;
+  readonly enum?: string[];
+  readonly sensitive?: boolean;
+}
+
 export interface BotocoreModel {
+  readonly metadata: { readonly apiVersion: string };
   readonly operations: Record<string, { input?: { shape: string }; output?: { shape: string } }>;
-  readonly shapes: Record<string, { type: string; members?: Record<string, { shape: string }>; member?: { shape: string } }>;
+  readonly shapes: Record<string, BotocoreShape>;
 }
 
 const run = promisify(execFile);
@@ -91,7 +107,7 @@ const run = promisify(execFile);
  * The EventBridge model (botocore's `events/2015-10-07/service-2.json`) of the botocore a Python
  * interpreter imports (the AWS CLI v2 bundles its own), with that botocore's version.
  */
-export function botocoreEventsModel<Model = BotocoreModel>(python: string): { model: Model; version: string; file: string } | undefined {
+export function botocoreEventsModel(python: string): { model: BotocoreModel; version: string; file: string } | undefined {
   const script = "import os\ntry:\n import awscli.botocore as b\nexcept ImportError:\n import botocore as b\nprint(os.path.dirname(b.__file__))\nprint(getattr(b, '__version__', 'unknown'))";
   let root: string;
   let version: string;
@@ -101,12 +117,14 @@ export function botocoreEventsModel<Model = BotocoreModel>(python: string): { mo
     return undefined;
   }
   const file = join(root, "data", "events", "2015-10-07", "service-2.json");
-  for (const candidate of [file, `${file}.gz`]) {
-    if (!existsSync(candidate)) continue;
-    const bytes = readFileSync(candidate);
-    return { model: JSON.parse((candidate.endsWith(".gz") ? gunzipSync(bytes) : bytes).toString("utf8")) as Model, version, file: candidate };
-  }
-  return undefined;
+  const found = [file, `${file}.gz`].find((candidate) => existsSync(candidate));
+  return found === undefined ? undefined : { model: readBotocoreModel(found), version, file: found };
+}
+
+/** A botocore service-2.json, gzipped or not. */
+export function readBotocoreModel(file: string): BotocoreModel {
+  const bytes = readFileSync(file);
+  return JSON.parse((file.endsWith(".gz") ? gunzipSync(bytes) : bytes).toString("utf8")) as BotocoreModel;
 }
 
 function describeCli(name: string, command: string[], python: string): AwsCli | string {

@@ -3,8 +3,9 @@
  * AWS answers (output members, or the error's code and message), taken from the page `doc` of
  * AWS's documentation. A step's input may use what earlier steps answered (`as`).
  */
-import { expect } from "vitest";
-import type { AwsCli, BotocoreModel, Caller, Outcome } from "./clients";
+import { afterAll, beforeAll, expect } from "vitest";
+import { startTestEndpoint, type TestEndpoint } from "../../test-endpoint";
+import { sdkCaller, type AwsCli, type BotocoreModel, type Caller, type Outcome } from "./clients";
 
 export type Saved = Record<string, Record<string, unknown>>;
 
@@ -122,4 +123,23 @@ export function outputFilterFor(model: BotocoreModel): (operation: string, expec
     );
   };
   return (operation, expected) => narrow(model.operations[operation]?.output?.shape, expected) as Record<string, unknown>;
+}
+
+/** A fresh local endpoint, and an SDK caller on it, for the tests of the enclosing `describe` (or file). */
+export function localEndpoint(): { readonly endpoint: () => TestEndpoint; readonly sdk: () => Caller } {
+  let endpoint: TestEndpoint | undefined;
+  let sdk: ReturnType<typeof sdkCaller> | undefined;
+  beforeAll(async () => {
+    endpoint = await startTestEndpoint();
+    sdk = sdkCaller(endpoint.url);
+  });
+  afterAll(async () => {
+    sdk?.destroy();
+    await endpoint?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("The local endpoint is not started yet (use it inside a test).");
+    return value;
+  };
+  return { endpoint: () => started(endpoint), sdk: () => started(sdk) };
 }
