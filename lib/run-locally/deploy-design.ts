@@ -7,14 +7,10 @@
 import type { Design, NodeOfKind } from "../graph";
 import { busArn, DEFAULT_BUS } from "../arn";
 import { AwsError } from "../emulator/protocol/errors";
-import { createConnection, createApiDestination } from "../emulator/events/operations/api-destinations";
-import { createArchive } from "../emulator/events/operations/archives";
-import { createEventBus } from "../emulator/events/operations/buses";
 import type { OperationContext } from "../emulator/events/operations/context";
-import { listTargetsByRule, putRule, putTargets, removeTargets } from "../emulator/events/operations/rules";
+import { invokeOperation } from "../emulator/events/protocol";
 import { inDesignOrder, placeDesign, putRuleInput, type DesignProblem, type PlacedResources, type PlacedRule } from "../resources/design-resources";
 import { recogniseTargetArn } from "../resources/target-arn";
-import { Params } from "../emulator/protocol/params";
 import type { BusRuntime } from "../emulator/runtime";
 import type { TargetSpec } from "../emulator/events/target-spec";
 
@@ -57,11 +53,12 @@ export async function deployDesign(runtime: BusRuntime, design: Design): Promise
       await attempt(bus.nodeId, async () => {
         const context = await contextFor(placement);
         const arn = busArn(context.scope, bus.name);
-        if (bus.name !== DEFAULT_BUS && !(await runtime.busExists(arn))) await createEventBus(Params.of({ Name: bus.name }), context);
+        if (bus.name !== DEFAULT_BUS && !(await runtime.busExists(arn))) await invokeOperation("CreateEventBus", { Name: bus.name }, context);
         const { archive } = bus;
         if (archive !== undefined && (await runtime.db.busArchive.count({ where: { account: context.scope.account, name: archive.name } })) === 0) {
-          await createArchive(
-            Params.of({ ArchiveName: archive.name, EventSourceArn: arn, EventPattern: archive.eventPattern, RetentionDays: archive.retentionDays }),
+          await invokeOperation(
+            "CreateArchive",
+            withoutUndefined({ ArchiveName: archive.name, EventSourceArn: arn, EventPattern: archive.eventPattern, RetentionDays: archive.retentionDays }),
             context,
           );
         }
@@ -74,14 +71,14 @@ export async function deployDesign(runtime: BusRuntime, design: Design): Promise
     for (const rule of placement.rules) {
       await attempt(rule.nodeId, async () => {
         const context = await contextFor(placement);
-        const output = await putRule(Params.of(withoutUndefined(putRuleInput(rule))), context);
+        const output = await invokeOperation("PutRule", withoutUndefined(putRuleInput(rule)), context);
         report.rules.push(String(output.RuleArn));
         const targets = await localTargets(rule, design, context);
         const ruleParams = { Rule: rule.name, EventBusName: rule.bus };
-        const existing = (await listTargetsByRule(Params.of(ruleParams), context)).Targets as TargetSpec[];
+        const existing = (await invokeOperation("ListTargetsByRule", ruleParams, context)).Targets as TargetSpec[];
         const stale = existing.map((t) => t.Id).filter((id) => !targets.some((t) => t.Id === id));
-        if (stale.length > 0) await removeTargets(Params.of({ ...ruleParams, Ids: stale }), context);
-        if (targets.length > 0) await putTargets(Params.of({ ...ruleParams, Targets: targets }), context);
+        if (stale.length > 0) await invokeOperation("RemoveTargets", { ...ruleParams, Ids: stale }, context);
+        if (targets.length > 0) await invokeOperation("PutTargets", { ...ruleParams, Targets: targets }, context);
         report.targets += targets.length;
       });
     }
@@ -113,20 +110,17 @@ async function apiDestinationArn(node: NodeOfKind<"api-destination">, context: O
   const { db, scope } = context;
   let connection = await db.apiConnection.findUnique({ where: { account_name: { account: scope.account, name: node.connection.name } } });
   if (connection === null) {
-    await createConnection(Params.of({ Name: node.connection.name, AuthorizationType: node.connection.authorization, AuthParameters: {} }), context);
+    await invokeOperation("CreateConnection", { Name: node.connection.name, AuthorizationType: node.connection.authorization, AuthParameters: {} }, context);
     connection = await db.apiConnection.findUniqueOrThrow({ where: { account_name: { account: scope.account, name: node.connection.name } } });
   }
-  const existing = await db.apiDestination.findUnique({ where: { account_name: { account: scope.account, name: node.name } } });
-  if (existing === null) {
-    const created = await createApiDestination(
-      Params.of({ Name: node.name, ConnectionArn: connection.arn, InvocationEndpoint: node.endpoint, HttpMethod: node.method }),
-      context,
-    );
-    return String(created.ApiDestinationArn);
-  }
-  await db.apiDestination.update({
-    where: { arn: existing.arn },
-    data: { endpoint: node.endpoint, httpMethod: node.method, connectionArn: connection.arn },
+  const destination = withoutUndefined({
+    Name: node.name,
+    ConnectionArn: connection.arn,
+    InvocationEndpoint: node.endpoint,
+    HttpMethod: node.method,
+    InvocationRateLimitPerSecond: node.invocationRateLimitPerSecond,
   });
-  return existing.arn;
+  const exists = (await db.apiDestination.count({ where: { account: scope.account, name: node.name } })) > 0;
+  const answer = await invokeOperation(exists ? "UpdateApiDestination" : "CreateApiDestination", destination, context);
+  return String(answer.ApiDestinationArn);
 }
