@@ -100,6 +100,15 @@ describe("/api/aws/connection", () => {
     expect(await response.json()).toMatchObject({ account: "000000000000", arn: expect.stringMatching(/^arn:aws:iam::000000000000:/) });
   });
 
+  it("tests unsaved settings only against an endpoint the saved ones could have: no signed request leaves for another", async () => {
+    const { POST } = await import("@/app/api/aws/connection/test/route");
+    for (const endpointUrl of ["https://abc123.execute-api.us-east-1.amazonaws.com", "http://169.254.169.254", "https://attacker.example"]) {
+      const response = await POST(new Request("http://x/api/aws/connection/test", json({ region: "us-east-1", endpoint: endpointUrl })));
+      expect(response.status, endpointUrl).toBe(422);
+      expect((await response.json()).error.issues.map((i: { path: string }) => i.path)).toEqual(["endpoint"]);
+    }
+  });
+
   it("reports an unreachable endpoint as a clear error", async () => {
     const { POST } = await import("@/app/api/aws/connection/test/route");
     const response = await POST(new Request("http://x/api/aws/connection/test", json({ region: "us-east-1", endpoint: "http://127.0.0.1:9" })));

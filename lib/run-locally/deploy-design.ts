@@ -2,8 +2,11 @@
  * "Run locally": creates a design's buses (with archives), rules and targets on the local
  * EventBridge through the same operations the wire protocol uses, so AWS's validation applies.
  * Deploying again updates what exists and removes targets the design no longer has. Problems are
- * reported per node; one bad rule does not stop the others.
+ * reported per node; one bad rule does not stop the others. The report lists the hosts the
+ * design's API destinations will call, and whether the outbound policy lets each be reached,
+ * before any event is sent to them.
  */
+import { checkOutboundUrl, type HostRule } from "../boundary";
 import { isTargetNode, type Design, type EventBusNode, type NodeOfKind, type RuleNode, type TargetNode } from "../graph";
 import { busArn, DEFAULT_BUS, type Scope } from "../arn";
 import { AwsError } from "../emulator/protocol/errors";
@@ -22,16 +25,27 @@ export interface DeployProblem {
   readonly message: string;
 }
 
+/** A host the design's API destinations call, and whether Switchyard will reach it. */
+export interface OutboundHost {
+  /** `host[:port]` of the endpoint. */
+  readonly host: string;
+  readonly nodeIds: string[];
+  readonly allowed: boolean;
+  /** Why it will not be reached (the setting to change, when one would). */
+  readonly reason?: string;
+}
+
 export interface DeployReport {
   readonly buses: string[];
   readonly rules: string[];
   readonly targets: number;
   readonly problems: DeployProblem[];
+  readonly outboundHosts: OutboundHost[];
 }
 
 
 export async function deployDesign(runtime: BusRuntime, design: Design): Promise<DeployReport> {
-  const report = { buses: [] as string[], rules: [] as string[], targets: 0, problems: [] as DeployProblem[] };
+  const report = { buses: [] as string[], rules: [] as string[], targets: 0, problems: [] as DeployProblem[], outboundHosts: await outboundHosts(design, runtime.config.allowedOutboundHosts) };
   const nodes = new Map(design.nodes.map((node) => [node.id, node]));
   const contextFor = async (account: string | undefined): Promise<OperationContext> => {
     const scope: Scope = { account: account ?? runtime.config.defaultAccount, region: runtime.config.region };
@@ -98,6 +112,24 @@ export async function deployDesign(runtime: BusRuntime, design: Design): Promise
     });
   }
   return report;
+}
+
+/** The hosts of the design's API destinations, each with the outbound policy's verdict. */
+async function outboundHosts(design: Design, allowed: readonly HostRule[]): Promise<OutboundHost[]> {
+  const byEndpoint = new Map<string, string[]>();
+  for (const node of design.nodes) {
+    if (node.kind !== "api-destination") continue;
+    byEndpoint.set(node.endpoint, [...(byEndpoint.get(node.endpoint) ?? []), node.id]);
+  }
+  const checked = await Promise.all([...byEndpoint].map(async ([endpoint, nodeIds]) => ({ verdict: await checkOutboundUrl(endpoint, allowed), nodeIds })));
+  // The verdict depends on the host (and port) alone: endpoints on one host share it.
+  const byHost = new Map<string, OutboundHost>();
+  for (const { verdict, nodeIds } of checked) {
+    const seen = byHost.get(verdict.host);
+    if (seen !== undefined) seen.nodeIds.push(...nodeIds);
+    else byHost.set(verdict.host, { host: verdict.host, nodeIds, allowed: verdict.ok, ...(verdict.ok ? {} : { reason: verdict.reason }) });
+  }
+  return [...byHost.values()];
 }
 
 /** Params reads an absent member as absent, not as `undefined`. */

@@ -1,5 +1,6 @@
 // "Run locally": deploys the saved design's buses, rules and targets to the local EventBridge and
-// answers with what was created and the problems per node (see lib/run-locally/deploy-design.ts).
+// answers with what was created, the problems per node, and the hosts its API destinations will
+// call with what the outbound policy says of each (see lib/run-locally/deploy-design.ts).
 import { route } from "@/lib/boundary";
 import { getDesign } from "@/lib/designs/repository";
 import { getBusRuntime } from "@/lib/emulator/runtime";
