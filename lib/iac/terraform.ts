@@ -1,8 +1,8 @@
 /**
- * Terraform (HCL, AWS provider 6) from the export model: one `main.tf`, formatted as
- * `terraform fmt` would (two-space indent, `=` aligned within a block's run of one-line
- * attributes). Event patterns are heredocs holding the canonical JSON, so the file reads like
- * the pattern editor and a plain HCL parser returns the pattern text unchanged.
+ * Terraform (HCL, AWS provider 6) from the export model: one `main.tf`, exactly as
+ * `terraform fmt` writes it (two-space indent, `=` aligned within a block's run of attributes).
+ * Event patterns are heredocs holding the canonical JSON, so the file reads like the pattern
+ * editor and Terraform evaluates the pattern text unchanged (template sequences escaped).
  */
 import { oneLine } from "./names";
 import { logPolicyDocument } from "./cloudformation";
