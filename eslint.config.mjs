@@ -8,7 +8,7 @@ import nextTs from "eslint-config-next/typescript";
  */
 export const LIB_LAYERS = [
   ["errors", "ids", "arn", "limits", "format"],
-  ["pattern", "transform", "db"],
+  ["pattern", "transform", "db", "boundary"],
   ["graph", "streams", "env", "eventsv2"],
   ["resources", "designs", "starters", "emulator", "migration"],
   ["lab", "iac", "explorer", "aws", "run-locally"],

@@ -11,7 +11,7 @@ import {
 import { expect, test } from "@playwright/test";
 import { createNode, DESIGN_FORMAT, DESIGN_VERSION, edgeKindBetween, type Design, type DesignNode } from "../lib/graph";
 import { setInspectorCode } from "./editor";
-import { E2E_AWS_ACCESS_KEY_ID, E2E_AWS_PROFILE, E2E_AWS_SECRET_ACCESS_KEY, forgetAwsConnectionAfterEachTest } from "./aws-env";
+import { E2E_AWS_ACCESS_KEY_ID, E2E_AWS_PROFILE, E2E_AWS_SECRET_ACCESS_KEY, FAULTY_ENDPOINT_PORT, forgetAwsConnectionAfterEachTest } from "./aws-env";
 import { startFaultyEndpoint } from "./faulty-endpoint";
 
 test.use({ viewport: { width: 1600, height: 900 } });
@@ -156,7 +156,7 @@ test("apply refuses a plan nobody reviewed, a failure part-way says what was and
   const bus = `payments-${Date.now()}`;
   await client.send(new CreateEventBusCommand({ Name: bus }));
   await client.send(new PutRuleCommand({ Name: "legacy", EventBusName: bus, EventPattern: '{"source":["com.legacy"]}' }));
-  const faulty = await startFaultyEndpoint(baseURL!);
+  const faulty = await startFaultyEndpoint(baseURL!, FAULTY_ENDPOINT_PORT);
   try {
     const saved = await request.put("/api/aws/connection", { data: { region: REGION, endpoint: faulty.url } });
     expect(saved.ok()).toBe(true);

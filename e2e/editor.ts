@@ -11,6 +11,15 @@ export async function openNewDesign(page: Page, request: APIRequestContext, name
   return design.id;
 }
 
+/** Creates a design with the Designs page's "New design" form; answers its row in the list. */
+export async function createDesignFromList(page: Page, name: string): Promise<Locator> {
+  await page.getByLabel("Name of the new design").fill(name);
+  await page.getByRole("button", { name: "New design" }).click();
+  const row = page.getByTestId("design-row").filter({ hasText: name });
+  await expect(row).toBeVisible();
+  return row;
+}
+
 /** Focuses a CodeMirror editor and replaces its whole text, as a user pasting over it. */
 export async function replaceEditorText(page: Page, editor: Locator, text: string): Promise<void> {
   await editor.click();

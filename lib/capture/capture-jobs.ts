@@ -83,7 +83,7 @@ export type CaptureInput = z.infer<typeof captureInput>;
 /** The capture request lacks consent: a 400, as the route promises. */
 export class ConsentRequiredError extends ValidationError {
   constructor(issues: FieldIssue[]) {
-    super("The capture needs explicit consent to its cost: send consent: true after showing the estimate", issues);
+    super("The capture needs explicit consent to its cost: send consent: true after showing the estimate", issues, { code: "consent_required", status: 400 });
   }
 }
 

@@ -13,6 +13,14 @@ import { readBusConfig } from "./config";
 import { serveBusRequest } from "./loopback-server";
 import { BusRuntime } from "./runtime";
 
+/**
+ * A SigV4 `Authorization` header of the right shape, for hand-made requests: the local endpoint
+ * requires one (lib/boundary) but checks the signature only when SWITCHYARD_BUS_KEYS is set.
+ */
+export function placeholderSignature(service = "events", accessKeyId = "AKIDPLACEHOLDER"): string {
+  return `AWS4-HMAC-SHA256 Credential=${accessKeyId}/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host;x-amz-date, Signature=${"0".repeat(64)}`;
+}
+
 export interface TestEndpoint {
   readonly url: string;
   readonly runtime: BusRuntime;

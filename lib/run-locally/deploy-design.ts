@@ -2,8 +2,11 @@
  * "Run locally": creates a design's buses (with archives), rules and targets on the local
  * EventBridge through the same operations the wire protocol uses, so AWS's validation applies.
  * Deploying again updates what exists and removes targets the design no longer has. Problems are
- * reported per node; one bad rule does not stop the others.
+ * reported per node; one bad rule does not stop the others. The report lists the hosts the
+ * design's API destinations will call, and whether the outbound policy lets each be reached,
+ * before any event is sent to them.
  */
+import { checkOutboundUrl, type HostRule } from "../boundary";
 import type { Design, NodeOfKind } from "../graph";
 import { busArn, DEFAULT_BUS } from "../arn";
 import { AwsError } from "../emulator/protocol/errors";
@@ -14,11 +17,22 @@ import { recogniseTargetArn } from "../resources/target-arn";
 import type { BusRuntime } from "../emulator/runtime";
 import type { TargetSpec } from "../emulator/events/target-spec";
 
+/** A host the design's API destinations call, and whether Switchyard will reach it. */
+export interface OutboundHost {
+  /** `host[:port]` of the endpoint. */
+  readonly host: string;
+  readonly nodeIds: string[];
+  readonly allowed: boolean;
+  /** Why it will not be reached (the setting to change, when one would). */
+  readonly reason?: string;
+}
+
 export interface DeployReport {
   readonly buses: string[];
   readonly rules: string[];
   readonly targets: number;
   readonly problems: DesignProblem[];
+  readonly outboundHosts: OutboundHost[];
 }
 
 /**
@@ -28,7 +42,9 @@ export interface DeployReport {
 export async function deployDesign(runtime: BusRuntime, design: Design): Promise<DeployReport> {
   const { region, defaultAccount } = runtime.config;
   const { placements, unplaced } = placeDesign(design, (bus) => ({ account: bus.account ?? defaultAccount, region }));
-  const report = { buses: [] as string[], rules: [] as string[], targets: 0, problems: inDesignOrder(design, [...unplaced, ...placements.flatMap((p) => p.problems)]) };
+  const report = { buses: [] as string[], rules: [] as string[], targets: 0, problems: inDesignOrder(design, [...unplaced, ...placements.flatMap((p) => p.problems)]),
+    outboundHosts: await outboundHosts(design, runtime.config.allowedOutboundHosts),
+  };
   const contextFor = async (placement: PlacedResources): Promise<OperationContext> => {
     await runtime.ensureAccount(placement.where);
     return { scope: placement.where, db: runtime.db, runtime };
@@ -123,4 +139,22 @@ async function apiDestinationArn(node: NodeOfKind<"api-destination">, context: O
   const exists = (await db.apiDestination.count({ where: { account: scope.account, name: node.name } })) > 0;
   const answer = await invokeOperation(exists ? "UpdateApiDestination" : "CreateApiDestination", destination, context);
   return String(answer.ApiDestinationArn);
+}
+
+/** The hosts of the design's API destinations, each with the outbound policy's verdict. */
+async function outboundHosts(design: Design, allowed: readonly HostRule[]): Promise<OutboundHost[]> {
+  const byEndpoint = new Map<string, string[]>();
+  for (const node of design.nodes) {
+    if (node.kind !== "api-destination") continue;
+    byEndpoint.set(node.endpoint, [...(byEndpoint.get(node.endpoint) ?? []), node.id]);
+  }
+  const checked = await Promise.all([...byEndpoint].map(async ([endpoint, nodeIds]) => ({ verdict: await checkOutboundUrl(endpoint, allowed), nodeIds })));
+  // The verdict depends on the host (and port) alone: endpoints on one host share it.
+  const byHost = new Map<string, OutboundHost>();
+  for (const { verdict, nodeIds } of checked) {
+    const seen = byHost.get(verdict.host);
+    if (seen !== undefined) seen.nodeIds.push(...nodeIds);
+    else byHost.set(verdict.host, { host: verdict.host, nodeIds, allowed: verdict.ok, ...(verdict.ok ? {} : { reason: verdict.reason }) });
+  }
+  return [...byHost.values()];
 }

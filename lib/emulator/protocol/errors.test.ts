@@ -23,7 +23,7 @@ import {
   type EventBridgeServiceException,
 } from "@aws-sdk/client-eventbridge";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestEndpoint, type TestEndpoint } from "../test-endpoint";
+import { placeholderSignature, startTestEndpoint, type TestEndpoint } from "../test-endpoint";
 
 let endpoint: TestEndpoint;
 let eb: EventBridgeClient;
@@ -224,7 +224,7 @@ describe("replay state errors", () => {
 describe("protocol errors", () => {
   it("UnknownOperationException and SerializationException", async () => {
     const post = (target: string, body: string) =>
-      fetch(endpoint.url, { method: "POST", headers: { "x-amz-target": target, "content-type": "application/x-amz-json-1.1" }, body });
+      fetch(endpoint.url, { method: "POST", headers: { "x-amz-target": target, "content-type": "application/x-amz-json-1.1", authorization: placeholderSignature() }, body });
     const unknown = await post("AWSEvents.Explode", "{}");
     expect(unknown.status).toBe(400);
     expect(await unknown.json()).toEqual({ __type: "UnknownOperationException", message: "Operation AWSEvents.Explode is not supported." });

@@ -3,9 +3,10 @@
 // which the server computes itself. 409 when AWS is not configured on this server.
 import { z } from "zod";
 import { currentAwsConnection, eventBridgeClientFor } from "@/lib/aws/connection";
-import { ConflictError, errorResponse, readJsonBody } from "@/lib/errors";
-import { evaluateLab, type LabEvent } from "@/lib/lab";
+import { readJsonBody, route } from "@/lib/boundary";
+import { ConflictError } from "@/lib/errors";
 import { EVENT_PATTERN_MAX_LENGTH } from "@/lib/limits";
+import { evaluateLab, type LabEvent } from "@/lib/lab";
 import { verifyWithAws } from "@/lib/lab/verify";
 
 export const dynamic = "force-dynamic";
@@ -21,19 +22,15 @@ const bodySchema = z.strictObject({
     .max(MAX_VERIFY_EVENTS, `verify at most ${MAX_VERIFY_EVENTS} events at once`),
 });
 
-export async function POST(request: Request): Promise<Response> {
-  try {
-    const body = bodySchema.parse(await readJsonBody(request));
-    const connection = await currentAwsConnection();
-    if (connection === null) {
-      throw new ConflictError("AWS is not configured on this server: set AWS_REGION (and credentials through the usual AWS chain) to verify with AWS.");
-    }
-    const events: LabEvent[] = body.events.map((e) => ({ ...e, origin: "pasted" }));
-    const local = evaluateLab(body.pattern, events, { maxLength: EVENT_PATTERN_MAX_LENGTH });
-    const localResults = (local.results ?? []).map((r) => ({ eventId: r.eventId, matched: r.matched, ...(r.error === undefined ? {} : { error: r.error }) }));
-    const report = await verifyWithAws(eventBridgeClientFor(connection), body.pattern, events, localResults, { signal: request.signal });
-    return Response.json({ ...report, localPatternValid: local.validation.valid });
-  } catch (error) {
-    return errorResponse(error);
+export const POST = route(async (request: Request) => {
+  const body = bodySchema.parse(await readJsonBody(request));
+  const connection = await currentAwsConnection();
+  if (connection === null) {
+    throw new ConflictError("AWS is not configured on this server: set AWS_REGION (and credentials through the usual AWS chain) to verify with AWS.");
   }
-}
+  const events: LabEvent[] = body.events.map((e) => ({ ...e, origin: "pasted" }));
+  const local = evaluateLab(body.pattern, events, { maxLength: EVENT_PATTERN_MAX_LENGTH });
+  const localResults = (local.results ?? []).map((r) => ({ eventId: r.eventId, matched: r.matched, ...(r.error === undefined ? {} : { error: r.error }) }));
+  const report = await verifyWithAws(eventBridgeClientFor(connection), body.pattern, events, localResults, { signal: request.signal });
+  return Response.json({ ...report, localPatternValid: local.validation.valid });
+});
