@@ -17,7 +17,7 @@ test.describe("Designs page", () => {
   test("creates and renames a design, and both survive a reload", async ({ page }) => {
     const name = `Orders flow ${Date.now()}`;
     await page.goto("/designs");
-    const row = await createDesignFromList(page, name);
+    await createDesignFromList(page, name);
 
     await page.reload();
     await expect(page.getByTestId("design-row").filter({ hasText: name })).toHaveCount(1);
