@@ -183,7 +183,6 @@ describe("templates as JSONata", () => {
     ["values inside strings", { instance: "$.detail.instance-id", state: "$.detail.state" }, '{"message": "instance <instance> is in <state>"}'],
     ["quoted string template", { instance: "$.detail.instance-id", state: "$.detail.state" }, '"<instance> is in state <state>"'],
     ["predefined variables", {}, '{"time": <aws.events.event.ingestion-time>, "rule": "<aws.events.rule-name>", "all": <aws.events.event.json>, "envelope": <aws.events.event>}'],
-    ["objects inside a string", { resources: "$.resources" }, '{"text": "resources: <resources>"}'],
   ])("%s", async (_, inputPathsMap, inputTemplate) => {
     const original = design([node("event-bus", "bus"), patternRule("r", '{"source":["aws.ec2"]}'), node("sqs", "q", { input: { type: "input-transformer", inputPathsMap, inputTemplate } })], [["bus", "r"], ["r", "q"]]);
     const subscriber = planMigration(original).design.nodes.find((n) => n.kind === "subscriber");
