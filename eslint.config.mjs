@@ -8,9 +8,9 @@ import nextTs from "eslint-config-next/typescript";
  */
 export const LIB_LAYERS = [
   ["errors", "ids", "arn", "limits", "format"],
-  ["pattern", "transform", "db"],
-  ["graph", "streams", "env"],
-  ["resources", "designs", "starters", "emulator"],
+  ["pattern", "transform", "db", "boundary"],
+  ["graph", "streams", "env", "eventsv2"],
+  ["resources", "designs", "starters", "emulator", "migration"],
   ["lab", "iac", "explorer", "aws", "run-locally"],
   ["capture"],
 ];

@@ -1,16 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-
-/** "New design" from the list: it opens the empty design on the canvas; then back to the list. */
-async function createAndGoBack(page: Page, name: string): Promise<void> {
-  await page.goto("/designs");
-  await page.getByLabel("Name of the new design").fill(name);
-  await page.getByRole("button", { name: "New design" }).click();
-  await page.waitForURL(/\/designs\/[^/]+$/);
-  await expect(page.getByLabel("Design name")).toHaveValue(name);
-  await expect(page.getByTestId("design-editor")).toBeVisible();
-  await page.getByRole("link", { name: "← Designs" }).click();
-  await page.waitForURL(/\/designs$/);
-}
+import { expect, test } from "@playwright/test";
+import { createDesignFromList } from "./editor";
 
 test.describe("Designs page", () => {
   test("shows the app shell and the designs list", async ({ page }) => {
@@ -27,9 +16,8 @@ test.describe("Designs page", () => {
 
   test("creates a design, which opens on the canvas, and renames it; both survive a reload", async ({ page }) => {
     const name = `Orders flow ${Date.now()}`;
-    await createAndGoBack(page, name);
-    const row = page.getByTestId("design-row").filter({ hasText: name });
-    await expect(row).toBeVisible();
+    await page.goto("/designs");
+    await createDesignFromList(page, name);
 
     await page.reload();
     await expect(page.getByTestId("design-row").filter({ hasText: name })).toHaveCount(1);
@@ -49,8 +37,8 @@ test.describe("Designs page", () => {
 
   test("deleting asks first, and cancelling keeps the design", async ({ page }) => {
     const name = `Doomed ${Date.now()}`;
-    await createAndGoBack(page, name);
-    await expect(page.getByTestId("design-row").filter({ hasText: name })).toBeVisible();
+    await page.goto("/designs");
+    await createDesignFromList(page, name);
 
     await page.getByRole("button", { name: `Delete ${name}` }).click();
     const dialog = page.getByRole("alertdialog");

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { encodeShareLink } from "../lib/graph";
+import { encodeShareLink, type Design } from "../lib/graph";
 import { design, node, patternRule } from "../lib/graph/test-fixtures";
 import { createInputFor } from "../lib/designs/input";
 import { STARTERS, type Starter } from "../lib/starters";
@@ -22,11 +22,14 @@ const SIZES = [
 ] as const;
 const SCHEMES = ["light", "dark"] as const;
 
-async function saveStarter(request: APIRequestContext, starter: Starter): Promise<string> {
-  const response = await request.post("/api/designs", { data: createInputFor(starter.design(), starter.title) });
+/** Saves a design document through the API, as "New from template" does; answers its id. */
+async function saveDesign(request: APIRequestContext, graph: Design, fallbackName: string): Promise<string> {
+  const response = await request.post("/api/designs", { data: createInputFor(graph, fallbackName) });
   expect(response.status()).toBe(201);
   return (await response.json()).design.id as string;
 }
+
+const saveStarter = (request: APIRequestContext, starter: Starter) => saveDesign(request, starter.design(), starter.title);
 
 function starter(id: string): Starter {
   const found = STARTERS.find((s) => s.id === id);
@@ -238,9 +241,7 @@ for (const size of SIZES) {
 
       test("the plan page of a design with errors shows them first and offers no Apply", async ({ page, request, baseURL }) => {
         const name = `Looping ${size.width} ${scheme} ${Date.now()}`;
-        const created = await request.post("/api/designs", { data: { name, graph: loopingDesign(name) } });
-        expect(created.status()).toBe(201);
-        const { id } = (await created.json()).design as { id: string };
+        const id = await saveDesign(request, loopingDesign(name), name);
 
         // Without a connection: the errors, and what to set up; nothing to apply.
         await page.goto(`/designs/${encodeURIComponent(id)}/push`);

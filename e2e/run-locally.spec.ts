@@ -55,3 +55,25 @@ test("Run locally deploys the design and a test event lights up the path it took
   const detail = await request.get(`/api/events/${events[0].id}`);
   expect(JSON.stringify(await detail.json())).toContain(`rule/${busName}/big-orders`);
 });
+
+test("Run locally lists the hosts the design's API destinations will call, and which Switchyard will not reach", async ({ page, request }) => {
+  const nodes: DesignNode[] = [
+    { ...createNode("event-bus", "bus", { x: 0, y: 80 }), name: `hooks-${Date.now()}` },
+    { ...createNode("rule", "rule", { x: 260, y: 80 }), name: "all-hooks", trigger: { type: "pattern", pattern: '{"source": ["com.shop"]}' } },
+    { ...createNode("api-destination", "metadata", { x: 520, y: 0 }), name: "metadata", endpoint: "http://169.254.169.254/latest/meta-data/" },
+    { ...createNode("api-destination", "partner", { x: 520, y: 180 }), name: "partner", endpoint: "http://127.0.0.1:9/hook" },
+  ];
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const links: [string, string][] = [["bus", "rule"], ["rule", "metadata"], ["rule", "partner"]];
+  const edges = links.map(([source, target], i) => ({ id: `e${i}`, kind: edgeKindBetween(byId.get(source)!, byId.get(target)!)!, source, target }));
+  const design: Design = { format: DESIGN_FORMAT, version: DESIGN_VERSION, name: "Hooks", description: "", nodes, edges };
+  const created = await request.post("/api/designs", { data: { name: design.name, graph: design } });
+  const { id } = (await created.json()).design;
+
+  await page.goto(`/designs/${id}`);
+  await page.getByRole("button", { name: "Run locally" }).click();
+  const hosts = page.getByRole("region", { name: "Hosts this design calls" });
+  await expect(hosts.getByRole("listitem")).toHaveCount(2);
+  await expect(hosts.getByRole("listitem").filter({ hasText: "169.254.169.254" })).toContainText("not called: 169.254.169.254 is a cloud metadata service address, which Switchyard never calls");
+  await expect(hosts.getByRole("listitem").filter({ hasText: "127.0.0.1:9" })).toContainText("not called: 127.0.0.1 is on this machine; add the host to SWITCHYARD_ALLOWED_OUTBOUND_HOSTS");
+});

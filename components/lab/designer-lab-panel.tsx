@@ -33,7 +33,7 @@ import { LabPanelHeader } from "./lab-panel-header";
 import { LabWorkbench, type WorkbenchLayout } from "./lab-workbench";
 import { StreamLab } from "./stream-lab-panel";
 import { MATCHED_EVENT, TransformPreview } from "./transform-preview";
-import { useDesignLabEvents, type StreamSourceNode } from "./use-design-lab-events";
+import { useDesignLabEvents, useWorkbenchBinding, type StreamSourceNode } from "./use-design-lab-events";
 import { useVerifyWithAws, VerifyButton, VerifyResult } from "./verify-with-aws";
 
 export interface DesignerLabPanelProps {
@@ -84,7 +84,7 @@ const NO_EVENTS: readonly LabEvent[] = [];
 
 function RuleLab({ rule, local, setLocal, controls, layout }: { rule: RuleNode; local: readonly LabEvent[]; setLocal: (events: readonly LabEvent[]) => void } & DesignerLabPanelProps) {
   const readOnly = useEditor((s) => s.readOnly);
-  const { updateNode, undo, redo } = useEditor(useShallow((s) => ({ updateNode: s.updateNode, undo: s.undo, redo: s.redo })));
+  const updateNode = useEditor((s) => s.updateNode);
   // Only the rule's target nodes (their design data, unchanged while nodes are dragged), in edge order.
   const targetNodes = useEditor(
     useShallow((s) => {
@@ -95,7 +95,9 @@ function RuleLab({ rule, local, setLocal, controls, layout }: { rule: RuleNode; 
   const [targetId, setTargetId] = useState<string | null>(null);
 
   const pattern = rule.trigger.type === "pattern" ? rule.trigger.pattern : "";
-  const { samples, events, unsaved, expectations, changeExpectations, changeEvents, saveUnsaved } = useDesignLabEvents(rule, local, setLocal);
+  const lab = useDesignLabEvents(rule, local, setLocal);
+  const { samples, events, unsaved, expectations, saveUnsaved } = lab;
+  const binding = useWorkbenchBinding(lab);
 
   const labState = useMemo<LabState>(() => ({ pattern, events, expectations }), [pattern, events, expectations]);
   const verify = useVerifyWithAws(labState);
@@ -138,13 +140,7 @@ function RuleLab({ rule, local, setLocal, controls, layout }: { rule: RuleNode; 
       <LabWorkbench
         pattern={pattern}
         onPatternChange={changePattern}
-        onUndo={undo}
-        onRedo={redo}
-        events={events}
-        onEventsChange={changeEvents}
-        expectations={expectations}
-        onExpectationsChange={changeExpectations}
-        readOnly={readOnly}
+        {...binding}
         layout={layout}
         renderTarget={(event) =>
           targets.length === 0 ? (

@@ -15,13 +15,12 @@
  * no-match (filtered out), data-broken; lab-criteria-error).
  */
 import { useState, type ReactNode } from "react";
-import { useShallow } from "zustand/react/shallow";
 import { useEditor } from "@/components/canvas/editor-context";
 import { nodeTitle } from "@/components/canvas/kind-views";
 import type { EventKind, LabEvent } from "@/lib/lab";
 import { LabPanelHeader } from "./lab-panel-header";
 import { LabWorkbench, type WorkbenchLayout } from "./lab-workbench";
-import { useDesignLabEvents, type StreamSourceNode } from "./use-design-lab-events";
+import { useDesignLabEvents, useWorkbenchBinding, type StreamSourceNode } from "./use-design-lab-events";
 
 type StreamKind = Exclude<EventKind, "eventbridge">;
 
@@ -51,8 +50,10 @@ export function StreamLab({
   layout: WorkbenchLayout;
 }) {
   const readOnly = useEditor((s) => s.readOnly);
-  const { updateNode, undo, redo } = useEditor(useShallow((s) => ({ updateNode: s.updateNode, undo: s.undo, redo: s.redo })));
-  const { events, unsaved, expectations, changeExpectations, changeEvents, saveUnsaved } = useDesignLabEvents(node, local, setLocal, node.id);
+  const updateNode = useEditor((s) => s.updateNode);
+  const lab = useDesignLabEvents(node, local, setLocal, node.id);
+  const { events, unsaved, saveUnsaved } = lab;
+  const binding = useWorkbenchBinding(lab);
   const [chosen, setChosen] = useState(0);
 
   const criteria = node.filterCriteria;
@@ -123,13 +124,7 @@ export function StreamLab({
         anyOf={criteria}
         kind={kind}
         onPatternChange={changePattern}
-        onUndo={undo}
-        onRedo={redo}
-        events={events}
-        onEventsChange={changeEvents}
-        expectations={expectations}
-        onExpectationsChange={changeExpectations}
-        readOnly={readOnly}
+        {...binding}
         layout={layout}
         renderTarget={() => (
           <p className="text-sm text-slate-500 dark:text-slate-400">

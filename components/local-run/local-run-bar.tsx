@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { requestJson } from "@/components/api-client";
 import { useState } from "react";
-import type { DeployReport } from "@/lib/run-locally/deploy-design";
+import type { DeployReport, OutboundHost } from "@/lib/run-locally/deploy-design";
 import { designPathOf } from "@/lib/run-locally/design-path";
 import type { TestEventPath } from "@/lib/run-locally/test-event";
 import { nodeTitle } from "@/components/canvas/kind-views";
@@ -220,8 +220,30 @@ export function LocalRunBar({
           )}
         </div>
         {outcome.kind === "records" && <RecordsView run={outcome.run} />}
+        {outcome.kind === "deployed" && outcome.report.outboundHosts.length > 0 && <OutboundHostsView hosts={outcome.report.outboundHosts} />}
       </div>
     </div>
+  );
+}
+
+/** The hosts the design's API destinations will call, each with whether Switchyard may reach it. */
+function OutboundHostsView({ hosts }: { hosts: readonly OutboundHost[] }) {
+  return (
+    <section aria-label="Hosts this design calls" data-testid="local-run-hosts" className="text-xs text-slate-600 dark:text-slate-300">
+      <span className="font-medium">API destinations will call:</span>
+      <ul className="mt-0.5 space-y-0.5">
+        {hosts.map((host) => (
+          <li key={host.host} data-allowed={host.allowed}>
+            <span className="font-mono">{host.host}</span> ({host.nodeIds.join(", ")}){" "}
+            {host.allowed ? (
+              <span className="text-emerald-700 dark:text-emerald-400">allowed</span>
+            ) : (
+              <span className="text-red-700 dark:text-red-400">not called: {host.reason}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

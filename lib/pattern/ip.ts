@@ -17,6 +17,7 @@
  * Ruler reading `010.0.0.1` as 10.0.0.1.
  */
 
+import { hexValue } from "./json";
 import type { IpRange } from "./model";
 
 const IPV4_CANDIDATE = /^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$/;
@@ -42,13 +43,6 @@ function parseV4(text: string): number[] | undefined {
   return bytes.length === 4 ? bytes : undefined;
 }
 
-function hexDigit(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 65 && c <= 70) return c - 55;
-  if (c >= 97 && c <= 102) return c - 87;
-  return -1;
-}
-
 /** Java `IPAddressUtil.textToNumericFormatV6` (without the dotted-quad tail the regex excludes). */
 function parseV6(text: string): number[] | undefined {
   const n = text.length;
@@ -65,7 +59,7 @@ function parseV6(text: string): number[] | undefined {
   let val = 0;
   while (i < n) {
     const c = text.charCodeAt(i++);
-    const d = hexDigit(c);
+    const d = hexValue(c);
     if (d >= 0) {
       val = (val << 4) | d;
       if (val > 0xffff) return undefined;
@@ -183,12 +177,15 @@ export function parseCidr(text: string): CidrParse {
 }
 
 /**
- * Whether an address (as `ipToHex` gives it) lies in a range. Like Ruler's byte machine this
- * compares the leading digits only, so a 32-digit IPv6 address can fall in an 8-digit IPv4 range.
+ * Whether an address (as `ipToHex` gives it) lies in a range, as Ruler's byte machine walks it:
+ * digit by digit until it leaves the bounds. A 32-digit IPv6 address is decided by its leading
+ * digits against an 8-digit IPv4 range; an 8-digit IPv4 address against an IPv6 range matches only
+ * once it is strictly between the bounds within its own 8 digits (`::/1` holds 0.0.0.1 to
+ * 127.255.255.254), since it ends before reaching the bounds' end.
  */
 export function ipInRange(hex: string, range: IpRange): boolean {
   const width = range.first.length;
-  if (hex.length < width) return false;
+  if (hex.length < width) return hex > range.first.slice(0, hex.length) && hex < range.last.slice(0, hex.length);
   const head = hex.length === width ? hex : hex.slice(0, width);
   return head >= range.first && head <= range.last;
 }

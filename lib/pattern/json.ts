@@ -120,7 +120,8 @@ function isTokenChar(c: number): boolean {
   );
 }
 
-function hexValue(c: number): number {
+/** The value of a hexadecimal digit's char code, or -1. */
+export function hexValue(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
   if (c >= 65 && c <= 70) return c - 55;
   if (c >= 97 && c <= 102) return c - 87;

@@ -99,6 +99,11 @@ export interface FieldMatcher {
  */
 export interface PatternBranch {
   readonly fields: readonly FieldMatcher[];
+  /**
+   * Whether event keys that are the empty string are read: only when some path of the whole
+   * pattern has an empty step, as Ruler decides it (`pathReadsEmptyKeys` in event.ts).
+   */
+  readonly readsEmptyKeys: boolean;
 }
 
 /** A validated, compiled pattern: it matches an event when any of its branches does. */

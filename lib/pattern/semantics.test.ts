@@ -313,8 +313,13 @@ describe("array consistency", () => {
     expect(m('{"g":{"m":{"a":[1],"b":[4]}}}', e)).toBe(true);
     expect(m('{"g":{"m":{"a":[3],"b":[2]}}}', e)).toBe(false);
   });
-  it("does not constrain exists:false", () => {
-    expect(m('{"e":{"x":["1"],"y":[{"exists":false}]}}', eventWith('"e": [{"x": "1"}, {"y": "2"}]'))).toBe(false);
+  it("checks exists:false against the elements the fields before it in path order took (Ruler)", () => {
+    // e.x comes first: it takes element 0, which has no y.
+    expect(m('{"e":{"x":["1"],"y":[{"exists":false}]}}', eventWith('"e": [{"x": "1"}, {"y": "2"}]'))).toBe(true);
+    expect(m('{"e":{"x":["1"],"y":[{"exists":false}]}}', eventWith('"e": [{"x": "1", "y": "3"}, {"y": "2"}]'))).toBe(false);
     expect(m('{"e":{"x":["1"],"y":[{"exists":false}]}}', eventWith('"e": [{"x": "1"}, {"z": "2"}]'))).toBe(true);
+    // e.a comes first: nothing is taken yet, so a value in any element defeats it.
+    expect(m('{"e":{"a":[{"exists":false}],"x":["1"]}}', eventWith('"e": [{"x": "1"}, {"a": "2"}]'))).toBe(false);
+    expect(m('{"e":{"y":[{"exists":false}]}}', eventWith('"e": [{"x": "1"}, {"y": "2"}]'))).toBe(false);
   });
 });

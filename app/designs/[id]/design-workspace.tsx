@@ -16,8 +16,8 @@ import { useStoredPreference } from "@/components/shell/stored-preference";
 import type { DesignRecord } from "@/lib/designs/types";
 import type { Autosaver } from "@/lib/designs/autosave";
 import { useAutosave, useSaveStatus } from "./use-autosave";
+import { DESIGN_NAME_MAX_LENGTH } from "@/lib/limits";
 
-const NAME_MAX = 120;
 const acceptDockSide = (stored: string): DockSide | undefined => (stored === "bottom" || stored === "right" ? stored : undefined);
 const HEADER_BUTTON =
   "rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700";
@@ -128,7 +128,7 @@ function DesignNameField({ store, saver }: { store: EditorStore; saver: Autosave
     <input
       aria-label="Design name"
       value={name}
-      maxLength={NAME_MAX}
+      maxLength={DESIGN_NAME_MAX_LENGTH}
       disabled={conflict}
       onChange={(e) => setName(e.target.value)}
       onBlur={commitName}

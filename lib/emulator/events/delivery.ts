@@ -2,12 +2,16 @@
  * The dispatcher: sends pending deliveries to API destinations and other buses, at least once.
  * A failed attempt is retried with exponential backoff until the target's retry policy runs out
  * (attempts or event age), then the delivery becomes a dead-letter record; a permanent failure
- * (an HTTP 4xx other than 408/429, a missing destination) dead-letters at once.
+ * (an HTTP 4xx other than 408/429, a missing destination, a call the outbound policy refuses)
+ * dead-letters at once. API destinations are called under lib/boundary's outbound policy: never a
+ * link-local or metadata address, this machine or a private network only when allowed, no
+ * redirects followed.
  *
  * Deliveries live in the database, so a restart resumes where the last process stopped.
  */
 import type { Db } from "../../db";
 import { parseArn } from "../../arn";
+import { OutboundHttp, OutboundRefusedError, type HostRule } from "../../boundary";
 import { describeForLog } from "../protocol/errors";
 import { ingestEvents, type IngestDeps } from "./ingest";
 import { RateLimiter } from "./rate-limit";
@@ -17,6 +21,8 @@ const BATCH = 32;
 const HTTP_TIMEOUT_MS = 5000;
 const MAX_BACKOFF_MS = 5 * 60_000;
 const RESPONSE_KEPT_CHARS = 2048;
+/** Enough of an answer to keep its first RESPONSE_KEPT_CHARS characters whatever their UTF-8 length. */
+const RESPONSE_READ_BYTES = RESPONSE_KEPT_CHARS * 4;
 
 export interface DeliveryRow {
   id: string;
@@ -49,14 +55,17 @@ export class Dispatcher {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly rates = new RateLimiter();
+  private readonly outbound: OutboundHttp;
 
   private readonly db: Db;
 
   constructor(
     private readonly deps: IngestDeps,
     private readonly retryBaseMs: number,
+    allowedOutboundHosts: readonly HostRule[],
   ) {
     this.db = deps.db;
+    this.outbound = new OutboundHttp(allowedOutboundHosts);
   }
 
   start(): void {
@@ -68,7 +77,7 @@ export class Dispatcher {
   stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    return this.running ?? Promise.resolve();
+    return (this.running ?? Promise.resolve()).then(() => this.outbound.close());
   }
 
   /** Runs a pass now (or right after the current one). */
@@ -131,7 +140,7 @@ export class Dispatcher {
     }
     const started = performance.now();
     const outcome = await this.send(delivery).catch(
-      (error: unknown): AttemptOutcome => ({ ok: false, retryable: true, error: (error as Error).message }),
+      (error: unknown): AttemptOutcome => ({ ok: false, retryable: !(error instanceof OutboundRefusedError), error: (error as Error).message }),
     );
     const durationMs = Math.round(performance.now() - started);
     const attempts = delivery.attempts + 1;
@@ -169,17 +178,16 @@ export class Dispatcher {
     const method = destination.httpMethod.toUpperCase();
     const headers = new Headers({ "content-type": "application/json; charset=utf-8", "user-agent": "Amazon/EventBridge/ApiDestinations" });
     for (const [name, value] of Object.entries(spec?.HttpParameters?.HeaderParameters ?? {})) headers.set(name, value);
-    const response = await fetch(url, {
+    const response = await this.outbound.request(url, {
       method,
       headers,
       body: method === "GET" || method === "HEAD" ? undefined : delivery.payload,
-      signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
-      redirect: "manual",
+      timeoutMs: HTTP_TIMEOUT_MS,
+      maxResponseBytes: RESPONSE_READ_BYTES,
     });
-    const text = await response.text().catch(() => "");
     const ok = response.status >= 200 && response.status < 300;
     const retryable = response.status >= 500 || response.status === 429 || response.status === 408;
-    return { ok, retryable, status: response.status, response: text };
+    return { ok, retryable, status: response.status, response: response.text };
   }
 
   /**

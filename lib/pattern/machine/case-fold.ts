@@ -43,3 +43,8 @@ export function isFoldIndexable(pattern: string): boolean {
   }
   return true;
 }
+
+export function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) return false;
+  return true;
+}
