@@ -53,6 +53,11 @@ async function starterScreenshot(browser: Browser, id: string, title: string): P
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 2, colorScheme: "light" });
   await page.goto(at(`/designs/${encodeURIComponent(id)}`));
   await canvasReady(page);
+  // Nothing is selected, so the inspector would be empty: folded into its rail (remembered), the
+  // canvas reopens wide enough for the whole design at its opening zoom.
+  await page.getByRole("button", { name: "Hide inspector" }).click();
+  await page.reload();
+  await canvasReady(page);
   mkdirSync(path.dirname(values.out), { recursive: true });
   await page.screenshot({ path: values.out });
   console.log(`Saved ${values.out} (${title}, design ${id})`);
