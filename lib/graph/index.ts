@@ -24,7 +24,6 @@ export {
 } from "./registry";
 export { PROBLEM_SEVERITY, type Problem, type ProblemCode, type Severity } from "./problems";
 export { LIMITS, validateDesign } from "./validate";
-export { scheduleExpressionProblem } from "./schedule-expression";
 export {
   checkDesign,
   DESIGN_FILE_SUFFIX,

@@ -9,6 +9,7 @@ import {
   testEventPattern,
 } from "../../../pattern";
 import { DEFAULT_BUS, ruleArn } from "../../../arn";
+import { scheduleExpressionProblem } from "../../../schedule";
 import { AwsError, constraintViolation, invalid, notFound } from "../../protocol/errors";
 import { paginate, readPaging } from "../../protocol/pagination";
 import { BUS_NAME_OR_ARN_RULE, NAME_RULE, type Params } from "../../protocol/params";
@@ -42,6 +43,7 @@ export const putRule: Operation = async (params, context) => {
   if (schedule === undefined && pattern === undefined) {
     throw invalid("Parameter(s) EventPattern or ScheduleExpression must be specified.");
   }
+  if (schedule !== undefined && scheduleExpressionProblem(schedule) !== undefined) throw invalid("Parameter ScheduleExpression is not valid.");
   if (schedule !== undefined && bus.name !== DEFAULT_BUS) {
     throw invalid("ScheduleExpression is supported only on the default event bus.");
   }
