@@ -53,3 +53,37 @@ test("Run locally deploys the design and a test event lights up the path it took
   const detail = await request.get(`/api/events/${events[0].id}`);
   expect(JSON.stringify(await detail.json())).toContain(`rule/${busName}/big-orders`);
 });
+
+test("Fire schedule now sends a schedule rule's Scheduled Event to its targets and lights up the path", async ({ page, request }) => {
+  const ruleName = `nightly-${Date.now()}`;
+  const nodes: DesignNode[] = [
+    { ...createNode("event-bus", "bus", { x: 0, y: 80 }), name: "default" },
+    { ...createNode("rule", "nightly", { x: 260, y: 80 }), name: ruleName, trigger: { type: "schedule", expression: "cron(0 2 * * ? *)" } },
+    { ...createNode("sqs", "reports", { x: 520, y: 80 }), queueName: "reports" },
+  ];
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const edges = [["bus", "nightly"], ["nightly", "reports"]].map(([source, target], i) => ({ id: `e${i}`, kind: edgeKindBetween(byId.get(source)!, byId.get(target)!)!, source, target }));
+  const design: Design = { format: DESIGN_FORMAT, version: DESIGN_VERSION, name: "Nightly report", description: "", nodes, edges };
+  const created = await request.post("/api/designs", { data: { name: design.name, graph: design } });
+  const { id } = (await created.json()).design;
+
+  await page.goto(`/designs/${id}`);
+  const status = page.getByTestId("local-run-status");
+  await page.getByRole("button", { name: "Fire schedule now" }).click();
+  await expect(status).toContainText("run the design locally first");
+
+  await page.getByRole("button", { name: "Run locally" }).click();
+  await expect(status).toContainText("Running locally: 1 bus, 1 rule, 1 target.");
+  await page.getByRole("button", { name: "Fire schedule now" }).click();
+  await expect(status).toContainText(`Rule ${ruleName} fired its Scheduled Event: 1 delivery (reports: inbox).`);
+  for (const nodeId of ["nightly", "reports"]) {
+    await expect(page.locator(`[data-node-id="${nodeId}"]`)).toHaveAttribute("data-highlighted", "true");
+  }
+
+  const listed = await request.get(`/api/events?bus=${encodeURIComponent("arn:aws:events:us-east-1:000000000000:event-bus/default")}`);
+  const { events } = await listed.json();
+  const fired = events.find((e: { source: string; detailType: string }) => e.source === "aws.events" && e.detailType === "Scheduled Event");
+  expect(fired).toBeDefined();
+  const detail = await request.get(`/api/events/${fired.id}`);
+  expect(JSON.stringify(await detail.json())).toContain(`rule/${ruleName}`);
+});

@@ -8,12 +8,14 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { closeDb } from "../db";
+import type { Clock } from "../schedule";
 import { readBusConfig } from "./config";
 import { serveBusRequest } from "./loopback-server";
 import { BusRuntime } from "./runtime";
 
 export interface TestEndpoint {
   readonly url: string;
+  /** The runtime serving now (a new one after `restart`). */
   readonly runtime: BusRuntime;
   /**
    * Test-only fault: from the `nth` next call of an EventBridge `operation` (e.g. `PutTargets`)
@@ -21,6 +23,11 @@ export interface TestEndpoint {
    * default; `ThrottlingException` to exercise the SDK's retries) instead of being served.
    */
   failNth(operation: string, nth: number, fault?: { times?: number; error?: string }): void;
+  /**
+   * Stops the runtime and starts a new one on the same database, as a process restart would;
+   * `whileDown` runs in between (e.g. to move a test clock while nothing runs).
+   */
+  restart(whileDown?: () => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,11 +58,16 @@ class FaultInjector {
   }
 }
 
-export async function startTestEndpoint(settings: Record<string, string> = {}): Promise<TestEndpoint> {
+/** `clock`: what schedules fire on (a ManualClock lets a test move time). */
+export async function startTestEndpoint(settings: Record<string, string> = {}, clock?: Clock): Promise<TestEndpoint> {
   const dir = mkdtempSync(join(tmpdir(), "switchyard-bus-"));
   const dbUrl = `file:${join(dir, "bus.db")}`;
-  const runtime = await BusRuntime.open(dbUrl, readBusConfig(settings));
-  runtime.start();
+  const open = async () => {
+    const opened = await BusRuntime.open(dbUrl, readBusConfig(settings), clock);
+    opened.start();
+    return opened;
+  };
+  let runtime = await open();
   const faults = new FaultInjector();
   const server = http.createServer((req, res) => {
     if (!faults.strike(req, res)) serveBusRequest(runtime, req, res);
@@ -63,8 +75,16 @@ export async function startTestEndpoint(settings: Record<string, string> = {}): 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    runtime,
+    get runtime() {
+      return runtime;
+    },
     failNth: (operation, nth, fault) => faults.failNth(operation, nth, fault),
+    async restart(whileDown) {
+      await runtime.stop();
+      await closeDb(dbUrl);
+      whileDown?.();
+      runtime = await open();
+    },
     async close() {
       await runtime.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -73,6 +73,7 @@ export const putRule: Operation = async (params, context) => {
   });
   await writeTags(params, db, arn);
   await runtime.matchers.ruleChanged(bus.arn, name, state !== "DISABLED" ? (pattern ?? null) : null);
+  await runtime.schedules.ruleChanged(arn);
   return { RuleArn: arn };
 };
 
@@ -119,6 +120,7 @@ function setState(state: "ENABLED" | "DISABLED"): Operation {
     const { rule, bus } = await findRule(context, params, "Name");
     await context.db.busRule.update({ where: { arn: rule.arn }, data: { state } });
     await context.runtime.matchers.ruleChanged(bus.arn, rule.name, state === "ENABLED" ? rule.eventPattern : null);
+    await context.runtime.schedules.ruleChanged(rule.arn);
     return {};
   };
 }
@@ -139,6 +141,7 @@ export const deleteRule: Operation = async (params, context) => {
   ]);
   context.runtime.targets.changed(arn);
   await context.runtime.matchers.ruleChanged(bus.arn, name, null);
+  await context.runtime.schedules.ruleChanged(arn);
   return {};
 };
 
