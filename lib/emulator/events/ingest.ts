@@ -79,7 +79,7 @@ export async function ingestEvents({ matchers, targets: ruleTargets, writer, que
   for (const { row, event, rules } of matchedByEvent) {
     for (const target of targets) {
       if (!rules.includes(target.ruleArn)) continue;
-      deliveryRows.push(plannedDelivery(row, event, target.ruleArn, JSON.parse(target.spec) as TargetSpec));
+      deliveryRows.push(plannedDelivery(row, event, target.ruleArn, target.spec));
     }
   }
   await writer.write({ events: eventRows, deliveries: deliveryRows });
