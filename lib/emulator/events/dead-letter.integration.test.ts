@@ -20,7 +20,7 @@ import { CreateQueueCommand, ReceiveMessageCommand, SQSClient, type Message } fr
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../schedule";
 import { retryDelay } from "./delivery";
-import { startTestEndpoint, type TestEndpoint } from "../test-endpoint";
+import { startTestEndpoint } from "../test-endpoint";
 
 const ACCOUNT = "000000000000";
 const calls = new Map<string, number>();
