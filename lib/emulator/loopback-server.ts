@@ -6,7 +6,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { handleEventsRequest } from "./events/protocol";
+import { answerEventsCall, handleEventsRequest } from "./events/protocol";
 import type { BusRuntime } from "./runtime";
 import { routeSchemasRequest } from "./schemas/http";
 import { handleSqsRequest } from "./sqs/protocol";
@@ -36,24 +36,43 @@ export function isLocalAwsCall(req: http.IncomingMessage): boolean {
   return isEventBridgeCall(req) || isSqsCall(req) || isStsCall(req);
 }
 
+/** The request's headers as a WHATWG Headers object. */
+function headersOf(req: http.IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+  }
+  return headers;
+}
+
 export function serveBusRequest(runtime: BusRuntime, req: http.IncomingMessage, res: http.ServerResponse): void {
   const chunks: Buffer[] = [];
   req.on("data", (chunk: Buffer) => chunks.push(chunk));
   req.on("end", () => {
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (typeof value === "string") headers.set(name, value);
+    if (isEventBridgeCall(req)) {
+      // The hot path (PutEvents): no WHATWG Request or Response in between.
+      const call = {
+        target: String(req.headers["x-amz-target"]),
+        authorization: req.headers.authorization ?? null,
+        body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks),
+        signed: () => ({ method: req.method ?? "POST", headers: headersOf(req) }),
+      };
+      void answerEventsCall(call, runtime).then((answer) => {
+        res.writeHead(answer.status, answer.headers);
+        res.end(answer.body);
+      });
+      return;
     }
     const request = new Request(`http://127.0.0.1${req.url ?? "/"}`, {
       method: req.method,
-      headers,
+      headers: headersOf(req),
       body: req.method === "GET" || req.method === "HEAD" ? undefined : Buffer.concat(chunks),
     });
     // A long poll ends when its client goes away.
     const gone = new AbortController();
     res.once("close", () => gone.abort());
     // As in the app: Schemas' REST paths under /v1/registries, SQS and STS by their request
-    // shape, EventBridge's JSON protocol at /.
+    // shape, EventBridge's JSON protocol at / (above, and here for a call without its target).
     const url = new URL(request.url);
     const answer = url.pathname.startsWith("/v1/registries")
       ? Promise.resolve(routeSchemasRequest(url))

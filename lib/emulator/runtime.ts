@@ -69,7 +69,7 @@ export class BusRuntime implements IngestDeps {
   /** Stops the background work; resolves once deliveries under way have finished. */
   async stop(): Promise<void> {
     await Promise.all([this.replays.stop(), this.dispatcher.stop(), this.schedules.stop()]);
-    this.store.close();
+    await this.store.close();
   }
 
   /** The scope of a caller: a 12-digit access key id names the account, as LocalStack does. */
@@ -109,11 +109,12 @@ const globalCache = globalThis as typeof globalThis & { __switchyardBus?: Map<st
 const runtimes: Map<string, Promise<BusRuntime>> = (globalCache.__switchyardBus ??= new Map());
 
 /**
- * SQLite in write-ahead-log mode with `synchronous = FULL`: PutEvents answers only after the WAL
- * is synced, so an acknowledged event survives an OS crash or power loss too, not just the process
- * being killed (NORMAL would be faster but may lose the last commits). Concurrent PutEvents share
- * one commit (event-writer.ts), which keeps the fsyncs few. Two connections write (Prisma's and
- * the event writer's), so each waits for the other's lock instead of failing.
+ * SQLite in write-ahead-log mode with `synchronous = FULL` for Prisma's connection; the event
+ * writer's connection syncs the WAL itself, off the event loop (row-store.ts). Either way PutEvents
+ * answers only after the WAL is synced, so an acknowledged event survives an OS crash or power
+ * loss too, not just the process being killed. Concurrent PutEvents share one commit
+ * (event-writer.ts), which keeps the fsyncs few. Two connections write (Prisma's and the event
+ * writer's), so each waits for the other's lock instead of failing.
  */
 async function prepareSqlite(db: Db): Promise<void> {
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");

@@ -75,20 +75,52 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   DescribeApiDestination: describeApiDestination,
 };
 
+/** One EventBridge call, as read off the wire. */
+export interface EventsCall {
+  /** The X-Amz-Target header. */
+  readonly target: string;
+  readonly authorization: string | null;
+  readonly body: Uint8Array;
+  /** The request as signed, for SigV4 verification (read only when SWITCHYARD_BUS_KEYS is set). */
+  readonly signed: () => { readonly method: string; readonly headers: Headers };
+}
+
+export interface EventsAnswer {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+/** A WHATWG Request's call (the Next.js route); the loopback server calls `answerEventsCall` directly. */
 export async function handleEventsRequest(request: Request, runtime?: BusRuntime): Promise<Response> {
+  const answer = await answerEventsCall(
+    {
+      target: request.headers.get("x-amz-target") ?? "",
+      authorization: request.headers.get("authorization"),
+      body: new Uint8Array(await request.arrayBuffer()),
+      signed: () => ({ method: request.method, headers: request.headers }),
+    },
+    runtime,
+  );
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+}
+
+export async function answerEventsCall(call: EventsCall, runtime?: BusRuntime): Promise<EventsAnswer> {
   const requestId = crypto.randomUUID();
-  const target = request.headers.get("x-amz-target") ?? "";
+  const { target } = call;
   try {
     const name = target.slice(TARGET_PREFIX.length);
     const operation = target.startsWith(TARGET_PREFIX) && Object.hasOwn(OPERATIONS, name) ? OPERATIONS[name] : undefined;
     if (operation === undefined) {
       throw new AwsError("UnknownOperationException", `Operation ${target || "(none)"} is not supported.`);
     }
-    const body = new Uint8Array(await request.arrayBuffer());
     const bus = runtime ?? (await getBusRuntime());
-    if (bus.config.signingKeys !== undefined) verifySignature(request.method, request.headers, body, bus.config.signingKeys);
-    const params = Params.of(parseBody(body));
-    const scope = bus.scopeFor(accessKeyOf(request.headers.get("authorization")));
+    if (bus.config.signingKeys !== undefined) {
+      const signed = call.signed();
+      verifySignature(signed.method, signed.headers, call.body, bus.config.signingKeys);
+    }
+    const params = Params.of(parseBody(call.body));
+    const scope = bus.scopeFor(accessKeyOf(call.authorization));
     await bus.ensureAccount(scope);
     const output = await operation(params, { scope, db: bus.db, runtime: bus });
     return reply(200, output, requestId);
@@ -99,7 +131,7 @@ export async function handleEventsRequest(request: Request, runtime?: BusRuntime
 }
 
 function parseBody(body: Uint8Array): unknown {
-  const text = new TextDecoder().decode(body);
+  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8");
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text) as unknown;
@@ -118,8 +150,8 @@ function asAwsError(error: unknown, target: string): AwsError {
   return new AwsError("InternalException", "An internal error occurred.");
 }
 
-function reply(status: number, body: Record<string, unknown>, requestId: string, errorType?: string): Response {
+function reply(status: number, body: Record<string, unknown>, requestId: string, errorType?: string): EventsAnswer {
   const headers: Record<string, string> = { "content-type": CONTENT_TYPE, "x-amzn-requestid": requestId };
   if (errorType !== undefined) headers["x-amzn-errortype"] = errorType;
-  return new Response(JSON.stringify(body), { status, headers });
+  return { status, headers, body: JSON.stringify(body) };
 }
