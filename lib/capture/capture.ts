@@ -415,7 +415,7 @@ class Capture {
         continue;
       }
       const known = await this.store.db.busEvent.findFirst({
-        where: { eventId: event.id, busArn: this.busArn, replayName: event.replayName ?? null },
+        where: { busArn: this.busArn, time: event.time, eventId: event.id, replayName: event.replayName ?? null },
         select: { id: true },
       });
       if (known !== null) {

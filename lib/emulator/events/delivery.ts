@@ -248,7 +248,7 @@ export class Dispatcher {
     const original = await this.db.busEvent.findUnique({ where: { id: delivery.eventRowId } });
     if (original === null) return { ok: false, retryable: false, error: "The event is no longer stored.", code: "UNKNOWN" };
     const seen = await this.db.busEvent.findFirst({
-      where: { eventId: original.eventId, busArn: bus.arn, replayName: original.replayName },
+      where: { busArn: bus.arn, time: original.time, eventId: original.eventId, replayName: original.replayName },
       select: { id: true },
     });
     if (seen !== null) return { ok: true, retryable: false, response: "The target bus already has this event (forwarding loop stopped)." };
