@@ -6,6 +6,7 @@
 // the server's CPU seconds per 10,000 events (its utime + stime from /proc), p50/p99
 // acknowledgement latency, and the load processes' own CPU.
 //   BENCH_EVENTS (100000 per round)  BENCH_ROUNDS (2)  BENCH_LOADERS (3)  BENCH_CONNECTIONS (8 per loader)
+//   BENCH_WARMUP (20000 events before each measured round: JIT compilation and connections settle)
 //   BENCH_BASELINE  another checkout to measure in the same run, rounds alternating, for a
 //                   before/after pair: `git worktree add /tmp/switchyard-main main`, then in it
 //                   `cp -al <repo>/node_modules . && cp -r <repo>/lib/generated lib/`
@@ -24,6 +25,7 @@ const EVENTS = Math.min(Number(process.env.BENCH_EVENTS ?? 100_000), 2_000_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const LOADERS = Number(process.env.BENCH_LOADERS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 20_000);
 const BATCH = 10;
 /** Distinct signed requests the loaders cycle through. */
 const DISTINCT_REQUESTS = 256;
@@ -112,8 +114,8 @@ async function round(checkout: string | undefined, profileDir: string | undefine
   try {
     await setUp(url);
     const requests = await signedRequests(url);
-    // Warm-up (JIT, connections) is not measured.
-    await load(await startLoaders(), { url, requests, connections: CONNECTIONS }, Math.ceil(EVENTS / BATCH / 20));
+    // Warm-up (JIT compilation, connections) is not measured.
+    await load(await startLoaders(), { url, requests, connections: CONNECTIONS }, Math.ceil(WARMUP / BATCH));
     const loaders = await startLoaders();
     const pid = child?.process.pid;
     const cpuBefore = pid === undefined ? undefined : cpuSecondsOf(pid);
