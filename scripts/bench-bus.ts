@@ -7,7 +7,7 @@
 // acknowledgement latency, and the load processes' own CPU.
 //   BENCH_EVENTS (100000 per round)  BENCH_ROUNDS (2)  BENCH_LOADERS (3)  BENCH_CONNECTIONS (8 per loader)
 //   BENCH_WARMUP (20000 events before each measured round: JIT compilation and connections settle)
-//   BENCH_BASELINE  another checkout to measure in the same run, rounds alternating, for a
+//   BENCH_BASELINE  another checkout to measure in the same run, in alternating order, for a
 //                   before/after pair: `git worktree add /tmp/switchyard-main main`, then in it
 //                   `cp -al <repo>/node_modules . && cp -r <repo>/lib/generated lib/`
 //   BENCH_URL       a running app to measure instead (e.g. http://127.0.0.1:3000; no CPU figure)
@@ -168,7 +168,8 @@ const servers: { name: string; checkout: string | undefined }[] = [
 ];
 const results = new Map<string, Round[]>(servers.map((s) => [s.name, []]));
 for (let i = 0; i < ROUNDS; i++) {
-  for (const server of servers) results.get(server.name)?.push(await round(server.checkout, process.env.BENCH_PROFILE));
+  // Every other round the other server goes first, so a machine getting busier favours neither.
+  for (const server of i % 2 === 0 ? servers : [...servers].reverse()) results.get(server.name)?.push(await round(server.checkout, process.env.BENCH_PROFILE));
 }
 console.log(JSON.stringify({ loaders: LOADERS, connectionsPerLoader: CONNECTIONS, eventsPerRound: EVENTS, rounds: ROUNDS }));
 for (const server of servers) console.log(JSON.stringify(summary(server.name, results.get(server.name) ?? [])));
