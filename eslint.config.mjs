@@ -8,9 +8,9 @@ import nextTs from "eslint-config-next/typescript";
  */
 export const LIB_LAYERS = [
   ["errors", "ids", "arn", "limits", "format", "schedule"],
-  ["pattern", "transform", "db"],
-  ["graph", "streams", "env"],
-  ["resources", "designs", "starters", "emulator"],
+  ["pattern", "transform", "db", "boundary"],
+  ["graph", "streams", "env", "eventsv2"],
+  ["resources", "designs", "starters", "emulator", "migration"],
   ["lab", "iac", "explorer", "aws", "run-locally"],
   ["capture"],
 ];
@@ -20,9 +20,9 @@ function layerZones() {
   const zones = [];
   LIB_LAYERS.forEach((layer, depth) => {
     const notBelow = LIB_LAYERS.slice(depth).flat();
-    for (const module of layer) {
-      const from = notBelow.filter((other) => other !== module).flatMap((other) => [`./lib/${other}`, `./lib/${other}.ts`]);
-      zones.push({ target: [`./lib/${module}`, `./lib/${module}.ts`], from, message: `lib/${module} sits below these modules (lib/README.md, "Layers").` });
+    for (const name of layer) {
+      const from = notBelow.filter((other) => other !== name).flatMap((other) => [`./lib/${other}`, `./lib/${other}.ts`]);
+      zones.push({ target: [`./lib/${name}`, `./lib/${name}.ts`], from, message: `lib/${name} sits below these modules (lib/README.md, "Layers").` });
     }
   });
   zones.push({ target: "./lib", from: ["./app", "./components", "./scripts"], message: "lib/ is domain code: it never imports the UI, routes or scripts." });

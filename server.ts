@@ -1,25 +1,29 @@
 /**
- * The production server: Next.js for pages and routes, with AWS EventBridge clients' calls
- * (`POST /`, `X-Amz-Target: AWSEvents.*`; also SQS's `AmazonSQS.*` and STS's GetCallerIdentity)
- * answered by the local endpoint directly, before Next's
+ * The production server: Next.js for pages and routes, with AWS clients' calls (EventBridge's
+ * `POST /` with `X-Amz-Target: AWSEvents.*`, SQS's `AmazonSQS.*`, STS's GetCallerIdentity, the
+ * Schemas registry under /v1/registries) answered by the local endpoint directly, before Next's
  * routing, which alone costs about 1 ms a request and would cap PutEvents far below its target.
- * Binds to HOST (127.0.0.1 unless set) and PORT (3000). `next dev` still serves the same calls
- * through the rewrite in next.config.ts.
+ * Every request meets the boundary (lib/boundary) first; Next's own proxy.ts applies the same
+ * policy again under `next dev`, where no server of ours runs. Binds to HOST (127.0.0.1 unless
+ * set) and PORT (3000). `next dev` serves the AWS calls through the rewrites in next.config.ts.
  */
 import { createServer } from "node:http";
 import next from "next";
+import { boundarySettings } from "./lib/boundary";
+import { refusedAtBoundary } from "./lib/boundary/node-http";
 import { getBusRuntime } from "./lib/emulator/runtime";
-import { isLocalAwsCall, serveBusRequest } from "./lib/emulator/loopback-server";
+import { localAwsServiceOf, serveBusRequest } from "./lib/emulator/loopback-server";
 import { env } from "./lib/env";
 
 const app = next({ dev: false, hostname: env.HOST, port: env.PORT });
 const handle = app.getRequestHandler();
+const settings = boundarySettings();
 await app.prepare();
 const bus = await getBusRuntime();
 
 const server = createServer((req, res) => {
-  if (isLocalAwsCall(req)) serveBusRequest(bus, req, res);
-  else void handle(req, res);
+  if (localAwsServiceOf(req) !== undefined) serveBusRequest(bus, req, res, settings);
+  else if (!refusedAtBoundary(req, res, settings)) void handle(req, res);
 });
 server.listen(env.PORT, env.HOST, () => console.log(`Switchyard on http://${env.HOST}:${env.PORT}`));
 

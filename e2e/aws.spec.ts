@@ -8,9 +8,10 @@ import {
   PutRuleCommand,
   PutTargetsCommand,
 } from "@aws-sdk/client-eventbridge";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createNode, DESIGN_FORMAT, DESIGN_VERSION, edgeKindBetween, type Design, type DesignNode } from "../lib/graph";
-import { E2E_AWS_ACCESS_KEY_ID, E2E_AWS_PROFILE, E2E_AWS_SECRET_ACCESS_KEY, forgetAwsConnectionAfterEachTest } from "./aws-env";
+import { setInspectorCode } from "./editor";
+import { E2E_AWS_ACCESS_KEY_ID, E2E_AWS_PROFILE, E2E_AWS_SECRET_ACCESS_KEY, FAULTY_ENDPOINT_PORT, forgetAwsConnectionAfterEachTest } from "./aws-env";
 import { startFaultyEndpoint } from "./faulty-endpoint";
 
 test.use({ viewport: { width: 1600, height: 900 } });
@@ -38,15 +39,6 @@ async function seedAccount(client: EventBridgeClient, bus: string) {
   );
   await client.send(new PutRuleCommand({ Name: "audit-all", EventBusName: bus, EventPattern: '{"source":[{"prefix":"com."}]}' }));
   await client.send(new PutTargetsCommand({ Rule: "audit-all", EventBusName: bus, Targets: [{ Id: "audit", Arn: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:audit`, InputPath: "$.detail" }] }));
-}
-
-/** Replaces the text of a CodeMirror editor in the inspector (as e2e/designer.spec.ts does). */
-async function setCode(page: Page, label: string, text: string) {
-  const editor = page.getByTestId("inspector").getByRole("textbox", { name: label });
-  await editor.click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(text);
 }
 
 test("connects to the local endpoint, imports a bus, changes a pattern on the canvas, plans, applies, and re-plans to no changes", async ({ page, request, baseURL }) => {
@@ -100,7 +92,7 @@ test("connects to the local endpoint, imports a bus, changes a pattern on the ca
   const rule = page.locator(`[data-testid="canvas-node"][data-node-id="rule:${bus}:big-orders"]`);
   await rule.click();
   const newPattern = '{"source": ["com.shop"], "detail-type": ["OrderPlaced"], "detail": {"total": [{"numeric": [">", 100]}]}}';
-  await setCode(page, "Event pattern", newPattern);
+  await setInspectorCode(page, "Event pattern", newPattern);
   await expect(page.getByTestId("inspector").getByTestId("field-problems")).toHaveCount(0);
 
   // Push to AWS saves first, then shows the plan: exactly that one change, field by field.
@@ -164,7 +156,7 @@ test("apply refuses a plan nobody reviewed, a failure part-way says what was and
   const bus = `payments-${Date.now()}`;
   await client.send(new CreateEventBusCommand({ Name: bus }));
   await client.send(new PutRuleCommand({ Name: "legacy", EventBusName: bus, EventPattern: '{"source":["com.legacy"]}' }));
-  const faulty = await startFaultyEndpoint(baseURL!);
+  const faulty = await startFaultyEndpoint(baseURL!, FAULTY_ENDPOINT_PORT);
   try {
     const saved = await request.put("/api/aws/connection", { data: { region: REGION, endpoint: faulty.url } });
     expect(saved.ok()).toBe(true);

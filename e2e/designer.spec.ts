@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { openNewDesign, setInspectorCode } from "./editor";
 
 test.use({ viewport: { width: 1600, height: 900 } });
 
@@ -30,22 +31,8 @@ async function connect(page: Page, from: string, to: string) {
   await expect(page.locator(".react-flow__edge")).toHaveCount(edges + 1);
 }
 
-/** Replaces the text of a CodeMirror editor in the inspector. */
-async function setCode(page: Page, label: string, text: string) {
-  const editor = page.getByTestId("inspector").getByRole("textbox", { name: label });
-  await editor.click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(text);
-}
-
 test("draws a flow, checks its pattern, saves, reloads, undoes, and flags a sixth target", async ({ page, request }) => {
-  const created = await request.post("/api/designs", { data: { name: `Designer e2e ${Date.now()}` } });
-  expect(created.status()).toBe(201);
-  const { design } = (await created.json()) as { design: { id: string } };
-
-  await page.goto(`/designs/${design.id}`);
-  await expect(page.getByTestId("design-editor")).toBeVisible();
+  const designId = await openNewDesign(page, request, `Designer e2e ${Date.now()}`);
 
   const app = await dropFromPalette(page, "custom-app", 130, 200);
   const bus = await dropFromPalette(page, "event-bus", 380, 200);
@@ -69,16 +56,16 @@ test("draws a flow, checks its pattern, saves, reloads, undoes, and flags a sixt
 
   // The rule's pattern editor shows AWS's error inline, and a valid pattern clears it.
   await node(page, rule).click();
-  await setCode(page, "Event pattern", '{"source": "x"}');
+  await setInspectorCode(page, "Event pattern", '{"source": "x"}');
   const inspector = page.getByTestId("inspector");
   await expect(inspector.getByTestId("field-problems")).toContainText('"source" must be an object or an array');
   await expect(inspector.locator(".cm-lintRange-error")).toHaveCount(1);
-  await setCode(page, "Event pattern", '{"source": ["com.example.orders"]}');
+  await setInspectorCode(page, "Event pattern", '{"source": ["com.example.orders"]}');
   await expect(inspector.getByTestId("field-problems")).toHaveCount(0);
   await expect(inspector.locator(".cm-lintRange-error")).toHaveCount(0);
 
   await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 10_000 });
-  const saved = (await (await request.get(`/api/designs/${design.id}`)).json()) as { design: { graph: { nodes: { id: string; kind: string; trigger?: { pattern: string } }[]; edges: unknown[] } } };
+  const saved = (await (await request.get(`/api/designs/${designId}`)).json()) as { design: { graph: { nodes: { id: string; kind: string; trigger?: { pattern: string } }[]; edges: unknown[] } } };
   expect(saved.design.graph.nodes).toHaveLength(5);
   expect(saved.design.graph.edges).toHaveLength(4);
   expect(saved.design.graph.nodes.find((n) => n.id === rule)?.trigger?.pattern).toBe('{"source": ["com.example.orders"]}');

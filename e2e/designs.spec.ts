@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { createDesignFromList } from "./editor";
 
 test.describe("Designs page", () => {
   test("shows the app shell and the designs list", async ({ page }) => {
@@ -16,10 +17,7 @@ test.describe("Designs page", () => {
   test("creates and renames a design, and both survive a reload", async ({ page }) => {
     const name = `Orders flow ${Date.now()}`;
     await page.goto("/designs");
-    await page.getByLabel("Name of the new design").fill(name);
-    await page.getByRole("button", { name: "New design" }).click();
-    const row = page.getByTestId("design-row").filter({ hasText: name });
-    await expect(row).toBeVisible();
+    await createDesignFromList(page, name);
 
     await page.reload();
     await expect(page.getByTestId("design-row").filter({ hasText: name })).toHaveCount(1);
@@ -40,9 +38,7 @@ test.describe("Designs page", () => {
   test("deleting asks first, and cancelling keeps the design", async ({ page }) => {
     const name = `Doomed ${Date.now()}`;
     await page.goto("/designs");
-    await page.getByLabel("Name of the new design").fill(name);
-    await page.getByRole("button", { name: "New design" }).click();
-    await expect(page.getByTestId("design-row").filter({ hasText: name })).toBeVisible();
+    await createDesignFromList(page, name);
 
     await page.getByRole("button", { name: `Delete ${name}` }).click();
     const dialog = page.getByRole("alertdialog");

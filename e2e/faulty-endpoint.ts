@@ -13,7 +13,7 @@ export interface FaultyEndpoint {
   close(): Promise<void>;
 }
 
-export async function startFaultyEndpoint(upstream: string): Promise<FaultyEndpoint> {
+export async function startFaultyEndpoint(upstream: string, port: number): Promise<FaultyEndpoint> {
   const pending = new Map<string, number>();
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -33,7 +33,7 @@ export async function startFaultyEndpoint(upstream: string): Promise<FaultyEndpo
     res.writeHead(answer.status, { "Content-Type": answer.headers.get("content-type") ?? "application/x-amz-json-1.1" });
     res.end(Buffer.from(await answer.arrayBuffer()));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     failNth: (operation, nth) => pending.set(operation, nth),

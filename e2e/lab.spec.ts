@@ -3,17 +3,15 @@ import { EventBridgeClient, PutEventsCommand } from "@aws-sdk/client-eventbridge
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { catalogueEntry } from "../lib/lab";
 import { createNode, DESIGN_FORMAT, DESIGN_VERSION, edgeKindBetween, type Design, type DesignNode } from "../lib/graph";
+import { openNewDesign, replaceEditorText } from "./editor";
 
 test.use({ viewport: { width: 1500, height: 1000 } });
 
 /** The pattern editor (CodeMirror) inside `scope`. */
 const patternEditor = (scope: Page | Locator) => scope.getByTestId("lab-pattern").getByRole("textbox", { name: "Event pattern" });
 
-async function replacePattern(page: Page, scope: Page | Locator, text: string) {
-  await patternEditor(scope).click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(text);
+function replacePattern(page: Page, scope: Page | Locator, text: string) {
+  return replaceEditorText(page, patternEditor(scope), text);
 }
 
 async function counts(scope: Page | Locator) {
@@ -178,11 +176,7 @@ test("lab: 1,000 catalogue events stay live while typing", async ({ page }) => {
 });
 
 test("designer lab panel: edits the selected rule's pattern and saves an expectation (kept after reload)", async ({ page, request }) => {
-  const created = await request.post("/api/designs", { data: { name: `Lab panel e2e ${Date.now()}` } });
-  expect(created.status()).toBe(201);
-  const { design } = (await created.json()) as { design: { id: string } };
-  await page.goto(`/designs/${design.id}`);
-  await expect(page.getByTestId("design-editor")).toBeVisible();
+  const designId = await openNewDesign(page, request, `Lab panel e2e ${Date.now()}`);
 
   // One rule on the canvas, selected, with the lab panel open.
   await page.getByTestId("palette-rule").click();
@@ -220,14 +214,14 @@ test("designer lab panel: edits the selected rule's pattern and saves an expecta
   await expect(row(again, "small-payment")).toHaveAttribute("data-verdict", "no-match");
   await expect(row(again, "small-payment")).toHaveAttribute("data-broken", "false");
   type Saved = { design: { graph: { samples?: { id: string }[]; nodes: { kind: string; expectations?: unknown }[] } } };
-  const saved = (await (await request.get(`/api/designs/${design.id}`)).json()) as Saved;
+  const saved = (await (await request.get(`/api/designs/${designId}`)).json()) as Saved;
   expect(saved.design.graph.samples?.map((s) => s.id)).toEqual(["small-payment"]);
   expect(saved.design.graph.nodes.find((n) => n.kind === "rule")?.expectations).toEqual([{ sample: "small-payment", expect: "no-match" }]);
 
   // Removing the sample removes the rule's expectation on it too.
   await again.getByRole("button", { name: "Remove Payment Processed, total 150" }).click();
   await expect(again.getByTestId("lab-result-row")).toHaveCount(0);
-  const savedGraph = async () => ((await (await request.get(`/api/designs/${design.id}`)).json()) as Saved).design.graph;
+  const savedGraph = async () => ((await (await request.get(`/api/designs/${designId}`)).json()) as Saved).design.graph;
   await expect.poll(async () => (await savedGraph()).samples, { timeout: 10_000 }).toEqual([]);
   expect((await savedGraph()).nodes.find((n) => n.kind === "rule")?.expectations).toBeUndefined();
 });

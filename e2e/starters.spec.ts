@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { CUSTOMER_FILTER } from "../lib/starters/kafka-cross-account";
+import { replaceEditorText } from "./editor";
 
 /** What each starter must show: its export, the sample sent locally and where it ends up. */
 interface StarterCase {
@@ -176,10 +177,7 @@ test("Kafka starter: the lab judges its filter criteria on its records as Lambda
   await page.goto("/lab");
   await page.locator('[data-testid="lab-catalogue-group"][data-group="starter-kafka-cross-account"]').click();
   await page.getByTestId("lab-kind").selectOption("kafka");
-  await page.getByTestId("lab-pattern").getByRole("textbox", { name: "Event pattern" }).click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(JSON.stringify(CUSTOMER_FILTER));
+  await replaceEditorText(page, page.getByTestId("lab-pattern").getByRole("textbox", { name: "Event pattern" }), JSON.stringify(CUSTOMER_FILTER));
   const verdicts = { "customer-wa": "match", "customer-ca": "match", "customer-ny": "no-match", "not-json": "no-match" };
   for (const [record, verdict] of Object.entries(verdicts)) {
     await expect(page.locator(`[data-testid="lab-result-row"][data-event-id="${record}"]`), record).toHaveAttribute("data-verdict", verdict);

@@ -1,23 +1,28 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { replaceEditorText } from "./editor";
 
 /** The designer's lab on a stream source: the Kafka starter's filter criteria on its four records. */
 
-async function openKafkaStarter(page: Page): Promise<void> {
+/** A new design from the Kafka starter, with the lab panel open on its topic; answers the panel. */
+async function openKafkaTopicLab(page: Page): Promise<Locator> {
   await page.goto("/designs");
   await page.getByRole("button", { name: "New from template" }).click();
   const dialog = page.getByRole("dialog", { name: "New from template" });
   await dialog.getByRole("button", { name: /^Consume a Kafka topic from another account/ }).click();
   await page.waitForURL(/\/designs\/[^/]+$/);
   await expect(page.getByTestId("design-editor")).toBeVisible();
+  await page.getByTestId("designer-lab-toggle").click();
+  await page.getByRole("button", { name: "Zoom to fit" }).click();
+  await page.locator('[data-testid="canvas-node"][data-node-id="customer-topic"]').click();
+  const panel = page.getByTestId("designer-lab-panel");
+  await expect(panel).toHaveAttribute("data-node-id", "customer-topic");
+  return panel;
 }
 
 const row = (panel: Locator, id: string) => panel.locator(`[data-testid="lab-result-row"][data-event-id="${id}"]`);
 
-async function replaceCriterion(page: Page, panel: Locator, text: string): Promise<void> {
-  await panel.getByTestId("lab-pattern").getByRole("textbox", { name: "Event pattern" }).click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(text);
+function replaceCriterion(page: Page, panel: Locator, text: string): Promise<void> {
+  return replaceEditorText(page, panel.getByTestId("lab-pattern").getByRole("textbox", { name: "Event pattern" }), text);
 }
 
 async function expectVerdicts(panel: Locator, verdicts: Record<string, ["match" | "no-match", boolean]>): Promise<void> {
@@ -28,13 +33,7 @@ async function expectVerdicts(panel: Locator, verdicts: Record<string, ["match" 
 }
 
 test("designer lab on the Kafka topic: its filter criteria judge its sample records, expectations flag a change, undo restores it", async ({ page }) => {
-  await openKafkaStarter(page);
-  await page.getByTestId("designer-lab-toggle").click();
-  await page.getByRole("button", { name: "Zoom to fit" }).click();
-  await page.locator('[data-testid="canvas-node"][data-node-id="customer-topic"]').click();
-
-  const panel = page.getByTestId("designer-lab-panel");
-  await expect(panel).toHaveAttribute("data-node-id", "customer-topic");
+  const panel = await openKafkaTopicLab(page);
   await expect(panel).toHaveAttribute("data-kind", "kafka");
   await expect(panel.getByTestId("stream-lab-criterion")).toHaveCount(1);
   await expect(panel.getByTestId("lab-result-row")).toHaveCount(4);
@@ -62,12 +61,7 @@ test("designer lab on the Kafka topic: its filter criteria judge its sample reco
 });
 
 test("designer lab on the Kafka topic: a second criterion passes what it matches, added records become the topic's samples", async ({ page }) => {
-  await openKafkaStarter(page);
-  await page.getByTestId("designer-lab-toggle").click();
-  await page.getByRole("button", { name: "Zoom to fit" }).click();
-  await page.locator('[data-testid="canvas-node"][data-node-id="customer-topic"]').click();
-  const panel = page.getByTestId("designer-lab-panel");
-  await expect(panel).toHaveAttribute("data-node-id", "customer-topic");
+  const panel = await openKafkaTopicLab(page);
 
   // Any criterion passes a record: a second one for New York lets customer-ny through.
   await panel.getByTestId("stream-lab-add-criterion").click();

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { ConflictError, NotFoundError, ValidationError, errorResponse, readJsonBody } from "./errors";
+import { ConflictError, NotFoundError, ValidationError, errorResponse } from "./errors";
 
 describe("errorResponse", () => {
   it("maps each domain error to its status with its message", async () => {
@@ -8,6 +8,7 @@ describe("errorResponse", () => {
       [new ValidationError("name must not be empty", [{ path: "name", message: "must not be empty" }]), 422, "validation"],
       [new NotFoundError("Design x does not exist"), 404, "not_found"],
       [new ConflictError("stale"), 409, "conflict"],
+      [new ValidationError("needs consent", [], { code: "consent_required", status: 400 }), 400, "consent_required"],
     ];
     for (const [error, status, code] of cases) {
       const response = errorResponse(error);
@@ -36,19 +37,5 @@ describe("errorResponse", () => {
     expect(text).not.toContain("hunter2");
     expect(JSON.parse(text).error).toEqual({ code: "internal", message: "Internal server error" });
     log.mockRestore();
-  });
-});
-
-describe("readJsonBody", () => {
-  const request = (body: string) => new Request("http://localhost/", { method: "POST", body });
-
-  it("parses JSON", async () => {
-    expect(await readJsonBody(request('{"a":1}'))).toEqual({ a: 1 });
-  });
-
-  it("rejects an empty body and text that is not JSON as validation errors", async () => {
-    await expect(readJsonBody(request(""))).rejects.toThrow(/empty/);
-    await expect(readJsonBody(request("{oops"))).rejects.toBeInstanceOf(ValidationError);
-    await expect(readJsonBody(request("{oops"))).rejects.toThrow(/not valid JSON/);
   });
 });

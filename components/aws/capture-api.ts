@@ -3,7 +3,7 @@
  * starting a consented capture, polling and cancelling its job.
  */
 import { requestJson } from "@/components/api-client";
-import type { CaptureEstimate } from "@/lib/capture/capture";
+import type { CaptureEstimate } from "@/lib/capture/estimate";
 import type { ArchiveSummary, CaptureJobView } from "@/lib/capture/capture-jobs";
 
 export type { ArchiveSummary, CaptureEstimate, CaptureJobView };

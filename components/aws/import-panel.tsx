@@ -10,6 +10,7 @@ import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import type { ReadProgress, ReadScope } from "@/lib/aws/read-account";
 import type { DesignSummary } from "@/lib/designs/types";
+import { DESIGN_NAME_MAX_LENGTH } from "@/lib/limits";
 import { importAccount } from "./api";
 
 type Scope = "all" | "bus" | "prefix";
@@ -120,7 +121,7 @@ export function ImportPanel() {
           <label htmlFor={ids.name} className="font-medium">
             Name of the new design <span className="font-normal text-slate-500 dark:text-slate-400">(optional)</span>
           </label>
-          <input id={ids.name} value={name} onChange={(e) => setName(e.target.value)} disabled={busy} maxLength={120} placeholder="Imported from <account> <region>" className={`${input} w-80 max-w-full`} />
+          <input id={ids.name} value={name} onChange={(e) => setName(e.target.value)} disabled={busy} maxLength={DESIGN_NAME_MAX_LENGTH} placeholder="Imported from <account> <region>" className={`${input} w-80 max-w-full`} />
         </div>
         <div className="flex items-center gap-2">
           <button type="submit" disabled={busy || missing} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50">

@@ -15,9 +15,9 @@ import {
   type Viewport,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { useDarkMode } from "@/components/shell/color-scheme";
-import { categoryOf, NODE_KINDS, type Design, type NodeKind } from "@/lib/graph";
+import { categoryOf, NODE_KINDS, type NodeKind } from "@/lib/graph";
 import { EditorStoreContext, useEditor, useEditorStoreApi } from "./editor-context";
 import { NODE_SIZE, type DesignFlowEdge, type DesignFlowNode } from "./flow-mapping";
 import { HighlightContext, NO_HIGHLIGHT, type CanvasHighlight } from "./highlight";
@@ -27,17 +27,13 @@ import { NODE_TYPES } from "./node-view";
 import { Palette, PALETTE_MIME } from "./palette";
 import { ProblemsPanel } from "./problems-panel";
 import { ShortcutHelp } from "./shortcuts";
-import { createEditorStore } from "./store";
+import type { EditorStore } from "./store";
 import { FIT_OPTIONS, LABEL_MIN_ZOOM, openingViewport } from "./viewport";
 import { whenIdle } from "./when-idle";
 
 export interface DesignEditorProps {
-  /** The document to edit; a different document passed later replaces the editor's (and its history). */
-  design: Design;
-  /** View only: no palette, no editing, a read-only inspector; pan, zoom and select still work. */
-  readOnly?: boolean;
-  /** Every change of the document (edits, moves, undo/redo), with the whole new document. */
-  onChange?: (design: Design) => void;
+  /** The store that owns the document (`useCreateEditorStore`); whoever saves or shares it reads it there. */
+  store: EditorStore;
   /** Extra controls at the end of the toolbar (save state, share, export…). */
   toolbarExtras?: React.ReactNode;
   /** Nodes and edges to light up, e.g. the path a test event took through the design. */
@@ -46,13 +42,18 @@ export interface DesignEditorProps {
   bottomPanel?: React.ReactNode;
 }
 
-export function DesignEditor(props: DesignEditorProps) {
-  const [store] = useState(() => createEditorStore(props.design, props.readOnly ?? false, { deferCheck: true }));
+/**
+ * The designer: toolbar, palette, canvas, inspector and problems around one editor store. The
+ * store's `readOnly` gives a view-only editor: no palette, no editing, a read-only inspector;
+ * pan, zoom and select still work. Each part subscribes to the state it shows, so an edit
+ * re-renders the canvas and what shows the edited node, not this frame.
+ */
+export function DesignEditor({ store, highlight = NO_HIGHLIGHT, toolbarExtras, bottomPanel }: DesignEditorProps) {
   return (
     <EditorStoreContext.Provider value={store}>
       <ReactFlowProvider>
-        <HighlightContext.Provider value={props.highlight ?? NO_HIGHLIGHT}>
-          <EditorLayout {...props} />
+        <HighlightContext.Provider value={highlight}>
+          <EditorLayout toolbarExtras={toolbarExtras} bottomPanel={bottomPanel} />
         </HighlightContext.Provider>
       </ReactFlowProvider>
     </EditorStoreContext.Provider>
@@ -83,106 +84,53 @@ function isTextInput(target: EventTarget | null): boolean {
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
 }
 
-const HIGHLIGHTED_EDGE_STYLE = { stroke: "#059669", strokeWidth: 2.5 };
-function EditorLayout({ design, readOnly = false, onChange, toolbarExtras, highlight = NO_HIGHLIGHT, bottomPanel }: DesignEditorProps) {
-  const store = useEditorStoreApi();
-  const flow = useReactFlow<DesignFlowNode, DesignFlowEdge>();
+const BUTTON =
+  "inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-40 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700";
+
+function EditorLayout({ toolbarExtras, bottomPanel }: Pick<DesignEditorProps, "toolbarExtras" | "bottomPanel">) {
+  const readOnly = useEditor((s) => s.readOnly);
   const canvas = useRef<HTMLDivElement>(null);
   const [helpOpen, setHelpOpen] = useState(false);
-  const dark = useDarkMode();
+  const zoomToFit = useZoomToFit();
+  useEditorShortcuts(zoomToFit, setHelpOpen);
+  const addInView = useAddInView(canvas);
+  const focusProblem = useFocusProblem();
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+  const closeHelp = useCallback(() => setHelpOpen(false), []);
 
-  const nodes = useEditor((s) => s.nodes);
-  const storeEdges = useEditor((s) => s.edges);
-  const showLabels = useFlowStore((s) => s.transform[2] >= LABEL_MIN_ZOOM);
-  // The canvas mounts once its size is known, at the view the design opens at (no fit after a
-  // first render at 100 %: that would render, then throw away, a screenful of nodes).
-  const [initialViewport, setInitialViewport] = useState<Viewport>();
-  useLayoutEffect(() => {
-    const rect = canvas.current?.getBoundingClientRect();
-    setInitialViewport(openingViewport(store.getState().nodes, rect?.width ?? 0, rect?.height ?? 0));
-  }, [store]);
-  // Work the first paint does not need, done once the browser is idle: validating the design, and
-  // the minimap (a rectangle per node, where the canvas draws only what is in view).
-  const [idleAfterOpen, setIdleAfterOpen] = useState(false);
-  useEffect(
-    () =>
-      whenIdle(() => {
-        store.getState().check();
-        setIdleAfterOpen(true);
-      }),
-    [store],
+  return (
+    <div data-testid="design-editor" className="flex h-full min-h-0 flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <EditorToolbar readOnly={readOnly} onZoomToFit={zoomToFit} onHelp={openHelp} extras={toolbarExtras} />
+      <div className="flex min-h-0 flex-1">
+        {!readOnly && (
+          <aside className="w-56 shrink-0 overflow-y-auto border-r border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/60">
+            <Palette onAdd={addInView} />
+          </aside>
+        )}
+        <EditorCanvas containerRef={canvas} readOnly={readOnly} />
+        <aside className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          <div className="min-h-0 flex-1 overflow-y-auto" data-testid="inspector">
+            <Inspector />
+          </div>
+          <div className="flex h-56 shrink-0 flex-col border-t border-slate-200 dark:border-slate-800">
+            <ProblemsPanel onFocus={focusProblem} />
+          </div>
+        </aside>
+      </div>
+      {bottomPanel && <div className="h-[45%] shrink-0 overflow-y-auto border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">{bottomPanel}</div>}
+      {helpOpen && <ShortcutHelp onClose={closeHelp} />}
+    </div>
   );
-  // Lit edges are drawn animated; the store keeps the plain ones.
-  const edges = useMemo(
-    () =>
-      highlight.edgeIds.size === 0 && showLabels
-        ? storeEdges
-        : storeEdges.map((edge) => {
-            const lit = highlight.edgeIds.has(edge.id) ? { animated: true, style: HIGHLIGHTED_EDGE_STYLE } : {};
-            return { ...edge, ...lit, ...(showLabels ? {} : { label: undefined }) };
-          }),
-    [storeEdges, highlight, showLabels],
-  );
-  const canUndo = useEditor((s) => s.past.length > 0);
-  const canRedo = useEditor((s) => s.future.length > 0);
-  const actions = useEditor((s) => s);
+}
 
-  // Report document changes outside the store body; remember what we reported so a parent echoing it back is not a reload.
-  const known = useRef(design);
-  const onChangeRef = useRef(onChange);
-  useEffect(() => {
-    onChangeRef.current = onChange;
-  });
-  useEffect(
-    () =>
-      store.subscribe((state, previous) => {
-        if (state.revision === previous.revision) return;
-        const next = state.design();
-        known.current = next;
-        onChangeRef.current?.(next);
-      }),
-    [store],
-  );
-  useEffect(() => {
-    if (design === known.current) return;
-    known.current = design;
-    store.getState().load(design);
-  }, [design, store]);
-  useEffect(() => {
-    store.setState({ readOnly });
-  }, [readOnly, store]);
+function useZoomToFit(): () => void {
+  const flow = useReactFlow<DesignFlowNode, DesignFlowEdge>();
+  return useCallback(() => void flow.fitView({ ...FIT_OPTIONS, duration: 250 }), [flow]);
+}
 
-  const zoomToFit = useCallback(() => void flow.fitView({ ...FIT_OPTIONS, duration: 250 }), [flow]);
-
-  /** Selects a problem's node (or edge) and centres the view on it. */
-  const focusProblem = useCallback(
-    ({ nodeId, edgeId }: { nodeId?: string; edgeId?: string }) => {
-      const edge = nodeId === undefined && edgeId !== undefined ? flow.getEdge(edgeId) : undefined;
-      const ends = nodeId !== undefined ? [nodeId] : edge ? [edge.source, edge.target] : [];
-      store.getState().select(nodeId !== undefined ? [nodeId] : [], edge ? [edge.id] : []);
-      const boxes = ends.flatMap((id) => {
-        const node = flow.getNode(id);
-        return node ? [{ x: node.position.x + (node.measured?.width ?? NODE_SIZE.width) / 2, y: node.position.y + (node.measured?.height ?? NODE_SIZE.height) / 2 }] : [];
-      });
-      if (boxes.length === 0) return;
-      const x = boxes.reduce((sum, b) => sum + b.x, 0) / boxes.length;
-      const y = boxes.reduce((sum, b) => sum + b.y, 0) / boxes.length;
-      void flow.setCenter(x, y, { zoom: Math.max(flow.getZoom(), 1), duration: 300 });
-    },
-    [flow, store],
-  );
-
-  /** Keyboard users add a node by pressing its palette entry: it lands in the middle of the view. */
-  const addInView = useCallback(
-    (kind: NodeKind) => {
-      const rect = canvas.current?.getBoundingClientRect();
-      if (!rect) return;
-      const centre = flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
-      store.getState().addNode(kind, freeSpot(store.getState().nodes, { x: centre.x - DROP_OFFSET.x, y: centre.y - DROP_OFFSET.y }));
-    },
-    [flow, store],
-  );
-
+/** The editor's keys on the whole page (not while typing in a field): undo, copy, delete, help… */
+function useEditorShortcuts(zoomToFit: () => void, setHelpOpen: React.Dispatch<React.SetStateAction<boolean>>) {
+  const store = useEditorStoreApi();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (isTextInput(event.target)) return;
@@ -209,7 +157,126 @@ function EditorLayout({ design, readOnly = false, onChange, toolbarExtras, highl
     };
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);
-  }, [store, zoomToFit]);
+  }, [store, zoomToFit, setHelpOpen]);
+}
+
+/** Keyboard users add a node by pressing its palette entry: it lands in the middle of the view. */
+function useAddInView(canvas: RefObject<HTMLDivElement | null>): (kind: NodeKind) => void {
+  const store = useEditorStoreApi();
+  const flow = useReactFlow<DesignFlowNode, DesignFlowEdge>();
+  return (kind: NodeKind) => {
+    const rect = canvas.current?.getBoundingClientRect();
+    if (!rect) return;
+    const centre = flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+    store.getState().addNode(kind, freeSpot(store.getState().nodes, { x: centre.x - DROP_OFFSET.x, y: centre.y - DROP_OFFSET.y }));
+  };
+}
+
+/** Selects a problem's node (or edge) and centres the view on it. */
+function useFocusProblem(): (target: { nodeId?: string; edgeId?: string }) => void {
+  const store = useEditorStoreApi();
+  const flow = useReactFlow<DesignFlowNode, DesignFlowEdge>();
+  return useCallback(
+    ({ nodeId, edgeId }: { nodeId?: string; edgeId?: string }) => {
+      const edge = nodeId === undefined && edgeId !== undefined ? flow.getEdge(edgeId) : undefined;
+      const ends = nodeId !== undefined ? [nodeId] : edge ? [edge.source, edge.target] : [];
+      store.getState().select(nodeId !== undefined ? [nodeId] : [], edge ? [edge.id] : []);
+      const boxes = ends.flatMap((id) => {
+        const node = flow.getNode(id);
+        return node ? [{ x: node.position.x + (node.measured?.width ?? NODE_SIZE.width) / 2, y: node.position.y + (node.measured?.height ?? NODE_SIZE.height) / 2 }] : [];
+      });
+      if (boxes.length === 0) return;
+      const x = boxes.reduce((sum, b) => sum + b.x, 0) / boxes.length;
+      const y = boxes.reduce((sum, b) => sum + b.y, 0) / boxes.length;
+      void flow.setCenter(x, y, { zoom: Math.max(flow.getZoom(), 1), duration: 300 });
+    },
+    [flow, store],
+  );
+}
+
+function EditorToolbar({ readOnly, onZoomToFit, onHelp, extras }: { readOnly: boolean; onZoomToFit: () => void; onHelp: () => void; extras: React.ReactNode }) {
+  return (
+    <div role="toolbar" aria-label="Editor" className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-white px-3 py-2 dark:border-slate-800 dark:bg-slate-900">
+      {!readOnly && <EditButtons />}
+      <button type="button" className={BUTTON} onClick={onZoomToFit} title="Zoom to fit (Shift+1)">
+        Zoom to fit
+      </button>
+      <button type="button" className={BUTTON} onClick={onHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+        ?
+      </button>
+      {extras && <div className="ml-auto flex items-center gap-2">{extras}</div>}
+    </div>
+  );
+}
+
+/** Undo, redo and auto-layout: they re-render when whether they can act changes, not on every edit. */
+function EditButtons() {
+  const { undo, redo, autoLayout } = useEditorStoreApi().getState();
+  const canUndo = useEditor((s) => s.past.length > 0);
+  const canRedo = useEditor((s) => s.future.length > 0);
+  const empty = useEditor((s) => s.nodes.length === 0);
+  return (
+    <>
+      <button type="button" className={BUTTON} onClick={undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">
+        ↶ Undo
+      </button>
+      <button type="button" className={BUTTON} onClick={redo} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">
+        ↷ Redo
+      </button>
+      <span className="mx-1 h-5 w-px bg-slate-200 dark:bg-slate-700" aria-hidden />
+      <button type="button" className={BUTTON} onClick={autoLayout} disabled={empty} title="Arrange left to right by category">
+        Auto-layout
+      </button>
+    </>
+  );
+}
+
+const HIGHLIGHTED_EDGE_STYLE = { stroke: "#059669", strokeWidth: 2.5 };
+
+/** Lit edges are drawn animated, and labels are left out when zoomed too far out to read them; the store keeps the plain edges. */
+function useShownEdges(): DesignFlowEdge[] {
+  const storeEdges = useEditor((s) => s.edges);
+  const highlight = useContext(HighlightContext);
+  const showLabels = useFlowStore((s) => s.transform[2] >= LABEL_MIN_ZOOM);
+  return useMemo(
+    () =>
+      highlight.edgeIds.size === 0 && showLabels
+        ? storeEdges
+        : storeEdges.map((edge) => {
+            const lit = highlight.edgeIds.has(edge.id) ? { animated: true, style: HIGHLIGHTED_EDGE_STYLE } : {};
+            return { ...edge, ...lit, ...(showLabels ? {} : { label: undefined }) };
+          }),
+    [storeEdges, highlight, showLabels],
+  );
+}
+
+/** React Flow bound to the store: the one part of the editor that re-renders on every edit of the graph. */
+function EditorCanvas({ containerRef, readOnly }: { containerRef: RefObject<HTMLDivElement | null>; readOnly: boolean }) {
+  const store = useEditorStoreApi();
+  const actions = store.getState();
+  const flow = useReactFlow<DesignFlowNode, DesignFlowEdge>();
+  const dark = useDarkMode();
+  const nodes = useEditor((s) => s.nodes);
+  const edges = useShownEdges();
+
+  // The canvas mounts once its size is known, at the view the design opens at (no fit after a
+  // first render at 100 %: that would render, then throw away, a screenful of nodes).
+  const [initialViewport, setInitialViewport] = useState<Viewport>();
+  useLayoutEffect(() => {
+    const rect = containerRef.current?.getBoundingClientRect();
+    setInitialViewport(openingViewport(store.getState().nodes, rect?.width ?? 0, rect?.height ?? 0));
+  }, [containerRef, store]);
+  // Work the first paint does not need, done once the browser is idle: validating the design, and
+  // the minimap (a rectangle per node, where the canvas draws only what is in view).
+  const [idleAfterOpen, setIdleAfterOpen] = useState(false);
+  useEffect(
+    () =>
+      whenIdle(() => {
+        store.getState().check();
+        setIdleAfterOpen(true);
+      }),
+    [store],
+  );
 
   const isValidConnection: IsValidConnection<DesignFlowEdge> = useCallback((connection) => store.getState().canConnect(connection), [store]);
 
@@ -224,103 +291,57 @@ function EditorLayout({ design, readOnly = false, onChange, toolbarExtras, highl
     [flow, store],
   );
 
-  const button =
-    "inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-40 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700";
-
   return (
-    <div data-testid="design-editor" className="flex h-full min-h-0 flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-      <div role="toolbar" aria-label="Editor" className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-white px-3 py-2 dark:border-slate-800 dark:bg-slate-900">
-        {!readOnly && (
-          <>
-            <button type="button" className={button} onClick={actions.undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">
-              ↶ Undo
-            </button>
-            <button type="button" className={button} onClick={actions.redo} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">
-              ↷ Redo
-            </button>
-            <span className="mx-1 h-5 w-px bg-slate-200 dark:bg-slate-700" aria-hidden />
-            <button type="button" className={button} onClick={actions.autoLayout} disabled={nodes.length === 0} title="Arrange left to right by category">
-              Auto-layout
-            </button>
-          </>
-        )}
-        <button type="button" className={button} onClick={zoomToFit} title="Zoom to fit (Shift+1)">
-          Zoom to fit
-        </button>
-        <button type="button" className={button} onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
-          ?
-        </button>
-        {toolbarExtras && <div className="ml-auto flex items-center gap-2">{toolbarExtras}</div>}
-      </div>
-
-      <div className="flex min-h-0 flex-1">
-        {!readOnly && (
-          <aside className="w-56 shrink-0 overflow-y-auto border-r border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/60">
-            <Palette onAdd={addInView} />
-          </aside>
-        )}
-        <div
-          ref={canvas}
-          className="relative min-w-0 flex-1"
-          data-testid="canvas"
-          onDragOver={(event) => {
-            if (readOnly || !event.dataTransfer.types.includes(PALETTE_MIME)) return;
-            event.preventDefault();
-            event.dataTransfer.dropEffect = "move";
-          }}
-          onDrop={readOnly ? undefined : onDrop}
+    <div
+      ref={containerRef}
+      className="relative min-w-0 flex-1"
+      data-testid="canvas"
+      onDragOver={(event) => {
+        if (readOnly || !event.dataTransfer.types.includes(PALETTE_MIME)) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = "move";
+      }}
+      onDrop={readOnly ? undefined : onDrop}
+    >
+      {initialViewport && (
+        <ReactFlow<DesignFlowNode, DesignFlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          onNodesChange={actions.onNodesChange}
+          onEdgesChange={actions.onEdgesChange}
+          onConnect={actions.connect}
+          isValidConnection={isValidConnection}
+          onNodeDragStart={actions.beginDrag}
+          onNodeDragStop={actions.endDrag}
+          onSelectionDragStart={actions.beginDrag}
+          onSelectionDragStop={actions.endDrag}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={["Meta", "Control"]}
+          className={readOnly ? "read-only" : undefined}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+          colorMode={dark ? "dark" : "light"}
+          defaultViewport={initialViewport}
+          onlyRenderVisibleElements
+          minZoom={0.1}
         >
-          {initialViewport && (
-            <ReactFlow<DesignFlowNode, DesignFlowEdge>
-              nodes={nodes}
-              edges={edges}
-              nodeTypes={NODE_TYPES}
-              onNodesChange={actions.onNodesChange}
-              onEdgesChange={actions.onEdgesChange}
-              onConnect={actions.connect}
-              isValidConnection={isValidConnection}
-              onNodeDragStart={actions.beginDrag}
-              onNodeDragStop={actions.endDrag}
-              onSelectionDragStart={actions.beginDrag}
-              onSelectionDragStop={actions.endDrag}
-              deleteKeyCode={null}
-              selectionKeyCode="Shift"
-              multiSelectionKeyCode={["Meta", "Control"]}
-              className={readOnly ? "read-only" : undefined}
-              nodesDraggable={!readOnly}
-              nodesConnectable={!readOnly}
-              defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
-              colorMode={dark ? "dark" : "light"}
-              defaultViewport={initialViewport}
-              onlyRenderVisibleElements
-              minZoom={0.1}
-            >
-              <Background variant={BackgroundVariant.Dots} gap={18} size={1} />
-              <Controls showInteractive={false} />
-              {idleAfterOpen && (
-                <MiniMap<DesignFlowNode> pannable zoomable nodeColor={(node) => CATEGORY_STYLES[categoryOf(node.data.node.kind)].minimap} ariaLabel="Minimap" />
-              )}
-            </ReactFlow>
+          <Background variant={BackgroundVariant.Dots} gap={18} size={1} />
+          <Controls showInteractive={false} />
+          {idleAfterOpen && (
+            <MiniMap<DesignFlowNode> pannable zoomable nodeColor={(node) => CATEGORY_STYLES[categoryOf(node.data.node.kind)].minimap} ariaLabel="Minimap" />
           )}
-          {nodes.length === 0 && !readOnly && (
-            <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
-              <p className="rounded-lg border border-dashed border-slate-300 bg-white/80 px-4 py-3 text-sm text-slate-500 dark:border-slate-700 dark:bg-slate-900/80 dark:text-slate-400">
-                Drag a producer, a bus, a rule and targets from the palette, then connect their handles.
-              </p>
-            </div>
-          )}
+        </ReactFlow>
+      )}
+      {nodes.length === 0 && !readOnly && (
+        <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
+          <p className="rounded-lg border border-dashed border-slate-300 bg-white/80 px-4 py-3 text-sm text-slate-500 dark:border-slate-700 dark:bg-slate-900/80 dark:text-slate-400">
+            Drag a producer, a bus, a rule and targets from the palette, then connect their handles.
+          </p>
         </div>
-        <aside className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <div className="min-h-0 flex-1 overflow-y-auto" data-testid="inspector">
-            <Inspector />
-          </div>
-          <div className="flex h-56 shrink-0 flex-col border-t border-slate-200 dark:border-slate-800">
-            <ProblemsPanel onFocus={focusProblem} />
-          </div>
-        </aside>
-      </div>
-      {bottomPanel && <div className="h-[45%] shrink-0 overflow-y-auto border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">{bottomPanel}</div>}
-      {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
+      )}
     </div>
   );
 }

@@ -3,7 +3,7 @@
  * its node shows and the inspector's fields. The mapped type makes the compiler ask for an entry
  * when a kind is added to the model; the palette and `nodeTypes` derive from the registry itself.
  */
-import { httpMethodSchema, type DesignNode, type NodeCategory, type NodeKind, type NodeOfKind } from "@/lib/graph";
+import { httpMethodSchema, type DesignNode, type FilterScope, type NodeCategory, type NodeKind, type NodeOfKind } from "@/lib/graph";
 import type { FieldSpec } from "./field-spec";
 
 export interface KindView<K extends NodeKind> {
@@ -80,6 +80,14 @@ const STREAM: readonly FieldSpec[] = [
   { type: "code-list", path: "filterCriteria", label: "Filter criteria", language: "pattern" },
 ];
 const STARTING_POSITION: FieldSpec = { type: "select", path: "startingPosition", label: "Starting position", options: ["LATEST", "TRIM_HORIZON", "AT_TIMESTAMP"] };
+
+const sourceType = (type: string) => (node: DesignNode) => node.kind === "eventsv2-source" && node.config.type === type;
+const FILTER_SCOPES = ["DATA", "METADATA", "SYSTEM_METADATA"] as const satisfies readonly FilterScope[];
+const SCOPE_LABELS: Record<FilterScope, { label: string; example: string }> = {
+  DATA: { label: "the data (DATA)", example: '{\n  "source": ["com.example.orders"]\n}' },
+  METADATA: { label: "the publisher's metadata (METADATA)", example: '{\n  "tenant": ["acme"]\n}' },
+  SYSTEM_METADATA: { label: "system metadata (SYSTEM_METADATA)", example: '{\n  "aws:DeliveryType": ["LIVE"]\n}' },
+};
 
 const triggerType = (type: string) => (node: DesignNode) => node.kind === "rule" && node.trigger.type === type;
 const emitsType = (type: string) => (node: DesignNode) => node.kind === "aws-service" && node.emits.type === type;
@@ -177,6 +185,81 @@ export const KIND_VIEWS: KindViews = {
       { type: "text", path: "archive.name", label: "Archive name", when: (n) => n.kind === "event-bus" && n.archive !== undefined },
       { type: "code", path: "archive.pattern", label: "Archive pattern (empty = every event)", language: "pattern", when: (n) => n.kind === "event-bus" && n.archive !== undefined },
       { type: "number", path: "archive.retentionDays", label: "Retention (days, 0 = forever)", when: (n) => n.kind === "event-bus" && n.archive !== undefined },
+      notes,
+    ],
+  },
+  "eventsv2-bus": {
+    title: (n) => n.name,
+    fields: [
+      { type: "text", path: "name", label: "Name" },
+      { type: "text", path: "description", label: "Description", optional: true },
+      { type: "number", path: "retentionDays", label: "Retention (days)", hint: "1 to 365: how long every event stays for backlogs and replays." },
+      { type: "text", path: "account", label: "Account id", optional: true, placeholder: "the design's account" },
+      { type: "text", path: "region", label: "Region", optional: true, placeholder: "the design's region" },
+      notes,
+    ],
+  },
+  "eventsv2-source": {
+    title: (n) => n.name,
+    fields: [
+      { type: "text", path: "name", label: "Name" },
+      {
+        type: "variant",
+        path: "config",
+        discriminant: "type",
+        label: "Events from",
+        options: [
+          { value: "aws-service", label: "An AWS service", create: () => ({ type: "aws-service", awsService: "aws.s3" }) },
+          { value: "partner", label: "A partner event source", create: () => ({ type: "partner", partnerEventSourceArn: "" }) },
+        ],
+      },
+      { type: "text", path: "config.awsService", label: "AWS service", placeholder: "aws.s3", when: sourceType("aws-service") },
+      { type: "text", path: "config.partnerEventSourceArn", label: "Partner event source ARN", when: sourceType("partner") },
+      { type: "optional", path: "config.pattern", label: "Only events matching a pattern", create: () => '{\n  "detail-type": ["Object Created"]\n}' },
+      { type: "code", path: "config.pattern", label: "Event pattern", language: "pattern", when: (n) => n.kind === "eventsv2-source" && n.config.pattern !== undefined },
+      { type: "text", path: "deadLetterQueueArn", label: "Dead-letter queue ARN", optional: true, placeholder: "arn:aws:sqs:us-east-1:123456789012:dlq" },
+      notes,
+    ],
+  },
+  subscriber: {
+    title: (n) => n.name,
+    fields: [
+      { type: "text", path: "name", label: "Name" },
+      { type: "text", path: "description", label: "Description", optional: true },
+      ...FILTER_SCOPES.flatMap((scope): FieldSpec[] => [
+        { type: "optional", path: `filters.${scope}`, label: `Filter on ${SCOPE_LABELS[scope].label}`, create: () => SCOPE_LABELS[scope].example },
+        { type: "code", path: `filters.${scope}`, label: `${scope} pattern`, language: "pattern", when: (n) => n.kind === "subscriber" && n.filters[scope] !== undefined },
+      ]),
+      {
+        type: "variant",
+        path: "transform",
+        discriminant: "type",
+        label: "Target receives",
+        options: [
+          { value: "RAW", label: "The event data (RAW)", create: () => ({ type: "RAW" }) },
+          { value: "WITH_METADATA", label: "Data with metadata (WITH_METADATA)", create: () => ({ type: "WITH_METADATA" }) },
+          { value: "JSONATA", label: "A JSONata expression", create: () => ({ type: "JSONATA", expression: "{% $events.Data.detail %}" }) },
+        ],
+      },
+      { type: "code", path: "transform.expression", label: "JSONata expression", language: "json", hint: "Wrapped in {% … %}; the event is $events (Data, Metadata, SystemMetadata).", when: (n) => n.kind === "subscriber" && n.transform.type === "JSONATA" },
+      { type: "select", path: "ordering", label: "Ordering", options: ["UNORDERED", "FIFO"] },
+      { type: "select", path: "state", label: "State", options: ["RUNNING", "STOPPED"] },
+      {
+        type: "variant",
+        path: "start",
+        discriminant: "type",
+        label: "Starts at",
+        options: [
+          { value: "LATEST", label: "New events (LATEST)", create: () => ({ type: "LATEST" }) },
+          { value: "HORIZON", label: "The oldest retained event", create: () => ({ type: "HORIZON" }) },
+          { value: "TIMESTAMP", label: "A point in time", create: () => ({ type: "TIMESTAMP", startingPoint: Math.floor(Date.now() / 1000) }) },
+        ],
+      },
+      { type: "number", path: "start.startingPoint", label: "Starting point (Unix seconds)", when: (n) => n.kind === "subscriber" && n.start.type === "TIMESTAMP" },
+      { type: "number", path: "retryPolicy.maxEventAgeInSeconds", label: "Maximum event age (seconds)", hint: "60 to 86,400; AWS's default is 300" },
+      { type: "number", path: "retryPolicy.maxRetryAttempts", label: "Maximum retry attempts", hint: "0 to 185; AWS's default is 5" },
+      { type: "text", path: "deadLetterQueueArn", label: "Dead-letter queue ARN (SQS)", optional: true, placeholder: "arn:aws:sqs:us-east-1:123456789012:dlq" },
+      { type: "text", path: "roleArn", label: "Role ARN", optional: true, placeholder: "arn:aws:iam::123456789012:role/name" },
       notes,
     ],
   },

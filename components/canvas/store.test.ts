@@ -104,7 +104,8 @@ describe("editor store", () => {
   it("does nothing in read-only mode", () => {
     const store = createEditorStore(empty, true);
     store.getState().addNode("rule", { x: 0, y: 0 });
-    expect(store.getState().design().nodes).toHaveLength(0);
+    store.getState().rename("Other");
+    expect(store.getState().design()).toMatchObject({ name: "t", nodes: [] });
   });
 
   it("keeps the design's samples through edits, and saves a sample with a rule's expectation in one undo step", () => {
@@ -123,6 +124,31 @@ describe("editor store", () => {
     s().undo();
     expect(s().design().samples).toEqual([sample]);
     expect(s().design().nodes.find((n) => n.id === rule)).not.toHaveProperty("expectations");
+  });
+
+  it("renames the document as a change, outside undo history: undo and redo keep the new name", () => {
+    const { s } = flow();
+    const revision = s().revision;
+    const past = s().past;
+    s().rename("Orders");
+    expect(s().design().name).toBe("Orders");
+    expect(s().revision).toBe(revision + 1);
+    expect(s().past).toBe(past);
+    s().rename("Orders");
+    expect(s().revision).toBe(revision + 1);
+
+    s().undo();
+    expect(s().design()).toMatchObject({ name: "Orders", edges: [{}, {}] });
+    s().redo();
+    expect(s().design()).toMatchObject({ name: "Orders", edges: [{}, {}, {}] });
+  });
+
+  it("counts a loaded document as a change and drops the history", () => {
+    const { s } = flow();
+    const revision = s().revision;
+    s().load({ ...empty, name: "Loaded" });
+    expect(s()).toMatchObject({ revision: revision + 1, past: [], future: [], nodes: [] });
+    expect(s().design().name).toBe("Loaded");
   });
 
   it("refuses samples that are not valid and leaves designs without samples unchanged", () => {

@@ -1,8 +1,8 @@
 /**
- * The editor's state: one zustand store per editor mount (a module-level store would be shared
- * across requests in Next.js). State and actions are typed apart. Every document edit goes
- * through `commit`, which records undo history and bumps `revision`; the editor subscribes to
- * `revision` outside the store to report changes.
+ * The editor's state: one zustand store per open design (a module-level store would be shared
+ * across requests in Next.js), and the one owner of the document being edited. State and actions
+ * are typed apart. Every document edit goes through `commit`, which records undo history and
+ * bumps `revision`; whoever saves or shows the document subscribes to `revision`.
  */
 import { applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange } from "@xyflow/react";
 import { z } from "zod";
@@ -47,12 +47,15 @@ export interface EditorState {
   readonly future: readonly Design[];
   readonly clipboard: Fragment | null;
   readonly readOnly: boolean;
-  /** Bumped by every document change (not by selection or a drag still in progress). */
+  /** Bumped by every document change, a rename and a load too (not by selection or a drag still in progress). */
   readonly revision: number;
 }
 
 export interface EditorActions {
+  /** Replaces the document and drops its history. */
   load(design: Design): void;
+  /** Renames the document; the name is not part of undo history (undo and redo keep it). */
+  rename(name: string): void;
   onNodesChange(changes: NodeChange<DesignFlowNode>[]): void;
   onEdgesChange(changes: EdgeChange<DesignFlowEdge>[]): void;
   beginDrag(): void;
@@ -167,7 +170,7 @@ export function createEditorStore(initial: Design, readOnly: boolean, { deferChe
       const now = current();
       lastCoalesce = null;
       set({
-        ...documentState(target, state),
+        ...documentState({ ...target, name: state.meta.name }, state),
         past: from === "past" ? stack.slice(0, -1) : [...state.past, now],
         future: from === "future" ? stack.slice(0, -1) : [...state.future, now],
         revision: state.revision + 1,
@@ -184,7 +187,13 @@ export function createEditorStore(initial: Design, readOnly: boolean, { deferChe
 
       load(design) {
         lastCoalesce = null;
-        set((state) => ({ ...documentState(design, state), past: [], future: [] }));
+        set((state) => ({ ...documentState(design, state), past: [], future: [], revision: state.revision + 1 }));
+      },
+
+      rename(name) {
+        const { meta, readOnly: locked, revision } = get();
+        if (locked || name === meta.name) return;
+        set({ meta: { ...meta, name }, revision: revision + 1 });
       },
 
       onNodesChange(changes) {

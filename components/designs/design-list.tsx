@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useState, useTransition } from "react";
 import type { DesignSummary } from "@/lib/designs/types";
 import type { Design } from "@/lib/graph";
+import { DESIGN_NAME_MAX_LENGTH } from "@/lib/limits";
 import * as api from "./api";
 import { ConfirmDialog } from "./confirm-dialog";
 import { ImportDesignFile } from "./import-design-file";
@@ -13,6 +14,7 @@ import { NewFromTemplate } from "./new-from-template";
 
 // The export (CodeMirror, the emitters) loads only when someone opens it.
 const ExportDialog = dynamic(() => import("@/components/export/export-dialog").then((m) => m.ExportDialog), { ssr: false });
+const MigrateDialog = dynamic(() => import("@/components/newbus/migrate-dialog").then((m) => m.MigrateDialog), { ssr: false });
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
@@ -22,6 +24,7 @@ export function DesignList({ designs }: { designs: DesignSummary[] }) {
   const [pendingDelete, setPendingDelete] = useState<DesignSummary | null>(null);
   const [busy, startTransition] = useTransition();
   const [exporting, setExporting] = useState<Design | null>(null);
+  const [migrating, setMigrating] = useState<Design | null>(null);
 
   /** Runs a change, then re-reads the list from the server so the page shows what was saved. */
   const mutate = useCallback(
@@ -41,10 +44,12 @@ export function DesignList({ designs }: { designs: DesignSummary[] }) {
 
   const cancelDelete = useCallback(() => setPendingDelete(null), []);
   const closeExport = useCallback(() => setExporting(null), []);
-  const openExport = async (id: string) => {
+  const closeMigrate = useCallback(() => setMigrating(null), []);
+  /** Loads a design's graph for a dialog. */
+  const openWith = async (id: string, open: (design: Design) => void) => {
     setError(null);
     try {
-      setExporting((await api.getDesign(id)).design.graph);
+      open((await api.getDesign(id)).design.graph);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -83,13 +88,15 @@ export function DesignList({ designs }: { designs: DesignSummary[] }) {
               design={design}
               onRename={(name) => mutate(() => api.renameDesign(design.id, name, design.version))}
               onDelete={() => setPendingDelete(design)}
-              onExport={() => void openExport(design.id)}
+              onExport={() => void openWith(design.id, setExporting)}
+              onMigrate={() => void openWith(design.id, setMigrating)}
             />
           ))}
         </ul>
       )}
 
       {exporting && <ExportDialog design={exporting} onClose={closeExport} />}
+      {migrating && <MigrateDialog design={migrating} onClose={closeMigrate} />}
 
       {pendingDelete && (
         <ConfirmDialog
@@ -129,7 +136,7 @@ function NewDesignForm({ onCreate }: { onCreate: (name: string) => Promise<boole
         value={name}
         onChange={(event) => setName(event.target.value)}
         placeholder="Name of the new design"
-        maxLength={120}
+        maxLength={DESIGN_NAME_MAX_LENGTH}
         className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-600"
       />
       <button type="submit" disabled={saving} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60 dark:bg-slate-700">
@@ -144,11 +151,13 @@ function DesignRow({
   onRename,
   onDelete,
   onExport,
+  onMigrate,
 }: {
   design: DesignSummary;
   onRename: (name: string) => Promise<boolean>;
   onDelete: () => void;
   onExport: () => void;
+  onMigrate: () => void;
 }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(design.name);
@@ -171,7 +180,7 @@ function DesignRow({
             aria-label={`New name for ${design.name}`}
             autoFocus
             value={draft}
-            maxLength={120}
+            maxLength={DESIGN_NAME_MAX_LENGTH}
             onChange={(event) => setDraft(event.target.value)}
             onKeyDown={(event) => {
               if (event.key === "Enter") void save();
@@ -223,6 +232,14 @@ function DesignRow({
           </button>
           <button onClick={onExport} aria-label={`Export ${design.name}`} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
             Export
+          </button>
+          <button
+            onClick={onMigrate}
+            aria-label={`Migrate ${design.name} to the Custom Event Bus`}
+            title="Plan the move of this design's Classic buses to the Custom Event Bus"
+            className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+          >
+            Migrate
           </button>
           <a
             href={`/api/designs/${encodeURIComponent(design.id)}/file`}

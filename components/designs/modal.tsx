@@ -2,6 +2,17 @@
 
 import { useEffect } from "react";
 
+/** Calls `onClose` when Escape is pressed anywhere on the page, while the caller is mounted. */
+export function useCloseOnEscape(onClose: () => void): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") onClose();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [onClose]);
+}
+
 /** A centred dialog over a dimmed page; Escape calls `onClose`. */
 export function Modal({
   role = "dialog",
@@ -17,13 +28,7 @@ export function Modal({
   className?: string;
   children: React.ReactNode;
 }) {
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Escape") onClose();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [onClose]);
+  useCloseOnEscape(onClose);
 
   return (
     <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/40 p-4">

@@ -4,6 +4,7 @@ import { strToU8, zipSync } from "fflate";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Design } from "@/lib/graph";
 import { DesignNotExportableError, EXPORT_FORMATS, exportDesign, projectName, type ExportFormat, type ExportResult } from "@/lib/iac";
+import { useCloseOnEscape } from "@/components/designs/modal";
 import { CodeView } from "./code-view";
 
 const LABELS: Record<ExportFormat, string> = { terraform: "Terraform", cdk: "CDK", cloudformation: "CloudFormation" };
@@ -44,14 +45,8 @@ export function ExportDialog({ design, onClose }: { design: Design; onClose: () 
   const [status, setStatus] = useState<string>("");
   const tabs = useRef<Record<string, HTMLButtonElement | null>>({});
 
-  useEffect(() => {
-    tabs.current.terraform?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Escape") onClose();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [onClose]);
+  useEffect(() => tabs.current.terraform?.focus(), []);
+  useCloseOnEscape(onClose);
 
   const result = exports.ok ? exports.results[format] : undefined;
   const file = result && (result.files.find((f) => f.path === filePath) ?? (format === "cdk" ? result.files.find((f) => f.path.startsWith("lib/")) : undefined) ?? result.files[0]);

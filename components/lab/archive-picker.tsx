@@ -1,8 +1,9 @@
 "use client";
 
 /**
- * Events from the local bus's archive (the Events page's explorer API): filter by source or
- * detail-type, then add the listed events (their stored bodies, exported as JSON Lines).
+ * Events the local bus stored (the Events page's explorer API, not one archive's selection):
+ * filter by source or detail-type, then add the listed events (their stored bodies, exported as
+ * JSON Lines).
  *
  * Test ids: lab-archive, lab-archive-source (input), lab-archive-load (button), lab-archive-add (button).
  */

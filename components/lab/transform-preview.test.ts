@@ -28,4 +28,12 @@ describe("target input preview", () => {
     const badPath = previewPayload({ type: "input-path", inputPath: "detail" }, event, "r");
     expect(badPath.ok).toBe(false);
   });
+
+  it("says why AWS would deliver nothing when the filled-in JSON template is not JSON", () => {
+    // A value inside quotes goes in unescaped: https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-transform-target-input.html#eb-transform-input-issues
+    const broken = previewPayload({ type: "input-transformer", inputPathsMap: { who: "$.detail.who" }, inputTemplate: '{"who": "<who>"}' }, event, "r");
+    expect(broken.ok).toBe(false);
+    expect(!broken.ok && broken.message).toContain('so AWS does not deliver it');
+    expect(!broken.ok && broken.message).toContain('Result: {"who": "a "quoted" name"}');
+  });
 });

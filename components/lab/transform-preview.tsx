@@ -10,7 +10,7 @@
  */
 import { useMemo } from "react";
 import type { InputMode } from "@/lib/graph";
-import { renderTargetInput, TargetInputError, validateTargetInput, type TargetInputSpec } from "@/lib/transform";
+import { renderTargetInput, TargetInputError, UndeliverableInputError, validateTargetInput, type TargetInputSpec } from "@/lib/transform";
 
 const FIELD =
   "w-full rounded-md border border-slate-300 bg-white px-2 py-1 font-mono text-xs text-slate-900 disabled:opacity-70 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100";
@@ -33,7 +33,7 @@ export function targetInputSpec(mode: InputMode): TargetInputSpec {
 
 export type PreviewOutcome = { ok: true; payload: string | undefined } | { ok: false; message: string };
 
-/** The payload, or AWS's error for the input (PutTargets' validation first, then delivery's). */
+/** The payload, or AWS's error for the input (PutTargets' validation first), or why AWS would deliver nothing. */
 export function previewPayload(mode: InputMode, eventText: string, ruleName: string): PreviewOutcome {
   try {
     const spec = targetInputSpec(mode);
@@ -41,7 +41,9 @@ export function previewPayload(mode: InputMode, eventText: string, ruleName: str
     const ruleArn = `arn:aws:events:us-east-1:000000000000:rule/${ruleName}`;
     return { ok: true, payload: renderTargetInput(spec, eventText, { ruleArn, ruleName, ingestionTime: new Date(0).toISOString() }) };
   } catch (error) {
-    if (error instanceof TargetInputError || error instanceof SyntaxError) return { ok: false, message: error.message };
+    if (error instanceof TargetInputError || error instanceof UndeliverableInputError || error instanceof SyntaxError) {
+      return { ok: false, message: error.message };
+    }
     throw error;
   }
 }

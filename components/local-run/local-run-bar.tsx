@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { requestJson } from "@/components/api-client";
 import { useState } from "react";
-import type { DeployReport } from "@/lib/run-locally/deploy-design";
+import type { DeployReport, OutboundHost } from "@/lib/run-locally/deploy-design";
 import { designPathOf, firedPathOf } from "@/lib/run-locally/design-path";
 import type { TestEventPath } from "@/lib/run-locally/test-event";
 import { categoryOf, type Design, type DesignNode, type NodeOfKind, type RuleNode } from "@/lib/graph";
@@ -189,7 +189,29 @@ export function LocalRunBar({
         <OutcomeText outcome={outcome} />
       </p>
       {outcome.kind === "records" && <RecordsView run={outcome.run} onClose={() => setOutcome({ kind: "idle" })} />}
+      {outcome.kind === "deployed" && outcome.report.outboundHosts.length > 0 && <OutboundHostsView hosts={outcome.report.outboundHosts} />}
     </div>
+  );
+}
+
+/** The hosts the design's API destinations will call, each with whether Switchyard may reach it. */
+function OutboundHostsView({ hosts }: { hosts: readonly OutboundHost[] }) {
+  return (
+    <section aria-label="Hosts this design calls" data-testid="local-run-hosts" className="basis-full pb-1 text-xs text-slate-600 dark:text-slate-300">
+      <span className="font-medium">API destinations will call:</span>
+      <ul className="mt-0.5 space-y-0.5">
+        {hosts.map((host) => (
+          <li key={host.host} data-allowed={host.allowed}>
+            <span className="font-mono">{host.host}</span> ({host.nodeIds.join(", ")}){" "}
+            {host.allowed ? (
+              <span className="text-emerald-700 dark:text-emerald-400">allowed</span>
+            ) : (
+              <span className="text-red-700 dark:text-red-400">not called: {host.reason}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -246,30 +268,32 @@ function OutcomeText({ outcome }: { outcome: Outcome }) {
           {count(outcome.run.batches.length, "batch", "batches")}.
         </>
       );
-    case "fired": {
-      const deliveries = outcome.path.deliveries;
+    case "fired":
       return (
         <>
-          Rule {outcome.rule} fired its Scheduled Event: {count(deliveries.length, "delivery", "deliveries")}
-          {deliveries.length > 0 && ` (${deliveries.map((d) => `${d.targetId}: ${d.status}`).join(", ")})`}.{" "}
-          <Link href="/events" className="text-indigo-700 underline dark:text-indigo-300">
-            See it in Events
-          </Link>
+          Rule {outcome.rule} fired its Scheduled Event: <Deliveries deliveries={outcome.path.deliveries} />
         </>
       );
-    }
     case "sent": {
       const rules = outcome.paths.reduce((sum, p) => sum + p.matchedRules.length, 0);
-      const deliveries = outcome.paths.flatMap((p) => p.deliveries);
       return (
         <>
-          Test event matched {count(rules, "rule", "rules")}, {count(deliveries.length, "delivery", "deliveries")}
-          {deliveries.length > 0 && ` (${deliveries.map((d) => `${d.targetId}: ${d.status}`).join(", ")})`}.{" "}
-          <Link href="/events" className="text-indigo-700 underline dark:text-indigo-300">
-            See it in Events
-          </Link>
+          Test event matched {count(rules, "rule", "rules")}, <Deliveries deliveries={outcome.paths.flatMap((p) => p.deliveries)} />
         </>
       );
     }
   }
+}
+
+/** "2 deliveries (queue: inbox, hook: pending). See it in Events" */
+function Deliveries({ deliveries }: { deliveries: TestEventPath["deliveries"] }) {
+  return (
+    <>
+      {count(deliveries.length, "delivery", "deliveries")}
+      {deliveries.length > 0 && ` (${deliveries.map((d) => `${d.targetId}: ${d.status}`).join(", ")})`}.{" "}
+      <Link href="/events" className="text-indigo-700 underline dark:text-indigo-300">
+        See it in Events
+      </Link>
+    </>
+  );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useSyncExternalStore } from "react";
 import { DesignEditor } from "@/components/canvas/design-editor";
+import { useCreateEditorStore } from "@/components/canvas/editor-context";
 import * as api from "@/components/designs/api";
 import { categoryOf, decodeShareLink, ShareLinkError, type Design, type NodeCategory, type ShareLinkErrorReason } from "@/lib/graph";
 import { CopyShareLink } from "./copy-share-link";
@@ -59,6 +60,7 @@ function contents(design: Design): string {
 
 function SharedDesignView({ design }: { design: Design }) {
   const router = useRouter();
+  const store = useCreateEditorStore(design, { readOnly: true });
   const [forking, setForking] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -102,7 +104,7 @@ function SharedDesignView({ design }: { design: Design }) {
         </p>
       )}
       <div className="min-h-0 flex-1">
-        <DesignEditor design={design} readOnly toolbarExtras={<CopyShareLink design={design} />} />
+        <DesignEditor store={store} toolbarExtras={<CopyShareLink design={design} />} />
       </div>
     </section>
   );

@@ -41,6 +41,9 @@ export const archiveArn = (scope: Scope, name: string) => arnOf("events", scope,
 export const replayArn = (scope: Scope, name: string) => arnOf("events", scope, `replay/${name}`);
 export const apiDestinationArn = (scope: Scope, name: string, id: string) => arnOf("events", scope, `api-destination/${name}/${id}`);
 export const connectionArn = (scope: Scope, name: string, id: string) => arnOf("events", scope, `connection/${name}/${id}`);
+export const endpointArn = (scope: Scope, name: string) => arnOf("events", scope, `endpoint/${name}`);
+/** A partner event source belongs to no account: `arn:aws:events:us-east-1::event-source/aws.partner/…`. */
+export const eventSourceArn = (region: string, name: string) => arnOf("events", { account: "", region }, `event-source/${name}`);
 export const queueArn = (scope: Scope, name: string) => arnOf("sqs", scope, name);
 export const accountRootArn = (scope: Scope) => globalArnOf("iam", scope, "root");
 

@@ -19,8 +19,7 @@ import {
   type Tag,
 } from "@aws-sdk/client-eventbridge";
 import type { Tags, Target } from "../resources/account-state";
-import { awsCall } from "./call";
-import { describeAwsError } from "./errors";
+import { describeAwsError, sendAws } from "./errors";
 import type { Plan, PlannedChange } from "./plan";
 import { busArn } from "../arn";
 import { putRuleInput } from "../resources/design-resources";
@@ -75,29 +74,26 @@ function tagList(tags: Tags | undefined): Tag[] | undefined {
 }
 
 class ChangeRunner {
-  private readonly signal: { abortSignal: AbortSignal } | undefined;
+  /** Every call's abort signal and, for network errors, the endpoint in use. */
+  private readonly send: { abortSignal?: AbortSignal; endpoint?: string };
   private readonly apiDestinationArns = new Map<string, string>();
 
   constructor(
     private readonly client: EventBridgeClient,
     private readonly plan: Pick<Plan, "account" | "region">,
-    private readonly options: ApplyOptions,
+    options: ApplyOptions,
   ) {
-    this.signal = options.abortSignal ? { abortSignal: options.abortSignal } : undefined;
-  }
-
-  private call<T>(operation: string, send: () => Promise<T>): Promise<T> {
-    return awsCall({ service: "events", operation, endpoint: this.options.endpoint }, send);
+    this.send = { abortSignal: options.abortSignal, endpoint: options.endpoint };
   }
 
   async apply(change: PlannedChange): Promise<void> {
-    const { client, signal } = this;
+    const { client, send } = this;
     switch (change.resource) {
       case "bus":
         if (change.action === "create") {
-          await this.call("CreateEventBus", () => client.send(new CreateEventBusCommand({ Name: change.bus, Tags: tagList(change.desiredBus?.tags) }), signal));
+          await sendAws(client, new CreateEventBusCommand({ Name: change.bus, Tags: tagList(change.desiredBus?.tags) }), send);
         } else if (change.action === "delete") {
-          await this.call("DeleteEventBus", () => client.send(new DeleteEventBusCommand({ Name: change.bus }), signal));
+          await sendAws(client, new DeleteEventBusCommand({ Name: change.bus }), send);
         }
         return;
       case "archive":
@@ -105,26 +101,26 @@ class ChangeRunner {
         return;
       case "rule": {
         if (change.action === "delete") {
-          await this.call("DeleteRule", () => client.send(new DeleteRuleCommand({ Name: change.rule, EventBusName: change.bus }), signal));
+          await sendAws(client, new DeleteRuleCommand({ Name: change.rule, EventBusName: change.bus }), send);
           return;
         }
         const rule = change.desiredRule;
         if (rule === undefined) throw new StepRefused(`Plan change ${change.label} has no rule to write`);
         // Tags go on what is created; an existing rule keeps its own.
         const input = { ...putRuleInput(rule), Tags: change.action === "create" ? tagList(rule.tags) : undefined };
-        await this.call("PutRule", () => client.send(new PutRuleCommand(input), signal));
+        await sendAws(client, new PutRuleCommand(input), send);
         return;
       }
       case "target": {
         const target = { Rule: change.rule, EventBusName: change.bus };
         if (change.action === "delete") {
-          const answer = await this.call("RemoveTargets", () => client.send(new RemoveTargetsCommand({ ...target, Ids: [change.targetId ?? ""] }), signal));
+          const answer = await sendAws(client, new RemoveTargetsCommand({ ...target, Ids: [change.targetId ?? ""] }), send);
           failedEntries("RemoveTargets", answer.FailedEntries);
           return;
         }
         if (change.desiredTarget === undefined) throw new StepRefused(`Plan change ${change.label} has no target to write`);
         const spec = await this.withApiDestinationArn(change.desiredTarget);
-        const answer = await this.call("PutTargets", () => client.send(new PutTargetsCommand({ ...target, Targets: [spec] }), signal));
+        const answer = await sendAws(client, new PutTargetsCommand({ ...target, Targets: [spec] }), send);
         failedEntries("PutTargets", answer.FailedEntries);
         return;
       }
@@ -136,16 +132,14 @@ class ChangeRunner {
     if (archive === undefined || change.action === "delete") throw new StepRefused(`Plan change ${change.label} is not an archive Switchyard writes`);
     if (change.action === "create") {
       const source = busArn(this.plan, archive.bus);
-      await this.call("CreateArchive", () =>
-        this.client.send(new CreateArchiveCommand({ ArchiveName: archive.name, EventSourceArn: source, EventPattern: archive.eventPattern, RetentionDays: archive.retentionDays }), this.signal),
-      );
+      await sendAws(this.client, new CreateArchiveCommand({ ArchiveName: archive.name, EventSourceArn: source, EventPattern: archive.eventPattern, RetentionDays: archive.retentionDays }), this.send);
       return;
     }
     if (change.fields.some((f) => f.field === "bus")) throw new StepRefused(`Archive ${archive.name} archives another bus in AWS; an archive cannot move: delete it there (its events go with it) or rename it in the design`);
     if (archive.eventPattern === undefined && change.fields.some((f) => f.field === "eventPattern")) {
       throw new StepRefused(`AWS cannot remove the pattern of archive ${archive.name}; give the design's archive a pattern, or recreate the archive in AWS`);
     }
-    await this.call("UpdateArchive", () => this.client.send(new UpdateArchiveCommand({ ArchiveName: archive.name, EventPattern: archive.eventPattern, RetentionDays: archive.retentionDays }), this.signal));
+    await sendAws(this.client, new UpdateArchiveCommand({ ArchiveName: archive.name, EventPattern: archive.eventPattern, RetentionDays: archive.retentionDays }), this.send);
   }
 
   /** A design names an API destination; AWS wants its ARN with the generated id. */
@@ -155,7 +149,7 @@ class ChangeRunner {
     const name = match[2]!;
     let arn = this.apiDestinationArns.get(name);
     if (arn === undefined) {
-      const answer = await this.call("DescribeApiDestination", () => this.client.send(new DescribeApiDestinationCommand({ Name: name }), this.signal));
+      const answer = await sendAws(this.client, new DescribeApiDestinationCommand({ Name: name }), this.send);
       arn = answer.ApiDestinationArn ?? match[1]!;
       this.apiDestinationArns.set(name, arn);
     }

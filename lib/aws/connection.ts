@@ -14,7 +14,9 @@ import { STSClient } from "@aws-sdk/client-sts";
 import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import { z } from "zod";
+import { addressRefusal, boundarySettings, defaultPort, guardedAgents, ipLiteralOf, isHostAllowed, type HostRule } from "@/lib/boundary";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { fromZodError } from "@/lib/errors";
 
 export interface AwsConnectionSettings {
@@ -55,24 +57,50 @@ export const awsConnectionInput = z.strictObject({
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
+/** The AWS services Switchyard calls; an endpoint override must be one of theirs. */
+const SERVICES = "(?:events|sts|sqs|schemas|scheduler|pipes)";
+const REGION = "[a-z]{2}(?:-[a-z]+)+-\\d+";
+const AWS_SERVICE_ENDPOINT = new RegExp(
+  [
+    // events.eu-west-1.amazonaws.com, sqs-fips.us-gov-west-1.amazonaws.com, events.cn-north-1.amazonaws.com.cn, sts.us-east-1.api.aws
+    `^${SERVICES}(?:-fips)?\\.${REGION}\\.(?:amazonaws\\.com(?:\\.cn)?|api\\.aws)$`,
+    // VPC interface endpoints: vpce-0a1b…(-us-east-1a).events.us-east-1.vpce.amazonaws.com
+    `^vpce-[a-z0-9]+(?:-[a-z0-9-]+)?\\.${SERVICES}\\.${REGION}\\.vpce\\.amazonaws\\.com(?:\\.cn)?$`,
+    // STS's global endpoint.
+    "^sts\\.amazonaws\\.com$",
+  ].join("|"),
+);
+
+/** Whether `hostname` is an AWS endpoint of a service Switchyard calls (in any region and partition). */
+export function isAwsServiceEndpoint(hostname: string): boolean {
+  return AWS_SERVICE_ENDPOINT.test(hostname.toLowerCase());
+}
+
 /**
  * Why an endpoint override is refused, if it is. The server signs every call with its
- * credentials, so calls go only to AWS (`*.amazonaws.com`, VPC endpoints included, over https)
- * or to this machine (Switchyard's local EventBridge); an operator can still set any endpoint
- * through SWITCHYARD_AWS_ENDPOINT.
+ * credentials, so calls go only to an AWS endpoint of a service it calls (over https), to this
+ * server itself (Switchyard's local EventBridge), or to a host the operator allowed in
+ * SWITCHYARD_ALLOWED_OUTBOUND_HOSTS (another local emulator); never to a link-local or metadata
+ * address. An operator can still set any endpoint through SWITCHYARD_AWS_ENDPOINT.
  */
-export function endpointProblem(text: string): string | undefined {
+export function endpointProblem(text: string, allowed: readonly HostRule[] = boundarySettings().allowedOutboundHosts, ownPort: number = env.PORT): string | undefined {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return "endpoint must be a URL such as http://127.0.0.1:3000 or https://vpce-….events.eu-west-1.vpce.amazonaws.com";
+    return "endpoint must be a URL such as http://127.0.0.1:3000 or https://events.eu-west-1.amazonaws.com";
   }
   if (url.username !== "" || url.password !== "") return "endpoint must not contain a user name or password";
-  if (LOOPBACK.has(url.hostname)) return url.protocol === "http:" || url.protocol === "https:" ? undefined : "endpoint must be http or https";
-  if (url.protocol !== "https:") return "endpoint must use https unless it is on this machine (127.0.0.1)";
-  if (!/\.amazonaws\.com(\.cn)?$/.test(url.hostname)) return "endpoint must be an AWS endpoint (*.amazonaws.com, VPC endpoints included) or on this machine (127.0.0.1)";
-  return undefined;
+  if (url.protocol !== "http:" && url.protocol !== "https:") return "endpoint must be http or https";
+  if (isAwsServiceEndpoint(url.hostname)) return url.protocol === "https:" ? undefined : "an AWS endpoint must use https";
+  const port = defaultPort(url);
+  const own = LOOPBACK.has(url.hostname) && port === ownPort;
+  if (own || isHostAllowed(allowed, url.hostname, port)) {
+    const literal = ipLiteralOf(url.hostname);
+    const refused = literal === undefined ? undefined : addressRefusal(literal, true);
+    return refused === undefined ? undefined : `endpoint: ${refused}`;
+  }
+  return `endpoint must be an AWS endpoint of events, sts, sqs, schemas, scheduler or pipes (such as https://events.eu-west-1.amazonaws.com; VPC endpoints included), this server (http://127.0.0.1:${ownPort}), or a host listed in SWITCHYARD_ALLOWED_OUTBOUND_HOSTS`;
 }
 
 /** Validates settings from a request; throws ValidationError naming the field. */
@@ -171,6 +199,8 @@ function clientConfig(connection: AwsConnectionSettings) {
     credentials: credentialsFor(connection),
     retryMode: "adaptive",
     maxAttempts: MAX_ATTEMPTS,
+    // An endpoint override is a name someone typed: its connections never reach a metadata address.
+    ...(connection.endpoint === undefined ? {} : { requestHandler: guardedAgents() }),
   } as const;
 }
 

@@ -1,7 +1,7 @@
 import { EventBridgeClient, EventBridgeServiceException, PutRuleCommand } from "@aws-sdk/client-eventbridge";
-import { describe, expect, expectTypeOf, it, vi } from "vitest";
-import { NotFoundError } from "@/lib/errors";
-import { AwsCallError, awsErrorResponse, describeAwsError, redactSecrets, sendAws } from "./errors";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { errorResponse, NotFoundError } from "@/lib/errors";
+import { AwsCallError, describeAwsError, operationOfCommand, redactSecrets, sendAws } from "./errors";
 
 /** An error shaped exactly as the SDK throws a modelled service exception. */
 function serviceError(name: string, message: string, attempts = 1, httpStatusCode = 400): Error {
@@ -169,20 +169,26 @@ describe("sendAws", () => {
   });
 });
 
-describe("awsErrorResponse", () => {
-  it("answers an AWS failure with its status and a clear body", async () => {
-    const spy = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const response = awsErrorResponse(new AwsCallError(serviceError("AccessDeniedException", "denied", 1, 403), { service: "events", operation: "StartReplay" }));
-    spy.mockRestore();
+describe("an AWS failure through the app's one error mapping", () => {
+  it("answers with its status and a clear body naming the IAM action", async () => {
+    const response = errorResponse(new AwsCallError(serviceError("AccessDeniedException", "denied", 1, 403), { service: "events", operation: "StartReplay" }));
     expect(response.status).toBe(403);
     const body = await response.json();
-    expect(body.error).toMatchObject({ code: "aws_access_denied", action: "events:StartReplay", awsCode: "AccessDeniedException" });
+    expect(body.error).toEqual(expect.objectContaining({ code: "aws_access_denied", action: "events:StartReplay", awsCode: "AccessDeniedException" }));
   });
 
-  it("leaves domain errors to the app's own mapping", async () => {
-    const response = awsErrorResponse(new NotFoundError("Design d does not exist"));
-    expect(response.status).toBe(404);
-    expect((await response.json()).error.code).toBe("not_found");
+  it("lets the app's own errors through sendAws unwrapped", async () => {
+    const client = { config: { serviceId: "EventBridge" }, send: () => Promise.reject(new NotFoundError("Design d does not exist")) };
+    const failure = await sendAws(client, new PutRuleCommand({ Name: "r" })).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(NotFoundError);
+    expect(errorResponse(failure).status).toBe(404);
+  });
+});
+
+describe("operationOfCommand", () => {
+  it("reads the operation from the command's schema, which survives minified class names", () => {
+    class Mangled extends PutRuleCommand {}
+    expect(operationOfCommand(new Mangled({ Name: "r" }))).toBe("PutRule");
   });
 });
 

@@ -2,13 +2,14 @@
  * AWS failures as the user should read them: what went wrong, in terms of what to do next.
  *
  * The SDK throws service exceptions (`name` = AWS's error code, `$metadata` with the attempts),
- * credential-provider errors, and plain Node network errors (`code` = ECONNREFUSED…). Callers
- * that know which call failed wrap it with `sendAws`/`AwsCallError` so an access-denied message
- * can name the IAM action even when AWS's own message does not. Messages never carry secrets:
- * access key ids, signatures and session tokens are masked before anything is shown or logged.
+ * credential-provider errors, and plain Node network errors (`code` = ECONNREFUSED…). Every AWS
+ * call goes through `sendAws`, which rethrows a failure as an `AwsCallError`: a DomainError whose
+ * status and body (lib/errors) say what went wrong in terms of what to do next, naming the IAM
+ * action even when AWS's own message does not. Messages never carry secrets: access key ids,
+ * signatures and session tokens are masked before anything is shown or logged.
  */
 import type { GetOutputType } from "@smithy/types";
-import { DomainError, errorResponse } from "@/lib/errors";
+import { DomainError, type ErrorBody } from "@/lib/errors";
 
 export type AwsErrorCode =
   | "aws_access_denied"
@@ -42,14 +43,23 @@ export interface AwsCallContext {
   endpoint?: string;
 }
 
-/** An SDK failure together with the call that failed. */
-export class AwsCallError extends Error {
+/** An SDK failure together with the call that failed, described for the user. */
+export class AwsCallError extends DomainError {
+  readonly awsCode: string | undefined;
+  readonly action: string | undefined;
+
   constructor(
     readonly original: unknown,
     readonly context: AwsCallContext,
   ) {
-    super(describeAwsError(original, context).message);
-    this.name = "AwsCallError";
+    const description = describeAwsError(original, context);
+    super(description.code, description.message, description.status);
+    this.awsCode = description.awsCode;
+    this.action = description.action;
+  }
+
+  override toBody(): ErrorBody {
+    return { code: this.code, message: this.message, awsCode: this.awsCode, action: this.action };
   }
 }
 
@@ -73,8 +83,14 @@ const IAM_PREFIX: Record<string, string> = {
   IAM: "iam",
 };
 
-/** `PutRuleCommand` → `PutRule`. */
+/**
+ * `new PutRuleCommand(…)` → `PutRule`, from the command's operation schema (`[kind, namespace,
+ * name, …]`), which survives minification; class names do not.
+ */
 export function operationOfCommand(command: object): string | undefined {
+  const schema = (command as { schema?: unknown }).schema;
+  const fromSchema = Array.isArray(schema) ? schema[2] : (schema as { name?: unknown } | undefined)?.name;
+  if (typeof fromSchema === "string") return fromSchema;
   const name = command.constructor?.name;
   if (!name || name === "Object") return undefined;
   return name.endsWith("Command") ? name.slice(0, -"Command".length) : name;
@@ -86,8 +102,10 @@ export function iamPrefixOf(serviceId: string | undefined): string | undefined {
 }
 
 /**
- * `client.send(command)`, rethrowing any failure as an `AwsCallError` that knows the service,
- * operation and endpoint, so `describeAwsError` can name the IAM action the caller lacks.
+ * `client.send(command)`, the one way Switchyard calls AWS: any failure is rethrown as an
+ * `AwsCallError` that knows the service, operation and endpoint, so `describeAwsError` can name
+ * the IAM action the caller lacks. The app's own errors (the outbound policy refusing an
+ * endpoint) pass through as they are.
  */
 export async function sendAws<C extends { readonly input: object }>(
   client: AwsClientLike<NoInfer<C>>,
@@ -98,7 +116,7 @@ export async function sendAws<C extends { readonly input: object }>(
     const output = await client.send(command, options.abortSignal ? { abortSignal: options.abortSignal } : undefined);
     return output as OutputOf<C>;
   } catch (error) {
-    if (error instanceof AwsCallError) throw error;
+    if (error instanceof DomainError) throw error;
     throw new AwsCallError(error, {
       service: iamPrefixOf(client.config.serviceId),
       operation: operationOfCommand(command),
@@ -384,17 +402,4 @@ export function isAwsError(error: unknown): boolean {
   const record = error as Record<string, unknown>;
   if ("$metadata" in record || "$fault" in record) return true;
   return typeof record.name === "string" && PROVIDER_ERRORS.has(record.name);
-}
-
-/**
- * The route-side mapping: AWS failures answer `{ error: { code, message, awsCode?, action? } }`
- * with their status; anything else goes through the app's one error mapping.
- */
-export function awsErrorResponse(error: unknown): Response {
-  if (error instanceof DomainError || !isAwsError(error)) return errorResponse(error);
-  const description = describeAwsError(error);
-  // Logged without the message body: only the kind and AWS's code, as the local emulator does.
-  console.error(`AWS call failed: ${description.code} ${description.awsCode ?? ""}`.trim());
-  const { status, ...body } = description;
-  return Response.json({ error: body }, { status });
 }

@@ -1,7 +1,7 @@
 /** "Test connection": who the configured credentials are (STS GetCallerIdentity). */
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { stsClientFor, type AwsConnectionSettings } from "./connection";
-import { awsCall } from "./call";
+import { sendAws } from "./errors";
 
 export interface AwsIdentity {
   readonly account: string;
@@ -12,9 +12,7 @@ export interface AwsIdentity {
 export async function testAwsConnection(connection: AwsConnectionSettings): Promise<AwsIdentity> {
   const client = stsClientFor(connection);
   try {
-    const answer = await awsCall({ service: "sts", operation: "GetCallerIdentity", endpoint: connection.endpoint }, () =>
-      client.send(new GetCallerIdentityCommand({})),
-    );
+    const answer = await sendAws(client, new GetCallerIdentityCommand({}), { endpoint: connection.endpoint });
     return { account: answer.Account ?? "", arn: answer.Arn ?? "", ...(answer.UserId ? { userId: answer.UserId } : {}) };
   } finally {
     client.destroy();

@@ -29,17 +29,19 @@ export { planChanges, type ChangeAction, type FieldChange, type KeptResource, ty
 export { applyPlan, type ApplyOptions, type ApplyResult, type StepResult } from "./apply";
 export {
   applyDesign,
+  applyRequestInput,
   importAccount,
   importRequestInput,
+  parseApplyRequest,
   parseImportRequest,
   parsePlanRequest,
   planDesign,
   planFingerprint,
   planRequestInput,
+  type ApplyRequest,
   type FingerprintedPlan,
   type ImportOutcome,
   type ImportRequest,
   type PlanRequest,
 } from "./workflow";
-export { errorLine, ndjsonResponse, type NdjsonSend } from "./ndjson";
-export { readOptionalJsonBody } from "./request-body";
+export { ndjsonResponse, type NdjsonSend } from "./ndjson";

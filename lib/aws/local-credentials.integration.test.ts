@@ -3,9 +3,11 @@
  * reachable, while AWS itself is not: the credential error is reported, never papered over.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { errorResponse } from "@/lib/errors";
 import { startTestEndpoint, type TestEndpoint } from "../emulator/test-endpoint";
 import { describeAwsError } from "./errors";
 import { testAwsConnection } from "./identity";
+import { describeSchema, listRegistries, listSchemas } from "./schema-registry";
 
 let endpoint: TestEndpoint;
 
@@ -31,5 +33,21 @@ describe("credentials", () => {
   it("reports missing credentials for AWS itself", async () => {
     const failure = await testAwsConnection({ region: "us-east-1", endpoint: "https://sts.us-east-1.amazonaws.com" }).catch((error: unknown) => error);
     expect(describeAwsError(failure).code).toBe("aws_credentials");
+  }, 30_000);
+});
+
+describe("the schema registry browser", () => {
+  it("reaches the local endpoint without credentials, like every other AWS call", async () => {
+    const local = { region: "us-east-1", endpoint: endpoint.url };
+    expect(await listRegistries("aws", local)).toContain("aws.events");
+    expect((await listSchemas("aws", local, "aws.events", "ec2")).length).toBeGreaterThan(0);
+    expect(await describeSchema("aws", local, "aws.events", "aws.ec2@EC2InstanceStateChangeNotification")).toMatchObject({ type: "OpenApi3" });
+  });
+
+  it("answers missing credentials for AWS itself with a 401 that says how to fix it, not a 500", async () => {
+    const failure = await listRegistries("aws", { region: "us-east-1" }).catch((error: unknown) => error);
+    const response = errorResponse(failure);
+    expect(response.status).toBe(401);
+    expect((await response.json()).error).toMatchObject({ code: "aws_credentials", message: expect.stringContaining("No AWS credentials could be loaded") });
   }, 30_000);
 });

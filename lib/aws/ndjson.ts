@@ -1,10 +1,9 @@
 /**
  * A streamed answer of newline-delimited JSON: one object per line as work progresses, so the
- * browser can show progress (import) or each step (apply) while the request runs.
+ * browser can show progress (import) or each step (apply) while the request runs. A failure is
+ * the last line, `{ type: "error", error }`, with the body errorResponse would answer.
  */
-import { ZodError } from "zod";
-import { DomainError, fromZodError } from "@/lib/errors";
-import { describeAwsError, isAwsError } from "./errors";
+import { errorBody } from "@/lib/errors";
 
 export type NdjsonSend = (line: object) => void;
 
@@ -20,7 +19,7 @@ export function ndjsonResponse(request: Request, work: (send: NdjsonSend, signal
       try {
         await work(send, aborted.signal);
       } catch (error) {
-        send(errorLine(error));
+        send({ type: "error", error: errorBody(error).body });
       }
       if (!aborted.signal.aborted) controller.close();
     },
@@ -29,16 +28,4 @@ export function ndjsonResponse(request: Request, work: (send: NdjsonSend, signal
     },
   });
   return new Response(stream, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" } });
-}
-
-/** The last line of a failed stream: `{ type: "error", error: { code, message, … } }`, as errorResponse's body. */
-export function errorLine(error: unknown): object {
-  if (error instanceof ZodError) return errorLine(fromZodError(error, "request"));
-  if (error instanceof DomainError) return { type: "error", error: { code: error.code, message: error.message, issues: error.issues } };
-  if (isAwsError(error)) {
-    const { code, message, awsCode, action } = describeAwsError(error);
-    return { type: "error", error: { code, message, awsCode, action } };
-  }
-  console.error(error);
-  return { type: "error", error: { code: "internal", message: "Internal server error" } };
 }

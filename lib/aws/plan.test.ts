@@ -21,7 +21,7 @@ function bus(name: string, tags: BusState["tags"] = {}): BusState {
 }
 
 function desired(rules: RuleState[], buses: BusState[] = [], archives: ArchiveState[] = []): DesignResources {
-  return { buses, rules: rules.map((r) => ({ ...r, tags: MINE })), archives, notes: [] };
+  return { buses, rules: rules.map((r) => ({ ...r, tags: MINE })), archives, problems: [] };
 }
 
 function account(rules: RuleState[], buses: BusState[] = [bus("default"), bus("orders")], archives: ArchiveState[] = []): AccountState {

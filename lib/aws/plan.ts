@@ -74,7 +74,7 @@ export interface Plan {
   readonly kept: readonly KeptResource[];
   /** Every bus of the design or the account, for the per-bus "also delete" choice. */
   readonly buses: readonly PlanBus[];
-  /** What the design holds that is not deployed (from resources.ts). */
+  /** What the design holds that is not deployed (lib/resources/design-resources.ts). */
   readonly notes: readonly string[];
 }
 
@@ -224,7 +224,7 @@ export function planChanges(desired: DesignResources, actual: AccountState, opti
     changes: [...busCreates, ...archiveWrites, ...ruleWrites, ...targetRemovals, ...targetWrites, ...ruleDeletes, ...busDeletes],
     kept,
     buses,
-    notes: desired.notes,
+    notes: desired.problems.map((problem) => problem.message),
   };
 }
 

@@ -18,7 +18,7 @@ import {
 } from "@aws-sdk/client-eventbridge";
 import { NotFoundError } from "@/lib/errors";
 import type { AccountState, ApiDestinationState, ArchiveState, BusState, RuleState, Tags, Target } from "../resources/account-state";
-import { awsCall } from "./call";
+import { sendAws } from "./errors";
 
 export interface ReadScope {
   /** Only this bus (by name). */
@@ -46,7 +46,6 @@ export interface ReadOptions {
   readonly apiDestinations?: boolean;
 }
 
-const events = (operation: string) => ({ service: "events", operation });
 
 /** Every page of a NextToken-paged list. */
 async function allPages<T>(fetchPage: (token: string | undefined) => Promise<{ items: T[]; next?: string }>, onPage: () => void): Promise<T[]> {
@@ -63,7 +62,7 @@ async function allPages<T>(fetchPage: (token: string | undefined) => Promise<{ i
 
 export async function readAccount(client: EventBridgeClient, region: string, options: ReadOptions = {}): Promise<AccountState> {
   const scope = options.scope ?? {};
-  const signal = options.abortSignal ? { abortSignal: options.abortSignal } : undefined;
+  const send = { abortSignal: options.abortSignal };
   const counts = { buses: 0, rules: 0, targets: 0, pages: 0 };
   const report = (phase: ReadProgress["phase"]) => options.onProgress?.({ phase, ...counts });
   const page = (phase: ReadProgress["phase"]) => () => {
@@ -73,12 +72,12 @@ export async function readAccount(client: EventBridgeClient, region: string, opt
 
   const tagsOf = async (arn: string | undefined): Promise<Tags> => {
     if (arn === undefined) return {};
-    const answer = await awsCall(events("ListTagsForResource"), () => client.send(new ListTagsForResourceCommand({ ResourceARN: arn }), signal));
+    const answer = await sendAws(client, new ListTagsForResourceCommand({ ResourceARN: arn }), send);
     return Object.fromEntries((answer.Tags ?? []).map((tag) => [tag.Key ?? "", tag.Value ?? ""]));
   };
 
   const allBuses = await allPages<EventBus>(async (NextToken) => {
-    const answer = await awsCall(events("ListEventBuses"), () => client.send(new ListEventBusesCommand({ NextToken, Limit: options.pageSize }), signal));
+    const answer = await sendAws(client, new ListEventBusesCommand({ NextToken, Limit: options.pageSize }), send);
     return { items: answer.EventBuses ?? [], next: answer.NextToken };
   }, page("buses"));
   // The default bus always exists; its ARN names the account.
@@ -95,17 +94,13 @@ export async function readAccount(client: EventBridgeClient, region: string, opt
   const rules: RuleState[] = [];
   for (const bus of buses) {
     const listed = await allPages<Rule>(async (NextToken) => {
-      const answer = await awsCall(events("ListRules"), () =>
-        client.send(new ListRulesCommand({ EventBusName: bus.name, NamePrefix: scope.rulePrefix || undefined, NextToken, Limit: options.pageSize }), signal),
-      );
+      const answer = await sendAws(client, new ListRulesCommand({ EventBusName: bus.name, NamePrefix: scope.rulePrefix || undefined, NextToken, Limit: options.pageSize }), send);
       return { items: answer.Rules ?? [], next: answer.NextToken };
     }, page("rules"));
     for (const rule of listed) {
       if (rule.Name === undefined || rule.ManagedBy !== undefined) continue; // rules AWS services manage are theirs, not the user's
       const targets = await allPages<Target>(async (NextToken) => {
-        const answer = await awsCall(events("ListTargetsByRule"), () =>
-          client.send(new ListTargetsByRuleCommand({ Rule: rule.Name, EventBusName: bus.name, NextToken, Limit: options.pageSize }), signal),
-        );
+        const answer = await sendAws(client, new ListTargetsByRuleCommand({ Rule: rule.Name, EventBusName: bus.name, NextToken, Limit: options.pageSize }), send);
         return { items: answer.Targets ?? [], next: answer.NextToken };
       }, page("targets"));
       counts.rules++;
@@ -125,24 +120,24 @@ export async function readAccount(client: EventBridgeClient, region: string, opt
       report("targets");
     }
   }
-  const archives = await readArchives(client, buses, page("buses"), options.pageSize, signal);
-  const apiDestinations = options.apiDestinations ? await describeApiDestinations(client, rules, signal) : undefined;
+  const archives = await readArchives(client, buses, page("buses"), options.pageSize, send);
+  const apiDestinations = options.apiDestinations ? await describeApiDestinations(client, rules, send) : undefined;
   report("done");
   return { account, region, buses, rules, archives, ...(apiDestinations ? { apiDestinations } : {}) };
 }
 
 /** The archives of the buses read; ListArchives has no pattern, so each is described. */
-async function readArchives(client: EventBridgeClient, buses: readonly BusState[], onPage: () => void, pageSize: number | undefined, signal: { abortSignal: AbortSignal } | undefined): Promise<ArchiveState[]> {
+async function readArchives(client: EventBridgeClient, buses: readonly BusState[], onPage: () => void, pageSize: number | undefined, send: { abortSignal?: AbortSignal }): Promise<ArchiveState[]> {
   const busByArn = new Map(buses.flatMap((bus) => (bus.arn === undefined ? [] : [[bus.arn, bus.name] as const])));
   const listed = await allPages<Archive>(async (NextToken) => {
-    const answer = await awsCall(events("ListArchives"), () => client.send(new ListArchivesCommand({ NextToken, Limit: pageSize }), signal));
+    const answer = await sendAws(client, new ListArchivesCommand({ NextToken, Limit: pageSize }), send);
     return { items: answer.Archives ?? [], next: answer.NextToken };
   }, onPage);
   const archives: ArchiveState[] = [];
   for (const archive of listed) {
     const bus = busByArn.get(archive.EventSourceArn ?? "");
     if (bus === undefined || archive.ArchiveName === undefined) continue;
-    const described = await awsCall(events("DescribeArchive"), () => client.send(new DescribeArchiveCommand({ ArchiveName: archive.ArchiveName }), signal));
+    const described = await sendAws(client, new DescribeArchiveCommand({ ArchiveName: archive.ArchiveName }), send);
     archives.push({
       name: archive.ArchiveName,
       bus,
@@ -153,7 +148,7 @@ async function readArchives(client: EventBridgeClient, buses: readonly BusState[
   return archives;
 }
 
-async function describeApiDestinations(client: EventBridgeClient, rules: readonly RuleState[], signal: { abortSignal: AbortSignal } | undefined): Promise<ApiDestinationState[]> {
+async function describeApiDestinations(client: EventBridgeClient, rules: readonly RuleState[], send: { abortSignal?: AbortSignal }): Promise<ApiDestinationState[]> {
   const names = new Set<string>();
   for (const rule of rules) {
     for (const target of rule.targets) {
@@ -163,7 +158,7 @@ async function describeApiDestinations(client: EventBridgeClient, rules: readonl
   }
   const found: ApiDestinationState[] = [];
   for (const name of names) {
-    const answer = await awsCall(events("DescribeApiDestination"), () => client.send(new DescribeApiDestinationCommand({ Name: name }), signal));
+    const answer = await sendAws(client, new DescribeApiDestinationCommand({ Name: name }), send);
     found.push({
       name,
       arn: answer.ApiDestinationArn ?? "",

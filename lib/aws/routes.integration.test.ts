@@ -45,7 +45,7 @@ async function ndjson(response: Response): Promise<Record<string, unknown>[]> {
 beforeAll(async () => {
   const { startTestEndpoint } = await import("../emulator/test-endpoint");
   endpoint = await startTestEndpoint();
-  client = new EventBridgeClient({ endpoint: endpoint.url, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } });
+  client = endpoint.eventBridgeClient();
   await client.send(new PutRuleCommand({ Name: "orders", EventPattern: '{"source":["shop"]}' }));
   await client.send(new PutTargetsCommand({ Rule: "orders", Targets: [{ Id: "bill", Arn: "arn:aws:lambda:us-east-1:000000000000:function:bill" }] }));
   connectionRoute = await import("@/app/api/aws/connection/route");
@@ -100,6 +100,15 @@ describe("/api/aws/connection", () => {
     expect(await response.json()).toMatchObject({ account: "000000000000", arn: expect.stringMatching(/^arn:aws:iam::000000000000:/) });
   });
 
+  it("tests unsaved settings only against an endpoint the saved ones could have: no signed request leaves for another", async () => {
+    const { POST } = await import("@/app/api/aws/connection/test/route");
+    for (const endpointUrl of ["https://abc123.execute-api.us-east-1.amazonaws.com", "http://169.254.169.254", "https://attacker.example"]) {
+      const response = await POST(new Request("http://x/api/aws/connection/test", json({ region: "us-east-1", endpoint: endpointUrl })));
+      expect(response.status, endpointUrl).toBe(422);
+      expect((await response.json()).error.issues.map((i: { path: string }) => i.path)).toEqual(["endpoint"]);
+    }
+  });
+
   it("reports an unreachable endpoint as a clear error", async () => {
     const { POST } = await import("@/app/api/aws/connection/test/route");
     const response = await POST(new Request("http://x/api/aws/connection/test", json({ region: "us-east-1", endpoint: "http://127.0.0.1:9" })));
@@ -122,10 +131,11 @@ describe("/api/aws/import, plan, apply", () => {
     designId = (done.design as { id: string }).id;
   });
 
-  it("refuses an import request with unknown fields", async () => {
+  it("refuses an import request with unknown fields before streaming", async () => {
     const { POST } = await import("@/app/api/aws/import/route");
-    const lines = await ndjson(await POST(new Request("http://x/api/aws/import", json({ everything: true }))));
-    expect(lines).toEqual([{ type: "error", error: expect.objectContaining({ code: "validation" }) }]);
+    const response = await POST(new Request("http://x/api/aws/import", json({ everything: true })));
+    expect(response.status).toBe(422);
+    expect((await response.json()).error).toMatchObject({ code: "validation" });
   });
 
   it("plans an edited pattern and applies it step by step", async () => {
@@ -165,10 +175,34 @@ describe("/api/aws/import, plan, apply", () => {
     const planned = (await (await planRoute.POST(new Request("http://x/api/aws/plan", json({ designId })))).json()) as { plan: Plan };
     expect(planned.plan.problems.map((p) => p.code)).toEqual(["invalid-pattern"]);
     const applyRoute = await import("@/app/api/aws/apply/route");
-    const lines = await ndjson(await applyRoute.POST(new Request("http://x/api/aws/apply", json({ designId }))));
+    const lines = await ndjson(await applyRoute.POST(new Request("http://x/api/aws/apply", json({ designId, fingerprint: planned.plan.fingerprint }))));
     expect(lines).toEqual([{ type: "error", error: expect.objectContaining({ code: "validation", message: expect.stringMatching(/^The design has 1 error to fix before it can be applied: Event pattern is not valid/) }) }]);
     const rule = await client.send(new DescribeRuleCommand({ Name: "orders" }));
     expect(JSON.parse(rule.EventPattern ?? "")).toEqual({ source: ["shop"], "detail-type": ["Paid"] });
+  });
+
+  it("applies only a reviewed plan: without its fingerprint nothing runs, and deleting unmanaged resources needs a plan that showed it", async () => {
+    await client.send(new PutRuleCommand({ Name: "stray", EventPattern: '{"source":["elsewhere"]}' }));
+    const { getDesign, updateDesign } = await import("@/lib/designs/repository");
+    const record = await getDesign(designId);
+    const fixed: Design = { ...record.graph, nodes: record.graph.nodes.map((n) => (n.kind === "rule" ? { ...n, trigger: { type: "pattern" as const, pattern: '{"source":["shop"],"detail-type":["Paid"]}' } } : n)) };
+    await updateDesign(designId, { version: record.version, graph: fixed });
+    const applyRoute = await import("@/app/api/aws/apply/route");
+    const unreviewed = await applyRoute.POST(new Request("http://x/api/aws/apply", json({ designId, deleteUnmanaged: ["default"] })));
+    expect(unreviewed.status).toBe(422);
+    expect((await unreviewed.json()).error).toMatchObject({ code: "validation", issues: [{ path: "fingerprint", message: expect.stringMatching(/apply runs only the plan you reviewed/) }] });
+
+    const planRoute = await import("@/app/api/aws/plan/route");
+    const kept = (await (await planRoute.POST(new Request("http://x/api/aws/plan", json({ designId })))).json()) as { plan: Plan };
+    expect(kept.plan.changes).toEqual([]);
+    const widened = await ndjson(await applyRoute.POST(new Request("http://x/api/aws/apply", json({ designId, deleteUnmanaged: ["default"], fingerprint: kept.plan.fingerprint }))));
+    expect(widened).toEqual([{ type: "error", error: expect.objectContaining({ code: "conflict" }) }]);
+    expect((await client.send(new DescribeRuleCommand({ Name: "stray" }))).Name).toBe("stray");
+
+    const deleting = (await (await planRoute.POST(new Request("http://x/api/aws/plan", json({ designId, deleteUnmanaged: ["default"] })))).json()) as { plan: Plan };
+    expect(deleting.plan.changes.map((c) => `${c.action} ${c.resource} ${c.label}`)).toEqual(["delete rule default/stray"]);
+    const applied = await ndjson(await applyRoute.POST(new Request("http://x/api/aws/apply", json({ designId, deleteUnmanaged: ["default"], fingerprint: deleting.plan.fingerprint }))));
+    expect(applied.at(-1)).toEqual({ type: "done", applied: 1, failed: null, notApplied: [] });
   });
 
   it("answers 404 for a design that does not exist", async () => {

@@ -10,6 +10,7 @@ import { createDesign, getDesign } from "@/lib/designs/repository";
 import type { DesignRecord } from "@/lib/designs/types";
 import { validateDesign, type Problem } from "@/lib/graph";
 import { ConflictError, fromZodError, ValidationError } from "@/lib/errors";
+import { DESIGN_NAME_MAX_LENGTH } from "@/lib/limits";
 import { applyPlan, type ApplyResult, type StepResult } from "./apply";
 import { currentAwsConnection, eventBridgeClientFor, type AwsConnectionSettings } from "./connection";
 import { designFromAccount } from "./import";
@@ -58,8 +59,12 @@ export function importAccount(request: ImportRequest, onProgress?: (progress: Re
 export interface PlanRequest {
   readonly designId: string;
   readonly deleteUnmanaged?: readonly string[];
+}
+
+/** Apply runs only a plan the user reviewed: its fingerprint is required, and must still hold. */
+export interface ApplyRequest extends PlanRequest {
   /** The fingerprint of the plan the user confirmed: apply refuses to run a different one. */
-  readonly fingerprint?: string;
+  readonly fingerprint: string;
 }
 
 /** A plan as the user saw it, as one short string: what would change, and how. */
@@ -88,11 +93,12 @@ export function planDesign(request: PlanRequest, abortSignal?: AbortSignal): Pro
 }
 
 /**
- * Plans afresh, tells `onPlan`, then applies step by step. With a fingerprint, a fresh plan that
- * differs from the confirmed one (the design or the account changed meanwhile) is refused.
+ * Plans afresh, tells `onPlan`, then applies step by step. A fresh plan that differs from the
+ * confirmed one (the design or the account changed meanwhile, or the request asks to delete
+ * unmanaged resources the reviewed plan kept) is refused before anything changes.
  */
 export function applyDesign(
-  request: PlanRequest,
+  request: ApplyRequest,
   callbacks: { onPlan?: (plan: FingerprintedPlan) => void; onStep?: (step: StepResult) => void } = {},
   abortSignal?: AbortSignal,
 ): Promise<ApplyResult> {
@@ -102,7 +108,7 @@ export function applyDesign(
       const first = plan.problems.slice(0, 3).map((p) => p.message).join("; ");
       throw new ValidationError(`The design has ${plan.problems.length} error${plan.problems.length === 1 ? "" : "s"} to fix before it can be applied: ${first}${plan.problems.length > 3 ? "; …" : ""}`);
     }
-    if (request.fingerprint !== undefined && request.fingerprint !== plan.fingerprint) {
+    if (request.fingerprint !== plan.fingerprint) {
       throw new ConflictError("The plan changed since you reviewed it (the design or the account changed): review the new plan and confirm again");
     }
     callbacks.onPlan?.(plan);
@@ -120,7 +126,7 @@ export const importRequestInput = z.strictObject({
   bus: busName.optional(),
   /** Only rules whose name starts with this. */
   prefix: z.string().trim().max(64, "must be at most 64 characters").optional(),
-  name: z.string().trim().max(120, "must be at most 120 characters").optional(),
+  name: z.string().trim().max(DESIGN_NAME_MAX_LENGTH, `must be at most ${DESIGN_NAME_MAX_LENGTH} characters`).optional(),
 });
 
 export function parseImportRequest(body: unknown): ImportRequest {
@@ -134,12 +140,24 @@ export const planRequestInput = z.strictObject({
   designId: z.string().trim().min(1, "must not be empty"),
   /** Buses whose untagged resources that are not in the design are deleted too. */
   deleteUnmanaged: z.array(busName).max(100).optional(),
-  /** Apply only: the `fingerprint` of the plan the user confirmed. */
-  fingerprint: z.string().trim().min(1).max(64).optional(),
+});
+
+export const applyRequestInput = planRequestInput.extend({
+  fingerprint: z
+    .string({ error: "is required: apply runs only the plan you reviewed; plan first and send its fingerprint" })
+    .trim()
+    .min(1, "must not be empty")
+    .max(64),
 });
 
 export function parsePlanRequest(body: unknown): PlanRequest {
   const parsed = planRequestInput.safeParse(body);
   if (!parsed.success) throw fromZodError(parsed.error, "plan request");
+  return parsed.data;
+}
+
+export function parseApplyRequest(body: unknown): ApplyRequest {
+  const parsed = applyRequestInput.safeParse(body);
+  if (!parsed.success) throw fromZodError(parsed.error, "apply request");
   return parsed.data;
 }

@@ -9,18 +9,11 @@ import { ListArchivesCommand } from "@aws-sdk/client-eventbridge";
 import { z } from "zod";
 import { getBusRuntime } from "@/lib/emulator/runtime";
 import { fromZodError, NotFoundError, ValidationError, type FieldIssue } from "@/lib/errors";
-import {
-  CaptureFailedError,
-  captureArchive,
-  estimateCapture,
-  liveCapture,
-  type CaptureClients,
-  type CaptureEstimate,
-  type CaptureProgress,
-  type CaptureResult,
-  type CaptureTiming,
-  type CleanupReport,
-} from "./capture";
+import { EVENT_PATTERN_MAX_LENGTH } from "@/lib/limits";
+import { CaptureFailedError, captureArchive, liveCapture, type CaptureProgress, type CaptureResult, type CaptureTiming } from "./capture";
+import type { CaptureClients } from "./clients";
+import { estimateCapture, type CaptureEstimate } from "./estimate";
+import type { CleanupReport } from "./temporary-resources";
 import { currentAwsConnection, eventBridgeClientFor, sqsClientFor, type AwsConnectionSettings } from "../aws/connection";
 import { describeAwsError, isAwsError, sendAws } from "../aws/errors";
 
@@ -79,7 +72,7 @@ export const captureInput = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("live"),
     busName: z.string().min(1, "must not be empty").max(1600),
-    pattern: z.string().min(1).max(4096).optional(),
+    pattern: z.string().min(1).max(EVENT_PATTERN_MAX_LENGTH).optional(),
     durationSeconds: z.number().int().min(5).max(MAX_LIVE_SECONDS),
     consent,
   }),
@@ -90,7 +83,7 @@ export type CaptureInput = z.infer<typeof captureInput>;
 /** The capture request lacks consent: a 400, as the route promises. */
 export class ConsentRequiredError extends ValidationError {
   constructor(issues: FieldIssue[]) {
-    super("The capture needs explicit consent to its cost: send consent: true after showing the estimate", issues);
+    super("The capture needs explicit consent to its cost: send consent: true after showing the estimate", issues, { code: "consent_required", status: 400 });
   }
 }
 

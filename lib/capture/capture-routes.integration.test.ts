@@ -30,7 +30,7 @@ const params = (id: string) => ({ params: Promise.resolve({ id }) });
 beforeAll(async () => {
   aws = await startTestEndpoint();
   process.env.SWITCHYARD_AWS_ENDPOINT = aws.url;
-  events = new EventBridgeClient({ endpoint: aws.url, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } });
+  events = aws.eventBridgeClient();
   await events.send(new CreateEventBusCommand({ Name: "shop" }));
   await events.send(new CreateArchiveCommand({ ArchiveName: "shop-all", EventSourceArn: "arn:aws:events:us-east-1:000000000000:event-bus/shop" }));
   const put = await events.send(

@@ -19,7 +19,9 @@ import {
 import { CreateQueueCommand, GetQueueAttributesCommand, ListQueuesCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "@/lib/emulator/test-endpoint";
-import { CaptureFailedError, captureArchive, estimateCapture, liveCapture, type CaptureClients, type CaptureProgress } from "./capture";
+import { CaptureFailedError, captureArchive, liveCapture, type CaptureProgress } from "./capture";
+import type { CaptureClients } from "./clients";
+import { estimateCapture } from "./estimate";
 import { AwsCallError, describeAwsError } from "../aws/errors";
 
 let aws: TestEndpoint;

@@ -2,21 +2,31 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DESIGN_FORMAT, DESIGN_VERSION, type Design } from "@/lib/graph";
 import { Autosaver, type SaveDesign, type SaveResult } from "./autosave";
 
-/** A document told apart by its description (its name is the header's business). */
+/** A document told apart by its description. */
 const doc = (marker: string): Design => ({ format: DESIGN_FORMAT, version: DESIGN_VERSION, name: "n", description: marker, nodes: [], edges: [] });
 
 /** A server that holds a version and refuses stale ones, recording what it was sent. */
 function fakeServer(start: number) {
-  const server = { version: start, saved: [] as { doc: string; version: number }[], names: [] as string[], fail: null as string | null };
+  const server = { version: start, saved: [] as { doc: string; version: number }[], fail: null as string | null };
   const save: SaveDesign = async (graph, version): Promise<SaveResult> => {
     if (server.fail) return { ok: false, conflict: false, message: server.fail };
     if (version !== server.version) return { ok: false, conflict: true, message: "stale" };
     server.saved.push({ doc: graph.description, version });
-    server.names.push(graph.name);
     server.version += 1;
     return { ok: true, version: server.version };
   };
   return { server, save };
+}
+
+/** An editor that owns document "a" at `version`, saved by an Autosaver; `edit` changes the document and tells the saver. */
+function editing(version: number, save: SaveDesign) {
+  let current = doc("a");
+  const saver = new Autosaver(version, () => current, save, 800);
+  const edit = (marker: string) => {
+    current = doc(marker);
+    saver.change();
+  };
+  return { saver, edit };
 }
 
 describe("Autosaver", () => {
@@ -25,10 +35,10 @@ describe("Autosaver", () => {
 
   it("saves once, after the delay following the last change, with the version read", async () => {
     const { server, save } = fakeServer(3);
-    const saver = new Autosaver({ graph: doc("a"), version: 3 }, save, 800);
-    saver.change(doc("b"));
+    const { saver, edit } = editing(3, save);
+    edit("b");
     await vi.advanceTimersByTimeAsync(500);
-    saver.change(doc("c"));
+    edit("c");
     expect(saver.getStatus()).toEqual({ state: "unsaved" });
     await vi.advanceTimersByTimeAsync(799);
     expect(server.saved).toEqual([]);
@@ -36,24 +46,31 @@ describe("Autosaver", () => {
     expect(server.saved).toEqual([{ doc: "c", version: 3 }]);
     expect(saver.getStatus()).toEqual({ state: "saved" });
 
-    saver.rename("renamed");
+    edit("d");
     await vi.advanceTimersByTimeAsync(800);
-    expect(server.saved.at(-1)).toEqual({ doc: "c", version: 4 });
-    expect(server.names).toEqual(["n", "renamed"]);
-    // A later document from the editor (which still carries the old name) keeps the new one.
-    saver.change(doc("d"));
+    expect(server.saved.at(-1)).toEqual({ doc: "d", version: 4 });
+  });
+
+  it("tells its listeners of a new status only, not of every change while unsaved", async () => {
+    const { save } = fakeServer(1);
+    const { saver, edit } = editing(1, save);
+    const heard: string[] = [];
+    saver.subscribe(() => heard.push(saver.getStatus().state));
+    edit("b");
+    edit("c");
+    edit("d");
+    expect(heard).toEqual(["unsaved"]);
     await vi.advanceTimersByTimeAsync(800);
-    expect(server.saved.at(-1)).toEqual({ doc: "d", version: 5 });
-    expect(server.names.at(-1)).toBe("renamed");
+    expect(heard).toEqual(["unsaved", "saving", "saved"]);
   });
 
   it("stops on a conflict and never sends again", async () => {
     const { server, save } = fakeServer(5);
-    const saver = new Autosaver({ graph: doc("a"), version: 4 }, save, 800);
-    saver.change(doc("b"));
+    const { saver, edit } = editing(4, save);
+    edit("b");
     await vi.advanceTimersByTimeAsync(800);
     expect(saver.getStatus()).toEqual({ state: "conflict" });
-    saver.change(doc("c"));
+    edit("c");
     await saver.flush();
     await vi.advanceTimersByTimeAsync(5000);
     expect(server.saved).toEqual([]);
@@ -62,9 +79,9 @@ describe("Autosaver", () => {
 
   it("keeps the changes after a failure and saves them on retry", async () => {
     const { server, save } = fakeServer(1);
-    const saver = new Autosaver({ graph: doc("a"), version: 1 }, save, 800);
+    const { saver, edit } = editing(1, save);
     server.fail = "database is down";
-    saver.change(doc("b"));
+    edit("b");
     await vi.advanceTimersByTimeAsync(800);
     expect(saver.getStatus()).toEqual({ state: "error", message: "database is down" });
     server.fail = null;
@@ -77,11 +94,11 @@ describe("Autosaver", () => {
     const { server, save } = fakeServer(1);
     let release: () => void = () => {};
     const slow: SaveDesign = (graph, version) => new Promise((resolve) => (release = () => resolve(save(graph, version))));
-    const saver = new Autosaver({ graph: doc("a"), version: 1 }, slow, 800);
-    saver.change(doc("b"));
+    const { saver, edit } = editing(1, slow);
+    edit("b");
     await vi.advanceTimersByTimeAsync(800);
     expect(saver.getStatus()).toEqual({ state: "saving" });
-    saver.change(doc("c"));
+    edit("c");
     release();
     await vi.advanceTimersByTimeAsync(0);
     expect(saver.getStatus()).toEqual({ state: "unsaved" });
@@ -97,13 +114,13 @@ describe("Autosaver", () => {
 
   it("saved() resolves once pending changes are saved, and rejects with the reason when saving fails", async () => {
     const { server, save } = fakeServer(1);
-    const saver = new Autosaver({ graph: doc("a"), version: 1 }, save, 800);
+    const { saver, edit } = editing(1, save);
     await expect(saver.saved()).resolves.toBeUndefined();
-    saver.change(doc("b"));
+    edit("b");
     await saver.saved();
     expect(server.saved).toEqual([{ doc: "b", version: 1 }]);
     server.fail = "disk full";
-    saver.change(doc("c"));
+    edit("c");
     await expect(saver.saved()).rejects.toThrow("The design could not be saved: disk full");
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Autosave for the designer, framework-free: a change marks the design unsaved, and a short
- * delay after the last one the whole document is sent with the version last read. A conflict
- * (another tab saved in between) stops autosaving for good, so nothing is overwritten; other
- * failures keep the changes and are retried on the next change or on request.
+ * delay after the last one the document, read from its owner (the editor), is sent with the
+ * version last read. A conflict (another tab saved in between) stops autosaving for good, so
+ * nothing is overwritten; other failures keep the changes and are retried on the next change
+ * or on request.
  */
 import type { Design } from "@/lib/graph";
 
@@ -21,47 +22,35 @@ export type SaveDesign = (graph: Design, version: number) => Promise<SaveResult>
 export class Autosaver {
   private status: SaveStatus = { state: "saved" };
   private readonly listeners = new Set<() => void>();
-  private graph: Design;
-  /** The header's name wins over the editor document's, which does not know about renames. */
-  private name: string;
-  private version: number;
   private dirty = false;
   private inFlight = false;
   private stopped = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
+  /**
+   * @param version the version of the document as it was read
+   * @param document the document as it is now, read when a save goes out
+   */
   constructor(
-    initial: { graph: Design; version: number },
+    private version: number,
+    private readonly document: () => Design,
     private readonly save: SaveDesign,
     private readonly delayMs = 800,
-  ) {
-    this.graph = initial.graph;
-    this.name = initial.graph.name;
-    this.version = initial.version;
-  }
+  ) {}
 
   getStatus = (): SaveStatus => this.status;
-
-  /** The document as it will be saved: the editor's latest, under the header's name. */
-  document(): Design {
-    return { ...this.graph, name: this.name };
-  }
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
 
-  /** The editor's latest document. */
-  change(graph: Design): void {
-    this.graph = graph;
-    this.markChanged();
-  }
-
-  /** A new name from the page header; it is saved with the document. */
-  rename(name: string): void {
-    this.name = name;
-    this.markChanged();
+  /** The document changed (an edit, a rename…): it is saved after the delay. */
+  change(): void {
+    if (this.stopped) return;
+    this.dirty = true;
+    if (!this.inFlight) this.setStatus({ state: "unsaved" });
+    this.schedule();
   }
 
   /** Saves now instead of after the delay (the Retry button). */
@@ -119,19 +108,14 @@ export class Autosaver {
     this.listeners.clear();
   }
 
-  private markChanged(): void {
-    if (this.stopped) return;
-    this.dirty = true;
-    if (!this.inFlight) this.setStatus({ state: "unsaved" });
-    this.schedule();
-  }
-
   private schedule(): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), this.delayMs);
   }
 
   private setStatus(status: SaveStatus): void {
+    // Typing keeps the design unsaved: listeners (the page) hear of a new status only.
+    if (JSON.stringify(status) === JSON.stringify(this.status)) return;
     this.status = status;
     for (const listener of this.listeners) listener();
   }

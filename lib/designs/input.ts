@@ -1,15 +1,15 @@
 /** What callers may send to create or change a design; validated before it reaches the database. */
 import { z } from "zod";
 import { DESIGN_FORMAT, DESIGN_VERSION, designSchema, type Design } from "@/lib/graph";
+import { DESIGN_NAME_MAX_LENGTH } from "@/lib/limits";
 
-const NAME_MAX = 120;
 const DESCRIPTION_MAX = 2000;
 
 const name = z
   .string({ error: "name must be a string" })
   .trim()
   .min(1, "name must not be empty")
-  .max(NAME_MAX, `name must be at most ${NAME_MAX} characters`);
+  .max(DESIGN_NAME_MAX_LENGTH, `name must be at most ${DESIGN_NAME_MAX_LENGTH} characters`);
 
 const description = z
   .string({ error: "description must be a string" })
@@ -49,7 +49,7 @@ export type UpdateDesignInput = z.infer<typeof updateDesignInput>;
  */
 export function createInputFor(document: Design, fallbackName: string): CreateDesignInput {
   return {
-    name: (document.name.trim() || fallbackName).slice(0, NAME_MAX).trim(),
+    name: (document.name.trim() || fallbackName).slice(0, DESIGN_NAME_MAX_LENGTH).trim(),
     description: document.description.slice(0, DESCRIPTION_MAX),
     graph: document,
   };

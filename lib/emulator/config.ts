@@ -6,8 +6,10 @@
  *   SWITCHYARD_BUS_RETRY_BASE_MS  backoff of a failed delivery: retry n waits up to this · 2^(n-1), jittered (1000)
  *   SWITCHYARD_BUS_KEYS      `AKID:secret,…`: when set, requests must be SigV4-signed with one of these keys
  *   SWITCHYARD_INGEST_TOKEN  secret that POST /api/events/ingest requires (unset: the route is off)
+ *   SWITCHYARD_ALLOWED_OUTBOUND_HOSTS  loopback or private hosts API destinations may call (lib/boundary)
  */
 import { z } from "zod";
+import { parseHostList, type HostRule } from "../boundary";
 import { parseKeyList } from "./protocol/sigv4";
 
 const schema = z.object({
@@ -27,6 +29,17 @@ const schema = z.object({
       }
     }),
   SWITCHYARD_INGEST_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  SWITCHYARD_ALLOWED_OUTBOUND_HOSTS: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      try {
+        return parseHostList("SWITCHYARD_ALLOWED_OUTBOUND_HOSTS", text);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 export interface BusConfig {
@@ -36,10 +49,12 @@ export interface BusConfig {
   readonly ingestToken: string | undefined;
   /** Keys signatures are verified against; undefined accepts any signature. */
   readonly signingKeys: ReadonlyMap<string, string> | undefined;
+  /** Loopback and private hosts API destinations may call (never link-local or metadata addresses). */
+  readonly allowedOutboundHosts: readonly HostRule[];
 }
 
 export function readBusConfig(source: Record<string, string | undefined> = process.env): BusConfig {
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([key, value]) => (key.startsWith("SWITCHYARD_BUS_") || key === "SWITCHYARD_INGEST_TOKEN") && value !== ""));
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([key, value]) => (key.startsWith("SWITCHYARD_BUS_") || key === "SWITCHYARD_INGEST_TOKEN" || key === "SWITCHYARD_ALLOWED_OUTBOUND_HOSTS") && value !== ""));
   const result = schema.safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
@@ -51,5 +66,6 @@ export function readBusConfig(source: Record<string, string | undefined> = proce
     retryBaseMs: result.data.SWITCHYARD_BUS_RETRY_BASE_MS,
     ingestToken: result.data.SWITCHYARD_INGEST_TOKEN,
     signingKeys: result.data.SWITCHYARD_BUS_KEYS,
+    allowedOutboundHosts: result.data.SWITCHYARD_ALLOWED_OUTBOUND_HOSTS,
   };
 }

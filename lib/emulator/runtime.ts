@@ -43,7 +43,7 @@ export class BusRuntime implements IngestDeps {
     this.writer = new EventWriter(store);
     this.targets = new RuleTargets(db);
     this.queues = new LocalQueues(config.region);
-    this.dispatcher = new Dispatcher(this, config.retryBaseMs, clock);
+    this.dispatcher = new Dispatcher(this, config.retryBaseMs, config.allowedOutboundHosts, clock);
     this.replays = new ReplayRunner(this, () => this.dispatcher.wake());
     this.schedules = new RuleSchedules(this, clock, () => this.dispatcher.wake());
   }

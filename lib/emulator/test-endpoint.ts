@@ -2,6 +2,7 @@
  * For tests: the local EventBridge on a fresh SQLite file behind a loopback HTTP server, so the
  * real AWS SDK can talk to it without a Next.js build.
  */
+import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -12,6 +13,14 @@ import type { Clock } from "../schedule";
 import { readBusConfig } from "./config";
 import { serveBusRequest } from "./loopback-server";
 import { BusRuntime } from "./runtime";
+
+/**
+ * A SigV4 `Authorization` header of the right shape, for hand-made requests: the local endpoint
+ * requires one (lib/boundary) but checks the signature only when SWITCHYARD_BUS_KEYS is set.
+ */
+export function placeholderSignature(service = "events", accessKeyId = "AKIDPLACEHOLDER"): string {
+  return `AWS4-HMAC-SHA256 Credential=${accessKeyId}/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host;x-amz-date, Signature=${"0".repeat(64)}`;
+}
 
 export interface TestEndpoint {
   readonly url: string;
@@ -28,6 +37,8 @@ export interface TestEndpoint {
    * `whileDown` runs in between (e.g. to move a test clock while nothing runs).
    */
   restart(whileDown?: () => void): Promise<void>;
+  /** An SDK client for this endpoint (us-east-1, placeholder credentials: signatures are not checked). */
+  eventBridgeClient(): EventBridgeClient;
   close(): Promise<void>;
 }
 
@@ -73,12 +84,14 @@ export async function startTestEndpoint(settings: Record<string, string> = {}, c
     if (!faults.strike(req, res)) serveBusRequest(runtime, req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url,
     get runtime() {
       return runtime;
     },
     failNth: (operation, nth, fault) => faults.failNth(operation, nth, fault),
+    eventBridgeClient: () => new EventBridgeClient({ endpoint: url, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } }),
     async restart(whileDown) {
       await runtime.stop();
       await closeDb(dbUrl);

@@ -1,5 +1,5 @@
 /** The explorer's queries over events put through the SDK: filters, keyset paging, export, selection replay. */
-import { EventBridgeClient, PutEventsCommand } from "@aws-sdk/client-eventbridge";
+import { PutEventsCommand } from "@aws-sdk/client-eventbridge";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ValidationError } from "../errors";
 import { eventDetail, exportJsonLines, parseEventFilter, queryEvents } from "./index";
@@ -10,7 +10,7 @@ let endpoint: TestEndpoint;
 
 beforeAll(async () => {
   endpoint = await startTestEndpoint();
-  const eb = new EventBridgeClient({ endpoint: endpoint.url, region: "us-east-1", credentials: { accessKeyId: "a", secretAccessKey: "b" } });
+  const eb = endpoint.eventBridgeClient();
   for (let batch = 0; batch < 25; batch++) {
     const entries = Array.from({ length: 10 }, (_, i) => {
       const n = batch * 10 + i;

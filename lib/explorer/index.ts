@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { Db } from "../db";
 import { fromZodError, NotFoundError, ValidationError } from "../errors";
 import { idLowerBound } from "../ids";
+import { EVENT_PATTERN_MAX_LENGTH } from "../limits";
 import { compilePattern, InvalidEventPatternError, matchesEvent, readEvent, type CompiledPattern } from "../pattern";
 
 export const PAGE_SIZE = 100;
@@ -22,7 +23,7 @@ const filterSchema = z.object({
   source: z.string().min(1).optional(),
   detailType: z.string().min(1).optional(),
   text: z.string().min(1).max(500).optional(),
-  pattern: z.string().min(1).max(4096).optional(),
+  pattern: z.string().min(1).max(EVENT_PATTERN_MAX_LENGTH).optional(),
   cursor: z.string().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(PAGE_SIZE).optional(),
 });

@@ -8,6 +8,7 @@ export {
   categoryOf,
   createNode,
   DEFAULT_RETRY_POLICY,
+  DEFAULT_SUBSCRIBER_RETRY_POLICY,
   EDGE_REGISTRY,
   edgeKindBetween,
   kindSpec,
@@ -24,6 +25,7 @@ export {
 } from "./registry";
 export { PROBLEM_SEVERITY, type Problem, type ProblemCode, type Severity } from "./problems";
 export { LIMITS, validateDesign } from "./validate";
+export { EVENTSV2_LIMITS } from "./eventsv2-validate";
 export {
   checkDesign,
   DESIGN_FILE_SUFFIX,

@@ -1,24 +1,34 @@
 /**
  * The design model's one door into the pattern engine (`lib/pattern`): everything `lib/graph`
- * needs from it goes through these three functions, so an engine change touches this file only.
+ * needs from it goes through these functions, so an engine change touches this file only.
  */
 import {
   compilePattern,
   conditionHolds,
   matchesEvent,
   readEvent,
+  subscriberFilterProfile,
   validatePattern,
   type CompiledPattern,
   type Condition,
   type EventValue,
   type PatternProblem,
 } from "@/lib/pattern";
+import type { FilterScope } from "./schema";
 
 export type PatternIssue = PatternProblem;
 
 /** Every problem AWS would report for this pattern text (empty when valid). */
 export function checkPattern(text: string): readonly PatternIssue[] {
   return validatePattern(text).problems;
+}
+
+/**
+ * Every problem of a Custom Event Bus subscriber filter on `scope`: AWS's pattern checks up to
+ * `maxLength`, then the scope's profile (no wildcard anywhere; METADATA exact values only).
+ */
+export function checkSubscriberFilter(text: string, scope: FilterScope, maxLength: number): readonly PatternIssue[] {
+  return validatePattern(text, { maxLength, profile: subscriberFilterProfile(scope) }).problems;
 }
 
 /** A pattern ready to match samples, or `undefined` when the text is not a valid pattern. */

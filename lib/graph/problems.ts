@@ -48,6 +48,15 @@ export const PROBLEM_SEVERITY = {
   "fifo-needs-message-group-id": "error",
   "message-group-id-ignored": "warning",
   "invalid-endpoint": "error",
+  // The Custom Event Bus
+  "source-without-bus": "error",
+  "subscriber-without-bus": "error",
+  "subscriber-without-target": "warning",
+  "too-many-subscriber-targets": "error",
+  "duplicate-subscriber-name": "error",
+  "invalid-transform": "error",
+  /** Adjustable service quotas: a design above one needs an increase before it deploys. */
+  "quota-exceeded": "warning",
   // Samples and expectations
   "unknown-sample": "error",
   "invalid-sample": "error",

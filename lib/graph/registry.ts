@@ -4,7 +4,8 @@
  * `nodeTypes`, connection checks and validation all derive from this table, so a new kind is a
  * schema member plus one entry here (the mapped type below makes the compiler demand it).
  */
-import type { DesignNode, EdgeKind, InputMode, NodeKind, NodeOfKind, Position, RetryPolicy } from "./schema";
+import { DEFAULT_EVENT_AGE_SECONDS, DEFAULT_RETRY_ATTEMPTS } from "../limits";
+import type { DesignNode, EdgeKind, InputMode, NodeKind, NodeOfKind, Position, RetryPolicy, SubscriberRetryPolicy } from "./schema";
 
 export type NodeCategory = "producer" | "bus" | "rule" | "target" | "downstream";
 
@@ -40,6 +41,7 @@ export const EDGE_REGISTRY: { readonly [K in EdgeKind]: EdgeKindSpec } = {
   forwards: { label: "forwards", description: "The event-bus target delivers to this bus." },
   "feeds-function": { label: "feeds", description: "An event source mapping or pipe delivers records to the function." },
   "writes-to": { label: "writes to", description: "Documentation: the target writes to this resource." },
+  subscribes: { label: "subscribes", description: "The subscriber receives the Custom Event Bus's events that pass its filters." },
 };
 
 /** Names AWS accepts (`[.\-_A-Za-z0-9]`), derived from the node id so fresh nodes differ. */
@@ -48,8 +50,11 @@ function nameFrom(prefix: string, id: string): string {
 }
 
 const MATCHED_EVENT: InputMode = { type: "matched-event" };
-/** AWS's defaults: 24 hours and 185 attempts. */
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maximumEventAgeInSeconds: 86_400, maximumRetryAttempts: 185 };
+/** A subscriber's defaults on the Custom Event Bus: 300 seconds and 5 attempts (AWS::EventsV2::Subscriber RetryPolicy). */
+export const DEFAULT_SUBSCRIBER_RETRY_POLICY: SubscriberRetryPolicy = { maxEventAgeInSeconds: 300, maxRetryAttempts: 5 };
+
+/** AWS's defaults (lib/limits.ts): 24 hours and 185 attempts. */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maximumEventAgeInSeconds: DEFAULT_EVENT_AGE_SECONDS, maximumRetryAttempts: DEFAULT_RETRY_ATTEMPTS };
 
 function targetDefaults() {
   return { input: MATCHED_EVENT, retryPolicy: { ...DEFAULT_RETRY_POLICY } };
@@ -160,6 +165,44 @@ export const NODE_REGISTRY: NodeRegistry = {
     create: (id, position) => ({ id, position, kind: "event-bus", busType: "classic", variant: "custom", name: nameFrom("bus", id) }),
     starts: ["feeds"],
     ends: ["puts-events", "forwards"],
+  },
+  "eventsv2-bus": {
+    kind: "eventsv2-bus",
+    label: "Custom Event Bus",
+    category: "bus",
+    description: "The event bus with subscribers: it keeps every event for its retention period.",
+    create: (id, position) => ({ id, position, kind: "eventsv2-bus", name: nameFrom("bus", id), retentionDays: 7 }),
+    starts: ["subscribes"],
+    ends: ["puts-events"],
+  },
+  "eventsv2-source": {
+    kind: "eventsv2-source",
+    label: "Event source (Custom Event Bus)",
+    category: "producer",
+    description: "An AWS service's or a partner's events attached to a Custom Event Bus.",
+    create: (id, position) => ({ id, position, kind: "eventsv2-source", name: nameFrom("source", id), config: { type: "aws-service", awsService: "aws.s3" } }),
+    starts: PRODUCER_STARTS,
+    ends: [],
+  },
+  subscriber: {
+    kind: "subscriber",
+    label: "Subscriber",
+    category: "rule",
+    description: "Filters a Custom Event Bus's events by scope, transforms them and delivers them to one target.",
+    create: (id, position) => ({
+      id,
+      position,
+      kind: "subscriber",
+      name: nameFrom("subscriber", id),
+      filters: { DATA: '{\n  "source": ["com.example.orders"]\n}' },
+      transform: { type: "RAW" },
+      ordering: "UNORDERED",
+      start: { type: "LATEST" },
+      state: "RUNNING",
+      retryPolicy: { ...DEFAULT_SUBSCRIBER_RETRY_POLICY },
+    }),
+    starts: ["invokes"],
+    ends: ["subscribes"],
   },
   rule: {
     kind: "rule",

@@ -35,6 +35,23 @@ const EVERY_KIND: Design = {
     { id: "s3", kind: "s3-bucket", position: { x: 800, y: 80 }, bucketName: "lake" },
     { id: "db", kind: "database", position: { x: 800, y: 160 }, engine: "PostgreSQL", name: "crm", notes: "owned by CRM team" },
     { id: "x", kind: "resource", position: { x: 800, y: 240 }, title: "Salesforce" },
+    { id: "bus2", kind: "eventsv2-bus", position: { x: 200, y: 800 }, name: "payments", description: "Shared payments bus", retentionDays: 30, account: "111122223333", region: "eu-west-1" },
+    { id: "s3src", kind: "eventsv2-source", position: { x: 0, y: 800 }, name: "uploads", config: { type: "aws-service", awsService: "aws.s3", pattern: '{"detail-type":["Object Created"]}' }, deadLetterQueueArn: "arn:aws:sqs:eu-west-1:111122223333:dlq" },
+    {
+      id: "sub",
+      kind: "subscriber",
+      position: { x: 400, y: 800 },
+      name: "big-payments",
+      filters: { DATA: '{"detail":{"amount":[{"numeric":[">",500]}]}}', METADATA: '{"tenant":["acme"]}' },
+      transform: { type: "JSONATA", expression: "{% $events.Data.detail %}" },
+      ordering: "FIFO",
+      start: { type: "TIMESTAMP", startingPoint: 1_790_000_000 },
+      state: "STOPPED",
+      retryPolicy: { maxEventAgeInSeconds: 86_400, maxRetryAttempts: 185 },
+      deadLetterQueueArn: "arn:aws:sqs:eu-west-1:111122223333:dlq",
+      roleArn: "arn:aws:iam::111122223333:role/deliver",
+      expectations: [],
+    },
   ],
   edges: [
     { id: "e1", kind: "puts-events", source: "app", target: "bus" },
@@ -43,6 +60,9 @@ const EVERY_KIND: Design = {
     { id: "e4", kind: "writes-to", source: "fn", target: "tbl" },
     { id: "e5", kind: "feeds-function", source: "ddb", target: "fn" },
     { id: "e6", kind: "forwards", source: "fwd", target: "bus" },
+    { id: "e7", kind: "puts-events", source: "s3src", target: "bus2" },
+    { id: "e8", kind: "subscribes", source: "bus2", target: "sub" },
+    { id: "e9", kind: "invokes", source: "sub", target: "sqs" },
   ],
 };
 
@@ -59,6 +79,19 @@ describe("design schema", () => {
 
   it("covers every registered kind in the example", () => {
     expect(new Set(EVERY_KIND.nodes.map((n) => n.kind))).toEqual(new Set(NODE_KINDS));
+  });
+
+  it("loads design files written before the Custom Event Bus kinds unchanged (the new kinds are additive)", async () => {
+    const { readFileSync } = await import("node:fs");
+    for (const name of ["order-flow.json", "cross-account.json"]) {
+      const text = readFileSync(new URL(`../iac/__fixtures__/${name}`, import.meta.url), "utf8");
+      expect(designSchema.parse(JSON.parse(text))).toEqual(JSON.parse(text));
+    }
+  });
+
+  it("keeps at most one filter per scope: an unknown scope is an error at its key", () => {
+    const subscriber = { ...node("subscriber", "s"), filters: { DATA: "{}", HEADERS: "{}" } };
+    expect(issuePaths(design([subscriber as never]))).toEqual(["nodes.0.filters"]);
   });
 
   it("keeps pattern text exactly, number lexemes included", () => {
@@ -83,7 +116,7 @@ describe("design schema", () => {
     expect(issuePaths(design([{ id: "a", kind: "teleporter", position: { x: 0, y: 0 } } as never]))).toEqual(["nodes.0.kind"]);
   });
 
-  it("rejects an unknown bus type at busType (the extension point is a discriminator)", () => {
+  it("rejects an unknown bus type at busType", () => {
     expect(issuePaths(design([{ ...node("event-bus", "b"), busType: "subscriptions" } as never]))).toEqual(["nodes.0.busType"]);
   });
 

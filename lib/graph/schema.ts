@@ -176,9 +176,8 @@ export const archiveSchema = z.strictObject({
 });
 
 /**
- * Today's EventBridge bus. `busType` is the extension point: AWS's newer bus model (subscribers,
- * filters, JSONata transforms) becomes a second member of `eventBusSchema` with its own fields,
- * and code that only understands classic buses narrows on `busType === "classic"`.
+ * The Classic EventBridge bus (rules and targets). The Custom Event Bus has node kinds of its
+ * own (below), so `busType` stays `classic`.
  */
 const classicBus = z.strictObject({
   ...base,
@@ -194,6 +193,94 @@ const classicBus = z.strictObject({
 });
 
 export const eventBusSchema = z.discriminatedUnion("busType", [classicBus]);
+
+// ---------------------------------------------------------------------------------------------
+// The Custom Event Bus (API `eventsv2`; the console calls the rules-and-targets bus "Classic")
+//
+// Its own node kinds rather than a `busType` of `event-bus`: it has no rules, archives or
+// partner variant, so every Classic check and export would otherwise have to narrow first.
+// Shapes follow AWS::EventsV2::* (aws-cdk-lib's aws-eventsv2); AWS's ranges live in validation.
+
+/** `DATA` the payload (PutEvents: the envelope), `METADATA` the publisher's keys, `SYSTEM_METADATA` EventBridge's. */
+export const filterScopeSchema = z.enum(["DATA", "METADATA", "SYSTEM_METADATA"]);
+
+/**
+ * A subscriber's filters: at most one event pattern per scope (so a map keyed by scope), all
+ * ANDed; no filter at all delivers every event.
+ */
+export const subscriberFiltersSchema = z.strictObject({
+  DATA: sourceText.optional(),
+  METADATA: sourceText.optional(),
+  SYSTEM_METADATA: sourceText.optional(),
+});
+
+/** What the target receives: the data, the data with its metadata, or a JSONata expression's result. */
+export const subscriberTransformSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("RAW") }),
+  z.strictObject({ type: z.literal("WITH_METADATA") }),
+  /** The expression with its `{% … %}` delimiters, as AWS stores it. */
+  z.strictObject({ type: z.literal("JSONATA"), expression: sourceText }),
+]);
+
+/** Where a new subscriber starts reading the bus's retained events. */
+export const subscriberStartSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("LATEST") }),
+  z.strictObject({ type: z.literal("HORIZON") }),
+  /** Seconds since the Unix epoch. */
+  z.strictObject({ type: z.literal("TIMESTAMP"), startingPoint: count }),
+]);
+
+export const subscriberRetryPolicySchema = z.strictObject({
+  maxEventAgeInSeconds: count,
+  maxRetryAttempts: count,
+});
+
+const eventsV2Bus = z.strictObject({
+  ...base,
+  kind: z.literal("eventsv2-bus"),
+  name: text,
+  description: text.optional(),
+  /** Days every published event is kept (subscribers' backlog, point-in-time starts). */
+  retentionDays: count,
+  account: text.optional(),
+  region: text.optional(),
+});
+
+/** An event source attached to a Custom Event Bus: an AWS service's events or a partner's. */
+export const eventSourceConfigSchema = z.discriminatedUnion("type", [
+  /** `awsService` like `aws.s3`; the optional pattern selects which of its events the bus gets. */
+  z.strictObject({ type: z.literal("aws-service"), awsService: text, pattern: sourceText.optional() }),
+  z.strictObject({ type: z.literal("partner"), partnerEventSourceArn: text, pattern: sourceText.optional() }),
+]);
+
+const eventsV2Source = z.strictObject({
+  ...base,
+  kind: z.literal("eventsv2-source"),
+  name: text,
+  description: text.optional(),
+  config: eventSourceConfigSchema,
+  deadLetterQueueArn: text.optional(),
+});
+
+const subscriberNode = z.strictObject({
+  ...base,
+  kind: z.literal("subscriber"),
+  name: text,
+  description: text.optional(),
+  filters: subscriberFiltersSchema,
+  transform: subscriberTransformSchema,
+  /** `FIFO` orders delivery within an event group. */
+  ordering: z.enum(["UNORDERED", "FIFO"]),
+  start: subscriberStartSchema,
+  /** `STOPPED` pauses delivery; events keep accumulating as its backlog. */
+  state: z.enum(["RUNNING", "STOPPED"]),
+  retryPolicy: subscriberRetryPolicySchema,
+  /** An SQS queue ARN: the only dead-letter destination AWS supports. */
+  deadLetterQueueArn: text.optional(),
+  roleArn: text.optional(),
+  /** Expectations of the filters as a whole (all scopes ANDed). */
+  expectations,
+});
 
 // ---------------------------------------------------------------------------------------------
 // Rules
@@ -321,6 +408,9 @@ export const designNodeSchema = z.discriminatedUnion("kind", [
   kinesisStreamSource,
   sqsQueueSource,
   eventBusSchema,
+  eventsV2Bus,
+  eventsV2Source,
+  subscriberNode,
   ruleNode,
   lambdaTarget,
   snsTarget,
@@ -338,7 +428,7 @@ export const designNodeSchema = z.discriminatedUnion("kind", [
 ]);
 
 /** What an edge means; which node kinds may sit at each end is the registry's business. */
-export const edgeKindSchema = z.enum(["puts-events", "feeds", "invokes", "forwards", "feeds-function", "writes-to"]);
+export const edgeKindSchema = z.enum(["puts-events", "feeds", "invokes", "forwards", "feeds-function", "writes-to", "subscribes"]);
 
 export const designEdgeSchema = z.strictObject({
   id: nodeIdSchema,
@@ -373,6 +463,12 @@ export type RetryPolicy = z.infer<typeof retryPolicySchema>;
 export type Archive = z.infer<typeof archiveSchema>;
 export type SampleEvent = z.infer<typeof sampleEventSchema>;
 export type Expectation = z.infer<typeof expectationSchema>;
+export type EventsV2BusNode = NodeOfKind<"eventsv2-bus">;
+export type SubscriberNode = NodeOfKind<"subscriber">;
+export type FilterScope = z.infer<typeof filterScopeSchema>;
+export type SubscriberFilters = z.infer<typeof subscriberFiltersSchema>;
+export type SubscriberTransform = z.infer<typeof subscriberTransformSchema>;
+export type SubscriberRetryPolicy = z.infer<typeof subscriberRetryPolicySchema>;
 
 export const EDGE_KINDS: readonly EdgeKind[] = edgeKindSchema.options;
 

@@ -6,11 +6,14 @@
  * Limits are from the EventBridge API reference (PutRule, CreateEventBus, PutTargets,
  * CreateArchive) and the Lambda event source mapping reference.
  */
+import { isJson } from "../format";
+import { RETRY_POLICY_LIMITS } from "../limits";
+import { eventsV2Problems } from "./eventsv2-validate";
 import { indexDesign, type DesignIndex } from "./graph-index";
 import { findEventLoops } from "./loops";
 import { checkPattern } from "./pattern-check";
 import { problem, type Problem } from "./problems";
-import { canConnect, type TargetNode } from "./registry";
+import { canConnect, isTargetNode, type TargetNode } from "./registry";
 import { scheduleExpressionProblem } from "../schedule";
 import { targetIdOf } from "./target-id";
 import type { Design, DesignNode, EventBusNode, InputMode, NodeOfKind, RuleNode } from "./schema";
@@ -21,8 +24,7 @@ export const LIMITS = {
   archiveName: { max: 48, pattern: /^[.\-_A-Za-z0-9]+$/ },
   ruleDescription: 512,
   targetsPerRule: 5,
-  maximumEventAgeInSeconds: { min: 60, max: 86_400 },
-  maximumRetryAttempts: { min: 0, max: 185 },
+  ...RETRY_POLICY_LIMITS,
   inputPathsMapEntries: 100,
   inputTemplate: 8192,
   input: 8192,
@@ -57,6 +59,7 @@ export function validateDesign(design: Design): Problem[] {
   for (const node of design.nodes) checkNode(node, index, report);
   checkBusUniqueness(index, report);
   checkSamples(design, report);
+  problems.push(...eventsV2Problems(index));
   problems.push(...findEventLoops(index));
   return problems;
 }
@@ -180,6 +183,10 @@ function checkNode(node: DesignNode, index: DesignIndex, report: Report): void {
     case "s3-bucket":
     case "database":
     case "resource":
+    // The Custom Event Bus's nodes: eventsv2-validate.ts.
+    case "eventsv2-bus":
+    case "eventsv2-source":
+    case "subscriber":
       return;
   }
 }
@@ -298,7 +305,7 @@ function checkRule(rule: RuleNode, index: DesignIndex, report: Report): void {
   const seen = new Set<string>();
   for (const edge of targets) {
     const target = index.node(edge.target);
-    if (target === undefined || !("retryPolicy" in target)) continue;
+    if (target === undefined || !isTargetNode(target)) continue;
     const id = targetIdOf(target);
     if (seen.has(id)) report({ code: "duplicate-target-id", nodeId: target.id, field: "targetId", message: `Rule ${rule.name} already has a target with the id ${id}` });
     seen.add(id);
@@ -333,7 +340,7 @@ function checkTarget(target: TargetNode, index: DesignIndex, report: Report): vo
   // A function that puts events is a producer of the design (started by something not drawn).
   const publishes = index.outgoing(target.id, "puts-events").length;
   if (invokedBy === 0 && fedByStream === 0 && publishes === 0 && index.degree(target.id) > 0) {
-    report({ code: "target-not-invoked", nodeId: target.id, message: `No rule invokes ${name(target)}` });
+    report({ code: "target-not-invoked", nodeId: target.id, message: `No rule or subscriber invokes ${name(target)}` });
   }
 
   const age = target.retryPolicy.maximumEventAgeInSeconds;
@@ -434,15 +441,6 @@ function checkSamples(design: Design, report: Report): void {
         report({ code: "unknown-sample", nodeId: node.id, field: `expectations.${i}.sample`, message: `The expectation refers to sample "${expectation.sample}", which the design does not have` });
       }
     });
-  }
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
   }
 }
 

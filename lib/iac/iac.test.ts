@@ -26,6 +26,7 @@ import { parse as parseHcl } from "@cdktf/hcl2json";
 import { afterAll, describe, expect, it } from "vitest";
 import { designSchema, type Design } from "@/lib/graph/schema";
 import { targetIdOf } from "@/lib/graph/target-id";
+import { isTargetNode } from "@/lib/graph/registry";
 import { STARTERS } from "@/lib/starters";
 import { loadStackClass, requireFromRoot } from "./cdk-stack.test-support";
 import { DesignNotExportableError, exportDesign, EXPORT_FORMATS, type ExportFormat } from "./index";
@@ -48,6 +49,16 @@ type Template = { Resources: Record<string, { Type: string; Properties?: Record<
 function files(design: Design, format: ExportFormat): Map<string, string> {
   return new Map(exportDesign(design, format).files.map((f) => [f.path, f.content]));
 }
+
+type TerraformBlocks = Record<string, Record<string, Record<string, Json>[]>>;
+
+/** A design's main.tf read back by hcl2json: its resources by type, then by name. */
+async function terraformResources(design: Design): Promise<TerraformBlocks> {
+  return ((await parseHcl("main.tf", files(design, "terraform").get("main.tf")!)) as { resource: TerraformBlocks }).resource;
+}
+
+/** The first block of every resource of `type`. */
+const blocksOf = (resources: TerraformBlocks, type: string) => Object.values(resources[type] ?? {}).map((blocks) => blocks[0] as Record<string, Json>);
 
 function rulePatterns(design: Design): Map<string, unknown> {
   const out = new Map<string, unknown>();
@@ -230,8 +241,8 @@ describe("rule roles and target ids", () => {
     const ourIds = new Set(Object.keys(ours.Resources));
     expect(normalize(cdk, ourIds).events).toEqual(normalize(ours, ourIds).events);
 
-    const hcl = (await parseHcl("main.tf", files(design, "terraform").get("main.tf")!)) as { resource: Record<string, Record<string, Record<string, Json>[]>> };
-    const tfTargets = Object.entries(hcl.resource["aws_cloudwatch_event_target"]!).filter(([name]) => name.startsWith("instance_state_rule_"));
+    const resources = await terraformResources(design);
+    const tfTargets = Object.entries(resources["aws_cloudwatch_event_target"]!).filter(([name]) => name.startsWith("instance_state_rule_"));
     expect(tfTargets.map(([, blocks]) => blocks[0]!.target_id)).toEqual(expected);
   }, 60_000);
 
@@ -250,10 +261,8 @@ describe("Terraform", () => {
   for (const name of FIXTURES) {
     it(`${name}: main.tf parses, and its rules, targets and patterns match the design`, async () => {
       const design = load(name);
-      const hcl = (await parseHcl("main.tf", files(design, "terraform").get("main.tf")!)) as {
-        resource: Record<string, Record<string, Record<string, Json>[]>>;
-      };
-      const rules = Object.values(hcl.resource["aws_cloudwatch_event_rule"] ?? {}).map((blocks) => blocks[0] as Record<string, string>);
+      const resources = await terraformResources(design);
+      const rules = blocksOf(resources, "aws_cloudwatch_event_rule") as Record<string, string>[];
       const patterns = rulePatterns(design);
       const exported = design.nodes.filter((n) => n.kind === "rule" && !(name === "cross-account" && n.name === "branch-forward"));
       // hcl2json returns blocks keyed by name (a map): compare as sets.
@@ -267,14 +276,14 @@ describe("Terraform", () => {
         else expect(rule.schedule_expression).toBe(node.trigger.expression);
       }
 
-      const targets = Object.values(hcl.resource["aws_cloudwatch_event_target"] ?? {}).map((blocks) => blocks[0] as Record<string, Json>);
+      const targets = blocksOf(resources, "aws_cloudwatch_event_target");
       // Rule targets only (an HTTP API route also "invokes" its function, outside EventBridge).
       const fromRule = (id: string) => design.nodes.find((n) => n.id === id)?.kind === "rule";
       const invokes = design.edges.filter((e) => e.kind === "invokes" && fromRule(e.source) && !(name === "cross-account" && e.source === "branch-forward"));
       expect(targets).toHaveLength(invokes.length);
       for (const edge of invokes) {
         const target = design.nodes.find((n) => n.id === edge.target)!;
-        if (!("retryPolicy" in target)) continue;
+        if (!isTargetNode(target)) continue;
         const rule = design.nodes.find((n) => n.id === edge.source);
         if (rule?.kind === "rule") {
           const ruleBlock = rules.find((r) => r.name === rule.name)!;
@@ -303,10 +312,8 @@ describe("Terraform", () => {
 describe("Terraform: buses, archives, permissions and mappings", () => {
   it("order-flow: every resource the design implies is there, with the design's values", async () => {
     const design = load("order-flow");
-    const hcl = (await parseHcl("main.tf", files(design, "terraform").get("main.tf")!)) as {
-      resource: Record<string, Record<string, Record<string, Json>[]>>;
-    };
-    const all = (type: string) => Object.values(hcl.resource[type] ?? {}).map((blocks) => blocks[0] as Record<string, Json>);
+    const resources = await terraformResources(design);
+    const all = (type: string) => blocksOf(resources, type);
 
     const bus = design.nodes.find((n) => n.kind === "event-bus")!;
     if (bus.kind !== "event-bus" || !bus.archive) throw new Error("fixture changed");
@@ -338,10 +345,8 @@ describe("Terraform: buses, archives, permissions and mappings", () => {
 
   it("cross-account: other accounts' buses are referenced, ours get a policy for the accounts that forward to them", async () => {
     const design = load("cross-account");
-    const hcl = (await parseHcl("main.tf", files(design, "terraform").get("main.tf")!)) as {
-      resource: Record<string, Record<string, Record<string, Json>[]>>;
-    };
-    const all = (type: string) => Object.values(hcl.resource[type] ?? {}).map((blocks) => blocks[0] as Record<string, Json>);
+    const resources = await terraformResources(design);
+    const all = (type: string) => blocksOf(resources, type);
     // central (222233334444) and branch (999900001111) are not ours; inbox and the partner bus are.
     expect(all("aws_cloudwatch_event_bus").map((b) => b.name).sort()).toEqual(["aws.partner/example.com/123456789012/tickets", "inbox"]);
     const [policy] = all("aws_cloudwatch_event_bus_policy");
@@ -412,9 +417,7 @@ describe("starter designs: what the issue asks of their export", () => {
     expect(permission).toMatchObject({ Action: "lambda:InvokeFunction", Principal: "events.amazonaws.com" });
     expect(JSON.stringify(permission!.FunctionName)).toContain("RewardsFunctionName");
 
-    const tf = files(load("starter-reward-big-payments"), "terraform").get("main.tf")!;
-    const hcl = (await parseHcl("main.tf", tf)) as { resource: Record<string, Record<string, Record<string, Json>[]>> };
-    const permissions = Object.values(hcl.resource["aws_lambda_permission"] ?? {}).map((blocks) => blocks[0]!);
+    const permissions = blocksOf(await terraformResources(load("starter-reward-big-payments")), "aws_lambda_permission");
     expect(permissions.find((p) => String(p.source_arn).includes("payment_processed_rule"))).toMatchObject({ principal: "events.amazonaws.com", action: "lambda:InvokeFunction" });
   });
 
@@ -427,8 +430,7 @@ describe("starter designs: what the issue asks of their export", () => {
     const filters = (mapping.Properties!.FilterCriteria as { Filters: { Pattern: string }[] }).Filters;
     expect(filters.map((f) => JSON.parse(f.Pattern))).toEqual([filter]);
 
-    const hcl = (await parseHcl("main.tf", files(design, "terraform").get("main.tf")!)) as { resource: Record<string, Record<string, Record<string, Json>[]>> };
-    const tfMapping = Object.values(hcl.resource["aws_lambda_event_source_mapping"]!)[0]![0]!;
+    const tfMapping = blocksOf(await terraformResources(design), "aws_lambda_event_source_mapping")[0]!;
     expect(tfMapping).toMatchObject({ topics: ["customer"], batch_size: 100, starting_position: "TRIM_HORIZON", amazon_managed_kafka_event_source_config: [{ consumer_group_id: "msk-lambda-iam" }] });
     const tfFilter = (tfMapping.filter_criteria as { filter: { pattern: string }[] }[])[0]!.filter[0]!.pattern;
     expect(JSON.parse(tfFilter)).toEqual(filter);

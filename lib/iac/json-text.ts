@@ -6,9 +6,9 @@
  * Canonical order: object keys sorted by UTF-16 code units at every level (as RFC 8785 does);
  * arrays keep their order, since `$or` branches and value lists are read in order by people.
  */
-import { DEFAULT_MAX_PATTERN_LENGTH, parseJson, type JsonNode } from "@/lib/pattern";
+import { EVENT_PATTERN_DEFAULT_QUOTA } from "@/lib/limits";
+import { parseJson, type JsonNode } from "@/lib/pattern";
 
-export { DEFAULT_MAX_PATTERN_LENGTH };
 
 export interface JsonTextOptions {
   /** Sort object keys (patterns) or keep the user's order (inputs). */
@@ -85,6 +85,6 @@ export function canonicalPattern(text: string): CanonicalPattern {
     tree,
     pretty: writeJson(tree, { sortKeys: true, indent: 2 }),
     compact,
-    overQuota: compact.length > DEFAULT_MAX_PATTERN_LENGTH,
+    overQuota: compact.length > EVENT_PATTERN_DEFAULT_QUOTA,
   };
 }

@@ -563,6 +563,9 @@ class ModelBuilder {
     for (const node of this.design.nodes) {
       if (node.kind === "schedule") this.notes.push(`Schedule ${node.id} (EventBridge Scheduler) is not exported; only rules are.`);
       if (node.kind === "http-api") this.notes.push(`HTTP API route ${node.method} ${node.path} (${node.name}) is not exported; only what EventBridge and the mappings need is.`);
+      if (node.kind === "eventsv2-bus" || node.kind === "eventsv2-source" || node.kind === "subscriber") {
+        this.notes.push(`Custom Event Bus ${node.kind === "eventsv2-bus" ? "bus" : node.kind === "subscriber" ? "subscriber" : "event source"} ${node.name} is not exported yet: this export covers Classic buses only.`);
+      }
       if (node.kind === "lambda") {
         for (const bus of this.index.successors(node.id, "puts-events", "event-bus")) {
           this.notes.push(`Function ${node.functionName} puts events on bus ${bus.name}: its execution role needs events:PutEvents on that bus.`);

@@ -1,8 +1,8 @@
 /**
- * Terraform (HCL, AWS provider 6) from the export model: one `main.tf`, formatted as
- * `terraform fmt` would (two-space indent, `=` aligned within a block's run of one-line
- * attributes). Event patterns are heredocs holding the canonical JSON, so the file reads like
- * the pattern editor and a plain HCL parser returns the pattern text unchanged.
+ * Terraform (HCL, AWS provider 6) from the export model: one `main.tf`, exactly as
+ * `terraform fmt` writes it (two-space indent, `=` aligned within a block's run of attributes).
+ * Event patterns are heredocs holding the canonical JSON, so the file reads like the pattern
+ * editor and Terraform evaluates the pattern text unchanged (template sequences escaped).
  */
 import { oneLine } from "./names";
 import { logPolicyDocument } from "./cloudformation";
@@ -26,10 +26,18 @@ const block = (header: string, body: Body): Block => ({ type: "block", header, b
 
 const ESCAPES: Record<string, string> = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
+/**
+ * `${` and `%{` start interpolation and directives in HCL strings and heredocs; doubled (`$${`,
+ * `%%{`) they are literal. (A function replacement: in a replacement string, `$$` means `$`.)
+ */
+function literalTemplate(text: string): string {
+  return text.replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{");
+}
+
 /** A quoted HCL string: JSON-style escapes, and `${` / `%{` doubled so they stay literal. */
 export function hclString(text: string): string {
   const body = [...text].map((c) => ESCAPES[c] ?? (c < " " ? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}` : c)).join("");
-  return `"${body.replaceAll("${", "$${").replaceAll("%{", "%%{")}"`;
+  return `"${literalTemplate(body)}"`;
 }
 
 function refExpression(ref: Ref): string {
@@ -54,9 +62,16 @@ export function hclExpression(expr: Expr): string {
 /** A heredoc for multi-line JSON; its content is literal (interpolation sequences escaped). */
 function heredoc(marker: string, text: string, depth: number): string {
   const pad = "  ".repeat(depth + 1);
-  const lines = text.replaceAll("${", "$${").replaceAll("%{", "%%{").split("\n").map((line) => pad + line);
+  const lines = literalTemplate(text).split("\n").map((line) => pad + line);
   return `<<-${marker}\n${lines.join("\n")}\n${"  ".repeat(depth)}${marker}`;
 }
+
+/**
+ * A heredoc is one line to `terraform fmt` (its text is a single token): its attribute aligns
+ * with the attributes around it. Any other multi-line value (an open bracket) ends the run of
+ * aligned attributes and is written unaligned, as fmt writes it.
+ */
+const isBracketed = (a: Attribute) => a.value.includes("\n") && !a.value.startsWith("<<");
 
 function writeBody(body: Body, depth: number): string[] {
   const pad = "  ".repeat(depth);
@@ -64,16 +79,17 @@ function writeBody(body: Body, depth: number): string[] {
   const out: string[] = [];
   let run: Attribute[] = [];
   const flush = () => {
-    // terraform fmt aligns `=` across consecutive one-line attributes.
-    const width = Math.max(0, ...run.filter((a) => !a.value.includes("\n")).map((a) => a.key.length));
-    for (const a of run) out.push(`${pad}${a.value.includes("\n") ? a.key : a.key.padEnd(width)} = ${a.value}`);
+    // terraform fmt aligns `=` across consecutive attributes.
+    const width = Math.max(0, ...run.map((a) => a.key.length));
+    for (const a of run) out.push(`${pad}${a.key.padEnd(width)} = ${a.value}`);
     run = [];
   };
   for (const item of items) {
     if (item.type === "attr") {
-      if (item.value.includes("\n") && run.length > 0) flush();
-      run.push(item);
-      if (item.value.includes("\n")) flush();
+      if (isBracketed(item)) {
+        flush();
+        out.push(`${pad}${item.key} = ${item.value}`);
+      } else run.push(item);
       continue;
     }
     flush();

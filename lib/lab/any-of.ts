@@ -1,9 +1,10 @@
 /**
- * A stream source's filter criteria: a record passes when ANY criterion matches it (Lambda's
- * event filtering), and with no criteria every record passes. Each criterion is judged by
- * `evaluateLab` (the one matcher); this only combines the verdicts and, for a record filtered
- * out, picks the criterion that came closest to passing it to say why.
+ * A stream source's filter criteria in the lab. Each criterion is judged by `evaluateLab` (the
+ * one matcher), the verdicts combine as Lambda's event filtering combines them
+ * (`anyCriterionPasses`, lib/streams), and for a record filtered out this picks the criterion
+ * that came closest to passing it to say why.
  */
+import { anyCriterionPasses } from "../streams/filter-view";
 import { evaluateLab, type EvaluateOptions, type LabCounts, type LabResult, type LabValidation } from "./evaluate";
 import { prepareEvents, type LabEvent, type PreparedEvent } from "./events";
 
@@ -51,15 +52,11 @@ export function evaluateAnyOf(patterns: readonly string[], events: readonly LabE
   let matched = 0;
   const results = prepared.map((p, i): AnyOfResult => {
     if (!p.ok) return { eventId: p.event.id, matched: false, error: p.error };
-    if (runs.length === 0) {
-      matched++;
-      return { eventId: p.event.id, matched: true };
-    }
     const perCriterion = runs.map((run) => run.results![i]!);
-    const matchedBy = perCriterion.findIndex((r) => r.matched);
-    if (matchedBy !== -1) {
+    const verdict = anyCriterionPasses(perCriterion, (r) => r.matched);
+    if (verdict.passes) {
       matched++;
-      return { eventId: p.event.id, matched: true, matchedBy };
+      return { eventId: p.event.id, matched: true, ...(verdict.passedBy === undefined ? {} : { matchedBy: verdict.passedBy }) };
     }
     // One criterion: its cheap first failure. Several: explain each to find the closest.
     let closest = 0;

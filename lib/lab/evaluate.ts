@@ -5,11 +5,10 @@
  * matches. Verdicts come from `lib/pattern`'s `matchesEvent`, explanations (on demand) from its
  * `explain`, which is built on the same matcher: they cannot disagree.
  */
+import { LAMBDA_FILTER_PATTERN_MAX_LENGTH } from "@/lib/limits";
 import { explain, matchesEvent, validatePattern, type CompiledPattern, type Explanation, type FlatEvent, type PatternProblem } from "@/lib/pattern";
 import { prepareEvents, type EventKind, type LabEvent, type PreparedEvent } from "./events";
 
-/** Lambda's limit on one filter criterion's pattern (`Filter.Pattern`). */
-export const LAMBDA_FILTER_MAX_LENGTH = 4096;
 
 export interface LabValidation {
   readonly valid: boolean;
@@ -65,7 +64,7 @@ export const subjectOf = (kind: EventKind) => (kind === "eventbridge" ? "the rul
  * set itself or its `prepareEvents` result.
  */
 export function evaluateLab(patternText: string, events: readonly LabEvent[] | readonly PreparedEvent[], options: EvaluateOptions = {}): LabEvaluation {
-  const maxLength = options.maxLength ?? ((options.kind ?? "eventbridge") === "eventbridge" ? undefined : LAMBDA_FILTER_MAX_LENGTH);
+  const maxLength = options.maxLength ?? ((options.kind ?? "eventbridge") === "eventbridge" ? undefined : LAMBDA_FILTER_PATTERN_MAX_LENGTH);
   const validation = validatePattern(patternText, maxLength === undefined ? undefined : { maxLength });
   const prepared = isPrepared(events) ? events : prepareEvents(events, options.kind);
   const invalidEvents = prepared.reduce((n, p) => (p.ok ? n : n + 1), 0);
@@ -148,7 +147,7 @@ interface RowProbes {
 
 function rowProbes(compiled: CompiledPattern): RowProbes {
   const first = compiled.branches[0];
-  return { fields: first === undefined ? [] : first.fields.map((field) => ({ branches: [{ fields: [field] }] })), branch: first === undefined ? undefined : { branches: [first] } };
+  return { fields: first === undefined ? [] : first.fields.map((field) => ({ branches: [{ fields: [field], readsEmptyKeys: first.readsEmptyKeys }] })), branch: first === undefined ? undefined : { branches: [first] } };
 }
 
 function rowFailure(probes: RowProbes, flat: FlatEvent, subject: string): string {

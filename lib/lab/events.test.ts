@@ -65,7 +65,7 @@ describe("parseEventSet", () => {
   it("refuses oversized text up front and caps the number of events", () => {
     const huge = parseEventSet(" ".repeat(MAX_EVENT_SET_CHARS + 1), "upload");
     expect(huge.events).toEqual([]);
-    expect(huge.problems[0]?.message).toMatch(/^The text is 32\.0 MiB; the lab reads at most 32\.0 MiB at once/);
+    expect(huge.problems[0]?.message).toMatch(/^The text is 32\.0 MB; the lab reads at most 32\.0 MB at once/);
     const lines = Array.from({ length: MAX_LAB_EVENTS + 5 }, (_, i) => `{"i": ${i}}`).join("\n");
     const capped = parseEventSet(lines, "upload");
     expect(capped.events).toHaveLength(MAX_LAB_EVENTS);

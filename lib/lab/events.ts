@@ -7,6 +7,7 @@
  * TestEventPattern would refuse too. Stream records (Kafka, SQS, Kinesis, DynamoDB) are filtered by
  * Lambda without an EventBridge envelope, after decoding their payload: `streamRecordForFilter`.
  */
+import { formatBytes } from "@/lib/format";
 import { flattenJson, InvalidEventError, parseJson, readEvent, type FlatEvent, type JsonNode } from "@/lib/pattern";
 import { streamRecordForFilter, type StreamKind } from "@/lib/streams/filter-view";
 
@@ -56,7 +57,7 @@ export function parseEventSet(text: string, origin: LabEventOrigin, options: Par
   if (text.length > MAX_EVENT_SET_CHARS) {
     return {
       events,
-      problems: [{ line: 1, message: `The text is ${formatSize(text.length)}; the lab reads at most ${formatSize(MAX_EVENT_SET_CHARS)} at once. Split it into smaller files.` }],
+      problems: [{ line: 1, message: `The text is ${formatBytes(text.length)}; the lab reads at most ${formatBytes(MAX_EVENT_SET_CHARS)} at once. Split it into smaller files.` }],
     };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte-order mark from an uploaded file
@@ -182,10 +183,6 @@ function lineOf(starts: readonly number[], offset: number): number {
 
 function columnOf(starts: readonly number[], offset: number): number {
   return offset - (starts[lineOf(starts, offset) - 1] ?? 0) + 1;
-}
-
-function formatSize(chars: number): string {
-  return chars >= 1024 * 1024 ? `${(chars / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(chars / 1024)} KiB`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -31,7 +31,6 @@ export {
   describeExplanation,
   evaluateLab,
   firstFailure,
-  LAMBDA_FILTER_MAX_LENGTH,
   subjectOf,
   type DescribeOptions,
   type EvaluateOptions,

@@ -17,7 +17,7 @@ let client: EventBridgeClient;
 
 beforeAll(async () => {
   endpoint = await startTestEndpoint();
-  client = new EventBridgeClient({ endpoint: endpoint.url, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } });
+  client = endpoint.eventBridgeClient();
 }, 30_000);
 
 afterAll(async () => {

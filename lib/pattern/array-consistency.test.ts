@@ -1,7 +1,8 @@
 /**
- * Array consistency (SEMANTICS §3) on events built to defeat a backtracking search: several
- * independent arrays multiply the candidate choices, and the conflict sits in the last array.
- * The decision must stay correct and come back promptly (the default test timeout guards it).
+ * Array consistency (lib/pattern/SEMANTICS.md, "Array consistency") on events built to defeat a
+ * backtracking search: several independent arrays multiply the candidate choices, and the conflict
+ * sits in the last array. The decision must stay correct and come back promptly (the default test
+ * timeout guards it).
  */
 import { describe, expect, it } from "vitest";
 import { testEventPattern } from "./index";

@@ -8,18 +8,20 @@
  * or leaf and carries on, so an editor can show every problem at once; its first problem is the
  * one `compilePattern` throws.
  *
- * Checks beyond Ruler's grammar, in this order after it: the `$or` expansion limit (AWS docs:
- * at most 1,000 combinations) and the wildcard-complexity limit (§4.10). The size limit comes
- * first of all. AWS publishes no text for the size and `$or` limits; ours are
- * `TOO_LONG_REASON` and `TOO_MANY_COMBINATIONS_REASON` below.
+ * Checks beyond Ruler's grammar, in this order after it: the `$or` expansion limit (AWS docs: at
+ * most 1,000 combinations) and the wildcard-complexity limit (lib/pattern/SEMANTICS.md, "Wildcard
+ * complexity"). The size limit comes first of all. AWS publishes no text for the size and `$or`
+ * limits; ours are `TOO_LONG_REASON` and `TOO_MANY_COMBINATIONS_REASON` below.
  */
 
+import { EVENT_PATTERN_DEFAULT_QUOTA, EVENT_PATTERN_MAX_LENGTH } from "../limits";
 import {
   InvalidEventPatternError,
   type PatternPath,
   type PatternProblem,
   type PatternProblemCode,
 } from "./errors";
+import { pathReadsEmptyKeys } from "./event";
 import { ipLiteralRange, parseCidr } from "./ip";
 import { parseJsonPartial, type JsonArray, type JsonNode, type JsonNumber, type JsonObject, type JsonSyntaxError } from "./json";
 import type { CompiledPattern, Condition, Exclusion, FieldMatcher, WildcardGlob } from "./model";
@@ -31,13 +33,15 @@ export interface CompileOptions {
   readonly maxLength?: number;
   /** Most `$or` combinations; AWS documents 1,000. */
   readonly maxCombinations?: number;
-  /** Highest accepted wildcard complexity per field (§4.10); provisional AWS value 10. */
+  /**
+   * Highest accepted wildcard complexity per field; provisional AWS value 10
+   * (SEMANTICS.md "Wildcard complexity").
+   */
   readonly maxWildcardComplexity?: number;
 }
 
-export const DEFAULT_MAX_PATTERN_LENGTH = 2048;
-/** `TestEventPattern` (and the raised quota) accept patterns up to 4,096 characters. */
-export const TEST_EVENT_PATTERN_MAX_LENGTH = 4096;
+/** `TestEventPattern` judges a pattern against the API's ceiling, not the rule quota. */
+export const TEST_EVENT_PATTERN_MAX_LENGTH = EVENT_PATTERN_MAX_LENGTH;
 export const DEFAULT_MAX_COMBINATIONS = 1000;
 
 /** Our wording for the size limit (AWS publishes none). */
@@ -109,7 +113,8 @@ class Compiler {
       const rules = this.walk();
       if (rules !== undefined) this.checkLimits(rules);
       if (this.problems.length > 0 || rules === undefined) return { compiled: undefined, problems: this.problems };
-      return { compiled: { branches: rules.map((rule) => ({ fields: [...rule.values()] })) }, problems: [] };
+      const readsEmptyKeys = rules.some((rule) => [...rule.keys()].some(pathReadsEmptyKeys));
+      return { compiled: { branches: rules.map((rule) => ({ fields: [...rule.values()], readsEmptyKeys })) }, problems: [] };
     } catch (e) {
       if (e instanceof Stop) return { compiled: undefined, problems: this.problems };
       throw e;
@@ -137,7 +142,7 @@ class Compiler {
   }
 
   private walk(): Branch[] | undefined {
-    const max = this.options.maxLength ?? DEFAULT_MAX_PATTERN_LENGTH;
+    const max = this.options.maxLength ?? EVENT_PATTERN_DEFAULT_QUOTA;
     if (this.text.length > max) this.fail("too-long", TOO_LONG_REASON(this.text.length, max), max, []);
     const { root, error } = parseJsonPartial(this.text);
     this.syntaxError = error;
@@ -152,7 +157,7 @@ class Compiler {
     }
     if (root.kind !== "object") return this.fail("not-an-object", "Filter is not an object", root.start, []);
     const rules: Branch[] = [];
-    this.parseObject(root, [], "", rules, false);
+    this.parseObject(root, [], undefined, rules, false);
     if (error !== undefined) {
       // Text after the closing brace. Ruler stops reading there; we reject it (a deliberate choice).
       return this.fail("syntax", error.message, error.offset, []);
@@ -160,22 +165,26 @@ class Compiler {
     return rules;
   }
 
-  private parseObject(obj: JsonObject, docPath: PatternPath, prefix: string, rules: Branch[], inOr: boolean): void {
+  /**
+   * `steps`: the keys of the objects around `obj` joined with `.` (undefined at the root). A field
+   * path is `steps.key`, or just `key` when `steps` is the empty string, as in Ruler: so
+   * `{"": {"a": […]}}` reads `a`, while `{"": {"": {"a": […]}}}` reads `..a`.
+   */
+  private parseObject(obj: JsonObject, docPath: PatternPath, steps: string | undefined, rules: Branch[], inOr: boolean): void {
     for (const entry of obj.entries) {
       const key = entry.key;
       const path = [...docPath, key];
       if (key === "$or") {
-        this.parseOr(entry.value, path, prefix, rules);
+        this.parseOr(entry.value, path, steps, rules);
         continue;
       }
       if (inOr && RESERVED_IN_OR.has(key)) {
         this.fail("or", `${key} is Ruler reserved fieldName which cannot be used inside $or.`, entry.keyStart, path);
         continue;
       }
-      const name = prefix === "" ? key : `${prefix}.${key}`;
       const value = entry.value;
-      if (value.kind === "object") this.parseObject(value, path, name, rules, inOr);
-      else if (value.kind === "array") this.writeRules(value, path, name, rules);
+      if (value.kind === "object") this.parseObject(value, path, steps === undefined ? key : `${steps}.${key}`, rules, inOr);
+      else if (value.kind === "array") this.writeRules(value, path, steps === undefined || steps === "" ? key : `${steps}.${key}`, rules);
       else this.fail("leaf-not-array", `"${key}" must be an object or an array`, value.start, path);
     }
     this.ensureComplete(obj, docPath);
@@ -183,7 +192,7 @@ class Compiler {
   }
 
   /** `$or`: every alternative gets a copy of the branches so far; later siblings apply to all. */
-  private parseOr(value: JsonNode, path: PatternPath, prefix: string, rules: Branch[]): void {
+  private parseOr(value: JsonNode, path: PatternPath, steps: string | undefined, rules: Branch[]): void {
     const current = rules.map((rule) => new Map(rule));
     if (value.kind !== "array") {
       this.fail("or", "It must be an Array followed with $or.", value.start, path);
@@ -197,7 +206,7 @@ class Compiler {
       }
       const alternative = current.map((rule) => new Map(rule));
       if (alternative.length === 0) alternative.push(new Map());
-      this.parseObject(item, [...path, index], prefix, alternative, true);
+      this.parseObject(item, [...path, index], steps, alternative, true);
       if (this.overLimit) return;
       rules.push(...alternative);
       if (rules.length > this.maxCombinations) this.overLimit = true;
@@ -238,7 +247,8 @@ class Compiler {
       case "object":
         return this.matchExpression(item, path);
       case "string": {
-        // Ruler compiles a string that is an IP literal into a one-address range (§2).
+        // Ruler compiles a string that is an IP literal into a one-address range
+        // (SEMANTICS.md "Exact values").
         const ip = ipLiteralRange(item.value);
         const value = { kind: "string", value: item.value } as const;
         return ip === undefined ? { kind: "exact", value } : { kind: "exact", value, ip };
@@ -326,7 +336,8 @@ class Compiler {
         return this.closeOperator(obj, path, { kind: "wildcard", source: value.value, glob: parsed.glob });
       }
       default:
-        // Includes Ruler's undocumented `exactly`, which EventBridge does not advertise (§4.11).
+        // Includes Ruler's undocumented `exactly`, which EventBridge does not advertise
+        // (SEMANTICS.md "Not operators").
         return this.fail("unknown-operator", `Unrecognized match type ${name}`, first.keyStart, opPath);
     }
   }
@@ -380,6 +391,12 @@ class Compiler {
       if (value === undefined) this.fail("numeric", `Cannot compare number : ${node.lexeme}`, node.start, path);
       return value;
     };
+    /** The bound of a one-number expression (`["=", n]`, `["<", n]`): a third element is an error. */
+    const soleBound = (node: JsonNumber): number | undefined => {
+      const extra = token(2);
+      if (extra !== undefined) return this.fail("numeric", "Too many elements in numeric expression", extra.start, path);
+      return bound(node);
+    };
 
     const t0 = token(0);
     if (t0 === undefined || t0.kind !== "string") {
@@ -390,9 +407,7 @@ class Compiler {
     switch (op) {
       case "=": {
         if (t1?.kind !== "number") return this.fail("numeric", "Value of equals must be numeric", at(t1), path);
-        const extra = token(2);
-        if (extra !== undefined) return this.fail("numeric", "Too many elements in numeric expression", extra.start, path);
-        const value = bound(t1);
+        const value = soleBound(t1);
         if (value === undefined) return undefined;
         return { kind: "numeric", lower: { value, inclusive: true }, upper: { value, inclusive: true } };
       }
@@ -410,9 +425,7 @@ class Compiler {
       case "<":
       case "<=": {
         if (t1?.kind !== "number") return this.fail("numeric", `Value of ${op} must be numeric`, at(t1), path);
-        const extra = token(2);
-        if (extra !== undefined) return this.fail("numeric", "Too many elements in numeric expression", extra.start, path);
-        const value = bound(t1);
+        const value = soleBound(t1);
         if (value === undefined) return undefined;
         return { kind: "numeric", upper: { value, inclusive: op === "<=" } };
       }

@@ -24,7 +24,9 @@ export type PatternProblemCode =
   | "cidr"
   | "or"
   | "too-many-combinations"
-  | "too-complex";
+  | "too-complex"
+  /** Valid EventBridge syntax that the place it is used refuses (a validation profile). */
+  | "not-in-profile";
 
 /** A location in the pattern document: object keys and array indexes from the root. */
 export type PatternPath = readonly (string | number)[];

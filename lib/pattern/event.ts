@@ -1,11 +1,12 @@
 /**
- * Reading an event: the envelope check TestEventPattern applies, and flattening into
- * path → values the way event-ruler's `Event` does (SEMANTICS §1.1).
+ * Reading an event: the envelope check TestEventPattern applies, and flattening into path → values
+ * the way event-ruler's `Event` does (lib/pattern/SEMANTICS.md, "Reading an event").
  *
  * - Keys join with `.`, so an event key `"a.b"` and nested `a`→`b` give the same path.
  * - Numbers keep their lexeme; strings, booleans and null are values; objects are not.
- * - Each array element is a value at the array's own path (nested arrays flatten), and every
- *   value records which element of which array it came from, for array consistency (§3).
+ * - Each array element is a value at the array's own path (nested arrays flatten), and every value
+ *   records which element of which array it came from, for array consistency (SEMANTICS.md "Array
+ *   consistency").
  * - `[]` and `{}` contribute nothing, so the path counts as absent.
  * - A key given twice contributes both values (not AWS-verified; Ruler does this), with no
  *   array membership between them.
@@ -36,12 +37,17 @@ export type NonValueShape = "object" | "empty-array" | "empty-object";
 export interface FlatEvent {
   readonly values: ReadonlyMap<string, readonly FlatValue[]>;
   readonly shapes: ReadonlyMap<string, NonValueShape>;
+  /** The values whose path goes through a key that is the empty string (see `pathReadsEmptyKeys`). */
+  readonly throughEmptyKey: ReadonlySet<FlatValue>;
 }
 
 /** The PutEvents entry limit (1 MiB since January 2026), in UTF-8 bytes. */
 export const MAX_EVENT_BYTES = 1_048_576;
 
-/** Envelope fields TestEventPattern requires; `resources` and `detail` are not enforced (§1.2). */
+/**
+ * Envelope fields TestEventPattern requires; `resources` and `detail` are not enforced
+ * (SEMANTICS.md "Reading an event").
+ */
 export const REQUIRED_EVENT_FIELDS: readonly string[] = ["id", "account", "source", "time", "region", "detail-type"];
 
 /** UTF-8 length, stopping early once past `limit`. */
@@ -100,39 +106,67 @@ function scalar(node: JsonNode): EventValue | undefined {
   }
 }
 
-/** Flattens any JSON tree (iteratively: events may nest up to the parser's depth limit). */
+/**
+ * Flattens any JSON tree (iteratively: events may nest up to the parser's depth limit). Keys join
+ * with `.` all the way down, as Ruler's event paths do: `{"": {"a": 1}}` is at `.a`.
+ */
 export function flattenJson(root: JsonNode): FlatEvent {
   const values = new Map<string, FlatValue[]>();
   const shapes = new Map<string, NonValueShape>();
+  let throughEmptyKey: Set<FlatValue> | undefined;
   let arrays = 0;
-  const stack: { node: JsonNode; path: string; membership: ArrayMembership | undefined }[] = [
-    { node: root, path: "", membership: undefined },
+  // `path` is undefined at the root, so a key that is the empty string still adds a segment.
+  const stack: { node: JsonNode; path: string | undefined; membership: ArrayMembership | undefined; emptyKey: boolean }[] = [
+    { node: root, path: undefined, membership: undefined, emptyKey: false },
   ];
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
-    const { node, path, membership } = top;
+    const { node, membership, emptyKey } = top;
     if (node.kind === "object") {
-      if (path !== "" && !shapes.has(path)) shapes.set(path, node.entries.length === 0 ? "empty-object" : "object");
+      if (top.path !== undefined && !shapes.has(top.path)) shapes.set(top.path, node.entries.length === 0 ? "empty-object" : "object");
       // Pushed in reverse so values come out in document order.
       for (let i = node.entries.length - 1; i >= 0; i--) {
         const entry = node.entries[i];
         if (entry === undefined) continue;
-        stack.push({ node: entry.value, path: path === "" ? entry.key : `${path}.${entry.key}`, membership });
+        const path = top.path === undefined ? entry.key : `${top.path}.${entry.key}`;
+        stack.push({ node: entry.value, path, membership, emptyKey: emptyKey || entry.key === "" });
       }
-    } else if (node.kind === "array") {
+      continue;
+    }
+    const path = top.path ?? "";
+    if (node.kind === "array") {
       if (node.items.length === 0 && !shapes.has(path)) shapes.set(path, "empty-array");
       const array = arrays++;
       for (let i = node.items.length - 1; i >= 0; i--) {
         const item = node.items[i];
         if (item === undefined) continue;
-        stack.push({ node: item, path, membership: { array, index: i, outer: membership } });
+        stack.push({ node: item, path, membership: { array, index: i, outer: membership }, emptyKey });
       }
     } else {
       const value = scalar(node);
       if (value === undefined) continue;
+      const flat = { value, membership };
       const list = values.get(path);
-      if (list === undefined) values.set(path, [{ value, membership }]);
-      else list.push({ value, membership });
+      if (list === undefined) values.set(path, [flat]);
+      else list.push(flat);
+      if (emptyKey) (throughEmptyKey ??= new Set()).add(flat);
     }
   }
-  return { values, shapes };
+  return { values, shapes, throughEmptyKey: throughEmptyKey ?? NONE };
+}
+
+const NONE: ReadonlySet<FlatValue> = new Set();
+
+/**
+ * Whether Ruler reads event keys that are the empty string for a pattern with this field path.
+ * Ruler follows an event key only when it is one of the "steps" of the rule's paths, a path
+ * split Java's way at each `.`, which drops trailing empty strings: `.a`, `a..b` and `""` have
+ * the empty step, `a.` and `.` do not. So `{"color": {"": "red"}}` is not at `color.` for the
+ * pattern `{"color.": ["red"]}` (while the key `"color."` is: its steps are all used).
+ */
+export function pathReadsEmptyKeys(path: string): boolean {
+  if (path === "") return true;
+  const segments = path.split(".");
+  let end = segments.length;
+  while (end > 0 && segments[end - 1] === "") end--;
+  return segments.slice(0, end).includes("");
 }

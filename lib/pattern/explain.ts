@@ -78,7 +78,7 @@ function explainField(outcome: FieldOutcome, event: FlatEvent): FieldExplanation
   const values = outcome.values.map((v) => v.value);
   const matchingValues = outcome.candidates.map((v) => v.value);
   let conditionIndex: number | undefined;
-  if (outcome.absentHolds) {
+  if (outcome.absentHolds || (outcome.absentBesideChoice && matchingValues.length === 0)) {
     conditionIndex = field.conditions.findIndex((c) => c.kind === "exists" && !c.exists);
   } else if (matchingValues.length > 0) {
     conditionIndex = field.conditions.findIndex((c) => matchingValues.some((v) => conditionHolds(c, v)));
@@ -112,6 +112,9 @@ function fieldReason(outcome: FieldOutcome, event: FlatEvent, held: Condition | 
     if (outcome.absentHolds) return `${state}; exists: false holds`;
     if (field.conditions.every((c) => c.kind === "anything-but")) return `${state}; anything-but needs the field to exist`;
     return `${state}; needs ${needs(field.conditions)}`;
+  }
+  if (held?.kind === "exists" && !held.exists) {
+    return `${path} is ${describeValues(outcome.values.map((v) => v.value))}, only inside arrays; exists: false holds where the elements the fields before it take lack it`;
   }
   if (held !== undefined) {
     return `${path} is ${describeValues(outcome.candidates.map((c) => c.value))}; matches ${describeCondition(held)}`;

@@ -15,6 +15,7 @@ describe("per-code-point case folding", () => {
     expect(equalsIgnoreCase("STRASSE", "straße")).toBe(false);
     expect(equalsIgnoreCase("été", "ÉTÉ")).toBe(true);
     expect(equalsIgnoreCase("ÉTÉ", "été")).toBe(true);
+    // Ruler encodes each half of a surrogate pair alone (as "?") and so never matches 🚀; we do.
     expect(equalsIgnoreCase("🚀a", "🚀A")).toBe(true);
   });
   it("works for prefixes and suffixes", () => {

@@ -1,18 +1,25 @@
 /**
- * Case-insensitive comparison the way event-ruler does it (SEMANTICS §4.3): each code point of the
- * *pattern* may appear in the event as itself, its lower-case form or its upper-case form (Java
- * `Locale.ROOT`, which JS's locale-free case mapping matches). Forms can differ in length, so
- * the pattern `"straße"` matches the value `"STRASSE"` (ß upper-cases to SS), while the pattern
- * `"STRASSE"` does not match `"straße"`: the folding is one-way, from pattern to value.
+ * Case-insensitive comparison the way event-ruler does it (lib/pattern/SEMANTICS.md, "Case
+ * folding"): each code point of the *pattern* may appear in the event as its lower-case or its
+ * upper-case form (Java `Locale.ROOT`, which JS's locale-free case mapping matches); that is
+ * itself too, except for title-case letters.
+ * Forms can differ in length, so the pattern `"straße"` matches the value `"STRASSE"` (ß
+ * upper-cases to SS), while the pattern `"STRASSE"` does not match `"straße"`: the folding is
+ * one-way, from pattern to value.
  */
 
-/** The spellings a pattern code point may take in an event, longest first, no duplicates. */
+/**
+ * The spellings a pattern code point may take in an event, no duplicates. Ruler offers a
+ * character's lower and upper case only, so a title-case letter (`ǅ`, whose cases are `ǆ` and
+ * `Ǆ`) does not match itself. A code point outside the BMP keeps itself too: Ruler reads each
+ * half of its surrogate pair alone and so never matches it, a defect not copied here.
+ */
 function spellings(cp: string): string[] {
   const lower = cp.toLowerCase();
   const upper = cp.toUpperCase();
-  const out = [cp];
-  if (lower !== cp) out.push(lower);
-  if (upper !== cp && upper !== lower) out.push(upper);
+  const out = cp.length === 1 && lower !== cp && upper !== cp ? [lower] : [cp];
+  if (lower !== out[0]) out.push(lower);
+  if (upper !== out[0] && upper !== lower) out.push(upper);
   return out;
 }
 

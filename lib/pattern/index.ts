@@ -16,11 +16,11 @@ import type { PatternProblem } from "./errors";
 import { readEvent } from "./event";
 import { matchesEvent } from "./match";
 import type { CompiledPattern } from "./model";
+import { profileProblems, type PatternProfile } from "./profile";
 
 export {
   compilePattern,
   DEFAULT_MAX_COMBINATIONS,
-  DEFAULT_MAX_PATTERN_LENGTH,
   TEST_EVENT_PATTERN_MAX_LENGTH,
   TOO_COMPLEX_REASON,
   type CompileOptions,
@@ -44,6 +44,7 @@ export {
 } from "./explain";
 export { RuleMachine } from "./machine";
 export { matchesEvent } from "./match";
+export { METADATA_FILTER_PROFILE, SUBSCRIBER_FILTER_PROFILE, subscriberFilterProfile, type FilterScope, type PatternProfile } from "./profile";
 export type * from "./model";
 
 /**
@@ -64,11 +65,18 @@ export interface PatternValidation {
   readonly compiled: CompiledPattern | undefined;
 }
 
+export interface ValidateOptions extends CompileOptions {
+  /** The restrictions of the place the pattern is used (a subscriber filter's scope); none for a rule. */
+  readonly profile?: PatternProfile;
+}
+
 /**
  * Checks a pattern without throwing. Defaults to the 2,048-character rule limit; pass
- * `{ maxLength: TEST_EVENT_PATTERN_MAX_LENGTH }` to judge it as `testEventPattern` does.
+ * `{ maxLength: TEST_EVENT_PATTERN_MAX_LENGTH }` to judge it as `testEventPattern` does. A
+ * `profile`'s refusals are checked once the pattern is otherwise valid.
  */
-export function validatePattern(text: string, options?: CompileOptions): PatternValidation {
-  const { compiled, problems } = analyzePattern(text, options);
-  return { valid: problems.length === 0, problems, compiled };
+export function validatePattern(text: string, options?: ValidateOptions): PatternValidation {
+  const analysis = analyzePattern(text, options);
+  const problems = analysis.compiled && options?.profile ? profileProblems(text, analysis.compiled, options.profile) : analysis.problems;
+  return { valid: problems.length === 0, problems, compiled: problems.length === 0 ? analysis.compiled : undefined };
 }

@@ -78,11 +78,28 @@ describe("ranges", () => {
     expect(one).toEqual({ version: 4, first: "0A000001", last: "0A000001" });
     expect(ipLiteralRange("not an ip")).toBeUndefined();
   });
-  it("compare leading digits, so IPv4 ranges reach IPv6 addresses (Ruler quirk) but not the reverse", () => {
+  it("compare leading digits, so IPv4 ranges reach IPv6 addresses (Ruler quirk)", () => {
     const v4 = parseCidr("10.0.0.0/8");
-    const v6 = parseCidr("a00::/8");
-    if (!v4.ok || !v6.ok) throw new Error("bad test");
+    if (!v4.ok) throw new Error("bad test");
     expect(ipInRange(ipToHex("a00:1::") ?? "", v4.range)).toBe(true);
-    expect(ipInRange(ipToHex("10.0.0.1") ?? "", v6.range)).toBe(false);
+    expect(ipInRange(ipToHex("a00::") ?? "", v4.range)).toBe(true);
+    expect(ipInRange(ipToHex("::a00:1") ?? "", v4.range)).toBe(false);
+  });
+  it("let an IPv4 address into an IPv6 range only strictly inside the bounds' first 8 digits (Ruler quirk)", () => {
+    const range = (cidr: string) => {
+      const parsed = parseCidr(cidr);
+      if (!parsed.ok) throw new Error("bad test");
+      return parsed.range;
+    };
+    const inside = (ip: string, cidr: string) => ipInRange(ipToHex(ip) ?? "", range(cidr));
+    expect(inside("10.0.0.1", "::/1")).toBe(true);
+    expect(inside("0.0.0.1", "::/1")).toBe(true);
+    expect(inside("127.255.255.254", "::/1")).toBe(true);
+    expect(inside("0.0.0.0", "::/1")).toBe(false); // on the bottom bound when the address ends
+    expect(inside("127.255.255.255", "::/1")).toBe(false); // on the top bound
+    expect(inside("128.0.0.1", "::/1")).toBe(false);
+    expect(inside("255.255.255.255", "::/0")).toBe(false);
+    expect(inside("10.0.0.1", "a00::/8")).toBe(true);
+    expect(inside("0.0.0.1", "::/64")).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
  * IP addresses and CIDR blocks the way event-ruler reads them (its `CIDR` class on top of Java's
  * `InetAddress`), turned into the fixed-width hex strings of `IpRange`.
  *
- * Quirks kept on purpose, because AWS runs this code (SEMANTICS §4.7):
+ * Quirks kept on purpose, because AWS runs this code (lib/pattern/SEMANTICS.md, "cidr"):
  * - A text is an IP candidate only if it matches Ruler's regexes: four dot-separated decimal
  *   runs, or hex digits and colons with at least one colon. So `::ffff:10.0.0.1` (mixed
  *   notation) and zone ids (`fe80::1%eth0`) are never IPs.
@@ -13,10 +13,11 @@
  * - Masks: IPv4 `/0`…`/31`, IPv6 `/0`…`/127`; host bits are ignored.
  * - Ranges compare as hex strings by prefix, so an IPv4 range also matches an IPv6 address whose
  *   first 8 hex digits fall inside it (`10.0.0.0/8` matches `a00:1::`), as in Ruler's byte machine.
- * We do not follow Java's newer "ambiguous IPv4 literal" rejection; SEMANTICS records Ruler
- * reading `010.0.0.1` as 10.0.0.1.
+ * We do not follow Java's newer "ambiguous IPv4 literal" rejection; SEMANTICS.md "cidr" records
+ * Ruler reading `010.0.0.1` as 10.0.0.1.
  */
 
+import { hexValue } from "./json";
 import type { IpRange } from "./model";
 
 const IPV4_CANDIDATE = /^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$/;
@@ -42,13 +43,6 @@ function parseV4(text: string): number[] | undefined {
   return bytes.length === 4 ? bytes : undefined;
 }
 
-function hexDigit(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 65 && c <= 70) return c - 55;
-  if (c >= 97 && c <= 102) return c - 87;
-  return -1;
-}
-
 /** Java `IPAddressUtil.textToNumericFormatV6` (without the dotted-quad tail the regex excludes). */
 function parseV6(text: string): number[] | undefined {
   const n = text.length;
@@ -65,7 +59,7 @@ function parseV6(text: string): number[] | undefined {
   let val = 0;
   while (i < n) {
     const c = text.charCodeAt(i++);
-    const d = hexDigit(c);
+    const d = hexValue(c);
     if (d >= 0) {
       val = (val << 4) | d;
       if (val > 0xffff) return undefined;
@@ -174,7 +168,7 @@ export function parseCidr(text: string): CidrParse {
   let hostBits = bits - mask;
   for (let i = bytes.length - 1; i >= 0; i--) {
     const b = bytes[i] ?? 0;
-    // Host bits are cleared: `10.0.0.77/24` covers 10.0.0.0-10.0.0.255 (SEMANTICS §4.7, R-run).
+    // Host bits are cleared: `10.0.0.77/24` covers 10.0.0.0-10.0.0.255 (SEMANTICS.md "cidr").
     first[i] = hostBits >= 8 ? 0 : hostBits <= 0 ? b : b & ~((1 << hostBits) - 1);
     last[i] = hostBits >= 8 ? 0xff : hostBits <= 0 ? b : b | ((1 << hostBits) - 1);
     hostBits -= 8;
@@ -183,12 +177,15 @@ export function parseCidr(text: string): CidrParse {
 }
 
 /**
- * Whether an address (as `ipToHex` gives it) lies in a range. Like Ruler's byte machine this
- * compares the leading digits only, so a 32-digit IPv6 address can fall in an 8-digit IPv4 range.
+ * Whether an address (as `ipToHex` gives it) lies in a range, as Ruler's byte machine walks it:
+ * digit by digit until it leaves the bounds. A 32-digit IPv6 address is decided by its leading
+ * digits against an 8-digit IPv4 range; an 8-digit IPv4 address against an IPv6 range matches only
+ * once it is strictly between the bounds within its own 8 digits (`::/1` holds 0.0.0.1 to
+ * 127.255.255.254), since it ends before reaching the bounds' end.
  */
 export function ipInRange(hex: string, range: IpRange): boolean {
   const width = range.first.length;
-  if (hex.length < width) return false;
+  if (hex.length < width) return hex > range.first.slice(0, hex.length) && hex < range.last.slice(0, hex.length);
   const head = hex.length === width ? hex : hex.slice(0, width);
   return head >= range.first && head <= range.last;
 }

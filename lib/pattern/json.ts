@@ -2,11 +2,12 @@
  * A small JSON parser that keeps what `JSON.parse` throws away: number lexemes, duplicate keys,
  * key order and the character offset of every node.
  *
- * Patterns need the lexemes (SEMANTICS §2.1) and offsets (for editors); events need duplicate
- * keys (§1.1). The parser is iterative, so deep nesting cannot overflow the call stack, and on a
- * syntax error `parseJsonPartial` still returns the tree read so far: event-ruler reads patterns
- * as a token stream, so a grammar error that comes before a syntax error must win over it.
- * Error texts imitate Jackson, the Java parser behind AWS's messages.
+ * Patterns need the lexemes (lib/pattern/SEMANTICS.md, "Numbers") and offsets (for editors); events
+ * need duplicate keys (SEMANTICS.md "Reading an event"). The parser is iterative, so deep nesting
+ * cannot overflow the call stack, and on a syntax error `parseJsonPartial` still returns the tree
+ * read so far: event-ruler reads patterns as a token stream, so a grammar error that comes before a
+ * syntax error must win over it. Error texts imitate Jackson, the Java parser behind AWS's
+ * messages.
  */
 
 interface NodeBase {
@@ -119,7 +120,8 @@ function isTokenChar(c: number): boolean {
   );
 }
 
-function hexValue(c: number): number {
+/** The value of a hexadecimal digit's char code, or -1. */
+export function hexValue(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
   if (c >= 65 && c <= 70) return c - 55;
   if (c >= 97 && c <= 102) return c - 87;

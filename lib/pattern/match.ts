@@ -2,9 +2,11 @@
  * The reference matcher: one compiled pattern against one flattened event.
  *
  * A branch matches when every field holds with values that can be taken together: fields of one
- * branch may not draw their values from different elements of the same array (SEMANTICS §3,
- * Ruler's `rulesForJSONEvent`). `exists: false` is about the whole event: it holds only when the
- * path has no value anywhere. `explain` runs on `evaluateBranch` too, so both always agree.
+ * branch may not draw their values from different elements of the same array
+ * (lib/pattern/SEMANTICS.md, "Array consistency"; Ruler's `rulesForJSONEvent`). `exists: false`
+ * holds when the path has no value, or, as in Ruler, when its values are all inside arrays and
+ * none is in the elements the fields before it (in path order) took. `explain` runs on
+ * `evaluateBranch` too, so both always agree.
  */
 
 import { conditionHolds } from "./conditions";
@@ -20,6 +22,12 @@ export interface FieldOutcome {
   readonly candidates: readonly FlatValue[];
   /** True when the path has no value and the field has `exists: false`. */
   readonly absentHolds: boolean;
+  /**
+   * True when the field has `exists: false` and every value at its path is inside an array: then
+   * it holds if none of them is in the array elements the fields before it (in path order) took,
+   * as in Ruler's array-consistent matching (`orderedChoice`).
+   */
+  readonly absentBesideChoice: boolean;
   readonly held: boolean;
 }
 
@@ -32,18 +40,62 @@ export interface BranchEvaluation {
 
 const NO_VALUES: readonly FlatValue[] = [];
 
-export function evaluateField(field: FieldMatcher, event: FlatEvent): FieldOutcome {
-  const values = event.values.get(field.path) ?? NO_VALUES;
+export function evaluateField(field: FieldMatcher, event: FlatEvent, readsEmptyKeys: boolean): FieldOutcome {
+  let values = event.values.get(field.path) ?? NO_VALUES;
+  if (!readsEmptyKeys && event.throughEmptyKey.size > 0) values = values.filter((v) => !event.throughEmptyKey.has(v));
   const candidates: FlatValue[] = [];
-  let absentHolds = false;
-  if (values.length === 0) {
-    absentHolds = field.conditions.some((c) => c.kind === "exists" && !c.exists);
-  } else {
-    for (const v of values) {
-      if (field.conditions.some((c) => conditionHolds(c, v.value))) candidates.push(v);
-    }
+  const mustBeAbsent = field.conditions.some((c) => c.kind === "exists" && !c.exists);
+  const absentHolds = mustBeAbsent && values.length === 0;
+  for (const v of values) {
+    if (field.conditions.some((c) => conditionHolds(c, v.value))) candidates.push(v);
   }
-  return { field, values, candidates, absentHolds, held: absentHolds || candidates.length > 0 };
+  const absentBesideChoice = mustBeAbsent && values.length > 0 && values.every((v) => v.membership !== undefined);
+  return { field, values, candidates, absentHolds, absentBesideChoice, held: absentHolds || absentBesideChoice || candidates.length > 0 };
+}
+
+/**
+ * Ruler's array-consistent search when an `exists: false` depends on it: fields are taken in path
+ * order, each value field takes a value whose array elements agree with those taken so far, and an
+ * `exists: false` field holds when no value at its path agrees with them (so a field later in
+ * path order does not count). The result for the remaining fields depends only on the elements
+ * taken in arrays that hold their values, which bounds the work by memoizing on those.
+ */
+function orderedChoice(outcomes: readonly FieldOutcome[]): boolean {
+  const fields = [...outcomes].sort((a, b) => (a.field.path < b.field.path ? -1 : a.field.path > b.field.path ? 1 : 0));
+  // Arrays holding a value of field i or of any later field.
+  const arraysFrom: Set<number>[] = [];
+  for (let i = fields.length - 1; i >= 0; i--) {
+    const arrays = new Set(arraysFrom[i + 1] ?? []);
+    for (const { membership } of fields[i].values) for (let m = membership; m !== undefined; m = m.outer) arrays.add(m.array);
+    arraysFrom[i] = arrays;
+  }
+  const failed = new Set<string>();
+  const agrees = (membership: ArrayMembership | undefined, taken: ReadonlyMap<number, number>): boolean => {
+    for (let m = membership; m !== undefined; m = m.outer) {
+      const index = taken.get(m.array);
+      if (index !== undefined && index !== m.index) return false;
+    }
+    return true;
+  };
+  const search = (i: number, taken: ReadonlyMap<number, number>): boolean => {
+    const outcome = fields[i];
+    if (outcome === undefined) return true;
+    const relevant = arraysFrom[i];
+    const key = `${i}|${[...taken].filter(([array]) => relevant.has(array)).sort((a, b) => a[0] - b[0]).join(";")}`;
+    if (failed.has(key)) return false;
+    for (const candidate of outcome.candidates) {
+      if (!agrees(candidate.membership, taken)) continue;
+      const next = new Map(taken);
+      for (let m = candidate.membership; m !== undefined; m = m.outer) next.set(m.array, m.index);
+      if (search(i + 1, next)) return true;
+    }
+    if (outcome.absentHolds || (outcome.absentBesideChoice && !outcome.values.some((v) => agrees(v.membership, taken)))) {
+      if (search(i + 1, taken)) return true;
+    }
+    failed.add(key);
+    return false;
+  };
+  return search(0, new Map());
 }
 
 /**
@@ -112,10 +164,28 @@ function addMaximal(sets: bigint[], set: bigint): void {
   sets.push(set);
 }
 
+/** Whether the fields, each holding on its own, can hold together. */
+function jointChoice(outcomes: readonly FieldOutcome[]): boolean {
+  return outcomes.some((o) => o.absentBesideChoice) ? orderedChoice(outcomes) : consistentChoice(outcomes);
+}
+
+/**
+ * An `exists: false` can hold beside the other fields' choice only if a field before it in path
+ * order may take an array element; otherwise nothing is taken when it is checked.
+ */
+function settleAbsence(outcomes: FieldOutcome[]): FieldOutcome[] {
+  return outcomes.map((outcome) => {
+    if (!outcome.absentBesideChoice) return outcome;
+    const path = outcome.field.path;
+    if (outcomes.some((o) => o.field.path < path && o.candidates.some((c) => c.membership !== undefined))) return outcome;
+    return { ...outcome, absentBesideChoice: false, held: outcome.absentHolds || outcome.candidates.length > 0 };
+  });
+}
+
 export function evaluateBranch(branch: PatternBranch, event: FlatEvent): BranchEvaluation {
-  const fields = branch.fields.map((field) => evaluateField(field, event));
+  const fields = settleAbsence(branch.fields.map((field) => evaluateField(field, event, branch.readsEmptyKeys)));
   const allHeld = fields.every((f) => f.held);
-  const arrayConsistent = allHeld ? consistentChoice(fields) : true;
+  const arrayConsistent = allHeld ? jointChoice(fields) : true;
   return { matched: allHeld && arrayConsistent, fields, arrayConsistent };
 }
 
@@ -123,11 +193,11 @@ export function evaluateBranch(branch: PatternBranch, event: FlatEvent): BranchE
 export function branchMatches(branch: PatternBranch, event: FlatEvent): boolean {
   const outcomes: FieldOutcome[] = [];
   for (const field of branch.fields) {
-    const outcome = evaluateField(field, event);
+    const outcome = evaluateField(field, event, branch.readsEmptyKeys);
     if (!outcome.held) return false;
     outcomes.push(outcome);
   }
-  return consistentChoice(outcomes);
+  return jointChoice(outcomes);
 }
 
 export function matchesEvent(pattern: CompiledPattern, event: FlatEvent): boolean {

@@ -16,7 +16,8 @@ export type EventValue =
       /**
        * The IEEE-754 double when the lexeme is exactly representable (its decimal value equals
        * the shortest round-trip decimal of the double), otherwise `undefined`: such a number can
-       * only ever match by its literal text, never numerically (SEMANTICS.md §2.1).
+       * only ever match by its literal text, never numerically (lib/pattern/SEMANTICS.md,
+       * "Numbers").
        */
       readonly comparable: number | undefined;
     }
@@ -98,6 +99,11 @@ export interface FieldMatcher {
  */
 export interface PatternBranch {
   readonly fields: readonly FieldMatcher[];
+  /**
+   * Whether event keys that are the empty string are read: only when some path of the whole
+   * pattern has an empty step, as Ruler decides it (`pathReadsEmptyKeys` in event.ts).
+   */
+  readonly readsEmptyKeys: boolean;
 }
 
 /** A validated, compiled pattern: it matches an event when any of its branches does. */

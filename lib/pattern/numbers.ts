@@ -1,10 +1,12 @@
 /**
- * Number comparability, as event-ruler's `ComparableNumber` decides it (SEMANTICS §2.1).
+ * Number comparability, as event-ruler's `ComparableNumber` decides it (lib/pattern/SEMANTICS.md,
+ * "Numbers").
  *
  * A JSON number takes part in numeric matching only when its exact decimal value equals the
- * decimal value of the shortest round-trip representation of its IEEE-754 double (what Java's
- * `BigDecimal.valueOf(double)` gives). `9007199254740993`, `0.10000000000000000001` and `1e400`
- * are not comparable: they can only ever match by their literal text.
+ * decimal value Java's `BigDecimal.valueOf(double)` gives its IEEE-754 double: the shortest
+ * round-trip representation, but for subnormals of one significant digit the closest two-digit
+ * one (`4.9e-324`, not `5e-324`). `9007199254740993`, `0.10000000000000000001`, `1e400` and
+ * `5e-324` are not comparable: they can only ever match by their literal text.
  */
 
 import type { EventValue } from "./model";
@@ -59,15 +61,56 @@ function toDecimal(text: string): Decimal | undefined {
  */
 export function comparableValue(lexeme: string): number | undefined {
   if (isShortInteger(lexeme)) return Number(lexeme);
-  const exact = toDecimal(lexeme);
-  if (exact === undefined) return undefined;
   const double = Number(lexeme);
   if (!Number.isFinite(double)) return undefined;
-  const shortest = toDecimal(String(double));
-  if (shortest === undefined) return undefined;
-  if (exact.digits !== shortest.digits || exact.exponent !== shortest.exponent) return undefined;
-  if (exact.digits !== "" && exact.negative !== shortest.negative) return undefined;
+  const shortest = String(double);
+  // The shortest round-trip text (as JSON.stringify writes numbers) is Java's too, subnormals aside.
+  if (shortest === lexeme && !isSubnormal(double)) return double;
+  const exact = toDecimal(lexeme);
+  if (exact === undefined) return undefined;
+  const java = javaDecimal(double, shortest);
+  if (java === undefined) return undefined;
+  if (exact.digits !== java.digits || exact.exponent !== java.exponent) return undefined;
+  if (exact.digits !== "" && exact.negative !== java.negative) return undefined;
   return double;
+}
+
+/**
+ * The decimal of `BigDecimal.valueOf(double)`, that is of Java's `Double.toString` (as specified
+ * since Java 19): the shortest decimal that rounds to the double, except that a one-digit decimal
+ * gives way to the closest decimal of one or two digits. Only a subnormal, with few significant
+ * bits, can tell the two apart: `Double.MIN_VALUE` is `4.9E-324` in Java, `5e-324` in JavaScript.
+ */
+function javaDecimal(double: number, shortest: string): Decimal | undefined {
+  const decimal = toDecimal(shortest);
+  if (decimal === undefined || decimal.digits.length !== 1 || !isSubnormal(double)) return decimal;
+  return twoDigitDecimal(double);
+}
+
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+function isSubnormal(double: number): boolean {
+  return double !== 0 && Math.abs(double) < MIN_NORMAL;
+}
+
+/** A subnormal rounded to two significant digits (half to even), exactly. */
+function twoDigitDecimal(subnormal: number): Decimal {
+  const bits = new DataView(new ArrayBuffer(8));
+  bits.setFloat64(0, Math.abs(subnormal));
+  // A subnormal is m × 2^-1074 = (m × 5^1074) × 10^-1074, with m its raw bits.
+  const scaled = bits.getBigUint64(0) * 5n ** 1074n;
+  const dropped = scaled.toString().length - 2;
+  const unit = 10n ** BigInt(dropped);
+  let twoDigits = scaled / unit;
+  const rest = scaled % unit;
+  if (rest * 2n > unit || (rest * 2n === unit && twoDigits % 2n === 1n)) twoDigits += 1n;
+  let digits = twoDigits.toString();
+  let exponent = BigInt(dropped) - 1074n;
+  while (digits.endsWith("0")) {
+    digits = digits.slice(0, -1);
+    exponent += 1n;
+  }
+  return { negative: subnormal < 0, digits, exponent };
 }
 
 /** Integers of at most 15 digits are always exact doubles: the common case, decided without parsing. */

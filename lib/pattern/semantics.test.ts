@@ -1,5 +1,6 @@
 /**
- * Matching semantics from SEMANTICS.md, operator by operator, and the thirty tricky cases of §9.
+ * Matching semantics from lib/pattern/SEMANTICS.md, operator by operator, and thirty cases a naive
+ * matcher gets wrong (its "Cases a naive matcher gets wrong").
  */
 import { describe, expect, it } from "vitest";
 import { testEventPattern } from "./index";
@@ -7,7 +8,7 @@ import { detailEvent, eventWith, reasonOf } from "./test-helpers";
 
 const m = (pattern: string, event: string): boolean => testEventPattern(pattern, event);
 
-describe("§9: thirty cases a naive matcher gets wrong", () => {
+describe("thirty cases a naive matcher gets wrong", () => {
   const cases: [number, string, string | undefined, boolean | string][] = [
     [1, '{"number":[300]}', eventWith('"number": 300.0'), true],
     [2, '{"n":[300]}', eventWith('"n": 3.0e2'), true],
@@ -312,8 +313,13 @@ describe("array consistency", () => {
     expect(m('{"g":{"m":{"a":[1],"b":[4]}}}', e)).toBe(true);
     expect(m('{"g":{"m":{"a":[3],"b":[2]}}}', e)).toBe(false);
   });
-  it("does not constrain exists:false", () => {
-    expect(m('{"e":{"x":["1"],"y":[{"exists":false}]}}', eventWith('"e": [{"x": "1"}, {"y": "2"}]'))).toBe(false);
+  it("checks exists:false against the elements the fields before it in path order took (Ruler)", () => {
+    // e.x comes first: it takes element 0, which has no y.
+    expect(m('{"e":{"x":["1"],"y":[{"exists":false}]}}', eventWith('"e": [{"x": "1"}, {"y": "2"}]'))).toBe(true);
+    expect(m('{"e":{"x":["1"],"y":[{"exists":false}]}}', eventWith('"e": [{"x": "1", "y": "3"}, {"y": "2"}]'))).toBe(false);
     expect(m('{"e":{"x":["1"],"y":[{"exists":false}]}}', eventWith('"e": [{"x": "1"}, {"z": "2"}]'))).toBe(true);
+    // e.a comes first: nothing is taken yet, so a value in any element defeats it.
+    expect(m('{"e":{"a":[{"exists":false}],"x":["1"]}}', eventWith('"e": [{"x": "1"}, {"a": "2"}]'))).toBe(false);
+    expect(m('{"e":{"y":[{"exists":false}]}}', eventWith('"e": [{"x": "1"}, {"y": "2"}]'))).toBe(false);
   });
 });

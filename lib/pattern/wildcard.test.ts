@@ -62,7 +62,7 @@ describe("globMatches", () => {
 });
 
 describe("wildcardComplexity", () => {
-  it("reproduces the calibrated values of SEMANTICS §4.10", () => {
+  it("reproduces the calibrated values in SEMANTICS.md \"Wildcard complexity\"", () => {
     const c = (text: string): number => wildcardComplexity([glob(text)], 100);
     expect(c("*:*:*:*:*:event-bus/*")).toBe(11);
     expect(c("/Users/*/dir/dir/dir/dir/dir/doc.txt")).toBe(7);

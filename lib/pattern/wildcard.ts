@@ -1,6 +1,7 @@
 /**
  * The `wildcard` operator: parsing with event-ruler's exact errors, linear-time matching, and
- * EventBridge's wildcard-complexity limit (SEMANTICS §4.8, §4.10).
+ * EventBridge's wildcard-complexity limit (lib/pattern/SEMANTICS.md, "wildcard", "Wildcard
+ * complexity").
  */
 
 import type { WildcardGlob } from "./model";
@@ -104,7 +105,10 @@ export function globMatches(glob: WildcardGlob, value: string): boolean {
   return true;
 }
 
-/** The AWS limit: patterns whose complexity exceeds this are "too complex" (provisional, §4.10). */
+/**
+ * The AWS limit: patterns whose complexity exceeds this are "too complex" (provisional,
+ * SEMANTICS.md "Wildcard complexity").
+ */
 export const MAX_WILDCARD_COMPLEXITY = 10;
 
 /** Upper bound on explored automaton states; past it a field counts as too complex. */
@@ -145,10 +149,10 @@ function tokensOf(glob: WildcardGlob): number[] {
  * Ruler's `MachineComplexityEvaluator` for the wildcard patterns of one field: the largest
  * number of wildcard-rule prefixes a worst-case value can keep alive at once, capped at `cap`.
  *
- * It walks the subset automaton of the byte machine Ruler builds for these patterns: after each
- * `*` a state that loops on every byte, with a skip edge for the empty match. A state set's size
- * is its number of live states plus, for each state about to enter a `*` loop outside the set,
- * one more (Ruler counts "foo*" as alive once "foo" is). Calibrated on SEMANTICS §4.10:
+ * It walks the subset automaton of the byte machine Ruler builds for these patterns: after each `*`
+ * a state that loops on every byte, with a skip edge for the empty match. A state set's size is its
+ * number of live states plus, for each state about to enter a `*` loop outside the set, one more
+ * (Ruler counts "foo*" as alive once "foo" is). Calibrated on SEMANTICS.md "Wildcard complexity":
  * `*:*:*:*:*:event-bus/*` = 11, `/Users/*\/dir/dir/dir/dir/dir/doc.txt` = 7, `*\/dir/*` = 4.
  */
 export function wildcardComplexity(globs: readonly WildcardGlob[], cap: number = MAX_WILDCARD_COMPLEXITY + 1): number {

@@ -1,6 +1,6 @@
 /**
  * EventBridge resources in one shape, whether read from an account (import) or derived from a
- * design (resources.ts): buses, rules (identified by bus + name) and their targets as AWS's own
+ * design (design-resources.ts): buses, rules (identified by bus + name) and their targets as AWS's own
  * `Target` structure. The plan compares two of these; apply sends them back through the SDK.
  */
 import type { Target } from "@aws-sdk/client-eventbridge";

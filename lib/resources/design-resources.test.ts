@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { design, node, patternRule } from "@/lib/graph/test-fixtures";
 import { DESIGN_TAG } from "./account-state";
-import { designResources } from "./design-resources";
+import { designResources, placeDesign } from "./design-resources";
 
 const HERE = { account: "111122223333", region: "eu-west-1" };
 
@@ -46,7 +46,7 @@ describe("designResources", () => {
         ],
       },
     ]);
-    expect(resources.notes).toEqual([]);
+    expect(resources.problems).toEqual([]);
   });
 
   it("does not create the default bus, and leaves out rules of other accounts' and regions' buses and unfed rules", () => {
@@ -68,9 +68,10 @@ describe("designResources", () => {
     expect(resources.archives).toEqual([{ name: "everything", bus: "default", retentionDays: 7 }]);
     expect(resources.rules.map((r) => `${r.bus}/${r.name}`)).toEqual(["default/here"]);
     expect(resources.rules[0]!.tags).toEqual({});
-    expect(resources.notes).toEqual([
-      "Rule faraway is on bus far in region ap-south-1 and is left out.",
-      "Rule there is on bus central in account 444455556666 and is left out.", "Rule nowhere is fed by no event bus and is left out.",
+    expect(resources.problems).toEqual([
+      { nodeId: "faraway", message: "Rule faraway is on bus far in region ap-south-1 and is left out." },
+      { nodeId: "there", message: "Rule there is on bus central in account 444455556666 and is left out." },
+      { nodeId: "nowhere", message: "Rule nowhere is fed by no event bus and is left out." },
     ]);
   });
 
@@ -91,6 +92,31 @@ describe("designResources", () => {
       "arn:aws:events:us-east-1:444455556666:event-bus/central",
       "arn:aws:events:eu-west-1:111122223333:api-destination/crm",
     ]);
-    expect(resources.notes).toEqual(["Target dangling of rule r forwards to no bus and is left out."]);
+    expect(resources.problems).toEqual([{ nodeId: "dangling", message: "Target dangling of rule r forwards to no bus and is left out." }]);
+  });
+});
+
+describe("placeDesign", () => {
+  it("puts every bus, of any variant, where `placementOf` says, and each rule with its targets where its bus is", () => {
+    const d = design(
+      [
+        node("event-bus", "default", { variant: "default", name: "default" }),
+        node("event-bus", "partner", { variant: "partner", name: "aws.partner/saas/orders" }),
+        node("event-bus", "theirs", { variant: "custom", name: "central", account: "444455556666", region: "ap-south-1" }),
+        patternRule("here", "{}"),
+        patternRule("there", "{}"),
+        patternRule("nowhere", "{}"),
+        node("sqs", "queue", { queueName: "q" }),
+      ],
+      [["default", "here"], ["theirs", "there"], ["there", "queue"]],
+    );
+    // As the local endpoint places a design: every account, one region.
+    const { placements, unplaced } = placeDesign(d, (bus) => ({ account: bus.account ?? HERE.account, region: HERE.region }));
+    expect(placements.map((p) => [p.where, p.buses.map((b) => `${b.variant}:${b.name}`), p.rules.map((r) => `${r.bus}/${r.name}`)])).toEqual([
+      [HERE, ["default:default", "partner:aws.partner/saas/orders"], ["default/here"]],
+      [{ account: "444455556666", region: HERE.region }, ["custom:central"], ["central/there"]],
+    ]);
+    expect(placements[1]!.rules[0]!.targets.map((t) => t.Arn)).toEqual([`arn:aws:sqs:${HERE.region}:444455556666:q`]);
+    expect(unplaced).toEqual([{ nodeId: "nowhere", message: "Rule nowhere is fed by no event bus and is left out." }]);
   });
 });

@@ -1,8 +1,10 @@
 /**
- * A design read as the EventBridge resources it stands for in one account and region: the
- * buses it creates, its rules (by bus and name) and each rule's targets as PutTargets takes
- * them. Pure. "Run locally" (lib/run-locally/deploy-design.ts) and the AWS plan both use this one
- * mapping, so what runs locally is what is pushed to AWS.
+ * A design read as the EventBridge resources it stands for: in each account and region its buses
+ * are in, those buses (with their archives), its rules (by bus and name) and each rule's targets
+ * as PutTargets takes them. Pure. `placeDesign` is the one walk: "Run locally"
+ * (lib/run-locally/deploy-design.ts) deploys every account's share of it on the local endpoint,
+ * the AWS plan (`designResources`) the home account's, so what runs locally is what is pushed to
+ * AWS; the IaC export builds target ARNs from `RESOURCE_TARGET_ARNS`.
  */
 import { arnOf, busArn, type Scope } from "@/lib/arn";
 import { indexDesign, type DesignIndex } from "@/lib/graph/graph-index";
@@ -79,78 +81,151 @@ export function targetSpecFor(node: TargetNode, arn: string): Target {
   };
 }
 
-export interface DesignResources {
-  readonly buses: readonly BusState[];
-  readonly rules: readonly RuleState[];
-  readonly archives: readonly ArchiveState[];
-  /** What the design holds that this mapping does not deploy, one sentence each. */
-  readonly notes: readonly string[];
+/** Something in the design the mapping leaves out, said of the node it concerns. */
+export interface DesignProblem {
+  readonly nodeId: string;
+  readonly message: string;
+}
+
+/** A bus node as placed: every variant (the consumer decides which buses it creates). */
+export interface PlacedBus {
+  readonly nodeId: string;
+  readonly name: string;
+  readonly variant: EventBusNode["variant"];
+  readonly archive?: ArchiveState;
+}
+
+export type PlacedRule = RuleState & { readonly nodeId: string };
+
+/** What a design holds in one account and region. */
+export interface PlacedResources {
+  readonly where: Placement;
+  /** Every bus node placed here, in the design's order. */
+  readonly buses: readonly PlacedBus[];
+  readonly rules: readonly PlacedRule[];
+  /** Targets of these rules that forward to no bus. */
+  readonly problems: readonly DesignProblem[];
+}
+
+export interface PlacedDesign {
+  /** One per account and region the design's buses are in, in the order of their first bus. */
+  readonly placements: readonly PlacedResources[];
+  /** Rules no bus feeds. */
+  readonly unplaced: readonly DesignProblem[];
 }
 
 /**
- * The buses (custom buses of the home account; the default bus exists already and partner
- * buses are created by their partner), rules and targets of a design, tagged with `designId`.
+ * The design's buses, archives, rules and targets in every account and region `placementOf`
+ * puts its buses in; a rule goes where its bus is, and target ARNs are built for that place.
+ * Everything created is tagged with `designId`.
  */
-export function designResources(design: Design, where: Placement, designId?: string): DesignResources {
+export function placeDesign(design: Design, placementOf: (bus: EventBusNode) => Placement, designId?: string): PlacedDesign {
   const index = indexDesign(design);
-  const tags: Tags = designId === undefined ? {} : { [DESIGN_TAG]: designId };
-  const notes: string[] = [];
-  // The buses of this account and region; a design may also draw other accounts' and regions'.
-  const isHome = (bus: EventBusNode) => (bus.account === undefined || bus.account === where.account) && (bus.region === undefined || bus.region === where.region);
-  const buses: BusState[] = [];
-  const archives: ArchiveState[] = [];
+  const tags = tagsFor(designId);
+  const unplaced: DesignProblem[] = [];
+  const placements = new Map<string, { where: Placement; buses: PlacedBus[]; rules: PlacedRule[]; problems: DesignProblem[] }>();
+  const placed = (bus: EventBusNode) => {
+    const where = placementOf(bus);
+    const key = `${where.account}/${where.region}`;
+    let found = placements.get(key);
+    if (found === undefined) placements.set(key, (found = { where, buses: [], rules: [], problems: [] }));
+    return found;
+  };
   for (const node of design.nodes) {
-    if (node.kind === "event-bus" && node.archive !== undefined && isHome(node)) {
-      const { name, pattern, retentionDays } = node.archive;
-      archives.push({ name, bus: node.name, ...(pattern.trim() === "" ? {} : { eventPattern: pattern }), retentionDays });
-    }
-    if (node.kind !== "event-bus" || !isHome(node) || node.variant !== "custom") continue;
-    if (buses.some((bus) => bus.name === node.name)) continue;
-    buses.push({ name: node.name, tags, nodeId: node.id });
+    if (node.kind !== "event-bus") continue;
+    const { archive } = node;
+    placed(node).buses.push({
+      nodeId: node.id,
+      name: node.name,
+      variant: node.variant,
+      ...(archive === undefined
+        ? {}
+        : { archive: { name: archive.name, bus: node.name, ...(archive.pattern.trim() === "" ? {} : { eventPattern: archive.pattern }), retentionDays: archive.retentionDays } }),
+    });
   }
-  const rules: RuleState[] = [];
   for (const node of design.nodes) {
     if (node.kind !== "rule") continue;
     const bus = index.predecessors(node.id, "feeds", "event-bus")[0];
     if (bus === undefined) {
-      notes.push(`Rule ${node.name} is fed by no event bus and is left out.`);
+      unplaced.push({ nodeId: node.id, message: `Rule ${node.name} is fed by no event bus and is left out.` });
       continue;
     }
-    if (!isHome(bus)) {
-      const elsewhere = bus.account !== undefined && bus.account !== where.account ? `account ${bus.account}` : `region ${bus.region}`;
-      notes.push(`Rule ${node.name} is on bus ${bus.name} in ${elsewhere} and is left out.`);
-      continue;
-    }
-    rules.push(ruleState(node, bus, { design, index, where, tags, notes }));
+    const here = placed(bus);
+    here.rules.push({ ...ruleDefinition(node, bus.name), tags, targets: targetsOf(node, { design, index, ...here }), nodeId: node.id });
   }
-  return { buses, rules, archives, notes };
+  return { placements: [...placements.values()], unplaced };
+}
+
+const tagsFor = (designId: string | undefined): Tags => (designId === undefined ? {} : { [DESIGN_TAG]: designId });
+
+/** Problems sorted by their node's place in the design. */
+export function inDesignOrder(design: Design, problems: readonly DesignProblem[]): DesignProblem[] {
+  const order = new Map(design.nodes.map((node, i) => [node.id, i]));
+  return [...problems].sort((a, b) => (order.get(a.nodeId) ?? 0) - (order.get(b.nodeId) ?? 0));
 }
 
 interface Mapping {
   readonly design: Design;
   readonly index: DesignIndex;
   readonly where: Placement;
-  readonly tags: Tags;
-  readonly notes: string[];
+  readonly problems: DesignProblem[];
 }
 
-function ruleState(node: RuleNode, bus: EventBusNode, { design, index, where, tags, notes }: Mapping): RuleState {
+function targetsOf(rule: RuleNode, { design, index, where, problems }: Mapping): Target[] {
   const targets: Target[] = [];
-  for (const edge of index.outgoing(node.id, "invokes")) {
+  for (const edge of index.outgoing(rule.id, "invokes")) {
     const target = index.node(edge.target);
     if (target === undefined || !isTargetNode(target)) continue;
     const arn = targetArnFor(target, design, where);
     if (arn === undefined) {
-      notes.push(`Target ${target.id} of rule ${node.name} forwards to no bus and is left out.`);
+      problems.push({ nodeId: target.id, message: `Target ${target.id} of rule ${rule.name} forwards to no bus and is left out.` });
       continue;
     }
     targets.push(targetSpecFor(target, arn));
   }
-  return { ...ruleDefinition(node, bus.name), tags, targets, nodeId: node.id };
+  return targets;
+}
+
+export interface DesignResources {
+  readonly buses: readonly BusState[];
+  readonly rules: readonly RuleState[];
+  readonly archives: readonly ArchiveState[];
+  /** What the design holds that this mapping does not deploy, one sentence each. */
+  readonly problems: readonly DesignProblem[];
+}
+
+/**
+ * What the design creates in its home account and region (`where`): the custom buses (the
+ * default bus exists already and partner buses are created by their partner), the archives, and
+ * the rules and targets, tagged with `designId`. Rules of other accounts' and regions' buses are
+ * left out, each with a problem.
+ */
+export function designResources(design: Design, where: Placement, designId?: string): DesignResources {
+  const placedDesign = placeDesign(design, (bus) => ({ account: bus.account ?? where.account, region: bus.region ?? where.region }), designId);
+  const isHome = (placement: Placement) => placement.account === where.account && placement.region === where.region;
+  const home = placedDesign.placements.find((placement) => isHome(placement.where));
+  const buses: BusState[] = [];
+  for (const bus of home?.buses ?? []) {
+    if (bus.variant === "custom" && !buses.some((other) => other.name === bus.name)) buses.push({ name: bus.name, tags: tagsFor(designId), nodeId: bus.nodeId });
+  }
+  const elsewhere = placedDesign.placements
+    .filter((placement) => placement !== home)
+    .flatMap(({ where: there, rules }) =>
+      rules.map((rule) => ({
+        nodeId: rule.nodeId,
+        message: `Rule ${rule.name} is on bus ${rule.bus} in ${there.account !== where.account ? `account ${there.account}` : `region ${there.region}`} and is left out.`,
+      })),
+    );
+  return {
+    buses,
+    rules: home?.rules ?? [],
+    archives: (home?.buses ?? []).flatMap((bus) => (bus.archive === undefined ? [] : [bus.archive])),
+    problems: inDesignOrder(design, [...placedDesign.unplaced, ...(home?.problems ?? []), ...elsewhere]),
+  };
 }
 
 /** A rule node as the rule AWS holds on bus `busName` (without tags and targets). */
-export function ruleDefinition(node: RuleNode, busName: string): Omit<RuleState, "targets" | "tags"> {
+function ruleDefinition(node: RuleNode, busName: string): Omit<RuleState, "targets" | "tags"> {
   return {
     name: node.name,
     bus: busName,

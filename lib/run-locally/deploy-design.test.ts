@@ -1,7 +1,7 @@
 /** "Run locally": a design's buses, rules and targets on the local EventBridge, checked with the SDK. */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { DescribeArchiveCommand, EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand, PutEventsCommand } from "@aws-sdk/client-eventbridge";
+import { DescribeArchiveCommand, ListRulesCommand, ListTargetsByRuleCommand, PutEventsCommand } from "@aws-sdk/client-eventbridge";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { design, node, patternRule } from "../graph/test-fixtures";
 import { deployDesign } from "./deploy-design";
@@ -15,7 +15,8 @@ let receiverUrl: string;
 const bodies: string[] = [];
 
 beforeAll(async () => {
-  endpoint = await startTestEndpoint();
+  // The receiver is on this machine, which API destinations call only when allowed.
+  endpoint = await startTestEndpoint({ SWITCHYARD_ALLOWED_OUTBOUND_HOSTS: "127.0.0.1" });
   receiver = http.createServer((req, res) => {
     let body = "";
     req.on("data", (c: Buffer) => (body += c.toString("utf8")));
@@ -54,14 +55,15 @@ function orderDesign(withQueue: boolean) {
 }
 
 describe("deployDesign", () => {
-  const eb = () => new EventBridgeClient({ endpoint: endpoint.url, region: "us-east-1", credentials: { accessKeyId: "a", secretAccessKey: "b" } });
+  const eb = () => endpoint.eventBridgeClient();
 
   it("creates the buses, archive, rules and targets, which then deliver", async () => {
     const report = await deployDesign(endpoint.runtime, orderDesign(true));
     expect(report.buses).toContain("arn:aws:events:us-east-1:000000000000:event-bus/orders");
     expect(report.rules).toEqual(["arn:aws:events:us-east-1:000000000000:rule/orders/paid"]);
     expect(report.targets).toBe(2);
-    expect(report.problems).toEqual([{ nodeId: "rule-orphan", message: "No event bus feeds this rule; it was not deployed." }]);
+    expect(report.problems).toEqual([{ nodeId: "rule-orphan", message: "Rule orphan is fed by no event bus and is left out." }]);
+    expect(report.outboundHosts).toEqual([{ host: new URL(receiverUrl).host, nodeIds: ["hook node"], allowed: true }]);
 
     const rules = await eb().send(new ListRulesCommand({ EventBusName: "orders" }));
     expect(rules.Rules?.map((r) => r.Name)).toEqual(["paid"]);
@@ -75,7 +77,8 @@ describe("deployDesign", () => {
     await eb().send(new PutEventsCommand({ Entries: [{ EventBusName: "orders", Source: "shop", DetailType: "OrderPaid", Detail: '{"id": "o-9"}' }] }));
     for (let i = 0; i < 200 && bodies.length === 0; i++) await new Promise((r) => setTimeout(r, 25));
     expect(bodies.map((b) => JSON.parse(b))).toEqual([{ paid: "o-9" }]);
-  });
+    // A first deploy and the SDK's first calls take seconds on a loaded machine.
+  }, 20_000);
 
   it("deploying again updates in place and removes targets the design dropped", async () => {
     const report = await deployDesign(endpoint.runtime, orderDesign(false));
@@ -91,6 +94,16 @@ describe("deployDesign", () => {
     const report = await deployDesign(endpoint.runtime, { ...bad, nodes: broken });
     expect(report.problems.find((p) => p.nodeId === "rule-paid")?.message).toMatch(/^InvalidEventPatternException: Event pattern is not valid/);
     expect(report.buses).toHaveLength(1);
+  });
+
+  it("says, node by node, that Custom Event Bus nodes are not deployed locally", async () => {
+    const d = design([node("eventsv2-bus", "v2"), node("subscriber", "sub"), node("sqs", "q", { queueName: "v2-queue" })], [["v2", "sub"], ["sub", "q"]]);
+    const report = await deployDesign(endpoint.runtime, d);
+    expect(report.problems).toEqual([
+      { nodeId: "v2", message: "The Custom Event Bus does not run on the local endpoint yet: this node is not deployed." },
+      { nodeId: "sub", message: "The Custom Event Bus does not run on the local endpoint yet: this node is not deployed." },
+    ]);
+    expect(report.buses).toEqual([]);
   });
 
   it("sends a producer's test event and reports the path it took", async () => {
@@ -138,5 +151,41 @@ describe("deployDesign", () => {
     await expect(sendTestEvent(endpoint.runtime, withFn, "payments-fn", "nope")).rejects.toThrow("Node payments-fn sends no sample nope.");
     const noSamples = { ...withFn, samples: [] };
     await expect(sendTestEvent(endpoint.runtime, noSamples, "payments-fn")).rejects.toThrow(/has no sample event to send/);
+  });
+});
+
+describe("the hosts a design calls", () => {
+  const eb = () => endpoint.eventBridgeClient();
+
+  it("are listed with the outbound policy's verdict, and a refused one is never called: its deliveries dead-letter at once", async () => {
+    const bus = node("event-bus", "bus-hooks", { name: "hooks", variant: "custom" });
+    const rule = patternRule("rule-hooks", JSON.stringify({ source: ["hooks"] }), { name: "all-hooks" });
+    const destination = (id: string, endpointUrl: string) =>
+      node("api-destination", id, { name: id, endpoint: endpointUrl, method: "POST", connection: { name: "hooks-conn", authorization: "API_KEY" } });
+    const metadata = destination("metadata", "http://169.254.169.254/latest/meta-data/iam/security-credentials/");
+    // The receiver again, by a name the settings do not allow (they allow 127.0.0.1).
+    const byName = destination("by-name", receiverUrl.replace("127.0.0.1", "localhost"));
+    const report = await deployDesign(endpoint.runtime, design([bus, rule, metadata, byName], [["bus-hooks", "rule-hooks"], ["rule-hooks", "metadata"], ["rule-hooks", "by-name"]]));
+    expect(report.outboundHosts).toEqual([
+      { host: "169.254.169.254", nodeIds: ["metadata"], allowed: false, reason: "169.254.169.254 is a cloud metadata service address, which Switchyard never calls" },
+      {
+        host: new URL(receiverUrl).host.replace("127.0.0.1", "localhost"),
+        nodeIds: ["by-name"],
+        allowed: false,
+        reason: expect.stringMatching(/^localhost \((127\.0\.0\.1|::1)\) is on this machine; add the host to SWITCHYARD_ALLOWED_OUTBOUND_HOSTS/),
+      },
+    ]);
+
+    const received = bodies.length;
+    await eb().send(new PutEventsCommand({ Entries: [{ EventBusName: "hooks", Source: "hooks", DetailType: "Ping", Detail: "{}" }] }));
+    const deliveries = async () => endpoint.runtime.db.delivery.findMany({ where: { ruleArn: { endsWith: "rule/hooks/all-hooks" } } });
+    for (let i = 0; i < 200 && (await deliveries()).some((d) => d.status === "pending"); i++) await new Promise((r) => setTimeout(r, 25));
+    const settled = await deliveries();
+    expect(settled.map((d) => [d.status, d.attempts])).toEqual([
+      ["dead-letter", 1],
+      ["dead-letter", 1],
+    ]);
+    expect(settled.map((d) => d.lastError).sort()).toEqual([expect.stringContaining("never calls"), expect.stringContaining("SWITCHYARD_ALLOWED_OUTBOUND_HOSTS")].sort());
+    expect(bodies.slice(received).filter((body) => body.includes('"source":"hooks"'))).toEqual([]);
   });
 });

@@ -1,8 +1,23 @@
 /**
- * How Lambda event filtering sees a stream record (event source mappings and Pipes): the one
- * definition shared by the lab, "Send test records" and the expectation check.
+ * How Lambda event filtering sees a stream record (event source mappings and Pipes), and how its
+ * filter criteria combine: the one definition shared by the lab, "Send test records" and the
+ * expectation check.
+ * https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html
  */
 import { decodeBase64Utf8 } from "./base64";
+
+/** Whether the filter criteria let a record through, and which criterion did. */
+export type CriteriaVerdict = { readonly passes: true; readonly passedBy?: number } | { readonly passes: false };
+
+/**
+ * A record passes when ANY criterion matches it (`passedBy`: the first that does); with no
+ * criteria every record passes. `matches` is asked in order, and only until one matches.
+ */
+export function anyCriterionPasses<C>(criteria: readonly C[], matches: (criterion: C) => boolean): CriteriaVerdict {
+  if (criteria.length === 0) return { passes: true };
+  const passedBy = criteria.findIndex((criterion) => matches(criterion));
+  return passedBy === -1 ? { passes: false } : { passes: true, passedBy };
+}
 
 /** The stream sources whose records Lambda filters with event patterns. */
 export type StreamKind = "kafka" | "sqs" | "kinesis" | "dynamodb";

@@ -5,7 +5,7 @@
  * - Filtering: a record's `value` is base64. For the filter, a value that decodes to JSON is
  *   matched as that JSON (`{"value": {"state": ["WA"]}}`), any other value as its decoded string;
  *   as AWS documents, Kafka filters see only `value` (lib/streams/filter-view.ts).
- *   A record passes when ANY filter criterion matches; with no criteria every record passes.
+ *   A record passes when ANY filter criterion matches (`anyCriterionPasses`).
  *   Patterns match with lib/pattern, the same engine as rules.
  * - Batching: passing records are grouped per topic partition in offset order (each partition is
  *   processed in order) into batches of at most `batchSize` records, each delivered as the event
@@ -13,8 +13,8 @@
  *   records: { "<topic>-<partition>": [record…] } }` (self-managed: `eventSource: "SelfManagedKafka"`,
  *   no ARN), with the records unchanged (value still base64).
  */
-import { compilePattern, flattenJson, matchesEvent, parseJson, type CompiledPattern } from "@/lib/pattern";
-import { streamRecordForFilter } from "./filter-view";
+import { compilePattern, flattenJson, matchesEvent, parseJson, type CompiledPattern, type FlatEvent } from "@/lib/pattern";
+import { anyCriterionPasses, streamRecordForFilter } from "./filter-view";
 
 /** One record as Lambda receives it from Kafka (headers: one `{ key: bytes }` object per header). */
 export interface KafkaRecord {
@@ -90,11 +90,10 @@ export function recordForFilter(record: KafkaRecord): string {
   return streamRecordForFilter(JSON.stringify(record), "kafka");
 }
 
-/** Whether `record` passes: any criterion matches (no criteria: all pass). */
+/** Whether `record` passes the filters (`anyCriterionPasses`). */
 export function passesFilters(record: KafkaRecord, filters: readonly CompiledPattern[]): boolean {
-  if (filters.length === 0) return true;
-  const flat = flattenJson(parseJson(recordForFilter(record)));
-  return filters.some((filter) => matchesEvent(filter, flat));
+  let flat: FlatEvent | undefined;
+  return anyCriterionPasses(filters, (filter) => matchesEvent(filter, (flat ??= flattenJson(parseJson(recordForFilter(record)))))).passes;
 }
 
 /** Groups records per `<topic>-<partition>` in offset order and cuts batches of at most `batchSize`. */

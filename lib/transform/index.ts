@@ -6,12 +6,18 @@
  *   validateTargetInput("t1", { inputTransformer: {...} })   // throws TargetInputError like PutTargets
  *   renderTargetInput(spec, eventText, { ruleArn, ruleName, ingestionTime })  // the delivered text
  *
- * Templates follow AWS's two kinds: a template surrounded by braces is a JSON template, where a
- * placeholder inside a string is replaced by the value's text (escaped for JSON) and one outside a
- * string by the value as JSON; any other template is a string template, where values are inserted
- * as text (objects and arrays as JSON) and the result is delivered exactly as written, quotes
- * included.
+ * Templates follow AWS's two kinds (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-transform-target-input.html):
+ * - a template surrounded by braces is a JSON template. A placeholder standing as a JSON value is
+ *   replaced by the value as JSON (a string gets its quotes; a missing value gives `""`). A
+ *   placeholder inside a string literal is replaced by the value's text, unescaped, as AWS does
+ *   ("EventBridge doesn't escape values extracted by Input Path"): an object, an array, or text
+ *   with `"` or a line break then breaks the JSON, and AWS does not deliver a result that is not
+ *   JSON (`renderTargetInput` throws `UndeliverableInputError`).
+ * - any other template is a string template, delivered exactly as written, quotes and line breaks
+ *   included. Values are inserted as text; an object or array loses its quotes
+ *   (`[ACTIVE,INACTIVE]`, `{acc_id:0a78,sf_id:baz}`), as AWS writes them.
  */
+import { isJson, jsonProblem } from "../format";
 import { parseJsonPath, selectJsonPath, type JsonValue } from "./json-path";
 
 export { parseJsonPath, selectJsonPath, type JsonPath, type JsonValue } from "./json-path";
@@ -53,6 +59,17 @@ export class TargetInputError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "TargetInputError";
+  }
+}
+
+/**
+ * A filled-in JSON template that is not JSON: AWS does not deliver it to the target, so the local
+ * bus records a failed delivery with this message as the reason.
+ */
+export class UndeliverableInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UndeliverableInputError";
   }
 }
 
@@ -155,21 +172,49 @@ function renderTemplate(transformer: InputTransformer, eventText: string, contex
 
   const template = transformer.inputTemplate;
   const json = isJsonTemplate(template);
-  return fill(template, locatePlaceholders(template, json), (placeholder) => {
-    const value = values.get(placeholder.name) ?? "";
-    if (!json) return typeof value === "string" ? value : JSON.stringify(value);
-    if (!placeholder.inString) return JSON.stringify(value);
-    const text = typeof value === "string" ? value : JSON.stringify(value);
-    return JSON.stringify(text).slice(1, -1);
+  const output = fill(template, locatePlaceholders(template, json), (placeholder) => {
+    const value = values.get(placeholder.name);
+    if (!json) return textOf(value, { unquoted: true });
+    if (placeholder.inString) return textOf(value, { unquoted: false });
+    return value === undefined ? '""' : JSON.stringify(value);
   });
+  if (json) {
+    const problem = jsonProblem(output);
+    if (problem !== undefined) {
+      throw new UndeliverableInputError(
+        `The filled-in InputTemplate is not valid JSON (${problem}), so AWS does not deliver it. A value inside quotes goes in ` +
+          `unescaped: an object, an array, a quote or a line break there breaks the JSON (write <name> without quotes for JSON). Result: ${excerpt(output)}`,
+      );
+    }
+  }
+  return output;
 }
 
-/** `<aws.events.event>`: the event without its detail, `detail-type` spelled `detailType` as AWS does. */
+/**
+ * A value as text: a string as it is, a missing value as nothing, other scalars as JSON, objects
+ * and arrays as JSON (without any quotes where AWS removes them, in string templates).
+ */
+function textOf(value: JsonValue | undefined, { unquoted }: { unquoted: boolean }): string {
+  if (value === undefined) return "";
+  if (typeof value === "string") return value;
+  const text = JSON.stringify(value);
+  return unquoted && typeof value === "object" && value !== null ? text.replaceAll('"', "") : text;
+}
+
+const ENVELOPE_ORDER: readonly string[] = ["id", "account", "detail-type", "time", "source", "region", "resources", "version"];
+
+/**
+ * `<aws.events.event>`: the event without its detail, `detail-type` spelled `detailType`, keys in
+ * the order AWS delivers them.
+ */
 function envelopeOf(event: JsonValue): JsonValue {
   if (typeof event !== "object" || event === null || Array.isArray(event)) return event;
   const envelope: Record<string, JsonValue> = {};
+  for (const key of ENVELOPE_ORDER) {
+    if (Object.hasOwn(event, key)) envelope[key === "detail-type" ? "detailType" : key] = event[key];
+  }
   for (const [key, value] of Object.entries(event)) {
-    if (key !== "detail") envelope[key === "detail-type" ? "detailType" : key] = value;
+    if (key !== "detail" && !ENVELOPE_ORDER.includes(key)) envelope[key] = value;
   }
   return envelope;
 }
@@ -244,11 +289,6 @@ function validPath(text: string): boolean {
   return text.length <= MAX_INPUT_PATH_LENGTH && parseJsonPath(text) !== undefined;
 }
 
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
+function excerpt(text: string): string {
+  return text.length <= 300 ? text : `${text.slice(0, 300)}…`;
 }

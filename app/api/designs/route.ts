@@ -1,19 +1,9 @@
+import { readJsonBody, route } from "@/lib/boundary";
 import { createDesign, listDesigns } from "@/lib/designs/repository";
-import { errorResponse, readJsonBody } from "@/lib/errors";
 
-export async function GET() {
-  try {
-    return Response.json({ designs: await listDesigns() });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = route(async () => Response.json({ designs: await listDesigns() }));
 
-export async function POST(request: Request) {
-  try {
-    const design = await createDesign(await readJsonBody(request));
-    return Response.json({ design }, { status: 201, headers: { Location: `/api/designs/${design.id}` } });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const POST = route(async (request: Request) => {
+  const design = await createDesign(await readJsonBody(request));
+  return Response.json({ design }, { status: 201, headers: { Location: `/api/designs/${design.id}` } });
+});

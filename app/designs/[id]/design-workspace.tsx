@@ -2,45 +2,45 @@
 
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
+import { useStore } from "zustand";
 import { DesignEditor } from "@/components/canvas/design-editor";
+import { useCreateEditorStore, useEditorDocument } from "@/components/canvas/editor-context";
+import type { EditorStore } from "@/components/canvas/store";
 import type { CanvasHighlight } from "@/components/canvas/highlight";
 import { PushToAwsButton } from "@/components/aws/push-to-aws-button";
 import { LocalRunBar } from "@/components/local-run/local-run-bar";
 import { CopyShareLink } from "@/components/share/copy-share-link";
 import type { DesignRecord } from "@/lib/designs/types";
-import type { Design } from "@/lib/graph";
-import type { SaveStatus } from "@/lib/designs/autosave";
-import { useAutosave } from "./use-autosave";
+import type { Autosaver } from "@/lib/designs/autosave";
+import { useAutosave, useSaveStatus } from "./use-autosave";
+import { DESIGN_NAME_MAX_LENGTH } from "@/lib/limits";
 
-const NAME_MAX = 120;
 
 const DesignerLabPanel = dynamic(() => import("@/components/lab/designer-lab-panel").then((m) => m.DesignerLabPanel), { ssr: false });
 const ExportDialog = dynamic(() => import("@/components/export/export-dialog").then((m) => m.ExportDialog), { ssr: false });
 
-/** The designer page's client side: the name header, the save state, and the editor with autosave. */
+/**
+ * The designer page's client side: the name header, the save state, and the editor with autosave.
+ * The editor store owns the document; the parts that show or send it read it there, so an edit
+ * re-renders them and the canvas, not this page.
+ */
 export function DesignWorkspace({ record }: { record: DesignRecord }) {
-  const { status, saver } = useAutosave(record.id, { graph: record.graph, version: record.version });
-  const [name, setName] = useState(record.name);
-  const [savedName, setSavedName] = useState(record.name);
-  // The document as edited now, under the header's name: what sharing, export and test events use.
-  const [graph, setGraph] = useState<Design>(record.graph);
-  const current = useMemo<Design>(() => ({ ...graph, name: savedName }), [graph, savedName]);
+  const store = useCreateEditorStore(record.graph);
+  const saver = useAutosave(record.id, record.version, store);
+  const saved = useCallback(() => saver.saved(), [saver]);
   const [highlight, setHighlight] = useState<CanvasHighlight>();
   const [exporting, setExporting] = useState(false);
   const [labOpen, setLabOpen] = useState(false);
   const closeExport = useCallback(() => setExporting(false), []);
-
-  const commitName = () => {
-    const trimmed = name.trim();
-    if (trimmed === "" || trimmed === savedName) {
-      setName(savedName);
-      return;
-    }
-    setName(trimmed);
-    setSavedName(trimmed);
-    saver.rename(trimmed);
-  };
+  // A test event's path is stale once the graph changes (a rename leaves it be).
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        if (state.revision !== previous.revision && state.meta.name === previous.meta.name) setHighlight(undefined);
+      }),
+    [store],
+  );
 
   return (
     <div data-full-bleed className="flex min-h-0 flex-1 flex-col">
@@ -48,43 +48,14 @@ export function DesignWorkspace({ record }: { record: DesignRecord }) {
         <Link href="/designs" className="text-sm text-slate-500 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100">
           ← Designs
         </Link>
-        <input
-          aria-label="Design name"
-          value={name}
-          maxLength={NAME_MAX}
-          disabled={status.state === "conflict"}
-          onChange={(e) => setName(e.target.value)}
-          onBlur={commitName}
-          onKeyDown={(e) => {
-            if (e.key === "Enter") e.currentTarget.blur();
-            if (e.key === "Escape") {
-              setName(savedName);
-              requestAnimationFrame(() => (e.target as HTMLInputElement).blur());
-            }
-          }}
-          className="min-w-0 max-w-md flex-1 rounded-md border border-transparent bg-transparent px-2 py-1 text-lg font-semibold text-slate-900 hover:border-slate-300 focus:border-indigo-500 focus:outline-none dark:text-slate-100 dark:hover:border-slate-600"
-        />
-        <SaveIndicator status={status} onRetry={() => void saver.flush()} />
+        <DesignNameField store={store} saver={saver} />
+        <SaveIndicator saver={saver} />
       </div>
-      {status.state === "conflict" && (
-        <div role="alert" className="flex items-center gap-3 border-b border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
-          <span>
-            This design was changed in another tab — reload to see it. Changes made here since are not saved (autosave has stopped so nothing is overwritten).
-          </span>
-          <button type="button" onClick={() => window.location.reload()} className="rounded-md border border-red-300 bg-white px-2 py-0.5 font-medium hover:bg-red-100 dark:border-red-800 dark:bg-red-900">
-            Reload
-          </button>
-        </div>
-      )}
-      <LocalRunBar designId={record.id} currentDesign={current} saved={() => saver.saved()} onHighlight={setHighlight} />
+      <ConflictBanner saver={saver} />
+      <EditedLocalRunBar store={store} designId={record.id} saved={saved} onHighlight={setHighlight} />
       <div className="min-h-0 flex-1">
         <DesignEditor
-          design={record.graph}
-          onChange={(next) => {
-            setGraph(next);
-            setHighlight(undefined);
-            saver.change(next);
-          }}
+          store={store}
           highlight={highlight}
           bottomPanel={labOpen ? <DesignerLabPanel /> : undefined}
           toolbarExtras={
@@ -106,18 +77,81 @@ export function DesignWorkspace({ record }: { record: DesignRecord }) {
               >
                 Export
               </button>
-              <CopyShareLink design={current} />
-              <PushToAwsButton designId={record.id} saved={() => saver.saved()} />
+              <EditedShareLink store={store} />
+              <PushToAwsButton designId={record.id} saved={saved} />
             </>
           }
         />
       </div>
-      {exporting && <ExportDialog design={current} onClose={closeExport} />}
+      {exporting && <EditedExportDialog store={store} onClose={closeExport} />}
     </div>
   );
 }
 
-function SaveIndicator({ status, onRetry }: { status: SaveStatus; onRetry: () => void }) {
+/** The header's name: a draft while typed, the store's document name once committed (Enter or leaving the field). */
+function DesignNameField({ store, saver }: { store: EditorStore; saver: Autosaver }) {
+  const savedName = useStore(store, (s) => s.meta.name);
+  const [name, setName] = useState(savedName);
+  const conflict = useSaveStatus(saver).state === "conflict";
+
+  const commitName = () => {
+    const trimmed = name.trim();
+    if (trimmed === "" || trimmed === savedName) {
+      setName(savedName);
+      return;
+    }
+    setName(trimmed);
+    store.getState().rename(trimmed);
+  };
+
+  return (
+    <input
+      aria-label="Design name"
+      value={name}
+      maxLength={DESIGN_NAME_MAX_LENGTH}
+      disabled={conflict}
+      onChange={(e) => setName(e.target.value)}
+      onBlur={commitName}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") e.currentTarget.blur();
+        if (e.key === "Escape") {
+          setName(savedName);
+          requestAnimationFrame(() => (e.target as HTMLInputElement).blur());
+        }
+      }}
+      className="min-w-0 max-w-md flex-1 rounded-md border border-transparent bg-transparent px-2 py-1 text-lg font-semibold text-slate-900 hover:border-slate-300 focus:border-indigo-500 focus:outline-none dark:text-slate-100 dark:hover:border-slate-600"
+    />
+  );
+}
+
+function ConflictBanner({ saver }: { saver: Autosaver }) {
+  if (useSaveStatus(saver).state !== "conflict") return null;
+  return (
+    <div role="alert" className="flex items-center gap-3 border-b border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+      <span>
+        This design was changed in another tab — reload to see it. Changes made here since are not saved (autosave has stopped so nothing is overwritten).
+      </span>
+      <button type="button" onClick={() => window.location.reload()} className="rounded-md border border-red-300 bg-white px-2 py-0.5 font-medium hover:bg-red-100 dark:border-red-800 dark:bg-red-900">
+        Reload
+      </button>
+    </div>
+  );
+}
+
+function EditedLocalRunBar({ store, ...props }: { store: EditorStore } & Omit<React.ComponentProps<typeof LocalRunBar>, "currentDesign">) {
+  return <LocalRunBar currentDesign={useEditorDocument(store)} {...props} />;
+}
+
+function EditedShareLink({ store }: { store: EditorStore }) {
+  return <CopyShareLink design={useEditorDocument(store)} />;
+}
+
+function EditedExportDialog({ store, onClose }: { store: EditorStore; onClose: () => void }) {
+  return <ExportDialog design={useEditorDocument(store)} onClose={onClose} />;
+}
+
+function SaveIndicator({ saver }: { saver: Autosaver }) {
+  const status = useSaveStatus(saver);
   const text = {
     saved: "Saved",
     unsaved: "Unsaved changes",
@@ -139,7 +173,7 @@ function SaveIndicator({ status, onRetry }: { status: SaveStatus; onRetry: () =>
         {status.state === "error" && `: ${status.message}`}
       </span>
       {status.state === "error" && (
-        <button type="button" onClick={onRetry} className="rounded-md border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+        <button type="button" onClick={() => void saver.flush()} className="rounded-md border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
           Retry
         </button>
       )}

@@ -41,7 +41,7 @@ afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
 
 /** An endpoint with SDK clients, and helpers for a rule whose one target has a dead-letter queue. */
 async function bus(clock?: ManualClock) {
-  const endpoint = await startTestEndpoint({ SWITCHYARD_BUS_RETRY_BASE_MS: "20" }, clock);
+  const endpoint = await startTestEndpoint({ SWITCHYARD_BUS_RETRY_BASE_MS: "20", SWITCHYARD_ALLOWED_OUTBOUND_HOSTS: "127.0.0.1" }, clock);
   const options = { endpoint: endpoint.url, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } };
   const eb = new EventBridgeClient(options);
   const sqs = new SQSClient(options);

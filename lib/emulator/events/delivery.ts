@@ -5,12 +5,15 @@
  * MaximumRetryAttempts (185 by default) or MaximumEventAgeInSeconds (24 hours) runs out; a
  * failure that retrying cannot fix (an HTTP 4xx other than 408/429, a target that does not
  * exist) gives up at once. A delivery that gives up becomes a dead-letter record and goes to the
- * target's dead-letter queue (dead-letter.ts).
+ * target's dead-letter queue (dead-letter.ts). API destinations are called under lib/boundary's
+ * outbound policy: never a link-local or metadata address, this machine or a private network only
+ * when allowed, no redirects followed; a call the policy refuses gives up at once too.
  *
  * Deliveries live in the database, so a restart resumes where the last process stopped.
  */
 import type { Db } from "../../db";
 import { parseArn } from "../../arn";
+import { OutboundHttp, OutboundRefusedError, type HostRule } from "../../boundary";
 import { systemClock, type Clock } from "../../schedule";
 import { describeForLog } from "../protocol/errors";
 import { sendToDeadLetterQueue, type DeliveryErrorCode, type ExhaustedRetryCondition } from "./dead-letter";
@@ -22,6 +25,8 @@ const BATCH = 32;
 const HTTP_TIMEOUT_MS = 5000;
 const MAX_BACKOFF_MS = 5 * 60_000;
 const RESPONSE_KEPT_CHARS = 2048;
+/** Enough of an answer to keep its first RESPONSE_KEPT_CHARS characters whatever their UTF-8 length. */
+const RESPONSE_READ_BYTES = RESPONSE_KEPT_CHARS * 4;
 
 export interface DeliveryRow {
   id: string;
@@ -63,15 +68,18 @@ export class Dispatcher {
   private cancelWake: (() => void) | undefined;
   private stopped = false;
   private readonly rates = new RateLimiter();
+  private readonly outbound: OutboundHttp;
 
   private readonly db: Db;
 
   constructor(
     private readonly deps: IngestDeps,
     private readonly retryBaseMs: number,
+    allowedOutboundHosts: readonly HostRule[],
     private readonly clock: Clock = systemClock,
   ) {
     this.db = deps.db;
+    this.outbound = new OutboundHttp(allowedOutboundHosts);
   }
 
   start(): void {
@@ -83,7 +91,7 @@ export class Dispatcher {
   stop(): Promise<void> {
     this.stopped = true;
     this.cancelWake?.();
-    return this.running ?? Promise.resolve();
+    return (this.running ?? Promise.resolve()).then(() => this.outbound.close());
   }
 
   /** Runs a pass now (or right after the current one). */
@@ -221,17 +229,16 @@ export class Dispatcher {
     const method = destination.httpMethod.toUpperCase();
     const headers = new Headers({ "content-type": "application/json; charset=utf-8", "user-agent": "Amazon/EventBridge/ApiDestinations" });
     for (const [name, value] of Object.entries(spec?.HttpParameters?.HeaderParameters ?? {})) headers.set(name, value);
-    const response = await fetch(url, {
+    const response = await this.outbound.request(url, {
       method,
       headers,
       body: method === "GET" || method === "HEAD" ? undefined : delivery.payload,
-      signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
-      redirect: "manual",
+      timeoutMs: HTTP_TIMEOUT_MS,
+      maxResponseBytes: RESPONSE_READ_BYTES,
     });
-    const text = await response.text().catch(() => "");
     const ok = response.status >= 200 && response.status < 300;
     const retryable = response.status >= 500 || response.status === 429 || response.status === 408;
-    return { ok, retryable, status: response.status, response: text, code: response.status === 429 ? "THROTTLING" : "ERROR_FROM_TARGET" };
+    return { ok, retryable, status: response.status, response: response.text, code: response.status === 429 ? "THROTTLING" : "ERROR_FROM_TARGET" };
   }
 
   /**
@@ -268,8 +275,9 @@ export class Dispatcher {
   }
 }
 
-/** A call that got no HTTP answer: timed out, or could not connect. */
+/** A call that got no HTTP answer: refused by the outbound policy, timed out, or could not connect. */
 function failedCall(error: unknown): AttemptOutcome {
+  if (error instanceof OutboundRefusedError) return { ok: false, retryable: false, error: error.message, code: "CONNECTION_FAILURE" };
   const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
   return timedOut
     ? { ok: false, retryable: true, error: `No answer within ${HTTP_TIMEOUT_MS / 1000} seconds.`, code: "TIMEOUT" }

@@ -58,7 +58,8 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T 
 }
 
 beforeAll(async () => {
-  endpoint = await startTestEndpoint({ SWITCHYARD_BUS_RETRY_BASE_MS: "20" });
+  // The receiver below is on this machine, which API destinations call only when allowed.
+  endpoint = await startTestEndpoint({ SWITCHYARD_BUS_RETRY_BASE_MS: "20", SWITCHYARD_ALLOWED_OUTBOUND_HOSTS: "127.0.0.1" });
   receiver = http.createServer((req, res) => {
     let body = "";
     req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
@@ -239,7 +240,11 @@ describe("local EventBridge through @aws-sdk/client-eventbridge", () => {
     });
     // One call per wall-clock second: the first and the third are more than a second apart.
     expect(calls[2].at - calls[0].at).toBeGreaterThan(1000);
-    const rows = await endpoint.runtime.db.delivery.findMany({ where: { targetId: "slow" } });
+    // The receiver sees the third call before the dispatcher has its answer: wait for the rows to settle.
+    const rows = await waitFor("three settled deliveries", async () => {
+      const settled = await endpoint.runtime.db.delivery.findMany({ where: { targetId: "slow", status: { not: "pending" } } });
+      return settled.length === 3 ? settled : undefined;
+    });
     expect(rows.every((r) => r.status === "delivered" && r.attempts === 1)).toBe(true);
   });
 

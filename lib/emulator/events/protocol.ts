@@ -5,75 +5,30 @@
  * access key id selects the account (see BusRuntime).
  */
 import { AwsError, describeForLog } from "../protocol/errors";
-import { createApiDestination, createConnection, describeApiDestination } from "./operations/api-destinations";
-import {
-  cancelReplay,
-  createArchive,
-  deleteArchive,
-  describeArchive,
-  describeReplay,
-  listArchives,
-  listReplays,
-  startReplay,
-  updateArchive,
-} from "./operations/archives";
-import { createEventBus, deleteEventBus, describeEventBus, listEventBuses } from "./operations/buses";
-import type { Operation } from "./operations/context";
-import { putEvents } from "./operations/put-events";
-import {
-  deleteRule,
-  describeRule,
-  disableRule,
-  enableRule,
-  listRuleNamesByTarget,
-  listRules,
-  listTargetsByRule,
-  putRule,
-  putTargets,
-  removeTargets,
-  testPattern,
-} from "./operations/rules";
-import { listTagsForResource, tagResource, untagResource } from "./operations/tags";
 import { Params } from "../protocol/params";
+import { checkInput } from "../protocol/shapes";
 import { getBusRuntime, type BusRuntime } from "../runtime";
+import { parseJsonBody, targetOperation } from "../protocol/json-protocol";
 import { accessKeyOf, verifySignature } from "../protocol/sigv4";
+import { EVENTS_MODEL } from "./model";
+import { OPERATIONS } from "./operations";
+import type { OperationContext } from "./operations/context";
 
 const TARGET_PREFIX = "AWSEvents.";
 const CONTENT_TYPE = "application/x-amz-json-1.1";
 
-export const OPERATIONS: Readonly<Record<string, Operation>> = {
-  PutEvents: putEvents,
-  TestEventPattern: testPattern,
-  CreateEventBus: createEventBus,
-  DescribeEventBus: describeEventBus,
-  ListEventBuses: listEventBuses,
-  DeleteEventBus: deleteEventBus,
-  PutRule: putRule,
-  DescribeRule: describeRule,
-  ListRules: listRules,
-  EnableRule: enableRule,
-  DisableRule: disableRule,
-  DeleteRule: deleteRule,
-  PutTargets: putTargets,
-  ListTargetsByRule: listTargetsByRule,
-  RemoveTargets: removeTargets,
-  ListRuleNamesByTarget: listRuleNamesByTarget,
-  CreateArchive: createArchive,
-  DescribeArchive: describeArchive,
-  ListArchives: listArchives,
-  UpdateArchive: updateArchive,
-  DeleteArchive: deleteArchive,
-  StartReplay: startReplay,
-  DescribeReplay: describeReplay,
-  ListReplays: listReplays,
-  CancelReplay: cancelReplay,
-  TagResource: tagResource,
-  UntagResource: untagResource,
-  ListTagsForResource: listTagsForResource,
-  CreateConnection: createConnection,
-  CreateApiDestination: createApiDestination,
-  DescribeApiDestination: describeApiDestination,
-};
+/**
+ * Runs one operation as the wire protocol does: the input is checked against AWS's model first
+ * (every violated constraint in one ValidationException), then the operation runs. "Run locally"
+ * calls operations through here too, so AWS's validation applies to it.
+ */
+export async function invokeOperation(name: string, input: unknown, context: OperationContext): Promise<Record<string, unknown>> {
+  const operation = Object.hasOwn(OPERATIONS, name) ? OPERATIONS[name] : undefined;
+  if (operation === undefined) throw new AwsError("UnknownOperationException", `Operation ${name} is not supported.`);
+  const params = Params.of(input);
+  checkInput(EVENTS_MODEL, name, params.verbatim());
+  return operation(params, context);
+}
 
 /** One EventBridge call, as read off the wire. */
 export interface EventsCall {
@@ -109,34 +64,23 @@ export async function answerEventsCall(call: EventsCall, runtime?: BusRuntime): 
   const requestId = crypto.randomUUID();
   const { target } = call;
   try {
-    const name = target.slice(TARGET_PREFIX.length);
-    const operation = target.startsWith(TARGET_PREFIX) && Object.hasOwn(OPERATIONS, name) ? OPERATIONS[name] : undefined;
-    if (operation === undefined) {
+    if (targetOperation(target, TARGET_PREFIX, OPERATIONS) === undefined) {
       throw new AwsError("UnknownOperationException", `Operation ${target || "(none)"} is not supported.`);
     }
+    const name = target.slice(TARGET_PREFIX.length);
     const bus = runtime ?? (await getBusRuntime());
     if (bus.config.signingKeys !== undefined) {
       const signed = call.signed();
       verifySignature(signed.method, signed.headers, call.body, bus.config.signingKeys);
     }
-    const params = Params.of(parseBody(call.body));
+    const input = parseJsonBody(call.body, () => new AwsError("SerializationException", "The request body is not valid JSON."));
     const scope = bus.scopeFor(accessKeyOf(call.authorization));
     await bus.ensureAccount(scope);
-    const output = await operation(params, { scope, db: bus.db, runtime: bus });
+    const output = await invokeOperation(name, input, { scope, db: bus.db, runtime: bus });
     return reply(200, output, requestId);
   } catch (error) {
     const aws = asAwsError(error, target);
     return reply(aws.status, { __type: aws.type, message: aws.message }, requestId, aws.type);
-  }
-}
-
-function parseBody(body: Uint8Array): unknown {
-  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8");
-  if (text.trim() === "") return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new AwsError("SerializationException", "The request body is not valid JSON.");
   }
 }
 

@@ -1,25 +1,18 @@
 /**
- * Runs replays: the archive's events in the replay's time window (by event time), matching the
- * archive's pattern, are put again on the destination bus with `replay-name` added, only to the
+ * Runs replays: the archive's events (archive-events.ts) in the replay's time window (by event
+ * time) are put again on the destination bus with `replay-name` added, only to the
  * rules in FilterArns when given. Progress is written after each batch; a CANCELLING replay stops
  * at the next batch. A replay interrupted by a stop or a crash starts over on the next start
  * (at-least-once).
  */
 import type { Db } from "../../db";
-import { compilePattern, matchesEvent, readEvent, type CompiledPattern } from "../../pattern";
 import { describeForLog } from "../protocol/errors";
+import { archivedEvents, archiveRowsWhere } from "./archive-events";
 import { withReplayName } from "./event-envelope";
 import { ingestEvents, type IngestDeps } from "./ingest";
 
 const BATCH = 100;
 const POLL_MS = 500;
-
-/** An archive holds its bus's events since its creation, and only `retentionDays` back when set. */
-export function archiveStart(archive: { createdAt: Date; retentionDays: number }, now = Date.now()): Date {
-  if (archive.retentionDays <= 0) return archive.createdAt;
-  const kept = new Date(now - archive.retentionDays * 86_400_000);
-  return kept > archive.createdAt ? kept : archive.createdAt;
-}
 
 export class ReplayRunner {
   private timer: NodeJS.Timeout | undefined;
@@ -78,35 +71,28 @@ export class ReplayRunner {
     }
     const archive = await this.db.busArchive.findUnique({ where: { arn: replay.archiveArn } });
     if (archive === null) return this.fail(arn, `Archive ${replay.archiveArn} does not exist.`);
-    const pattern: CompiledPattern | undefined = archive.eventPattern === null ? undefined : compilePattern(archive.eventPattern);
-    const window = {
-      busArn: archive.busArn,
-      replayName: null,
-      time: { gte: replay.eventStartTime, lt: replay.eventEndTime },
-      ingestedAt: { gte: archiveStart(archive) },
-    };
-    const total = await this.db.busEvent.count({ where: window });
+    const eventTime = { gte: replay.eventStartTime, lt: replay.eventEndTime };
+    const total = await this.db.busEvent.count({ where: archiveRowsWhere(archive, eventTime) });
     await this.db.busReplay.update({
       where: { arn },
       data: { state: "RUNNING", startedAt: new Date(), totalCount: total, replayedCount: 0 },
     });
     const filter: string[] = JSON.parse(replay.filterArns) as string[];
     const onlyRules = filter.length > 0 ? new Set(filter) : undefined;
-    let cursor = "";
     let processed = 0;
-    for (;;) {
+    const stopping = async () => {
       // Stopping the process leaves the replay RUNNING: the next start runs it again.
-      if (this.stopped) return;
+      if (this.stopped) return true;
       const current = await this.db.busReplay.findUniqueOrThrow({ where: { arn }, select: { state: true } });
-      if (current.state === "CANCELLING") return this.finish(arn, "CANCELLED");
-      const batch = await this.db.busEvent.findMany({ where: { ...window, id: { gt: cursor } }, orderBy: { id: "asc" }, take: BATCH });
-      if (batch.length === 0) break;
-      cursor = batch[batch.length - 1].id;
-      const chosen = batch.filter((event) => pattern === undefined || matchesEvent(pattern, readEvent(event.body)));
-      if (chosen.length > 0) {
+      if (current.state === "CANCELLING") await this.finish(arn, "CANCELLED");
+      return current.state === "CANCELLING";
+    };
+    if (await stopping()) return;
+    for await (const { events, scanned, lastTime } of archivedEvents(this.db, archive, { chunk: BATCH, eventTime })) {
+      if (events.length > 0) {
         await ingestEvents(
           this.deps,
-          chosen.map((event) => ({
+          events.map((event) => ({
             eventId: event.eventId,
             busArn: replay.destinationArn,
             source: event.source,
@@ -120,11 +106,9 @@ export class ReplayRunner {
         );
         this.onDelivered();
       }
-      processed += batch.length;
-      await this.db.busReplay.update({
-        where: { arn },
-        data: { replayedCount: processed, lastReplayedTime: batch[batch.length - 1].time },
-      });
+      processed += scanned;
+      await this.db.busReplay.update({ where: { arn }, data: { replayedCount: processed, lastReplayedTime: lastTime } });
+      if (await stopping()) return;
     }
     await this.finish(arn, "COMPLETED");
   }

@@ -1,25 +1,20 @@
 /** Both row stores write rows that Prisma reads back identically (the SQLite one bypasses Prisma). */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb, type Db } from "../../db";
+import type { Db } from "../../db";
+import { sqliteFilePath } from "../../db/provider";
+import { openScratchDatabase, type ScratchDatabase } from "../../db/scratch-database";
 import { PrismaRowStore, SqliteRowStore, type RowsToWrite } from "./row-store";
 
-const dir = mkdtempSync(join(tmpdir(), "switchyard-rowstore-"));
-const file = join(dir, "rows.db");
-const url = `file:${file}`;
+let scratch: ScratchDatabase;
 let db: Db;
 
 beforeAll(async () => {
-  db = await getDb(url);
+  scratch = await openScratchDatabase("rowstore");
+  db = scratch.db;
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
 });
 
-afterAll(async () => {
-  await closeDb(url);
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => scratch.remove());
 
 function rows(prefix: string): RowsToWrite {
   const at = new Date("2026-11-23T10:11:12.345Z");
@@ -39,7 +34,7 @@ function rows(prefix: string): RowsToWrite {
 describe("row stores", () => {
   it("write the same columns in the same formats", async () => {
     await new PrismaRowStore(db).insert(rows("prisma")).durable;
-    const sqlite = new SqliteRowStore(file);
+    const sqlite = new SqliteRowStore(sqliteFilePath(scratch.url));
     await sqlite.insert(rows("sqlite")).durable;
     await sqlite.close();
     const [viaPrisma, viaSqlite] = await Promise.all([

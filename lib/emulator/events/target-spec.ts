@@ -4,6 +4,7 @@
  */
 import { TargetInputError, validateTargetInput, type TargetInputSpec } from "../../transform";
 import { parseArn } from "../../arn";
+import { DEFAULT_EVENT_AGE_SECONDS, DEFAULT_RETRY_ATTEMPTS } from "../../limits";
 import { invalid } from "../protocol/errors";
 import type { Params } from "../protocol/params";
 
@@ -34,10 +35,6 @@ export function deliveryKind(targetArn: string): DeliveryKind {
   return "inbox";
 }
 
-/** AWS's defaults: 185 retries within 24 hours. */
-export const DEFAULT_RETRY_ATTEMPTS = 185;
-export const DEFAULT_EVENT_AGE_SECONDS = 86_400;
-
 export function retryLimits(spec: TargetSpec): { maxAttempts: number; maxAgeMs: number } {
   const retries = spec.RetryPolicy?.MaximumRetryAttempts ?? DEFAULT_RETRY_ATTEMPTS;
   const age = spec.RetryPolicy?.MaximumEventAgeInSeconds ?? DEFAULT_EVENT_AGE_SECONDS;
@@ -61,8 +58,8 @@ export function inputSpec(spec: TargetSpec): TargetInputSpec {
  * KinesisParameters, EcsParameters…) still come back from ListTargetsByRule.
  */
 export function readTargetSpec(target: Params): TargetSpec {
-  const id = target.string("Id", { min: 1, max: 64, pattern: /^[.\-_A-Za-z0-9]+$/ });
-  const arn = target.string("Arn", { min: 1, max: 1600 });
+  const id = target.string("Id");
+  const arn = target.string("Arn");
   const transformer = target.optionalObject("InputTransformer");
   const retry = target.optionalObject("RetryPolicy");
   const deadLetter = target.optionalObject("DeadLetterConfig");
@@ -70,18 +67,18 @@ export function readTargetSpec(target: Params): TargetSpec {
   const spec: TargetSpec = {
     Id: id,
     Arn: arn,
-    RoleArn: target.optionalString("RoleArn", { min: 1, max: 1600 }),
-    Input: target.optionalString("Input", { max: 8192 }),
-    InputPath: target.optionalString("InputPath", { max: 256 }),
+    RoleArn: target.optionalString("RoleArn"),
+    Input: target.optionalString("Input"),
+    InputPath: target.optionalString("InputPath"),
     InputTransformer: transformer && {
       InputPathsMap: transformer.optionalStringMap("InputPathsMap"),
       InputTemplate: transformer.string("InputTemplate"),
     },
     RetryPolicy: retry && {
-      MaximumRetryAttempts: retry.optionalNumber("MaximumRetryAttempts", { min: 0, max: 185 }),
-      MaximumEventAgeInSeconds: retry.optionalNumber("MaximumEventAgeInSeconds", { min: 60, max: 86_400 }),
+      MaximumRetryAttempts: retry.optionalNumber("MaximumRetryAttempts"),
+      MaximumEventAgeInSeconds: retry.optionalNumber("MaximumEventAgeInSeconds"),
     },
-    DeadLetterConfig: deadLetter && { Arn: deadLetter.optionalString("Arn", { min: 1, max: 1600 }) },
+    DeadLetterConfig: deadLetter && { Arn: deadLetter.optionalString("Arn") },
     HttpParameters: http && {
       PathParameterValues: http.has("PathParameterValues") ? http.stringList("PathParameterValues") : undefined,
       HeaderParameters: http.optionalStringMap("HeaderParameters"),

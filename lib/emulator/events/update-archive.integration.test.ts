@@ -8,7 +8,7 @@ let client: EventBridgeClient;
 
 beforeAll(async () => {
   endpoint = await startTestEndpoint();
-  client = new EventBridgeClient({ endpoint: endpoint.url, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } });
+  client = endpoint.eventBridgeClient();
   const { EventBusArn } = await client.send(new CreateEventBusCommand({ Name: "orders" }));
   await client.send(new CreateArchiveCommand({ ArchiveName: "a", EventSourceArn: EventBusArn, EventPattern: '{"source":["shop"]}', RetentionDays: 7, Description: "first" }));
 }, 30_000);

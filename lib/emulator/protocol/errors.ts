@@ -11,6 +11,9 @@ export type AwsErrorType =
   | "ResourceAlreadyExistsException"
   | "ConcurrentModificationException"
   | "IllegalStatusException"
+  | "InvalidStateException"
+  | "OperationDisabledException"
+  | "PolicyLengthExceededException"
   | "UnknownOperationException"
   | "SerializationException"
   | "AccessDeniedException"
@@ -40,11 +43,8 @@ export const notFound = (message: string) => new AwsError("ResourceNotFoundExcep
 export const invalid = (message: string) => new AwsError("ValidationException", message);
 export const alreadyExists = (message: string) => new AwsError("ResourceAlreadyExistsException", message);
 
-/** AWS's wording for a parameter that breaks a modelled constraint. */
-export function constraintViolation(value: unknown, at: string, constraint: string): AwsError {
-  const shown = value === null || value === undefined ? "null" : `'${String(value)}'`;
-  return invalid(`1 validation error detected: Value ${shown} at '${at}' failed to satisfy constraint: ${constraint}`);
-}
+/** AWS's wording for an input that breaks a rule beyond the model: "Parameter X is not valid. Reason: …". */
+export const invalidParameter = (member: string, reason: string) => invalid(`Parameter ${member} is not valid. Reason: ${reason}`);
 
 /**
  * What may be logged about an unexpected error: its kind and code only. Messages (Prisma's

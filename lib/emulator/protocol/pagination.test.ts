@@ -9,7 +9,7 @@ const names = Array.from({ length: 7 }, (_, i) => `rule-${i}`);
 
 beforeAll(async () => {
   endpoint = await startTestEndpoint();
-  eb = new EventBridgeClient({ endpoint: endpoint.url, region: "us-east-1", credentials: { accessKeyId: "a", secretAccessKey: "b" } });
+  eb = endpoint.eventBridgeClient();
   for (const name of names) await eb.send(new PutRuleCommand({ Name: name, EventPattern: '{"source":["x"]}' }));
 });
 

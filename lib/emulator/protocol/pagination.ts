@@ -12,9 +12,10 @@ export interface Page<T> {
   readonly nextToken: string | undefined;
 }
 
-export function readPaging(params: Params): { offset: number; limit: number } {
-  const limit = params.optionalNumber("Limit", { min: 1, max: MAX_PAGE }) ?? MAX_PAGE;
-  const token = params.optionalString("NextToken", { min: 1, max: 2048 });
+/** `limitMember` is the page size's member: `Limit` in most operations, `MaxResults` in some. */
+export function readPaging(params: Params, limitMember = "Limit"): { offset: number; limit: number } {
+  const limit = params.optionalNumber(limitMember) ?? MAX_PAGE;
+  const token = params.optionalString("NextToken");
   return { offset: token === undefined ? 0 : decodeToken(token), limit };
 }
 

@@ -1,9 +1,13 @@
 /**
  * Optional SigV4 verification of awsJson1.1 requests against configured local keys (by default
  * any signature is accepted). Rebuilds the canonical request from the method, the path `/` the
- * protocol always uses, the signed headers and the body, and compares signatures in constant time.
+ * protocol always uses, the signed headers and the hash of the body as received (never the
+ * client's `x-amz-content-sha256`, which a replayed request could keep while its body changed),
+ * and compares signatures in constant time. As with AWS, a signature is valid for 15 minutes
+ * either side of the server's clock.
  */
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { parseSigV4Authorization } from "../../boundary";
 import { AwsError } from "./errors";
 
 const ALGORITHM = "AWS4-HMAC-SHA256";
@@ -11,30 +15,6 @@ const MAX_SKEW_MS = 15 * 60_000;
 
 const sha256Hex = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
 const hmac = (key: string | Buffer, data: string) => createHmac("sha256", key).update(data, "utf8").digest();
-
-interface ParsedAuthorization {
-  readonly accessKeyId: string;
-  readonly date: string;
-  readonly region: string;
-  readonly service: string;
-  readonly signedHeaders: string[];
-  readonly signature: string;
-}
-
-function parseAuthorization(header: string): ParsedAuthorization | undefined {
-  const match = /^AWS4-HMAC-SHA256\s+Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request,\s*SignedHeaders=([^,]+),\s*Signature=([0-9a-f]{64})$/.exec(
-    header.trim(),
-  );
-  if (match === null) return undefined;
-  return {
-    accessKeyId: match[1],
-    date: match[2],
-    region: match[3],
-    service: match[4],
-    signedHeaders: match[5].split(";"),
-    signature: match[6],
-  };
-}
 
 /** `AKID:secret,AKID2:secret2` → map; throws on a malformed list. */
 export function parseKeyList(text: string): ReadonlyMap<string, string> {
@@ -53,8 +33,9 @@ export function verifySignature(method: string, headers: Headers, body: Uint8Arr
   if (header === null) {
     throw new AwsError("MissingAuthenticationTokenException", "Missing Authentication Token");
   }
-  const auth = parseAuthorization(header);
+  const auth = parseSigV4Authorization(header);
   if (auth === undefined) throw new AwsError("IncompleteSignatureException", "The request signature is not a valid AWS4-HMAC-SHA256 Authorization header.");
+  if (!auth.signedHeaders.includes("host")) throw new AwsError("IncompleteSignatureException", "The request signature must sign the host header.");
   const secret = keys.get(auth.accessKeyId);
   if (secret === undefined) throw new AwsError("UnrecognizedClientException", "The security token included in the request is invalid.");
   const amzDate = headers.get("x-amz-date") ?? "";
@@ -66,7 +47,11 @@ export function verifySignature(method: string, headers: Headers, body: Uint8Arr
     throw new AwsError("InvalidSignatureException", `Signature expired: ${amzDate} is more than 15 minutes from the server's time.`);
   }
   const canonicalHeaders = auth.signedHeaders.map((name) => `${name}:${(headers.get(name) ?? "").trim().replace(/\s+/g, " ")}\n`).join("");
-  const payloadHash = headers.get("x-amz-content-sha256") ?? sha256Hex(body);
+  const payloadHash = sha256Hex(body);
+  const claimedHash = headers.get("x-amz-content-sha256");
+  if (claimedHash !== null && claimedHash !== payloadHash) {
+    throw new AwsError("InvalidSignatureException", "The x-amz-content-sha256 header does not match the hash of the request body received.");
+  }
   const canonicalRequest = [method, "/", "", canonicalHeaders, auth.signedHeaders.join(";"), payloadHash].join("\n");
   const scope = `${auth.date}/${auth.region}/${auth.service}/aws4_request`;
   const stringToSign = [ALGORITHM, amzDate, scope, sha256Hex(canonicalRequest)].join("\n");
@@ -83,5 +68,5 @@ export function verifySignature(method: string, headers: Headers, body: Uint8Arr
 
 /** The access key id of a SigV4 `Authorization` header (`Credential=AKID/date/region/service/aws4_request`). */
 export function accessKeyOf(authorization: string | null): string | undefined {
-  return authorization === null ? undefined : /Credential=([^/,\s]+)\//.exec(authorization)?.[1];
+  return parseSigV4Authorization(authorization)?.accessKeyId;
 }

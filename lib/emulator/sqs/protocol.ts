@@ -7,7 +7,8 @@
  */
 import { AwsError } from "../protocol/errors";
 import type { BusRuntime } from "../runtime";
-import { accessKeyOf, verifySignature } from "../protocol/sigv4";
+import { readJsonRequest, targetOperation } from "../protocol/json-protocol";
+import { accessKeyOf } from "../protocol/sigv4";
 import {
   invalidParameter,
   MAX_RECEIVE,
@@ -180,6 +181,35 @@ function batchEntries(input: Input): Input[] {
   return entries;
 }
 
+/** Runs `work` on each entry of a batch request: its result, or its SQS error, per entry. */
+function eachEntry(input: Input, work: (entry: Input) => Record<string, unknown>): { Successful: Record<string, unknown>[]; Failed: Record<string, unknown>[] } {
+  const successful: Record<string, unknown>[] = [];
+  const failed: Record<string, unknown>[] = [];
+  for (const entry of batchEntries(input)) {
+    try {
+      successful.push({ Id: entry.Id, ...work(entry) });
+    } catch (error) {
+      if (!(error instanceof SqsError)) throw error;
+      failed.push({ Id: entry.Id, SenderFault: true, Code: error.type, Message: error.message });
+    }
+  }
+  return { Successful: successful, Failed: failed };
+}
+
+/** SendMessage's answer (also each SendMessageBatch entry's) for a message `input` describes. */
+function sendMessage(queue: LocalQueue, input: Input, context: SqsContext): Record<string, unknown> {
+  const message = queue.send(required(input, "MessageBody"), {
+    delaySeconds: int(input, "DelaySeconds", 0, 900),
+    attributes: messageAttributes(input),
+    senderId: context.account,
+  });
+  return {
+    MessageId: message.id,
+    MD5OfMessageBody: message.md5OfBody,
+    ...(message.md5OfAttributes === undefined ? {} : { MD5OfMessageAttributes: message.md5OfAttributes }),
+  };
+}
+
 export const SQS_OPERATIONS: Readonly<Record<string, SqsOperation>> = {
   CreateQueue(input, context) {
     const name = required(input, "QueueName");
@@ -224,41 +254,11 @@ export const SQS_OPERATIONS: Readonly<Record<string, SqsOperation>> = {
     return {};
   },
   SendMessage(input, context) {
-    const queue = queueOf(input, context);
-    const message = queue.send(required(input, "MessageBody"), {
-      delaySeconds: int(input, "DelaySeconds", 0, 900),
-      attributes: messageAttributes(input),
-      senderId: context.account,
-    });
-    return {
-      MessageId: message.id,
-      MD5OfMessageBody: message.md5OfBody,
-      ...(message.md5OfAttributes === undefined ? {} : { MD5OfMessageAttributes: message.md5OfAttributes }),
-    };
+    return sendMessage(queueOf(input, context), input, context);
   },
   SendMessageBatch(input, context) {
     const queue = queueOf(input, context);
-    const successful: Record<string, unknown>[] = [];
-    const failed: Record<string, unknown>[] = [];
-    for (const entry of batchEntries(input)) {
-      try {
-        const message = queue.send(required(entry, "MessageBody"), {
-          delaySeconds: int(entry, "DelaySeconds", 0, 900),
-          attributes: messageAttributes(entry),
-          senderId: context.account,
-        });
-        successful.push({
-          Id: entry.Id,
-          MessageId: message.id,
-          MD5OfMessageBody: message.md5OfBody,
-          ...(message.md5OfAttributes === undefined ? {} : { MD5OfMessageAttributes: message.md5OfAttributes }),
-        });
-      } catch (error) {
-        if (!(error instanceof SqsError)) throw error;
-        failed.push({ Id: entry.Id, SenderFault: true, Code: error.type, Message: error.message });
-      }
-    }
-    return { Successful: successful, Failed: failed };
+    return eachEntry(input, (entry) => sendMessage(queue, entry, context));
   },
   async ReceiveMessage(input, context) {
     const queue = queueOf(input, context);
@@ -278,18 +278,10 @@ export const SQS_OPERATIONS: Readonly<Record<string, SqsOperation>> = {
   },
   DeleteMessageBatch(input, context) {
     const queue = queueOf(input, context);
-    const successful: Record<string, unknown>[] = [];
-    const failed: Record<string, unknown>[] = [];
-    for (const entry of batchEntries(input)) {
-      try {
-        queue.deleteMessage(required(entry, "ReceiptHandle"));
-        successful.push({ Id: entry.Id });
-      } catch (error) {
-        if (!(error instanceof SqsError)) throw error;
-        failed.push({ Id: entry.Id, SenderFault: true, Code: error.type, Message: error.message });
-      }
-    }
-    return { Successful: successful, Failed: failed };
+    return eachEntry(input, (entry) => {
+      queue.deleteMessage(required(entry, "ReceiptHandle"));
+      return {};
+    });
   },
 };
 
@@ -303,18 +295,9 @@ export async function handleSqsRequest(request: Request, runtime: BusRuntime, si
   const requestId = crypto.randomUUID();
   const target = request.headers.get("x-amz-target") ?? "";
   try {
-    const name = target.slice(TARGET_PREFIX.length);
-    const operation = target.startsWith(TARGET_PREFIX) && Object.hasOwn(SQS_OPERATIONS, name) ? SQS_OPERATIONS[name] : undefined;
+    const operation = targetOperation(target, TARGET_PREFIX, SQS_OPERATIONS);
     if (operation === undefined) throw new SqsError("UnsupportedOperation", `Operation ${target || "(none)"} is not supported by the local endpoint.`);
-    const body = new Uint8Array(await request.arrayBuffer());
-    if (runtime.config.signingKeys !== undefined) verifySignature(request.method, request.headers, body, runtime.config.signingKeys);
-    const text = new TextDecoder().decode(body);
-    let input: unknown = {};
-    try {
-      input = text.trim() === "" ? {} : JSON.parse(text);
-    } catch {
-      throw new SqsError("SerializationException", "The request body is not valid JSON.");
-    }
+    const input = await readJsonRequest(request, runtime.config.signingKeys, () => new SqsError("SerializationException", "The request body is not valid JSON."));
     if (typeof input !== "object" || input === null || Array.isArray(input)) throw new SqsError("SerializationException", "The request body must be a JSON object.");
     const { account } = runtime.scopeFor(accessKeyOf(request.headers.get("authorization")));
     const output = await operation(input as Input, { runtime, account, origin: originOf(request), signal });

@@ -15,12 +15,6 @@ const NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
 const xmlEscape = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-/** The SigV4 credential scope's service of an `Authorization` header (`…/us-east-1/sts/aws4_request`). */
-export function signedServiceOf(authorization: string | null | undefined): string | undefined {
-  if (!authorization) return undefined;
-  return /Credential=[^/,\s]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(authorization)?.[1];
-}
-
 export async function handleStsRequest(request: Request, runtime: BusRuntime): Promise<Response> {
   const requestId = crypto.randomUUID();
   try {

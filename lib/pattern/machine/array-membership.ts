@@ -1,6 +1,7 @@
 /**
  * Which array elements an event value came from, for array-consistent matching
- * (SEMANTICS.md §3): one match may not take two fields from different elements of the same array.
+ * (lib/pattern/SEMANTICS.md, "Array consistency"): one match may not take two fields from different
+ * elements of the same array.
  *
  * Arrays nest as a tree, so a value's membership is a chain of elements from the innermost
  * array outwards. Two values conflict exactly when some array holds both in different elements;

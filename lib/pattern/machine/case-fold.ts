@@ -2,11 +2,11 @@
  * A per-code-unit case fold used as an index key for the ignore-case conditions.
  *
  * event-ruler lets each pattern character match itself, its lower case or its upper case
- * (SEMANTICS.md §4.3). When, for every character of a pattern, those three forms are single code
- * units with one common fold, every string the pattern accepts folds to the pattern's fold, so
- * the folded text is a safe index key. The fold can merge more (the Kelvin sign folds like `k`),
- * so hits are confirmed with the exact `conditionHolds`. Patterns with other characters (`ß`
- * upper-cases to `SS`, surrogate pairs) are not indexed.
+ * (lib/pattern/SEMANTICS.md, "Case folding"). When, for every character of a pattern, those three
+ * forms are single code units with one common fold, every string the pattern accepts folds to the
+ * pattern's fold, so the folded text is a safe index key. The fold can merge more (the Kelvin sign
+ * folds like `k`), so hits are confirmed with the exact `conditionHolds`. Patterns with other
+ * characters (`ß` upper-cases to `SS`, surrogate pairs) are not indexed.
  */
 
 /** 0 = not computed yet, otherwise fold + 1. */
@@ -29,21 +29,6 @@ function computeFold(code: number): number {
   return lowerOfUpper.length === 1 ? lowerOfUpper.charCodeAt(0) : code;
 }
 
-/** The folded string; returns `text` itself when folding changes nothing (no allocation). */
-export function foldString(text: string): string {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (foldCodeUnit(code) !== code) return foldFrom(text, i);
-  }
-  return text;
-}
-
-function foldFrom(text: string, first: number): string {
-  let folded = text.slice(0, first);
-  for (let i = first; i < text.length; i++) folded += String.fromCharCode(foldCodeUnit(text.charCodeAt(i)));
-  return folded;
-}
-
 /** Whether every string an ignore-case pattern accepts folds to the pattern's own fold. */
 export function isFoldIndexable(pattern: string): boolean {
   for (let i = 0; i < pattern.length; i++) {
@@ -56,5 +41,10 @@ export function isFoldIndexable(pattern: string): boolean {
     const fold = foldCodeUnit(code);
     if (foldCodeUnit(lower.charCodeAt(0)) !== fold || foldCodeUnit(upper.charCodeAt(0)) !== fold) return false;
   }
+  return true;
+}
+
+export function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) return false;
   return true;
 }

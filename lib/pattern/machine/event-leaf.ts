@@ -1,6 +1,7 @@
 import type { EventValue } from "../model";
 import type { ArrayElement } from "./array-membership";
 import { comparableValue } from "../numbers";
+import { isAscii } from "./case-fold";
 import { decodeString } from "./json-text";
 
 /** The JSON type of a leaf; plain numbers so that the hot paths compare small integers. */
@@ -26,6 +27,8 @@ export class Leaf {
   end = 0;
   /** The string holds a backslash escape and must be decoded. */
   escaped = false;
+  /** The whole event text is ASCII, so this value is too. */
+  inAsciiText = false;
   /** Innermost array element holding the value, or `null` outside arrays. */
   element: ArrayElement | null = null;
   /**
@@ -39,8 +42,9 @@ export class Leaf {
   private double = 0;
   private modelValue: EventValue | undefined = undefined;
 
-  reset(kind: LeafKind, text: string, start: number, end: number, escaped: boolean, element: ArrayElement | null): void {
+  reset(kind: LeafKind, text: string, start: number, end: number, escaped: boolean, inAsciiText: boolean, element: ArrayElement | null): void {
     this.kind = kind;
+    this.inAsciiText = inAsciiText;
     this.text = text;
     this.start = start;
     this.end = end;
@@ -58,6 +62,11 @@ export class Leaf {
     return this.decoded;
   }
 
+  /** Whether the decoded string of a string leaf is all ASCII (escapes may spell other characters). */
+  isAscii(): boolean {
+    return (this.inAsciiText && !this.escaped) || isAscii(this.string());
+  }
+
   /** The number's source text. */
   lexeme(): string {
     return this.text.slice(this.start, this.end);
@@ -66,11 +75,7 @@ export class Leaf {
   /** The double of a comparable number leaf, or `undefined` if it only matches by lexeme. */
   comparable(): number | undefined {
     if (this.numberState === NOT_YET) {
-      const lexeme = this.lexeme();
-      const parsed = Number(lexeme);
-      // Numbers written in shortest round-trip form (as JSON.stringify writes them) are
-      // comparable by definition; only other spellings need the exact decimal check.
-      const double = String(parsed) === lexeme ? parsed : comparableValue(lexeme);
+      const double = comparableValue(this.lexeme());
       this.numberState = double === undefined ? NOT_COMPARABLE : COMPARABLE;
       this.double = double ?? 0;
     }

@@ -4,16 +4,21 @@
  * skipped. Each path owns a numbered slot where the scanner puts the leaf values it finds.
  *
  * Paths are split on every `.`, in patterns and in events alike: that is what makes the event key
- * `"a.b"` and the nesting `{"a":{"b":…}}` the same path (SEMANTICS.md §1).
+ * `"a.b"` and the nesting `{"a":{"b":…}}` the same path (lib/pattern/SEMANTICS.md, "Field paths").
  */
+
+import { pathReadsEmptyKeys } from "../event";
+
+const utf8 = new TextEncoder();
 
 export interface PathNode {
   /** Slot of the path ending here, or -1 when no rule reads this exact path. */
   slot: number;
   /** Child segments; `undefined` while there are none (the common leaf case). */
   children: Map<string, PathNode> | undefined;
-  /** Child keys as a list too: comparing a few keys in place beats allocating a key string. */
+  /** Child keys as a list too, and as UTF-8: comparing a few keys in place beats allocating a key string. */
   childKeys: string[];
+  childKeyBytes: Uint8Array[];
   childNodes: PathNode[];
 }
 
@@ -27,6 +32,13 @@ export class FieldPaths {
   private readonly entries = new Map<string, PathEntry>();
   private readonly freeSlots: number[] = [];
   private nextSlot = 0;
+  /** Paths with an empty step: while there are none, event keys that are "" are not followed. */
+  private emptyStepPaths = 0;
+
+  /** Whether the scanner follows event keys that are the empty string (as Ruler's machine does). */
+  get readsEmptyKeys(): boolean {
+    return this.emptyStepPaths > 0;
+  }
 
   /** Number of slot ids handed out so far (an upper bound for slot-indexed arrays). */
   get slotCapacity(): number {
@@ -42,6 +54,7 @@ export class FieldPaths {
     }
     const slot = this.freeSlots.pop() ?? this.nextSlot++;
     this.entries.set(path, { slot, references: 1 });
+    if (pathReadsEmptyKeys(path)) this.emptyStepPaths++;
     let node = this.root;
     for (const segment of path.split(".")) node = childOrCreate(node, segment);
     node.slot = slot;
@@ -55,6 +68,7 @@ export class FieldPaths {
     if (--known.references > 0) return;
     this.entries.delete(path);
     this.freeSlots.push(known.slot);
+    if (pathReadsEmptyKeys(path)) this.emptyStepPaths--;
     const segments = path.split(".");
     const trail: PathNode[] = [this.root];
     for (const segment of segments) {
@@ -73,7 +87,7 @@ export class FieldPaths {
 }
 
 function newNode(): PathNode {
-  return { slot: -1, children: undefined, childKeys: [], childNodes: [] };
+  return { slot: -1, children: undefined, childKeys: [], childKeyBytes: [], childNodes: [] };
 }
 
 function childOrCreate(node: PathNode, segment: string): PathNode {
@@ -83,6 +97,7 @@ function childOrCreate(node: PathNode, segment: string): PathNode {
   node.children ??= new Map();
   node.children.set(segment, child);
   node.childKeys.push(segment);
+  node.childKeyBytes.push(utf8.encode(segment));
   node.childNodes.push(child);
   return child;
 }
@@ -91,6 +106,7 @@ function removeChild(node: PathNode, segment: string): void {
   node.children?.delete(segment);
   const at = node.childKeys.indexOf(segment);
   node.childKeys.splice(at, 1);
+  node.childKeyBytes.splice(at, 1);
   node.childNodes.splice(at, 1);
   if (node.childKeys.length === 0) node.children = undefined;
 }

@@ -1,7 +1,7 @@
 /**
  * `RuleMachine`: many EventBridge rules compiled into one automaton, matched against event JSON
  * text in time that depends on the event, not on the number of rules (after aws/event-ruler's
- * `Machine`, SEMANTICS.md §8).
+ * `Machine`; lib/pattern/SEMANTICS.md, "The engine: compile → machine → scan").
  *
  * - `FieldPaths` + `EventScanner`: read only the paths some rule needs from the event text.
  * - `state-trie`: rules' branches as paths through shared states, one field per step.
@@ -49,6 +49,8 @@ export class RuleMachine {
   private readonly pendingStates: StateNode[] = [];
   private readonly pendingChosen: (ChosenElements | null)[] = [];
   private readonly edgeHits: Edge[] = [];
+  /** Names matched so far for the event being matched. */
+  private matched: string[] = [];
 
   constructor(options: RuleMachineOptions = {}) {
     this.compileOptions = options.compileOptions ?? {};
@@ -93,23 +95,18 @@ export class RuleMachine {
     scanner.scan(event);
     const generation = ++this.generation;
     const matched: string[] = [];
+    this.matched = matched;
     const states = this.pendingStates;
     const chosenStack = this.pendingChosen;
-    states.length = 0;
-    chosenStack.length = 0;
+    // Setting an array's length is a runtime call even when it is empty already.
+    if (states.length !== 0) states.length = 0;
+    if (chosenStack.length !== 0) chosenStack.length = 0;
     states.push(this.root);
     chosenStack.push(null);
     while (states.length > 0) {
       const state = states.pop() as StateNode;
       const chosen = chosenStack.pop() as ChosenElements | null;
-      const ending = state.endingRules;
-      for (let i = 0; i < ending.length; i++) {
-        const rule = ending[i];
-        if (rule.matchedAt !== generation) {
-          rule.matchedAt = generation;
-          matched.push(rule.name);
-        }
-      }
+      this.report(state, generation);
       // Follow the fields of this state that the event has values for, looking from whichever
       // side is smaller, then the `exists:false` edges of fields it has no values for.
       const transitions = state.transitions;
@@ -125,7 +122,7 @@ export class RuleMachine {
       const absentFields = state.transitionsWithAbsentEdges;
       for (let t = 0; t < absentFields.length; t++) {
         const transition = absentFields[t];
-        if (scanner.leafCountAt(transition.slot) > 0) continue;
+        if (!this.absentBeside(transition.slot, chosen)) continue;
         const absent = transition.absentEdges;
         for (let i = 0; i < absent.length; i++) this.schedule(absent[i].next, chosen, generation);
       }
@@ -144,7 +141,7 @@ export class RuleMachine {
       const leaf = leaves[l];
       const element = leaf.constrainingElement;
       if (element !== null && chosen !== null && !consistentWith(element, chosen)) continue;
-      hits.length = 0;
+      if (hits.length !== 0) hits.length = 0;
       transition.index.collect(leaf, ++this.stamp, hits);
       if (hits.length === 0) continue;
       const nextChosen = element === null ? chosen : new ChosenElements(element, chosen);
@@ -153,14 +150,55 @@ export class RuleMachine {
   }
 
   /**
+   * Whether the field counts as absent beside the array elements chosen so far: it has no value,
+   * or each of its values sits in an element that conflicts with them (Ruler's `exists: false`
+   * in array-consistent matching).
+   */
+  private absentBeside(slot: number, chosen: ChosenElements | null): boolean {
+    const count = this.scanner.leafCountAt(slot);
+    if (count === 0) return true;
+    if (chosen === null) return false;
+    const leaves = this.scanner.slotLeaves[slot];
+    for (let l = 0; l < count; l++) {
+      const element = leaves[l].constrainingElement;
+      if (element === null || consistentWith(element, chosen)) return false;
+    }
+    return true;
+  }
+
+  /**
    * Queues a state to continue from. A state reached with no array commitments, or with no
    * fields left to check, needs visiting only once per event.
    */
   private schedule(state: StateNode, chosen: ChosenElements | null, generation: number): void {
-    // An unconstrained visit covers every constrained one.
     if (state.visitedAt === generation) return;
-    if (chosen === null || state.transitions.length === 0) state.visitedAt = generation;
+    if (state.transitions.length === 0) state.visitedAt = generation;
+    else if (chosen === null) {
+      // An unconstrained visit covers every constrained one, unless an `exists:false` lies ahead:
+      // commitments can make a field absent.
+      if (state.absentEdgesAhead === 0) state.visitedAt = generation;
+      else if (state.unconstrainedAt === generation) return;
+      else state.unconstrainedAt = generation;
+    }
+    // A state with nothing left to follow only reports its rules: do that now, not via the stack.
+    if (state.transitions.length === 0 && state.transitionsWithAbsentEdges.length === 0) {
+      this.report(state, generation);
+      return;
+    }
     this.pendingStates.push(state);
     this.pendingChosen.push(chosen);
+  }
+
+  /** Adds the rules whose branches end at `state` to this event's result, each once. */
+  private report(state: StateNode, generation: number): void {
+    const ending = state.endingRules;
+    const matched = this.matched;
+    for (let i = 0; i < ending.length; i++) {
+      const rule = ending[i];
+      if (rule.matchedAt !== generation) {
+        rule.matchedAt = generation;
+        matched.push(rule.name);
+      }
+    }
   }
 }

@@ -1,9 +1,14 @@
 /**
- * Validating walks over JSON text by character code: find where a string, number or literal
- * ends, and skip a whole value. Written as flat loops, because skipping the parts of an event
- * no rule reads is most of the event scanner's time.
+ * Validating walks over JSON text encoded as UTF-8 bytes: find where a string, number or
+ * literal ends, and skip a whole value. Written as flat loops over a byte array, because
+ * skipping the parts of an event no rule reads is most of the event scanner's time, and a byte
+ * array is read faster than a string, whose every `charCodeAt` dispatches on its representation.
+ *
+ * Every structural character of JSON is ASCII, so the grammar reads the same on bytes; the bytes
+ * of other characters (all >= 0x80) are plain string content. The byte after the text must be 0:
+ * no JSON token continues with a 0 byte, so every loop stops there without a bounds check, and a
+ * raw 0 inside the text is a control character, which JSON rejects anyway.
  */
-import { InvalidEventError } from "../errors";
 import { MAX_NESTING_DEPTH } from "../json";
 
 export const Char = {
@@ -21,14 +26,17 @@ export const Char = {
   Nine: 57,
   Colon: 58,
   UpperE: 69,
+  LowerA: 97,
   OpenBracket: 91,
   Backslash: 92,
   CloseBracket: 93,
   LowerB: 98,
   LowerE: 101,
   LowerF: 102,
+  LowerL: 108,
   LowerN: 110,
   LowerR: 114,
+  LowerS: 115,
   LowerT: 116,
   LowerU: 117,
   OpenBrace: 123,
@@ -47,40 +55,50 @@ export function newSkipState(): SkipState {
   return { stack: new Uint8Array(64) };
 }
 
-export function malformed(reason: string, position: number): never {
-  throw new InvalidEventError(`Event is not valid JSON: ${reason} at position ${position}`);
+/** Malformed JSON, at a byte offset; the scanner reports it with the character offset. */
+export class MalformedJson extends Error {
+  constructor(
+    readonly reason: string,
+    readonly byteOffset: number,
+  ) {
+    super(reason);
+  }
 }
 
-export function skipWhitespace(text: string, pos: number): number {
+export function malformed(reason: string, position: number): never {
+  throw new MalformedJson(reason, position);
+}
+
+export function skipWhitespace(bytes: Uint8Array, pos: number): number {
   for (;;) {
-    const code = text.charCodeAt(pos);
+    const code = bytes[pos];
     if (code !== Char.Space && code !== Char.Newline && code !== Char.Return && code !== Char.Tab) return pos;
     pos++;
   }
 }
 
 /** Index of the quote closing a string whose contents start at `pos`. */
-export function stringEnd(text: string, pos: number): number {
+export function stringEnd(bytes: Uint8Array, pos: number): number {
   for (;;) {
-    const code = text.charCodeAt(pos);
+    const code = bytes[pos];
     if (code === Char.Quote) return pos;
     if (code === Char.Backslash) {
-      pos = escapeEnd(text, pos);
+      pos = escapeEnd(bytes, pos);
     } else if (code >= Char.Space) {
       pos++;
     } else {
-      // Below space is a control character; NaN (the end of the text) fails `>=` too.
-      malformed(code === code ? "control character in string" : "unterminated string", pos);
+      // Below space is a control character, or the 0 after the text (reported as its end).
+      malformed("control character in string", pos);
     }
   }
 }
 
 /** End of the escape sequence whose backslash is at `pos`. */
-export function escapeEnd(text: string, pos: number): number {
-  const code = text.charCodeAt(pos + 1);
+export function escapeEnd(bytes: Uint8Array, pos: number): number {
+  const code = bytes[pos + 1];
   if (code === Char.LowerU) {
     for (let i = pos + 2; i < pos + 6; i++) {
-      if (!isHexDigit(text.charCodeAt(i))) malformed("bad \\u escape", pos);
+      if (!isHexDigit(bytes[i])) malformed("bad \\u escape", pos);
     }
     return pos + 6;
   }
@@ -104,40 +122,40 @@ function isHexDigit(code: number): boolean {
 }
 
 /** End of the JSON number starting at `pos`, validating its grammar. */
-export function numberEnd(text: string, pos: number): number {
-  let code = text.charCodeAt(pos);
-  if (code === Char.Minus) code = text.charCodeAt(++pos);
+export function numberEnd(bytes: Uint8Array, pos: number): number {
+  let code = bytes[pos];
+  if (code === Char.Minus) code = bytes[++pos];
   if (code === Char.Zero) {
-    code = text.charCodeAt(++pos);
+    code = bytes[++pos];
   } else if (code > Char.Zero && code <= Char.Nine) {
-    do code = text.charCodeAt(++pos);
+    do code = bytes[++pos];
     while (code >= Char.Zero && code <= Char.Nine);
   } else {
     malformed("bad number", pos);
   }
   if (code === Char.Dot) {
-    code = text.charCodeAt(++pos);
+    code = bytes[++pos];
     if (!(code >= Char.Zero && code <= Char.Nine)) malformed("bad number", pos);
-    do code = text.charCodeAt(++pos);
+    do code = bytes[++pos];
     while (code >= Char.Zero && code <= Char.Nine);
   }
   if (code === Char.LowerE || code === Char.UpperE) {
-    code = text.charCodeAt(++pos);
-    if (code === Char.Plus || code === Char.Minus) code = text.charCodeAt(++pos);
+    code = bytes[++pos];
+    if (code === Char.Plus || code === Char.Minus) code = bytes[++pos];
     if (!(code >= Char.Zero && code <= Char.Nine)) malformed("bad number", pos);
-    do code = text.charCodeAt(++pos);
+    do code = bytes[++pos];
     while (code >= Char.Zero && code <= Char.Nine);
   }
   return pos;
 }
 
 /** Literal `true`, `false` or `null` at `pos`: returns its first character code, or throws. */
-export function literalAt(text: string, pos: number): number {
-  const code = text.charCodeAt(pos);
+export function literalAt(bytes: Uint8Array, pos: number): number {
+  const code = bytes[pos];
   if (
-    (code === Char.LowerT && text.startsWith("true", pos)) ||
-    (code === Char.LowerF && text.startsWith("false", pos)) ||
-    (code === Char.LowerN && text.startsWith("null", pos))
+    (code === Char.LowerT && bytes[pos + 1] === Char.LowerR && bytes[pos + 2] === Char.LowerU && bytes[pos + 3] === Char.LowerE) ||
+    (code === Char.LowerF && bytes[pos + 1] === Char.LowerA && bytes[pos + 2] === Char.LowerL && bytes[pos + 3] === Char.LowerS && bytes[pos + 4] === Char.LowerE) ||
+    (code === Char.LowerN && bytes[pos + 1] === Char.LowerU && bytes[pos + 2] === Char.LowerL && bytes[pos + 3] === Char.LowerL)
   ) {
     return code;
   }
@@ -149,17 +167,17 @@ export function literalLength(firstCode: number): number {
 }
 
 /** Skips `"key" :` and the whitespace after it; returns where the value starts. */
-function skipKey(text: string, pos: number): number {
-  if (text.charCodeAt(pos) !== Char.Quote) malformed("expected a key", pos);
-  pos = stringEnd(text, pos + 1) + 1;
-  let code = text.charCodeAt(pos);
+function skipKey(bytes: Uint8Array, pos: number): number {
+  if (bytes[pos] !== Char.Quote) malformed("expected a key", pos);
+  pos = stringEnd(bytes, pos + 1) + 1;
+  let code = bytes[pos];
   if (code <= Char.Space) {
-    pos = skipWhitespace(text, pos);
-    code = text.charCodeAt(pos);
+    pos = skipWhitespace(bytes, pos);
+    code = bytes[pos];
   }
   if (code !== Char.Colon) malformed("expected ':'", pos);
   pos++;
-  return text.charCodeAt(pos) <= Char.Space ? skipWhitespace(text, pos) : pos;
+  return bytes[pos] <= Char.Space ? skipWhitespace(bytes, pos) : pos;
 }
 
 /** Containers may nest `MAX_NESTING_DEPTH` deep, as in the event parser of `testEventPattern`. */
@@ -172,35 +190,36 @@ export function checkNesting(depth: number, pos: number): void {
  * grammar as it goes. Iterative, so deep nesting cannot overflow the call stack; `outerDepth`
  * is the number of containers already open around the value.
  */
-export function skipValue(text: string, pos: number, state: SkipState, outerDepth: number): number {
+export function skipValue(bytes: Uint8Array, pos: number, state: SkipState, outerDepth: number): number {
   let depth = 0;
   let stack = state.stack;
   for (;;) {
     // A value starts at `pos`.
-    let code = text.charCodeAt(pos);
+    let code = bytes[pos];
     if (code === Char.Quote) {
-      pos = stringEnd(text, pos + 1) + 1;
+      pos = stringEnd(bytes, pos + 1) + 1;
     } else if (code === Char.Minus || (code >= Char.Zero && code <= Char.Nine)) {
       // Plain numbers (`-12`, `0`, `3.25`) are skipped inline; the rest take the full check.
       const digitsStart = code === Char.Minus ? pos + 1 : pos;
       let at = digitsStart;
-      code = text.charCodeAt(at);
-      while (code >= Char.Zero && code <= Char.Nine) code = text.charCodeAt(++at);
+      code = bytes[at];
+      // One unsigned comparison tests for a digit.
+      while (((code - Char.Zero) >>> 0) <= 9) code = bytes[++at];
       const integerDigits = at - digitsStart;
-      let plain = integerDigits === 1 || (integerDigits > 1 && text.charCodeAt(digitsStart) !== Char.Zero);
+      let plain = integerDigits === 1 || (integerDigits > 1 && bytes[digitsStart] !== Char.Zero);
       if (code === Char.Dot) {
         const fractionStart = ++at;
-        code = text.charCodeAt(at);
-        while (code >= Char.Zero && code <= Char.Nine) code = text.charCodeAt(++at);
+        code = bytes[at];
+        while (((code - Char.Zero) >>> 0) <= 9) code = bytes[++at];
         plain &&= at > fractionStart;
       }
       plain &&= code !== Char.LowerE && code !== Char.UpperE;
-      pos = plain ? at : numberEnd(text, pos);
+      pos = plain ? at : numberEnd(bytes, pos);
     } else if (code === Char.OpenBrace || code === Char.OpenBracket) {
       checkNesting(outerDepth + depth + 1, pos);
       let inner = pos + 1;
-      if (text.charCodeAt(inner) <= Char.Space) inner = skipWhitespace(text, inner);
-      if (text.charCodeAt(inner) === (code === Char.OpenBrace ? Char.CloseBrace : Char.CloseBracket)) {
+      if (bytes[inner] <= Char.Space) inner = skipWhitespace(bytes, inner);
+      if (bytes[inner] === (code === Char.OpenBrace ? Char.CloseBrace : Char.CloseBracket)) {
         pos = inner + 1;
       } else {
         if (depth === stack.length) {
@@ -210,7 +229,7 @@ export function skipValue(text: string, pos: number, state: SkipState, outerDept
         }
         if (code === Char.OpenBrace) {
           stack[depth++] = IN_OBJECT;
-          pos = skipKey(text, inner);
+          pos = skipKey(bytes, inner);
         } else {
           stack[depth++] = IN_ARRAY;
           pos = inner;
@@ -218,21 +237,21 @@ export function skipValue(text: string, pos: number, state: SkipState, outerDept
         continue;
       }
     } else {
-      pos += literalLength(literalAt(text, pos));
+      pos += literalLength(literalAt(bytes, pos));
     }
     // A value ended: close containers until one continues after a comma.
     for (;;) {
       if (depth === 0) return pos;
-      code = text.charCodeAt(pos);
+      code = bytes[pos];
       if (code <= Char.Space) {
-        pos = skipWhitespace(text, pos);
-        code = text.charCodeAt(pos);
+        pos = skipWhitespace(bytes, pos);
+        code = bytes[pos];
       }
       const inObject = stack[depth - 1] === IN_OBJECT;
       if (code === Char.Comma) {
         pos++;
-        if (text.charCodeAt(pos) <= Char.Space) pos = skipWhitespace(text, pos);
-        if (inObject) pos = skipKey(text, pos);
+        if (bytes[pos] <= Char.Space) pos = skipWhitespace(bytes, pos);
+        if (inObject) pos = skipKey(bytes, pos);
         break;
       }
       if (code !== (inObject ? Char.CloseBrace : Char.CloseBracket)) {
@@ -248,10 +267,10 @@ export const HAS_ESCAPE = 1;
 export const HAS_DOT = 2;
 
 /** Which of `HAS_ESCAPE` / `HAS_DOT` the raw string contents `start … end` contain. */
-export function stringFeatures(text: string, start: number, end: number): number {
+export function stringFeatures(bytes: Uint8Array, start: number, end: number): number {
   let features = 0;
   for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
+    const code = bytes[i];
     if (code === Char.Backslash) features |= HAS_ESCAPE;
     else if (code === Char.Dot) features |= HAS_DOT;
   }

@@ -181,6 +181,21 @@ describe("RuleMachine events", () => {
     expect(matching(machine, { s: "FuLtOn" })).toEqual([]);
   });
 
+  it("checks folded ASCII keys against non-ASCII values, raw or escaped, in otherwise ASCII events", () => {
+    const machine = machineWith({
+      st: { s: [{ "equals-ignore-case": "st" }] },
+      pre: { s: [{ prefix: { "equals-ignore-case": "s" } }] },
+      suf: { s: [{ suffix: { "equals-ignore-case": "k" } }] },
+      notSt: { s: [{ "anything-but": { "equals-ignore-case": ["st"] } }] },
+    });
+    // `ſ` (long s) folds like `s` and the Kelvin sign like `k`, but neither spells them.
+    expect(matching(machine, '{"s":"ST"}')).toEqual(["pre", "st"]);
+    expect(matching(machine, '{"s":"\\u017ft"}')).toEqual(["notSt"]);
+    expect(matching(machine, { s: "\u017ft" })).toEqual(["notSt"]);
+    expect(matching(machine, '{"s":"o\\u212a"}')).toEqual(["notSt"]);
+    expect(matching(machine, '{"s":"oK"}')).toEqual(["notSt", "suf"]);
+  });
+
   it("matches wildcards, including escaped stars and a long value", () => {
     const machine = machineWith({
       glob: { s: [{ wildcard: "a*b*c" }] },

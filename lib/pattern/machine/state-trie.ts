@@ -24,6 +24,10 @@ export class StateNode {
   readonly endingRules: RuleEntry[] = [];
   /** Generation of the last event that reached this state with nothing left to check. */
   visitedAt = 0;
+  /** Generation of the last event that reached this state with no array commitments. */
+  unconstrainedAt = 0;
+  /** `exists:false` edges of this state and the states after it. */
+  absentEdgesAhead = 0;
 }
 
 /** The next field to check from a state: every condition set used on it, indexed by value. */
@@ -77,6 +81,8 @@ export function installBranch(root: StateNode, branch: PatternBranch, rule: Rule
       if (field.conditions.some((condition) => condition.kind === "exists" && !condition.exists)) {
         if (transition.absentEdges.length === 0) state.transitionsWithAbsentEdges.push(transition);
         transition.absentEdges.push(edge);
+        for (const step of steps) step.from.absentEdgesAhead++;
+        state.absentEdgesAhead++;
       }
     }
     edge.users++;
@@ -95,8 +101,9 @@ export function uninstallBranch(trail: BranchTrail, rule: RuleEntry, paths: Fiel
     if (--edge.users > 0) continue;
     transition.edgesByConditions.delete(edge.conditionsKey);
     transition.index.remove(edge);
-    if (removeOne(transition.absentEdges, edge) && transition.absentEdges.length === 0) {
-      removeOne(from.transitionsWithAbsentEdges, transition);
+    if (removeOne(transition.absentEdges, edge)) {
+      for (let j = 0; j <= i; j++) trail.steps[j].from.absentEdgesAhead--;
+      if (transition.absentEdges.length === 0) removeOne(from.transitionsWithAbsentEdges, transition);
     }
     if (transition.edgesByConditions.size > 0) continue;
     from.transitionByPath.delete(transition.path);

@@ -1,7 +1,7 @@
 import { conditionHolds } from "../conditions";
-import { ipToHex } from "../ip";
+import { ipInRange, ipToHex } from "../ip";
 import type { Condition, IpRange, NumericBound, WildcardGlob } from "../model";
-import { isFoldIndexable } from "./case-fold";
+import { isAscii, isFoldIndexable } from "./case-fold";
 import { CharTrie } from "./char-trie";
 import { LeafKind, type Leaf } from "./event-leaf";
 import { RangeIndex } from "./range-index";
@@ -10,6 +10,14 @@ import { RangeIndex } from "./range-index";
 export interface IndexTarget {
   seenAt: number;
 }
+
+/**
+ * Whether an index hit must be confirmed with `conditionHolds`. Folded-key hits can be wrong
+ * only through characters outside ASCII (the Kelvin sign folds like `k`; `ſ` like `s`), so with
+ * ASCII keys an ASCII value needs no check.
+ */
+const Confirm = { Never: 0, UnlessAscii: 1, Always: 2 } as const;
+type Confirm = (typeof Confirm)[keyof typeof Confirm];
 
 /** One condition of one target, placed in one or more of the index structures. */
 class IndexEntry<T extends IndexTarget> {
@@ -21,8 +29,8 @@ class IndexEntry<T extends IndexTarget> {
   constructor(
     readonly target: T,
     readonly condition: Condition,
-    /** Index hits are only candidates and are confirmed with `conditionHolds`. */
-    readonly confirm: boolean,
+    /** Whether index hits are only candidates, confirmed with `conditionHolds`. */
+    readonly confirm: Confirm,
   ) {
     this.excludes = condition.kind === "anything-but";
   }
@@ -43,10 +51,10 @@ type Placement =
 
 interface Plan {
   readonly placements: readonly Placement[];
-  readonly confirm: boolean;
+  readonly confirm: Confirm;
 }
 
-const CHECKED: Plan = { placements: [{ into: "checked" }], confirm: false };
+const CHECKED: Plan = { placements: [{ into: "checked" }], confirm: Confirm.Never };
 
 /**
  * The value conditions of every rule on one field at one state, indexed so that one event value
@@ -112,13 +120,15 @@ export class ValueIndex<T extends IndexTarget> {
    */
   collect(leaf: Leaf, stamp: number, out: T[]): void {
     const hits = this.hits;
-    hits.length = 0;
+    if (hits.length !== 0) hits.length = 0;
     this.collectCandidates(leaf, hits);
     for (let i = 0; i < hits.length; i++) {
       const entry = hits[i];
+      const confirm = entry.confirm;
+      const sure = confirm === Confirm.Never || (confirm === Confirm.UnlessAscii && leaf.isAscii());
       if (entry.excludes) {
-        if (!entry.confirm || !conditionHolds(entry.condition, leaf.value())) entry.excludedAt = stamp;
-      } else if (!entry.confirm || conditionHolds(entry.condition, leaf.value())) {
+        if (sure || !conditionHolds(entry.condition, leaf.value())) entry.excludedAt = stamp;
+      } else if (sure || conditionHolds(entry.condition, leaf.value())) {
         emit(entry.target, stamp, out);
       }
     }
@@ -172,7 +182,21 @@ export class ValueIndex<T extends IndexTarget> {
     const hex = ipToHex(text);
     if (hex === undefined) return;
     if (!this.ipv4Ranges.isEmpty) this.ipv4Ranges.collect(hex.slice(0, 8), hits);
-    if (!this.ipv6Ranges.isEmpty && hex.length >= 32) this.ipv6Ranges.collect(hex.slice(0, 32), hits);
+    if (this.ipv6Ranges.isEmpty) return;
+    if (hex.length >= 32) {
+      this.ipv6Ranges.collect(hex.slice(0, 32), hits);
+      return;
+    }
+    // An IPv4 address: the lookup also finds the IPv6 ranges whose top it is a prefix of, which
+    // `ipInRange` (strictly between the bounds' leading digits) leaves out.
+    const start = hits.length;
+    this.ipv6Ranges.collect(hex, hits);
+    let kept = start;
+    for (let i = start; i < hits.length; i++) {
+      const range = ipRangeOf(hits[i].condition);
+      if (range !== undefined && ipInRange(hex, range)) hits[kept++] = hits[i];
+    }
+    hits.length = kept;
   }
 
   private place(entry: IndexEntry<T>, placement: Placement, adding: boolean): void {
@@ -277,11 +301,11 @@ function planFor(condition: Condition): Plan {
       return affixPlan(condition.kind, condition.value, condition.ignoreCase);
     case "equals-ignore-case":
       return isFoldIndexable(condition.value)
-        ? { placements: [{ into: "foldedPrefixes", key: condition.value, whole: true }], confirm: true }
+        ? { placements: [{ into: "foldedPrefixes", key: condition.value, whole: true }], confirm: foldedConfirm([condition.value]) }
         : CHECKED;
     case "wildcard": {
       const placement = globPlacement(condition.glob);
-      return placement === undefined ? CHECKED : { placements: [placement], confirm: !isExactGlob(condition.glob) };
+      return placement === undefined ? CHECKED : { placements: [placement], confirm: isExactGlob(condition.glob) ? Confirm.Never : Confirm.Always };
     }
     case "numeric": {
       const { lower, upper } = condition;
@@ -300,7 +324,7 @@ function planFor(condition: Condition): Plan {
 }
 
 function exact(placement: Placement): Plan {
-  return { placements: [placement], confirm: false };
+  return { placements: [placement], confirm: Confirm.Never };
 }
 
 function numberPlacement(lexeme: string, comparable: number | undefined): Placement {
@@ -310,7 +334,11 @@ function numberPlacement(lexeme: string, comparable: number | undefined): Placem
 function affixPlan(kind: "prefix" | "suffix", value: string, ignoreCase: boolean): Plan {
   if (!ignoreCase) return exact({ into: kind === "prefix" ? "prefixes" : "suffixes", key: value, whole: false });
   if (!isFoldIndexable(value)) return CHECKED;
-  return { placements: [{ into: kind === "prefix" ? "foldedPrefixes" : "foldedSuffixes", key: value, whole: false }], confirm: true };
+  return { placements: [{ into: kind === "prefix" ? "foldedPrefixes" : "foldedSuffixes", key: value, whole: false }], confirm: foldedConfirm([value]) };
+}
+
+function foldedConfirm(keys: readonly string[]): Confirm {
+  return keys.every(isAscii) ? Confirm.UnlessAscii : Confirm.Always;
 }
 
 function isExactGlob(glob: WildcardGlob): boolean {
@@ -335,7 +363,7 @@ function globPlacement(glob: WildcardGlob): Placement | undefined {
 /** An anything-but is indexed by what it excludes, plus once in the set-difference list. */
 function exclusionPlan(exclusion: Extract<Condition, { kind: "anything-but" }>["exclusion"]): Plan {
   const placements: Placement[] = [{ into: "anything-but" }];
-  let confirm = false;
+  let confirm: Confirm = Confirm.Never;
   switch (exclusion.type) {
     case "values":
       for (const text of exclusion.strings) placements.push({ into: "strings", key: text });
@@ -350,16 +378,22 @@ function exclusionPlan(exclusion: Extract<Condition, { kind: "anything-but" }>["
     case "equals-ignore-case":
       if (!exclusion.values.every(isFoldIndexable)) return CHECKED;
       for (const text of exclusion.values) placements.push({ into: "foldedPrefixes", key: text, whole: true });
-      confirm = true;
+      confirm = foldedConfirm(exclusion.values);
       break;
     case "wildcard":
       for (const glob of exclusion.globs) {
         const placement = globPlacement(glob);
         if (placement === undefined) return CHECKED;
         placements.push(placement);
-        if (!isExactGlob(glob)) confirm = true;
+        if (!isExactGlob(glob)) confirm = Confirm.Always;
       }
       break;
   }
   return { placements, confirm };
+}
+
+/** The IP range a `cidr` condition or an IP literal stands for. */
+function ipRangeOf(condition: Condition): IpRange | undefined {
+  if (condition.kind === "cidr") return condition.range;
+  return condition.kind === "exact" ? condition.ip : undefined;
 }

@@ -1,18 +1,19 @@
-// Apply: POST { designId, deleteUnmanaged?, fingerprint? } plans afresh (refusing with a conflict
-// when the fresh plan's fingerprint is not the confirmed one) and runs the changes, streaming NDJSON:
+// Apply: POST { designId, fingerprint, deleteUnmanaged? } plans afresh, refuses with a conflict
+// when the fresh plan's fingerprint is not the one the user reviewed (so nothing runs, untagged
+// resources are not deleted, without a reviewed plan), and runs the changes, streaming NDJSON:
 //   { "type": "plan", "plan": … }, then { "type": "step", "index", "change", "ok", "error"? } per change,
 //   then { "type": "done", "applied": n, "failed": step | null, "notApplied": [changes] }   or   { "type": "error", "error" }.
-import { applyDesign, ndjsonResponse, parsePlanRequest } from "@/lib/aws";
-import { readJsonBody } from "@/lib/errors";
+import { applyDesign, ndjsonResponse, parseApplyRequest } from "@/lib/aws";
+import { readJsonBody, route } from "@/lib/boundary";
 
-export async function POST(request: Request) {
+export const POST = route(async (request: Request) => {
+  const applyRequest = parseApplyRequest(await readJsonBody(request));
   return ndjsonResponse(request, async (send, signal) => {
-    const planRequest = parsePlanRequest(await readJsonBody(request));
     const result = await applyDesign(
-      planRequest,
+      applyRequest,
       { onPlan: (plan) => send({ type: "plan", plan }), onStep: (step) => send({ type: "step", ...step }) },
       signal,
     );
     send({ type: "done", applied: result.applied.length, failed: result.failed ?? null, notApplied: result.notApplied });
   });
-}
+});

@@ -3,13 +3,14 @@
 //   { "type": "progress", "phase", "buses", "rules", "targets", "pages" } …
 //   { "type": "done", "design": { id, name, description, version, createdAt, updatedAt }, "warnings": [ … ] }
 //   or { "type": "error", "error": { code, message } }
-import { importAccount, ndjsonResponse, parseImportRequest, readOptionalJsonBody } from "@/lib/aws";
+import { importAccount, ndjsonResponse, parseImportRequest } from "@/lib/aws";
+import { readJsonBody, route } from "@/lib/boundary";
 
-export async function POST(request: Request) {
+export const POST = route(async (request: Request) => {
+  const importRequest = parseImportRequest(await readJsonBody(request, { optional: true }));
   return ndjsonResponse(request, async (send, signal) => {
-    const importRequest = parseImportRequest(await readOptionalJsonBody(request));
     const outcome = await importAccount(importRequest, (progress) => send({ type: "progress", ...progress }), signal);
     const { id, name, description, version, createdAt, updatedAt } = outcome.design;
     send({ type: "done", design: { id, name, description, version, createdAt, updatedAt }, warnings: outcome.warnings });
   });
-}
+});

@@ -1,15 +1,11 @@
 // One stored event with the rules it matched and its deliveries.
-import { eventDetail } from "@/lib/explorer/index";
+import { route } from "@/lib/boundary";
 import { getBusRuntime } from "@/lib/emulator/runtime";
-import { errorResponse } from "@/lib/errors";
+import { eventDetail } from "@/lib/explorer/index";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  try {
-    const runtime = await getBusRuntime();
-    return Response.json(await eventDetail(runtime.db, (await params).id));
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = route(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const runtime = await getBusRuntime();
+  return Response.json(await eventDetail(runtime.db, (await params).id));
+});

@@ -1,5 +1,6 @@
 // Live tail of newly stored events as server-sent events (`data: <EventSummary JSON>`), optionally
 // narrowed by `bus`, `source` and `detailType` query parameters.
+import { route } from "@/lib/boundary";
 import { summary } from "@/lib/explorer/index";
 import { getBusRuntime } from "@/lib/emulator/runtime";
 
@@ -7,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 const HEARTBEAT_MS = 15_000;
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = route(async (request: Request) => {
   const runtime = await getBusRuntime();
   const params = new URL(request.url).searchParams;
   const want = (key: string, value: string) => {
@@ -44,4 +45,4 @@ export async function GET(request: Request): Promise<Response> {
   return new Response(stream, {
     headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", connection: "keep-alive" },
   });
-}
+});

@@ -1,16 +1,12 @@
 // GET /api/schemas/{registry}?q=keywords[&source=aws|bundled]: the registry's schemas, searched.
-import { errorResponse } from "@/lib/errors";
-import { listSchemas, resolveSource } from "../_registry";
+import { listSchemas, resolveSource } from "@/lib/aws/schema-registry";
+import { route } from "@/lib/boundary";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ registry: string }> }): Promise<Response> {
-  try {
-    const { registry } = await params;
-    const query = new URL(request.url).searchParams;
-    const { source, connection } = await resolveSource(query.get("source"));
-    return Response.json({ source, registry, schemas: await listSchemas(source, connection, registry, query.get("q") ?? "") });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = route(async (request: Request, { params }: { params: Promise<{ registry: string }> }) => {
+  const { registry } = await params;
+  const query = new URL(request.url).searchParams;
+  const { source, connection } = await resolveSource(query.get("source"));
+  return Response.json({ source, registry, schemas: await listSchemas(source, connection, registry, query.get("q") ?? "") });
+});

@@ -1,21 +1,24 @@
 /**
- * PutEvents: up to 10 entries, each up to 1 MB (AWS's entry size: Source, DetailType, Detail and
- * Resources in UTF-8 bytes, plus 14 for a Time). A bad entry fails alone, reported in `Entries`
- * with `FailedEntryCount`; the accepted ones are in the database before the answer.
+ * PutEvents (and, through putEntries, PutPartnerEvents): each entry up to 1 MB (AWS's entry size:
+ * Source, DetailType, Detail and Resources in UTF-8 bytes, plus 14 for a Time). A bad entry fails
+ * alone, reported in `Entries` with `FailedEntryCount`; the accepted ones are in the database
+ * before the answer. An entry for a bus that does not exist gets an EventId and goes nowhere, as
+ * on AWS.
  */
 import { InvalidEventError } from "../../../pattern";
 import { busArn, resolveBusName } from "../../../arn";
+import { isJsonObject } from "../../../format";
 import { buildEnvelope } from "../event-envelope";
 import { ingestEvents, type AcceptedEvent } from "../ingest";
-import { BUS_NAME_OR_ARN_RULE, type Params } from "../../protocol/params";
+import type { Params } from "../../protocol/params";
 import type { Operation, OperationContext } from "./context";
 
-export const MAX_ENTRIES = 10;
 export const MAX_ENTRY_BYTES = 1024 * 1024;
 
 type EntryResult = { EventId: string } | { ErrorCode: string; ErrorMessage: string };
 
-class EntryFailure extends Error {
+/** One entry refused, with AWS's per-entry ErrorCode. */
+export class EntryFailure extends Error {
   constructor(
     readonly code: string,
     message: string,
@@ -24,16 +27,29 @@ class EntryFailure extends Error {
   }
 }
 
-export const putEvents: Operation = async (params, context) => {
-  const entries = params.list("Entries", { min: 1, max: MAX_ENTRIES });
+/**
+ * Where an entry goes: its bus's ARN (undefined: nowhere) and the account its event names. Throws
+ * an EntryFailure for an entry that may not go there.
+ */
+export type EntryDestination = (entry: Params, source: string) => Promise<{ busArn: string | undefined; account: string }>;
+
+export const putEvents: Operation = (params, context) =>
+  putEntries(params.list("Entries"), context, async (entry, source) => {
+    if (source.startsWith("aws.")) throw new EntryFailure("NotAuthorizedForSourceException", "Not authorized for the source.");
+    const resolved = resolveBusName(context.scope, entry.optionalString("EventBusName"));
+    const arn = busArn(resolved.scope, resolved.name);
+    return { busArn: (await context.runtime.busExists(arn)) ? arn : undefined, account: context.scope.account };
+  });
+
+export async function putEntries(entries: Params[], context: OperationContext, destination: EntryDestination): Promise<Record<string, unknown>> {
   const now = new Date();
   const results: EntryResult[] = [];
   const accepted: { index: number; event: AcceptedEvent }[] = [];
   for (const entry of entries) {
     try {
-      const event = await readEntry(entry, context, now);
-      accepted.push({ index: results.length, event });
-      results.push({ EventId: event.eventId });
+      const { eventId, event } = await readEntry(entry, context, destination, now);
+      if (event !== undefined) accepted.push({ index: results.length, event });
+      results.push({ EventId: eventId });
     } catch (error) {
       if (!(error instanceof EntryFailure)) throw error;
       results.push({ ErrorCode: error.code, ErrorMessage: error.message });
@@ -44,7 +60,7 @@ export const putEvents: Operation = async (params, context) => {
     if (ingested.pending > 0) context.runtime.dispatcher.wake();
   }
   return { FailedEntryCount: results.filter((r) => "ErrorCode" in r).length, Entries: results };
-};
+}
 
 function required(entry: Params, member: string): string {
   const value = entry.optionalString(member);
@@ -66,17 +82,10 @@ export function entrySize(entry: { source: string; detailType: string; detail: s
   );
 }
 
-async function readEntry(entry: Params, context: OperationContext, now: Date): Promise<AcceptedEvent> {
-  let busName: string | undefined;
-  let resources: string[];
-  let time: Date | undefined;
-  try {
-    busName = entry.optionalString("EventBusName", BUS_NAME_OR_ARN_RULE);
-    resources = entry.stringList("Resources");
-    time = entry.optionalDate("Time");
-  } catch (error) {
-    throw new EntryFailure("InvalidArgument", (error as Error).message);
-  }
+/** An accepted entry's id, and its event unless its bus does not exist (then it goes nowhere). */
+async function readEntry(entry: Params, context: OperationContext, destination: EntryDestination, now: Date): Promise<{ eventId: string; event?: AcceptedEvent }> {
+  const resources = entry.stringList("Resources");
+  const time = entry.optionalDate("Time");
   const source = required(entry, "Source");
   const detailType = required(entry, "DetailType");
   const detail = required(entry, "Detail");
@@ -87,21 +96,16 @@ async function readEntry(entry: Params, context: OperationContext, now: Date): P
       `Parameter Entries is not valid. Reason: Entry size ${size} bytes exceeds the limit of ${MAX_ENTRY_BYTES} bytes.`,
     );
   }
-  if (source.startsWith("aws.")) throw new EntryFailure("NotAuthorizedForSourceException", "Not authorized for the source.");
+  const { busArn: arn, account } = await destination(entry, source);
   if (!isJsonObject(detail)) throw new EntryFailure("MalformedDetail", "Detail is malformed.");
-
-  const resolved = resolveBusName(context.scope, busName);
-  const arn = busArn(resolved.scope, resolved.name);
-  if (!(await context.runtime.busExists(arn))) {
-    throw new EntryFailure("ResourceNotFoundException", `Event bus ${resolved.name} does not exist.`);
-  }
   const eventId = crypto.randomUUID();
+  if (arn === undefined) return { eventId };
   const eventTime = time ?? now;
   const text = buildEnvelope({
     id: eventId,
     detailType,
     source,
-    account: context.scope.account,
+    account,
     time: eventTime,
     region: context.scope.region,
     resources,
@@ -115,14 +119,5 @@ async function readEntry(entry: Params, context: OperationContext, now: Date): P
     if (error instanceof InvalidEventError) throw new EntryFailure("MalformedDetail", "Detail is malformed.");
     throw error;
   }
-  return { eventId, busArn: arn, source, detailType, time: eventTime, ingestedAt: now, text, matched };
-}
-
-function isJsonObject(text: string): boolean {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-  } catch {
-    return false;
-  }
+  return { eventId, event: { eventId, busArn: arn, source, detailType, time: eventTime, ingestedAt: now, text, matched } };
 }

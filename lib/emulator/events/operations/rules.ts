@@ -10,16 +10,15 @@ import {
 } from "../../../pattern";
 import { DEFAULT_BUS, ruleArn } from "../../../arn";
 import { scheduleExpressionProblem } from "../../../schedule";
-import { AwsError, constraintViolation, invalid, notFound } from "../../protocol/errors";
+import { AwsError, invalid, notFound } from "../../protocol/errors";
 import { paginate, readPaging } from "../../protocol/pagination";
-import { BUS_NAME_OR_ARN_RULE, NAME_RULE, type Params } from "../../protocol/params";
+import type { Params } from "../../protocol/params";
 import { readTargetSpec, type TargetSpec } from "../target-spec";
-import { findBus, writeTags } from "./buses";
-import type { Operation, OperationContext } from "./context";
+import { busScope, findBus, writeTags } from "./buses";
+import { type Operation, type OperationContext, namePrefixWhere } from "./context";
 
 export const MAX_RULES_PER_BUS = 300;
 export const MAX_TARGETS_PER_RULE = 5;
-const RULE_STATES = ["ENABLED", "DISABLED", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"];
 
 const limitExceeded = () => new AwsError("LimitExceededException", "The requested resource exceeds the maximum number allowed.");
 
@@ -29,17 +28,14 @@ function patternError(error: unknown): never {
 }
 
 export const putRule: Operation = async (params, context) => {
-  const { db, scope, runtime } = context;
-  const name = params.string("Name", NAME_RULE);
-  const schedule = params.optionalString("ScheduleExpression", { max: 256 });
-  const pattern = params.optionalString("EventPattern", { max: 4096 });
+  const { db, runtime } = context;
+  const name = params.string("Name");
+  const schedule = params.optionalString("ScheduleExpression");
+  const pattern = params.optionalString("EventPattern");
   const state = params.optionalString("State") ?? "ENABLED";
-  const description = params.optionalString("Description", { max: 512 });
-  const roleArn = params.optionalString("RoleArn", { min: 1, max: 1600 });
-  if (!RULE_STATES.includes(state)) {
-    throw constraintViolation(state, "state", `Member must satisfy enum value set: [${RULE_STATES.join(", ")}]`);
-  }
-  const bus = await findBus(context, params.optionalString("EventBusName", BUS_NAME_OR_ARN_RULE));
+  const description = params.optionalString("Description");
+  const roleArn = params.optionalString("RoleArn");
+  const bus = await findBus(context, params.optionalString("EventBusName"));
   if (schedule === undefined && pattern === undefined) {
     throw invalid("Parameter(s) EventPattern or ScheduleExpression must be specified.");
   }
@@ -54,7 +50,7 @@ export const putRule: Operation = async (params, context) => {
       patternError(error);
     }
   }
-  const arn = ruleArn(scope, bus.name, name);
+  const arn = ruleArn(busScope(bus), bus.name, name);
   const existing = await db.busRule.findUnique({ where: { arn } });
   if (existing === null && (await db.busRule.count({ where: { account: bus.account, busName: bus.name } })) >= MAX_RULES_PER_BUS) {
     throw limitExceeded();
@@ -78,11 +74,16 @@ export const putRule: Operation = async (params, context) => {
 };
 
 async function findRule(context: OperationContext, params: Params, nameMember: "Name" | "Rule") {
-  const name = params.string(nameMember, NAME_RULE);
-  const bus = await findBus(context, params.optionalString("EventBusName", BUS_NAME_OR_ARN_RULE));
-  const rule = await context.db.busRule.findUnique({ where: { arn: ruleArn(context.scope, bus.name, name) } });
-  if (rule === null) throw notFound(`Rule ${name} does not exist on EventBus ${bus.name}.`);
+  const bus = await findBus(context, params.optionalString("EventBusName"));
+  const rule = await requireRule(context, bus, params.string(nameMember));
   return { rule, bus };
+}
+
+/** A rule of a bus; not found → AWS's "Rule <name> does not exist on EventBus <bus>." */
+export async function requireRule(context: OperationContext, bus: { arn: string; name: string }, name: string) {
+  const rule = await context.db.busRule.findUnique({ where: { arn: ruleArn(busScope(bus), bus.name, name) } });
+  if (rule === null) throw notFound(`Rule ${name} does not exist on EventBus ${bus.name}.`);
+  return rule;
 }
 
 function describe(rule: { name: string; arn: string; eventPattern: string | null; scheduleExpression: string | null; state: string; description: string | null; roleArn: string | null; busName: string }) {
@@ -104,11 +105,11 @@ export const describeRule: Operation = async (params, context) => {
 };
 
 export const listRules: Operation = async (params, context) => {
-  const prefix = params.optionalString("NamePrefix", { min: 1, max: 64 });
+  const prefix = params.optionalString("NamePrefix");
   const paging = readPaging(params);
-  const bus = await findBus(context, params.optionalString("EventBusName", BUS_NAME_OR_ARN_RULE));
+  const bus = await findBus(context, params.optionalString("EventBusName"));
   const rules = await context.db.busRule.findMany({
-    where: { account: bus.account, busName: bus.name, ...(prefix === undefined ? {} : { name: { startsWith: prefix } }) },
+    where: { account: bus.account, busName: bus.name, ...namePrefixWhere(prefix) },
     orderBy: { name: "asc" },
   });
   const page = paginate(rules, paging);
@@ -129,11 +130,11 @@ export const enableRule = setState("ENABLED");
 export const disableRule = setState("DISABLED");
 
 export const deleteRule: Operation = async (params, context) => {
-  const name = params.string("Name", NAME_RULE);
-  const bus = await findBus(context, params.optionalString("EventBusName", BUS_NAME_OR_ARN_RULE));
-  const arn = ruleArn(context.scope, bus.name, name);
+  const name = params.string("Name");
+  const bus = await findBus(context, params.optionalString("EventBusName"));
+  const arn = ruleArn(busScope(bus), bus.name, name);
   const targets = await context.db.busTarget.count({ where: { ruleArn: arn } });
-  if (targets > 0 && params.raw("Force") !== true) throw invalid("Rule can't be deleted since it has targets.");
+  if (targets > 0 && params.optionalBoolean("Force") !== true) throw invalid("Rule can't be deleted since it has targets.");
   await context.db.$transaction([
     context.db.busTarget.deleteMany({ where: { ruleArn: arn } }),
     context.db.resourceTag.deleteMany({ where: { resourceArn: arn } }),
@@ -146,7 +147,7 @@ export const deleteRule: Operation = async (params, context) => {
 };
 
 export const putTargets: Operation = async (params, context) => {
-  const targets = params.list("Targets", { min: 1, max: 10 }).map(readTargetSpec);
+  const targets = params.list("Targets").map(readTargetSpec);
   const { rule } = await findRule(context, params, "Rule");
   const existing = await context.db.busTarget.findMany({ where: { ruleArn: rule.arn }, select: { targetId: true } });
   const ids = new Set([...existing.map((t) => t.targetId), ...targets.map((t) => t.Id)]);
@@ -173,7 +174,7 @@ export const listTargetsByRule: Operation = async (params, context) => {
 };
 
 export const removeTargets: Operation = async (params, context) => {
-  const ids = params.stringList("Ids", { min: 1, max: 100 });
+  const ids = params.stringList("Ids");
   const { rule } = await findRule(context, params, "Rule");
   await context.db.busTarget.deleteMany({ where: { ruleArn: rule.arn, targetId: { in: ids } } });
   context.runtime.targets.changed(rule.arn);
@@ -181,9 +182,9 @@ export const removeTargets: Operation = async (params, context) => {
 };
 
 export const listRuleNamesByTarget: Operation = async (params, context) => {
-  const targetArn = params.string("TargetArn", { min: 1, max: 1600 });
+  const targetArn = params.string("TargetArn");
   const paging = readPaging(params);
-  const bus = await findBus(context, params.optionalString("EventBusName", BUS_NAME_OR_ARN_RULE));
+  const bus = await findBus(context, params.optionalString("EventBusName"));
   const targets = await context.db.busTarget.findMany({ where: { arn: targetArn }, select: { ruleArn: true } });
   const rules = await context.db.busRule.findMany({
     where: { arn: { in: targets.map((t) => t.ruleArn) }, account: bus.account, busName: bus.name },

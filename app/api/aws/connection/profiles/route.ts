@@ -1,11 +1,5 @@
 // Profile names of the server's shared AWS config and credentials files (names only).
 import { listAwsProfiles } from "@/lib/aws";
-import { awsErrorResponse } from "@/lib/aws/errors";
+import { route } from "@/lib/boundary";
 
-export async function GET() {
-  try {
-    return Response.json({ profiles: await listAwsProfiles() });
-  } catch (error) {
-    return awsErrorResponse(error);
-  }
-}
+export const GET = route(async () => Response.json({ profiles: await listAwsProfiles() }));

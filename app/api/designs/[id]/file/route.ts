@@ -1,27 +1,18 @@
+import { route } from "@/lib/boundary";
 import { getDesign } from "@/lib/designs/repository";
-import { errorResponse } from "@/lib/errors";
 import { designFileName, writeDesignFile } from "@/lib/graph";
 
-interface Context {
-  params: Promise<{ id: string }>;
-}
-
 /** The design as a file download (`<name>.switchyard.json`), the format users keep in git. */
-export async function GET(_request: Request, context: Context) {
-  try {
-    const { id } = await context.params;
-    const { graph } = await getDesign(id);
-    return new Response(writeDesignFile(graph), {
-      headers: {
-        "content-type": "application/json; charset=utf-8",
-        "content-disposition": attachment(designFileName(graph.name)),
-        "cache-control": "no-store",
-      },
-    });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = route(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const { graph } = await getDesign((await params).id);
+  return new Response(writeDesignFile(graph), {
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "content-disposition": attachment(designFileName(graph.name)),
+      "cache-control": "no-store",
+    },
+  });
+});
 
 /** RFC 6266: an ASCII `filename` for old clients, the exact UTF-8 name in `filename*`. */
 function attachment(fileName: string): string {

@@ -140,9 +140,9 @@ resource "aws_cloudwatch_event_target" "nightly_report_rule_target0" {
 }
 
 resource "aws_cloudwatch_event_rule" "instance_state_rule" {
-  name     = "instance-state"
-  state    = "ENABLED"
-  role_arn = var.instance_state_rule_role_arn
+  name          = "instance-state"
+  state         = "ENABLED"
+  role_arn      = var.instance_state_rule_role_arn
   event_pattern = <<-PATTERN
     {
       "detail": {
@@ -185,7 +185,7 @@ resource "aws_cloudwatch_event_rule" "urgent_tickets_rule" {
   name           = "urgent-tickets"
   event_bus_name = aws_cloudwatch_event_bus.tickets_bus.name
   state          = "ENABLED"
-  event_pattern = <<-PATTERN
+  event_pattern  = <<-PATTERN
     {
       "detail": {
         "priority": ["high"]

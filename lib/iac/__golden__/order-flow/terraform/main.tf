@@ -109,7 +109,7 @@ resource "aws_cloudwatch_event_archive" "orders_bus_archive" {
   name             = "orders-archive"
   event_source_arn = aws_cloudwatch_event_bus.orders_bus.arn
   retention_days   = 30
-  event_pattern = <<-PATTERN
+  event_pattern    = <<-PATTERN
     {
       "detail-type": ["OrderPlaced"],
       "source": ["com.shop"]
@@ -237,11 +237,11 @@ resource "aws_cloudwatch_event_rule" "big_orders_rule" {
   description    = "Orders over 100"
   event_bus_name = aws_cloudwatch_event_bus.orders_bus.name
   state          = "ENABLED"
-  event_pattern = <<-PATTERN
+  event_pattern  = <<-PATTERN
     {
       "detail": {
         "currency": ["EUR", "USD"],
-        "note": ["${not-a-var}"],
+        "note": ["$${not-a-var}"],
         "total": [
           {
             "numeric": [">", 100.0]
@@ -322,7 +322,7 @@ resource "aws_cloudwatch_event_rule" "refunds_rule" {
   name           = "refunds"
   event_bus_name = aws_cloudwatch_event_bus.orders_bus.name
   state          = "DISABLED"
-  event_pattern = <<-PATTERN
+  event_pattern  = <<-PATTERN
     {
       "$or": [
         {

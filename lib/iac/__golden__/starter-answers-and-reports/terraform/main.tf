@@ -41,9 +41,9 @@ variable "publish_answer_function_name" {
 }
 
 resource "aws_cloudwatch_event_rule" "answer_rule_rule" {
-  name        = "answerRule"
-  description = "Answers go to the Security-Service's rating"
-  state       = "ENABLED"
+  name          = "answerRule"
+  description   = "Answers go to the Security-Service's rating"
+  state         = "ENABLED"
   event_pattern = <<-PATTERN
     {
       "source": ["user-service.ddb-stream"]
@@ -58,9 +58,9 @@ resource "aws_cloudwatch_event_target" "answer_rule_rule_target0" {
 }
 
 resource "aws_cloudwatch_event_rule" "report_rule_rule" {
-  name        = "reportRule"
-  description = "Reports go back to the User-Service"
-  state       = "ENABLED"
+  name          = "reportRule"
+  description   = "Reports go back to the User-Service"
+  state         = "ENABLED"
   event_pattern = <<-PATTERN
     {
       "source": ["security-service.rating"]

@@ -24,9 +24,9 @@ variable "log_product_function_name" {
 }
 
 resource "aws_cloudwatch_event_rule" "log_new_product_rule" {
-  name        = "log-new-product"
-  description = "Every product addProduct publishes goes to logProduct"
-  state       = "ENABLED"
+  name          = "log-new-product"
+  description   = "Every product addProduct publishes goes to logProduct"
+  state         = "ENABLED"
   event_pattern = <<-PATTERN
     {
       "source": ["log.addProduct"]

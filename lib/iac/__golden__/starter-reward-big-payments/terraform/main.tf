@@ -43,7 +43,7 @@ resource "aws_cloudwatch_event_rule" "payment_processed_rule" {
   description    = "Payments over 200 earn rewards"
   event_bus_name = aws_cloudwatch_event_bus.eda_bus_bus.name
   state          = "ENABLED"
-  event_pattern = <<-PATTERN
+  event_pattern  = <<-PATTERN
     {
       "detail": {
         "total_cost": [
@@ -70,7 +70,7 @@ resource "aws_cloudwatch_event_rule" "warehouse_payment_processed_rule" {
   description    = "The warehouse picks every paid order"
   event_bus_name = aws_cloudwatch_event_bus.eda_bus_bus.name
   state          = "ENABLED"
-  event_pattern = <<-PATTERN
+  event_pattern  = <<-PATTERN
     {
       "detail-type": ["Payment Processed"],
       "source": ["demo.payments"]
@@ -90,7 +90,7 @@ resource "aws_cloudwatch_event_rule" "shipping_payment_processed_rule" {
   description    = "Shipping schedules every paid order"
   event_bus_name = aws_cloudwatch_event_bus.eda_bus_bus.name
   state          = "ENABLED"
-  event_pattern = <<-PATTERN
+  event_pattern  = <<-PATTERN
     {
       "detail-type": ["Payment Processed"],
       "source": ["demo.payments"]

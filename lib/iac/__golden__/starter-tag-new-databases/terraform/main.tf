@@ -22,9 +22,9 @@ variable "autotag_function_name" {
 }
 
 resource "aws_cloudwatch_event_rule" "rule_rds_created_rule" {
-  name        = "rule-rds-created"
-  description = "Triggers Lambda when new RDS instance are created"
-  state       = "ENABLED"
+  name          = "rule-rds-created"
+  description   = "Triggers Lambda when new RDS instance are created"
+  state         = "ENABLED"
   event_pattern = <<-PATTERN
     {
       "detail": {

@@ -1,20 +1,14 @@
 /**
- * The schema registry the lab and the AWS page browse: AWS's Schemas service through
- * `@aws-sdk/client-schemas` when an AWS connection is configured, otherwise the schemas bundled
- * with the app (the same data the app serves at /v1/registries), called directly.
+ * The schema registry the lab and the AWS page browse: AWS's Schemas service when an AWS
+ * connection is configured (through the same client, credentials and `sendAws` as every other
+ * AWS call, so the local endpoint's credential fallback applies), otherwise the schemas bundled
+ * with the app (the same data the app serves at /v1/registries), read directly.
  */
-import {
-  DescribeSchemaCommand,
-  ListRegistriesCommand,
-  ListSchemasCommand,
-  SchemasClient,
-  SchemasServiceException,
-  SearchSchemasCommand,
-} from "@aws-sdk/client-schemas";
-import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
-import { currentAwsConnection, type AwsConnectionSettings } from "@/lib/aws/connection";
+import { DescribeSchemaCommand, ListRegistriesCommand, ListSchemasCommand, SearchSchemasCommand, type SchemasClient } from "@aws-sdk/client-schemas";
 import { BUNDLED_SCHEMAS, REGISTRIES } from "@/lib/emulator/schemas/bundled";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { currentAwsConnection, schemasClientFor, type AwsConnectionSettings } from "./connection";
+import { sendAws } from "./errors";
 
 export type RegistrySource = "aws" | "bundled";
 
@@ -47,38 +41,28 @@ export async function resolveSource(requested: string | null): Promise<{ source:
   return { source, connection };
 }
 
-function schemasClient(connection: AwsConnectionSettings): SchemasClient {
-  return new SchemasClient({
-    region: connection.region,
-    endpoint: connection.endpoint,
-    credentials: fromNodeProviderChain(connection.profile ? { profile: connection.profile } : {}),
-  });
-}
-
-/** AWS's own message for a failed Schemas call, as a 422 the browser can show. */
-async function callAws<T>(work: () => Promise<T>): Promise<T> {
+/** Runs `work` with a Schemas client for the connection, destroyed afterwards. */
+async function withClient<T>(connection: AwsConnectionSettings, work: (client: SchemasClient) => Promise<T>): Promise<T> {
+  const client = schemasClientFor(connection);
   try {
-    return await work();
-  } catch (error) {
-    if (error instanceof SchemasServiceException) {
-      if (error.name === "NotFoundException") throw new NotFoundError(error.message);
-      throw new ValidationError(`AWS Schemas: ${error.name}: ${error.message}`);
-    }
-    throw error;
+    return await work(client);
+  } finally {
+    client.destroy();
   }
 }
 
 export async function listRegistries(source: RegistrySource, connection: AwsConnectionSettings | null): Promise<string[]> {
   if (source === "bundled" || connection === null) return [...REGISTRIES];
-  const client = schemasClient(connection);
-  const names: string[] = [];
-  let token: string | undefined;
-  do {
-    const page = await callAws(() => client.send(new ListRegistriesCommand({ NextToken: token, Limit: 100 })));
-    names.push(...(page.Registries ?? []).flatMap((r) => (r.RegistryName ? [r.RegistryName] : [])));
-    token = page.NextToken;
-  } while (token && names.length < MAX_SCHEMAS);
-  return names;
+  return withClient(connection, async (client) => {
+    const names: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await sendAws(client, new ListRegistriesCommand({ NextToken: token, Limit: 100 }), { endpoint: connection.endpoint });
+      names.push(...(page.Registries ?? []).flatMap((r) => (r.RegistryName ? [r.RegistryName] : [])));
+      token = page.NextToken;
+    } while (token && names.length < MAX_SCHEMAS);
+    return names;
+  });
 }
 
 /** The registry's schemas, or those whose name or description contains `keywords`. */
@@ -90,21 +74,20 @@ export async function listSchemas(source: RegistrySource, connection: AwsConnect
       .filter((s) => wanted === "" || s.name.toLowerCase().includes(wanted) || s.description.toLowerCase().includes(wanted))
       .map((s) => ({ name: s.name, description: s.description }));
   }
-  const client = schemasClient(connection);
-  const found: SchemaSummary[] = [];
-  let token: string | undefined;
-  do {
-    if (wanted === "") {
-      const page = await callAws(() => client.send(new ListSchemasCommand({ RegistryName: registry, NextToken: token, Limit: 100 })));
+  const send = { endpoint: connection.endpoint };
+  return withClient(connection, async (client) => {
+    const found: SchemaSummary[] = [];
+    let token: string | undefined;
+    do {
+      const page =
+        wanted === ""
+          ? await sendAws(client, new ListSchemasCommand({ RegistryName: registry, NextToken: token, Limit: 100 }), send)
+          : await sendAws(client, new SearchSchemasCommand({ RegistryName: registry, Keywords: wanted, NextToken: token, Limit: 100 }), send);
       found.push(...(page.Schemas ?? []).flatMap((s) => (s.SchemaName ? [{ name: s.SchemaName }] : [])));
       token = page.NextToken;
-    } else {
-      const page = await callAws(() => client.send(new SearchSchemasCommand({ RegistryName: registry, Keywords: wanted, NextToken: token, Limit: 100 })));
-      found.push(...(page.Schemas ?? []).flatMap((s) => (s.SchemaName ? [{ name: s.SchemaName }] : [])));
-      token = page.NextToken;
-    }
-  } while (token && found.length < MAX_SCHEMAS);
-  return found.slice(0, MAX_SCHEMAS);
+    } while (token && found.length < MAX_SCHEMAS);
+    return found.slice(0, MAX_SCHEMAS);
+  });
 }
 
 export async function describeSchema(source: RegistrySource, connection: AwsConnectionSettings | null, registry: string, name: string): Promise<SchemaDocument> {
@@ -113,7 +96,9 @@ export async function describeSchema(source: RegistrySource, connection: AwsConn
     if (!schema) throw new NotFoundError(`Schema with name ${name} does not exist in registry ${registry}.`);
     return { registry, name, version: schema.version, type: "OpenApi3", description: schema.description, content: schema.content };
   }
-  const answer = await callAws(() => schemasClient(connection).send(new DescribeSchemaCommand({ RegistryName: registry, SchemaName: name })));
+  const answer = await withClient(connection, (client) =>
+    sendAws(client, new DescribeSchemaCommand({ RegistryName: registry, SchemaName: name }), { endpoint: connection.endpoint }),
+  );
   return {
     registry,
     name,

@@ -1,0 +1,96 @@
+/** Every EventBridge operation the local bus answers, by its wire name (`X-Amz-Target: AWSEvents.<name>`). */
+import { createApiDestination, deleteApiDestination, describeApiDestination, listApiDestinations, updateApiDestination } from "./api-destinations";
+import { createArchive, deleteArchive, describeArchive, listArchives, updateArchive } from "./archives";
+import { createEventBus, deleteEventBus, describeEventBus, listEventBuses, updateEventBus } from "./buses";
+import { createConnection, deauthorizeConnection, deleteConnection, describeConnection, listConnections, updateConnection } from "./connections";
+import type { Operation } from "./context";
+import { createEndpoint, deleteEndpoint, describeEndpoint, listEndpoints, updateEndpoint } from "./endpoints";
+import {
+  activateEventSource,
+  createPartnerEventSource,
+  deactivateEventSource,
+  deletePartnerEventSource,
+  describeEventSource,
+  describePartnerEventSource,
+  listEventSources,
+  listPartnerEventSourceAccounts,
+  listPartnerEventSources,
+  putPartnerEvents,
+} from "./partner-sources";
+import { putPermission, removePermission } from "./permissions";
+import { putEvents } from "./put-events";
+import { cancelReplay, describeReplay, listReplays, startReplay } from "./replays";
+import {
+  deleteRule,
+  describeRule,
+  disableRule,
+  enableRule,
+  listRuleNamesByTarget,
+  listRules,
+  listTargetsByRule,
+  putRule,
+  putTargets,
+  removeTargets,
+  testPattern,
+} from "./rules";
+import { listTagsForResource, tagResource, untagResource } from "./tags";
+
+export const OPERATIONS: Readonly<Record<string, Operation>> = {
+  PutEvents: putEvents,
+  TestEventPattern: testPattern,
+  CreateEventBus: createEventBus,
+  DescribeEventBus: describeEventBus,
+  ListEventBuses: listEventBuses,
+  UpdateEventBus: updateEventBus,
+  DeleteEventBus: deleteEventBus,
+  PutPermission: putPermission,
+  RemovePermission: removePermission,
+  PutRule: putRule,
+  DescribeRule: describeRule,
+  ListRules: listRules,
+  EnableRule: enableRule,
+  DisableRule: disableRule,
+  DeleteRule: deleteRule,
+  PutTargets: putTargets,
+  ListTargetsByRule: listTargetsByRule,
+  RemoveTargets: removeTargets,
+  ListRuleNamesByTarget: listRuleNamesByTarget,
+  CreateArchive: createArchive,
+  DescribeArchive: describeArchive,
+  ListArchives: listArchives,
+  UpdateArchive: updateArchive,
+  DeleteArchive: deleteArchive,
+  StartReplay: startReplay,
+  DescribeReplay: describeReplay,
+  ListReplays: listReplays,
+  CancelReplay: cancelReplay,
+  TagResource: tagResource,
+  UntagResource: untagResource,
+  ListTagsForResource: listTagsForResource,
+  CreateConnection: createConnection,
+  DescribeConnection: describeConnection,
+  ListConnections: listConnections,
+  UpdateConnection: updateConnection,
+  DeauthorizeConnection: deauthorizeConnection,
+  DeleteConnection: deleteConnection,
+  CreateApiDestination: createApiDestination,
+  DescribeApiDestination: describeApiDestination,
+  ListApiDestinations: listApiDestinations,
+  UpdateApiDestination: updateApiDestination,
+  DeleteApiDestination: deleteApiDestination,
+  CreateEndpoint: createEndpoint,
+  DescribeEndpoint: describeEndpoint,
+  ListEndpoints: listEndpoints,
+  UpdateEndpoint: updateEndpoint,
+  DeleteEndpoint: deleteEndpoint,
+  CreatePartnerEventSource: createPartnerEventSource,
+  DescribePartnerEventSource: describePartnerEventSource,
+  ListPartnerEventSources: listPartnerEventSources,
+  ListPartnerEventSourceAccounts: listPartnerEventSourceAccounts,
+  DeletePartnerEventSource: deletePartnerEventSource,
+  PutPartnerEvents: putPartnerEvents,
+  ListEventSources: listEventSources,
+  DescribeEventSource: describeEventSource,
+  ActivateEventSource: activateEventSource,
+  DeactivateEventSource: deactivateEventSource,
+};
