@@ -6,6 +6,9 @@ import { describe, expect, it } from "vitest";
 import { ALL_SCENARIOS } from "./cases";
 import { runScenario, localEndpoint } from "./scenarios";
 
+/** AWS clients always sign; the boundary refuses an unsigned AWS-protocol call (any signature passes without SWITCHYARD_BUS_KEYS). */
+const SIGNED = { authorization: `AWS4-HMAC-SHA256 Credential=AKIDLOCAL/20260101/us-east-1/events/aws4_request, SignedHeaders=host;x-amz-date, Signature=${"0".repeat(64)}` };
+
 const local = localEndpoint();
 
 for (const [group, scenarios] of Object.entries(ALL_SCENARIOS)) {
@@ -70,13 +73,13 @@ describe("what the store shows", () => {
   });
 
   it("an operation the API does not have is AWS's UnknownOperationException", async () => {
-    const response = await fetch(url(), { method: "POST", headers: { "x-amz-target": "AWSEvents.PutEventBusPolicy", "content-type": "application/x-amz-json-1.1" }, body: "{}" });
+    const response = await fetch(url(), { method: "POST", headers: { ...SIGNED, "x-amz-target": "AWSEvents.PutEventBusPolicy", "content-type": "application/x-amz-json-1.1" }, body: "{}" });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ __type: "UnknownOperationException" });
   });
 
   it("a member of the wrong JSON type is a SerializationException naming the member", async () => {
-    const response = await fetch(url(), { method: "POST", headers: { "x-amz-target": "AWSEvents.ListRules", "content-type": "application/x-amz-json-1.1" }, body: '{"Limit":"ten"}' });
+    const response = await fetch(url(), { method: "POST", headers: { ...SIGNED, "x-amz-target": "AWSEvents.ListRules", "content-type": "application/x-amz-json-1.1" }, body: '{"Limit":"ten"}' });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ __type: "SerializationException", message: "Expected an integer at 'limit', got a string." });
   });
