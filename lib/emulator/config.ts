@@ -3,7 +3,7 @@
  *
  *   SWITCHYARD_BUS_ACCOUNT   account of requests whose access key is not a 12-digit account id (000000000000)
  *   SWITCHYARD_BUS_REGION    region in ARNs and events (us-east-1)
- *   SWITCHYARD_BUS_RETRY_BASE_MS  first retry delay of a failed delivery, doubled each attempt (1000)
+ *   SWITCHYARD_BUS_RETRY_BASE_MS  backoff of a failed delivery: retry n waits up to this · 2^(n-1), jittered (1000)
  *   SWITCHYARD_BUS_KEYS      `AKID:secret,…`: when set, requests must be SigV4-signed with one of these keys
  *   SWITCHYARD_INGEST_TOKEN  secret that POST /api/events/ingest requires (unset: the route is off)
  *   SWITCHYARD_ALLOWED_OUTBOUND_HOSTS  loopback or private hosts API destinations may call (lib/boundary)
