@@ -9,15 +9,13 @@
  * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-target-connection-states.html):
  * Basic and API-key connections are AUTHORIZED at once; an OAuth connection is AUTHORIZING until
  * its token exchange completes. Locally no token is fetched (the client secret is not kept), so
- * the exchange completes after OAUTH_AUTHORIZATION_MS.
+ * the exchange completes after the configured time (SWITCHYARD_BUS_OAUTH_AUTHORIZATION_MS).
  */
 import { connectionArn } from "../../../arn";
 import { alreadyExists, notFound } from "../../protocol/errors";
 import { paginate, readPaging } from "../../protocol/pagination";
 import type { Params } from "../../protocol/params";
 import { epochSeconds, parseStored, type Operation, type OperationContext, namePrefixWhere } from "./context";
-
-const OAUTH_AUTHORIZATION_MS = 2000;
 
 type Json = Record<string, unknown>;
 type ConnectionRow = Awaited<ReturnType<OperationContext["db"]["apiConnection"]["findUniqueOrThrow"]>>;
@@ -29,9 +27,9 @@ export function connectionState(connection: { state: string; authorizedAt: Date 
 }
 
 /** When a connection of this type is (or will be) authorized. */
-function authorization(authorizationType: string, now = Date.now()): { state: string; authorizedAt: Date } {
+function authorization(context: OperationContext, authorizationType: string, now = Date.now()): { state: string; authorizedAt: Date } {
   return authorizationType === "OAUTH_CLIENT_CREDENTIALS"
-    ? { state: "AUTHORIZING", authorizedAt: new Date(now + OAUTH_AUTHORIZATION_MS) }
+    ? { state: "AUTHORIZING", authorizedAt: new Date(now + context.runtime.config.oauthAuthorizationMs) }
     : { state: "AUTHORIZED", authorizedAt: new Date(now) };
 }
 
@@ -127,7 +125,7 @@ export const createConnection: Operation = async (params, context) => {
       authParameters: JSON.stringify(publicAuthParameters(params.object("AuthParameters"))),
       invocationConnectivity: connectivity === undefined ? null : JSON.stringify(connectivity.verbatim()),
       kmsKeyIdentifier: params.optionalString("KmsKeyIdentifier"),
-      ...authorization(authorizationType),
+      ...authorization(context, authorizationType),
     },
   });
   const { ConnectionArn, ConnectionState, CreationTime, LastModifiedTime } = stateOutput(connection);
@@ -197,7 +195,7 @@ export const updateConnection: Operation = async (params, context) => {
       ...(connectivity === undefined ? {} : { invocationConnectivity: JSON.stringify(connectivity.verbatim()) }),
       ...(description === undefined ? {} : { description }),
       ...(kmsKeyIdentifier === undefined ? {} : { kmsKeyIdentifier }),
-      ...authorization(authorizationType),
+      ...authorization(context, authorizationType),
       stateReason: null,
     },
   });
