@@ -4,10 +4,10 @@ import Link from "next/link";
 import { requestJson } from "@/components/api-client";
 import { useState } from "react";
 import type { DeployReport, OutboundHost } from "@/lib/run-locally/deploy-design";
-import { designPathOf } from "@/lib/run-locally/design-path";
+import { designPathOf, firedPathOf } from "@/lib/run-locally/design-path";
 import type { TestEventPath } from "@/lib/run-locally/test-event";
 import { nodeTitle } from "@/components/canvas/kind-views";
-import { categoryOf, targetIdOf, validateDesign, type Design, type DesignNode, type NodeOfKind } from "@/lib/graph";
+import { categoryOf, targetIdOf, validateDesign, type Design, type DesignNode, type NodeOfKind, type RuleNode } from "@/lib/graph";
 import { mskEndpoints, runKafkaMapping, type MappingRun } from "@/lib/streams/kafka";
 import type { CanvasHighlight } from "@/components/canvas/highlight";
 
@@ -16,6 +16,7 @@ type Outcome =
   | { readonly kind: "busy"; readonly what: string }
   | { readonly kind: "deployed"; readonly report: DeployReport; readonly loops: readonly string[] }
   | { readonly kind: "sent"; readonly paths: readonly TestEventPath[]; readonly targetNames: ReadonlyMap<string, string> }
+  | { readonly kind: "fired"; readonly rule: string; readonly path: TestEventPath; readonly targetNames: ReadonlyMap<string, string> }
   | { readonly kind: "records"; readonly topic: string; readonly run: MappingRun }
   | { readonly kind: "failed"; readonly message: string };
 
@@ -33,6 +34,11 @@ function sendingProducers(design: Design) {
 function kafkaSources(design: Design): NodeOfKind<"kafka-topic">[] {
   const read = new Set(design.edges.filter((e) => e.kind === "feeds-function").map((e) => e.source));
   return design.nodes.filter((node): node is NodeOfKind<"kafka-topic"> => node.kind === "kafka-topic" && node.reader === "event-source-mapping" && read.has(node.id));
+}
+
+/** Rules that run on a schedule: "Fire now" sends their Scheduled Event at once. */
+function scheduleRules(design: Design): RuleNode[] {
+  return design.nodes.filter((node): node is RuleNode => node.kind === "rule" && node.trigger.type === "schedule");
 }
 
 function label(node: DesignNode): string {
@@ -110,6 +116,7 @@ export function LocalRunBar({
   const [sampleId, setSampleId] = useState("");
   const chosenSample = samples.some((s) => s.id === sampleId) ? sampleId : (samples[0]?.id ?? "");
   const topics = kafkaSources(currentDesign);
+  const schedules = scheduleRules(currentDesign);
 
   const run = async (what: string, action: () => Promise<Outcome>) => {
     setOutcome({ kind: "busy", what });
@@ -138,6 +145,14 @@ export function LocalRunBar({
       const path = designPathOf(currentDesign, chosen, paths);
       onHighlight({ nodeIds: new Set(path.nodeIds), edgeIds: new Set(path.edgeIds) });
       return { kind: "sent", paths, targetNames: targetNamesOf(currentDesign, paths) };
+    });
+
+  const fire = (rule: RuleNode) =>
+    run("Firing…", async () => {
+      const { path } = await post<{ path: TestEventPath }>(`/api/designs/${encodeURIComponent(designId)}/fire-schedule`, { ruleId: rule.id });
+      const lit = firedPathOf(currentDesign, rule.id, path);
+      onHighlight({ nodeIds: new Set(lit.nodeIds), edgeIds: new Set(lit.edgeIds) });
+      return { kind: "fired", rule: rule.name, path, targetNames: targetNamesOf(currentDesign, [path]) };
     });
 
   const sendRecords = (topic: NodeOfKind<"kafka-topic">) => {
@@ -198,6 +213,11 @@ export function LocalRunBar({
       {topics.map((topic) => (
         <button key={topic.id} type="button" className={button} onClick={() => sendRecords(topic)} disabled={busy} title={`Runs the samples of topic ${topic.topic} through the mapping's filter and batching`}>
           {topics.length > 1 ? `Send test records (${topic.topic})` : "Send test records"}
+        </button>
+      ))}
+      {schedules.map((rule) => (
+        <button key={rule.id} type="button" className={button} onClick={() => fire(rule)} disabled={busy} title={`Sends rule ${rule.name}'s Scheduled Event to its targets now, as its schedule (${rule.trigger.type === "schedule" ? rule.trigger.expression : ""}) would`}>
+          {schedules.length > 1 ? `Fire ${rule.name} now` : "Fire schedule now"}
         </button>
       ))}
       {/* Under the controls, over the canvas's corner: the canvas keeps its size; Close (or the next action) replaces it. */}
@@ -300,19 +320,34 @@ function OutcomeText({ outcome }: { outcome: Outcome }) {
           {count(outcome.run.batches.length, "batch", "batches")}.
         </>
       );
-    case "sent": {
-      const rules = outcome.paths.reduce((sum, p) => sum + p.matchedRules.length, 0);
-      const deliveries = outcome.paths.flatMap((p) => p.deliveries);
-      const eventId = outcome.paths[0]?.eventId;
+    case "fired":
       return (
         <>
-          Test event matched {count(rules, "rule", "rules")}, {count(deliveries.length, "delivery", "deliveries")}
-          {deliveries.length > 0 && ` (${deliveries.map((d) => `${outcome.targetNames.get(deliveryKey(d)) ?? d.targetId}: ${d.status}`).join(", ")})`}.{" "}
-          <Link href={eventId ? `/events?text=${encodeURIComponent(eventId)}` : "/events"} className="whitespace-nowrap font-medium text-indigo-700 underline dark:text-indigo-300">
-            See it in Events
-          </Link>
+          Rule {outcome.rule} fired its Scheduled Event: <Deliveries paths={[outcome.path]} targetNames={outcome.targetNames} />
+        </>
+      );
+    case "sent": {
+      const rules = outcome.paths.reduce((sum, p) => sum + p.matchedRules.length, 0);
+      return (
+        <>
+          Test event matched {count(rules, "rule", "rules")}, <Deliveries paths={outcome.paths} targetNames={outcome.targetNames} />
         </>
       );
     }
   }
+}
+
+/** "2 deliveries (orders: inbox, hook: pending). See it in Events", targets by their names on the canvas. */
+function Deliveries({ paths, targetNames }: { paths: readonly TestEventPath[]; targetNames: ReadonlyMap<string, string> }) {
+  const deliveries = paths.flatMap((p) => p.deliveries);
+  const eventId = paths[0]?.eventId;
+  return (
+    <>
+      {count(deliveries.length, "delivery", "deliveries")}
+      {deliveries.length > 0 && ` (${deliveries.map((d) => `${targetNames.get(deliveryKey(d)) ?? d.targetId}: ${d.status}`).join(", ")})`}.{" "}
+      <Link href={eventId ? `/events?text=${encodeURIComponent(eventId)}` : "/events"} className="whitespace-nowrap font-medium text-indigo-700 underline dark:text-indigo-300">
+        See it in Events
+      </Link>
+    </>
+  );
 }

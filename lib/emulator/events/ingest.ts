@@ -9,9 +9,8 @@ import { renderTargetInput } from "../../transform";
 import { parseArn, ruleArn, type Scope } from "../../arn";
 import type { EventWriter } from "./event-writer";
 import type { BusMatchers } from "./matchers";
-import type { RuleTargets } from "./rule-targets";
+import type { RuleTarget, RuleTargets } from "./rule-targets";
 import type { LocalQueues } from "../sqs/queues";
-import { deliveryKind, inputSpec, retryLimits, type TargetSpec } from "./target-spec";
 
 export interface AcceptedEvent {
   readonly eventId: string;
@@ -50,13 +49,19 @@ export async function ingestEvents({ matchers, targets: ruleTargets, writer, que
   const matchedByEvent: { row: string; event: AcceptedEvent; rules: string[] }[] = [];
   // One batch shares its ingestion time; its row ids keep the batch's order.
   const rowIds = newIdSequence("busEvent", events.length, events[0]?.ingestedAt.getTime());
+  const buses = new Map<string, BusRules>();
   for (const [index, event] of events.entries()) {
     const names = event.matched ?? (await matchers.machineFor(event.busArn)).matchingRules(event.text);
-    const scope = scopeOf(event.busArn);
-    const busName = event.busArn.slice(event.busArn.indexOf(":event-bus/") + ":event-bus/".length);
-    const rules = names
-      .map((name) => ruleArn(scope, busName, name))
-      .filter((arn) => event.onlyRules === undefined || event.onlyRules.has(arn));
+    let bus = buses.get(event.busArn);
+    if (bus === undefined) {
+      bus = new BusRules(event.busArn);
+      buses.set(event.busArn, bus);
+    }
+    const rules: string[] = [];
+    for (const name of names) {
+      const arn = bus.ruleArn(name);
+      if (event.onlyRules === undefined || event.onlyRules.has(arn)) rules.push(arn);
+    }
     const row = rowIds[index];
     eventRows.push({
       id: row,
@@ -68,63 +73,89 @@ export async function ingestEvents({ matchers, targets: ruleTargets, writer, que
       ingestedAt: event.ingestedAt,
       replayName: event.replayName ?? null,
       body: event.text,
-      matchedRules: JSON.stringify(rules),
+      matchedRules: rules.length === 0 ? "[]" : JSON.stringify(rules),
     });
-    matchedByEvent.push({ row, event, rules });
+    if (rules.length > 0) matchedByEvent.push({ row, event, rules });
   }
 
   const ruleArns = [...new Set(matchedByEvent.flatMap((m) => m.rules))];
-  const targets = await ruleTargets.of(ruleArns);
+  const targets = ruleArns.length === 0 ? [] : await ruleTargets.of(ruleArns);
   const deliveryRows = [];
+  const queued: { targetArn: string; payload: string }[] = [];
   for (const { row, event, rules } of matchedByEvent) {
     for (const target of targets) {
       if (!rules.includes(target.ruleArn)) continue;
-      deliveryRows.push(plannedDelivery(row, event, target.ruleArn, JSON.parse(target.spec) as TargetSpec));
+      const delivery = plannedDelivery(row, event, target);
+      deliveryRows.push(delivery);
+      if (delivery.status === "inbox" && target.isQueue) queued.push({ targetArn: target.spec.Arn, payload: delivery.payload });
     }
   }
   await writer.write({ events: eventRows, deliveries: deliveryRows });
   // After the commit (only accepted events are delivered); the inbox record is kept as well.
-  if (queues !== undefined) {
-    for (const delivery of deliveryRows) {
-      if (delivery.status === "inbox" && parseArn(delivery.targetArn)?.service === "sqs") queues.deliver(delivery.targetArn, delivery.payload, "AIDAEVENTBRIDGELOCAL");
-    }
-  }
-  return { rowIds: eventRows.map((r) => r.id), pending: deliveryRows.filter((d) => d.status === "pending").length };
+  for (const { targetArn, payload } of queued) queues?.deliver(targetArn, payload, "AIDAEVENTBRIDGELOCAL");
+  return { rowIds, pending: deliveryRows.filter((d) => d.status === "pending").length };
 }
 
-function plannedDelivery(eventRowId: string, event: AcceptedEvent, rule: string, spec: TargetSpec) {
-  const kind = deliveryKind(spec.Arn);
-  const limits = retryLimits(spec);
-  const ruleName = rule.slice(rule.lastIndexOf("/") + 1);
-  const base = {
+/** The ARNs of one bus's rules, built once per name. */
+class BusRules {
+  private readonly scope: Scope;
+  private readonly busName: string;
+  private readonly arns = new Map<string, string>();
+
+  constructor(busArn: string) {
+    const arn = parseArn(busArn);
+    this.scope = { account: arn?.account ?? "", region: arn?.region ?? "" };
+    this.busName = busArn.slice(busArn.indexOf(":event-bus/") + ":event-bus/".length);
+  }
+
+  ruleArn(name: string): string {
+    let arn = this.arns.get(name);
+    if (arn === undefined) {
+      arn = ruleArn(this.scope, this.busName, name);
+      this.arns.set(name, arn);
+    }
+    return arn;
+  }
+}
+
+/** The event's ingestion time as `<aws.events.event.ingestion-time>` gives it, written once per time. */
+let lastIngestion = { ms: NaN, text: "" };
+function ingestionTime(at: Date): string {
+  if (at.getTime() !== lastIngestion.ms) lastIngestion = { ms: at.getTime(), text: at.toISOString() };
+  return lastIngestion.text;
+}
+
+function plannedDelivery(eventRowId: string, event: AcceptedEvent, target: RuleTarget) {
+  const delivery = {
     id: newId("delivery", event.ingestedAt.getTime()),
     eventRowId,
-    ruleArn: rule,
-    targetId: spec.Id,
-    targetArn: spec.Arn,
-    kind,
-    maxAttempts: limits.maxAttempts,
-    expiresAt: new Date(event.ingestedAt.getTime() + limits.maxAgeMs),
+    ruleArn: target.ruleArn,
+    targetId: target.spec.Id,
+    targetArn: target.spec.Arn,
+    kind: target.kind,
+    maxAttempts: target.maxAttempts,
+    expiresAt: new Date(event.ingestedAt.getTime() + target.maxAgeMs),
     nextAttemptAt: event.ingestedAt,
+    status: "pending",
+    payload: "",
+    attempts: 0,
+    lastError: null as string | null,
   };
-  let payload: string | undefined;
   try {
-    payload = renderTargetInput(inputSpec(spec), event.text, {
-      ruleArn: rule,
-      ruleName,
-      ingestionTime: event.ingestedAt.toISOString(),
-    });
+    const payload = renderTargetInput(target.input, event.text, { ruleArn: target.ruleArn, ruleName: target.ruleName, ingestionTime: ingestionTime(event.ingestedAt) });
+    if (payload === undefined) {
+      delivery.status = "skipped";
+      delivery.lastError = "InputPath selected nothing in this event; AWS sends nothing.";
+    } else {
+      delivery.payload = payload;
+      if (target.kind === "inbox") {
+        delivery.status = "inbox";
+        delivery.attempts = 1;
+      }
+    }
   } catch (error) {
-    return { ...base, status: "dead-letter", payload: "", lastError: `Input transformation failed: ${(error as Error).message}` };
+    delivery.status = "dead-letter";
+    delivery.lastError = `Input transformation failed: ${(error as Error).message}`;
   }
-  if (payload === undefined) {
-    return { ...base, status: "skipped", payload: "", lastError: "InputPath selected nothing in this event; AWS sends nothing." };
-  }
-  if (kind === "inbox") return { ...base, status: "inbox", payload, attempts: 1 };
-  return { ...base, status: "pending", payload };
-}
-
-function scopeOf(busArn: string): Scope {
-  const arn = parseArn(busArn);
-  return { account: arn?.account ?? "", region: arn?.region ?? "" };
+  return delivery;
 }
