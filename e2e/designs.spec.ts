@@ -14,7 +14,7 @@ test.describe("Designs page", () => {
     await expect(page.getByRole("heading", { name: "Pattern lab" })).toBeVisible();
   });
 
-  test("creates and renames a design, and both survive a reload", async ({ page }) => {
+  test("creates a design, which opens on the canvas, and renames it; both survive a reload", async ({ page }) => {
     const name = `Orders flow ${Date.now()}`;
     await page.goto("/designs");
     await createDesignFromList(page, name);

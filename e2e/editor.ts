@@ -11,10 +11,18 @@ export async function openNewDesign(page: Page, request: APIRequestContext, name
   return design.id;
 }
 
-/** Creates a design with the Designs page's "New design" form; answers its row in the list. */
+/**
+ * Creates a design with the Designs page's "New design" form, which opens it on the canvas, then
+ * goes back to the list; answers its row there.
+ */
 export async function createDesignFromList(page: Page, name: string): Promise<Locator> {
   await page.getByLabel("Name of the new design").fill(name);
   await page.getByRole("button", { name: "New design" }).click();
+  await page.waitForURL(/\/designs\/[^/]+$/);
+  await expect(page.getByLabel("Design name")).toHaveValue(name);
+  await expect(page.getByTestId("design-editor")).toBeVisible();
+  await page.getByRole("link", { name: "← Designs" }).click();
+  await page.waitForURL(/\/designs$/);
   const row = page.getByTestId("design-row").filter({ hasText: name });
   await expect(row).toBeVisible();
   return row;

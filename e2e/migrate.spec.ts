@@ -28,12 +28,13 @@ test("migrates Reward big payments to the Custom Event Bus", async ({ page }) =>
   await dialog.getByRole("button", { name: "Save as new design" }).click();
   await expect(page).toHaveURL(/\/designs\/[^/]+$/);
   await expect(page.locator('[data-testid="canvas-node"][data-kind="subscriber"]')).toHaveCount(3);
-  await expect(page.locator('[data-testid="canvas-node"][data-kind="eventsv2-bus"]')).toHaveAttribute("aria-label", "Custom Event Bus eda_bus");
+  // A node's accessible name is on React Flow's focusable wrapper, where keyboard and screen reader land.
+  await expect(page.locator(".react-flow__node", { has: page.locator('[data-kind="eventsv2-bus"]') })).toHaveAttribute("aria-label", "Custom Event Bus eda_bus");
   await expect(page.locator('[data-testid="canvas-node"][data-kind="rule"]')).toHaveCount(0);
   await expect(page.getByTestId("node-problem-badge")).toHaveCount(0);
 
   // The subscriber's inspector shows its DATA filter and transform.
-  await page.locator('[data-testid="canvas-node"][aria-label="Subscriber payment-processed"]').click();
+  await page.locator('.react-flow__node[aria-label="Subscriber payment-processed"]').click();
   await expect(page.getByLabel("Filter on the data (DATA)")).toBeChecked();
   await expect(page.getByLabel("Target receives")).toHaveValue("RAW");
 });

@@ -44,6 +44,8 @@ test("Run locally deploys the design and a test event lights up the path it took
   await page.getByRole("button", { name: "Send test event" }).click();
   await expect(status).toContainText("Test event matched 1 rule, 1 delivery (billing: ");
 
+  // The whole design in view (it opens at a legible zoom, wider than this canvas).
+  await page.getByRole("button", { name: "Zoom to fit" }).click();
   const lit = page.locator('[data-testid="canvas-node"][data-highlighted="true"]');
   await expect(lit).toHaveCount(4);
   for (const nodeId of ["shop", "orders", "big", "billing"]) {

@@ -28,10 +28,15 @@ async function createViaApi(request: APIRequestContext, design: Design): Promise
   return (await response.json()).design;
 }
 
-/** The canvas's nodes as "<kind label> <name>", sorted. */
+/** The canvas's nodes by their accessible names ("<kind label> <name>"), sorted. */
 async function nodeLabels(page: Page): Promise<string[]> {
-  const labels = await page.getByTestId("canvas-node").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("aria-label") ?? ""));
+  const labels = await page.locator(".react-flow__node").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("aria-label") ?? ""));
   return labels.sort();
+}
+
+/** Zooms out to the whole design: it opens at a legible zoom, which may leave some nodes a pan away (and not drawn). */
+async function showWholeDesign(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Zoom to fit" }).click();
 }
 
 function designRow(page: Page, name: string) {
@@ -47,6 +52,7 @@ test.describe("Share by link", () => {
     const sharer = await browser.newContext({ baseURL, permissions: ["clipboard-read", "clipboard-write"] });
     const sharerPage = await sharer.newPage();
     await sharerPage.goto(`/designs/${saved.id}`);
+    await showWholeDesign(sharerPage);
     await expect(sharerPage.getByTestId("canvas-node")).toHaveCount(saved.graph.nodes.length);
     const sharedNodes = await nodeLabels(sharerPage);
     await sharerPage.getByRole("button", { name: "Copy link" }).click();
@@ -64,6 +70,7 @@ test.describe("Share by link", () => {
     const recipient = await browser.newContext({ baseURL });
     const page = await recipient.newPage();
     await page.goto(copied);
+    await showWholeDesign(page);
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
     await expect(page.getByText("Shared design · read-only")).toBeVisible();
     await expect(page.getByTestId("shared-design-contents")).toHaveText(SAMPLE_CONTENTS);
@@ -79,14 +86,18 @@ test.describe("Share by link", () => {
     const forkId = new URL(page.url()).pathname.split("/").pop()!;
     expect(forkId).not.toBe(saved.id);
     // The fork opens in the (editable) designer with the same graph.
+    await showWholeDesign(page);
     await expect(page.getByTestId("canvas-node")).toHaveCount(7);
     await expect(page.getByRole("button", { name: "Undo" })).toBeVisible();
 
+    // Under a name of its own, so the list tells it from the original.
+    await expect(page.getByLabel("Design name")).toHaveValue(`${name} (fork)`);
     const fork = await (await request.get(`/api/designs/${forkId}`)).json();
-    expect(fork.design.graph).toEqual(saved.graph);
+    expect(fork.design.graph).toEqual({ ...saved.graph, name: `${name} (fork)` });
 
     await page.goto("/designs");
     await expect(designRow(page, name)).toHaveCount(2);
+    await expect(designRow(page, `${name} (fork)`)).toHaveCount(1);
     await recipient.close();
   });
 

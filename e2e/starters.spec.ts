@@ -39,7 +39,7 @@ const CASES: readonly StarterCase[] = [
     terraform: ['resource "aws_cloudwatch_event_rule" "log_new_product_rule"', "log.addProduct"],
     cdk: ['new events.Rule(this, "LogNewProductRule"'],
     cloudformation: ["Name: log-new-product"],
-    send: { producer: "add-product", sample: "new-product", source: "log.addProduct", matched: "Test event matched 1 rule, 1 delivery (log-product-fn: inbox)", ruleArn: `${LOCAL}:rule/log-new-product`, detail: "My First Book" },
+    send: { producer: "add-product", sample: "new-product", source: "log.addProduct", matched: "Test event matched 1 rule, 1 delivery (logProduct: inbox)", ruleArn: `${LOCAL}:rule/log-new-product`, detail: "My First Book" },
   },
   {
     title: "Reward big payments",
@@ -159,10 +159,9 @@ for (const starter of CASES) {
     await page.getByRole("button", { name: "Send test event" }).click();
     await expect(status).toContainText(send.matched);
 
-    // The archive holds the sample event with the rule it matched.
-    await page.goto("/events");
-    await page.getByLabel("Source").fill(send.source);
-    await page.getByRole("button", { name: "Apply filters" }).click();
+    // The archive holds the sample event with the rule it matched: "See it in Events" opens Events on it.
+    await status.getByRole("link", { name: "See it in Events" }).click();
+    await page.waitForURL(/\/events\?text=/);
     const rows = page.getByTestId("event-row");
     await expect(rows).toHaveCount(1);
     await rows.first().getByRole("button", { name: send.source }).click();

@@ -24,6 +24,15 @@ export function getConnection(): Promise<ConnectionView> {
   return requestJson("/api/aws/connection", { method: "GET" });
 }
 
+/** Said by a panel that needs AWS before any connection exists (as the server would say it). */
+export const NOT_CONFIGURED = "AWS is not configured: choose a region (and a profile or endpoint) in Settings → AWS first";
+
+/** Resolves when a connection is set up; rejects with NOT_CONFIGURED otherwise, so a panel need not ask the server for what it cannot answer. */
+export async function requireConnection(): Promise<void> {
+  const { settings } = await getConnection();
+  if (settings === null) throw new Error(NOT_CONFIGURED);
+}
+
 export function saveConnection(settings: AwsConnectionSettings): Promise<{ settings: AwsConnectionSettings }> {
   return requestJson("/api/aws/connection", { method: "PUT", body: JSON.stringify(settings) });
 }

@@ -13,7 +13,7 @@ import type { StepResult } from "@/lib/aws/apply";
 import type { Plan, PlanBus } from "@/lib/aws/plan";
 import type { FingerprintedPlan } from "@/lib/aws/workflow";
 import { ConfirmDialog } from "@/components/designs/confirm-dialog";
-import { applyDesign, planDesign } from "./api";
+import { applyDesign, planDesign, requireConnection } from "./api";
 import { countChanges } from "./plan-format";
 import { appliedCount, notAppliedOf, recordStep, settleSteps, startSteps, type Steps } from "./apply-steps";
 import { KeptResources, PlanChanges, PlanSummary } from "./plan-view";
@@ -41,7 +41,13 @@ function complete(attempt: Attempt): boolean {
   return attempt.failed === undefined && attempt.error === undefined && appliedCount(attempt.steps) === attempt.plan.changes.length;
 }
 
-export function PushPanel({ designId, designName }: { designId: string; designName: string }) {
+/** A validation error of the saved design, `where` being its node's title. */
+export interface DesignError {
+  readonly where?: string;
+  readonly message: string;
+}
+
+export function PushPanel({ designId, designName, designErrors }: { designId: string; designName: string; designErrors: readonly DesignError[] }) {
   const [phase, setPhase] = useState<Phase>({ kind: "planning" });
   const [deleteUnmanaged, setDeleteUnmanaged] = useState<readonly string[]>([]);
   const [confirming, setConfirming] = useState(false);
@@ -51,7 +57,8 @@ export function PushPanel({ designId, designName }: { designId: string; designNa
   const showPlan = useCallback(
     (ticked: readonly string[], then: { lastAttempt?: Attempt; confirm?: boolean } = {}) => {
       const request = ++latest.current;
-      planDesign(designId, ticked)
+      requireConnection()
+        .then(() => planDesign(designId, ticked))
         .then(({ plan }) => {
           if (request !== latest.current) return;
           setPhase({ kind: "planned", plan, lastAttempt: then.lastAttempt });
@@ -100,6 +107,10 @@ export function PushPanel({ designId, designName }: { designId: string; designNa
   const steps = phase.kind === "applying" || phase.kind === "applied" ? phase.steps : undefined;
   const lastAttempt = phase.kind === "planned" || phase.kind === "planning" ? phase.lastAttempt : undefined;
   const busy = phase.kind === "planning" || phase.kind === "applying";
+  // The server refuses to apply a design with errors. A plan checks the design as saved then, so
+  // once there is one it decides; the page's own check (with node titles) names them.
+  const blocked = shown ? shown.problems.length > 0 : designErrors.length > 0;
+  const errors: readonly DesignError[] = !blocked ? [] : designErrors.length > 0 ? designErrors : (shown?.problems ?? []).map((p) => ({ message: p.message }));
 
   return (
     <section aria-labelledby="push-title" className="mx-auto max-w-4xl space-y-4">
@@ -117,6 +128,7 @@ export function PushPanel({ designId, designName }: { designId: string; designNa
         )}
       </div>
 
+      {blocked && <DesignErrors designId={designId} errors={errors} />}
       {lastAttempt && (
         <div className="space-y-1">
           <h2 className="text-sm font-medium text-slate-600 dark:text-slate-400">Last attempt</h2>
@@ -166,9 +178,11 @@ export function PushPanel({ designId, designName }: { designId: string; designNa
                 </button>
               )
             ) : (
-              <button type="button" disabled={busy || shown.changes.length === 0} onClick={() => setConfirming(true)} className={primary}>
-                {phase.kind === "applying" ? "Applying…" : "Apply"}
-              </button>
+              !blocked && (
+                <button type="button" disabled={busy || shown.changes.length === 0} onClick={() => setConfirming(true)} className={primary}>
+                  {phase.kind === "applying" ? "Applying…" : "Apply"}
+                </button>
+              )
             )}
             <button type="button" disabled={busy} onClick={() => plan(deleteUnmanaged)} className={button}>
               {phase.kind === "applied" ? "Plan again" : "Refresh plan"}
@@ -177,12 +191,34 @@ export function PushPanel({ designId, designName }: { designId: string; designNa
         </>
       )}
 
-      {confirming && phase.kind === "planned" && (
+      {confirming && phase.kind === "planned" && !blocked && (
         <ConfirmDialog title="Apply these changes to AWS?" confirmLabel="Apply" busy={false} onConfirm={() => void apply(phase.plan)} onCancel={() => setConfirming(false)}>
           <ConfirmText plan={phase.plan} />
         </ConfirmDialog>
       )}
     </section>
+  );
+}
+
+/** First on the page: why this design cannot be pushed yet, and the way back to fix it. */
+function DesignErrors({ designId, errors }: { designId: string; errors: readonly DesignError[] }) {
+  return (
+    <div role="alert" data-testid="push-design-errors" className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+      <p className="font-medium">
+        This design has {errors.length} {errors.length === 1 ? "error" : "errors"} to fix before it can be applied to AWS.
+      </p>
+      <ul className="list-disc space-y-1 pl-5">
+        {errors.map((error, i) => (
+          <li key={i}>
+            {error.where && <span className="font-medium">{error.where}: </span>}
+            {error.message}
+          </li>
+        ))}
+      </ul>
+      <Link href={`/designs/${encodeURIComponent(designId)}`} className={`inline-block ${button}`}>
+        Fix them in the designer
+      </Link>
+    </div>
   );
 }
 

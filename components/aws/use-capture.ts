@@ -2,6 +2,7 @@
 
 /** The capture panel's dealings with the server, one hook per concern: archives, the estimate, the job. */
 import { useCallback, useEffect, useState } from "react";
+import { requireConnection } from "./api";
 import { cancelCaptureJob, estimateCapture, getCaptureJob, listArchives, startCapture, type ArchiveSummary, type CaptureEstimate, type CaptureJobView, type CaptureStart } from "./capture-api";
 
 const POLL_MS = 1000;
@@ -18,7 +19,10 @@ export interface ArchiveList {
   readonly reload: () => void;
 }
 
-/** The account's archives, listed once the panel is in the browser; `onListed` hears of each list that arrives. */
+/**
+ * The account's archives, listed once the panel is in the browser and a connection is set up;
+ * `onListed` hears of each list that arrives.
+ */
 export function useArchiveList(onListed: (archives: ArchiveSummary[]) => void): ArchiveList {
   const [archives, setArchives] = useState<ArchiveSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -26,7 +30,8 @@ export function useArchiveList(onListed: (archives: ArchiveSummary[]) => void): 
 
   useEffect(() => {
     let live = true;
-    listArchives()
+    requireConnection()
+      .then(listArchives)
       .then(({ archives: found }) => {
         if (!live) return;
         setArchives(found);

@@ -7,13 +7,13 @@
  */
 import { closeBrackets } from "@codemirror/autocomplete";
 import { json } from "@codemirror/lang-json";
-import { bracketMatching, HighlightStyle, syntaxHighlighting } from "@codemirror/language";
+import { bracketMatching, syntaxHighlighting } from "@codemirror/language";
 import { setDiagnostics, type Diagnostic } from "@codemirror/lint";
 import { Compartment, EditorState } from "@codemirror/state";
 import { drawSelection, EditorView, highlightActiveLine, keymap, lineNumbers, placeholder as placeholderText } from "@codemirror/view";
-import { tags } from "@lezer/highlight";
 import { useEffect, useRef } from "react";
 import type { Problem } from "@/lib/graph";
+import { codeColours, codeHighlight } from "./code-theme";
 
 export interface CodeEditorProps {
   value: string;
@@ -47,23 +47,12 @@ export function toDiagnostics(text: string, problems: readonly Problem[]): Diagn
 }
 
 const baseTheme = EditorView.theme({
-  "&": { fontSize: "12px", border: "1px solid var(--cm-border)", borderRadius: "6px", backgroundColor: "var(--cm-bg)" },
+  "&": { fontSize: "12px", border: "1px solid var(--cm-border)", borderRadius: "6px" },
   "&.cm-focused": { outline: "2px solid rgb(99 102 241 / 0.5)", outlineOffset: "0" },
-  ".cm-content": { fontFamily: "var(--font-mono)", minHeight: "72px", caretColor: "var(--cm-fg)", color: "var(--cm-fg)" },
-  ".cm-gutters": { backgroundColor: "var(--cm-gutter)", color: "var(--cm-muted)", border: "none", borderRadius: "6px 0 0 6px" },
-  ".cm-activeLine": { backgroundColor: "var(--cm-active)" },
-  ".cm-activeLineGutter": { backgroundColor: "var(--cm-active)" },
+  ".cm-content": { minHeight: "72px" },
+  ".cm-gutters": { borderRadius: "6px 0 0 6px" },
   ".cm-scroller": { maxHeight: "260px", overflow: "auto" },
 });
-
-/** Colours from CSS variables (globals.css), so light and dark mode share one style. */
-const jsonHighlight = HighlightStyle.define([
-  { tag: tags.propertyName, color: "var(--cm-key)" },
-  { tag: tags.string, color: "var(--cm-string)" },
-  { tag: tags.number, color: "var(--cm-number)" },
-  { tag: [tags.bool, tags.null], color: "var(--cm-keyword)" },
-  { tag: tags.punctuation, color: "var(--cm-muted)" },
-]);
 
 export function CodeEditor({ value, onChange, problems, readOnly, label, onUndo, onRedo }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
@@ -85,7 +74,7 @@ export function CodeEditor({ value, onChange, problems, readOnly, label, onUndo,
         bracketMatching(),
         closeBrackets(),
         json(),
-        syntaxHighlighting(jsonHighlight),
+        syntaxHighlighting(codeHighlight),
         placeholderText("{ }"),
         keymap.of([
           { key: "Mod-z", run: () => (handlers.current.onUndo(), true) },
@@ -93,12 +82,14 @@ export function CodeEditor({ value, onChange, problems, readOnly, label, onUndo,
           { key: "Mod-y", run: () => (handlers.current.onRedo(), true) },
         ]),
         editable.current.of([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
-        EditorView.contentAttributes.of({ "aria-label": label }),
+        // A tab stop even when read-only, so a keyboard can reach and scroll a long text.
+        EditorView.contentAttributes.of({ "aria-label": label, tabindex: "0" }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged && update.transactions.some((t) => t.isUserEvent("input") || t.isUserEvent("delete") || t.isUserEvent("paste") || t.isUserEvent("move"))) {
             handlers.current.onChange(update.state.doc.toString());
           }
         }),
+        codeColours,
         baseTheme,
       ],
     });

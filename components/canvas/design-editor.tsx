@@ -17,7 +17,10 @@ import {
 import "@xyflow/react/dist/style.css";
 import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { useDarkMode } from "@/components/shell/color-scheme";
+import { acceptBoolean, useStoredPreference } from "@/components/shell/stored-preference";
 import { categoryOf, NODE_KINDS, type NodeKind } from "@/lib/graph";
+import { DockedPanel, type DockedPanelSpec } from "./docked-panel";
+import { EDGE_TYPES } from "./edge-view";
 import { EditorStoreContext, useEditor, useEditorStoreApi } from "./editor-context";
 import { NODE_SIZE, type DesignFlowEdge, type DesignFlowNode } from "./flow-mapping";
 import { HighlightContext, NO_HIGHLIGHT, type CanvasHighlight } from "./highlight";
@@ -38,8 +41,11 @@ export interface DesignEditorProps {
   toolbarExtras?: React.ReactNode;
   /** Nodes and edges to light up, e.g. the path a test event took through the design. */
   highlight?: CanvasHighlight;
-  /** A panel under the canvas, inside the editor (so it can use the editor store), e.g. the lab. */
-  bottomPanel?: React.ReactNode;
+  /**
+   * A panel docked under the canvas or in place of the inspector, inside the editor (so it can use
+   * the editor store), e.g. the lab.
+   */
+  dockedPanel?: DockedPanelSpec;
 }
 
 /**
@@ -48,12 +54,12 @@ export interface DesignEditorProps {
  * pan, zoom and select still work. Each part subscribes to the state it shows, so an edit
  * re-renders the canvas and what shows the edited node, not this frame.
  */
-export function DesignEditor({ store, highlight = NO_HIGHLIGHT, toolbarExtras, bottomPanel }: DesignEditorProps) {
+export function DesignEditor({ store, highlight = NO_HIGHLIGHT, toolbarExtras, dockedPanel }: DesignEditorProps) {
   return (
     <EditorStoreContext.Provider value={store}>
       <ReactFlowProvider>
         <HighlightContext.Provider value={highlight}>
-          <EditorLayout toolbarExtras={toolbarExtras} bottomPanel={bottomPanel} />
+          <EditorLayout toolbarExtras={toolbarExtras} dockedPanel={dockedPanel} />
         </HighlightContext.Provider>
       </ReactFlowProvider>
     </EditorStoreContext.Provider>
@@ -87,7 +93,7 @@ function isTextInput(target: EventTarget | null): boolean {
 const BUTTON =
   "inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-40 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700";
 
-function EditorLayout({ toolbarExtras, bottomPanel }: Pick<DesignEditorProps, "toolbarExtras" | "bottomPanel">) {
+function EditorLayout({ toolbarExtras, dockedPanel }: Pick<DesignEditorProps, "toolbarExtras" | "dockedPanel">) {
   const readOnly = useEditor((s) => s.readOnly);
   const canvas = useRef<HTMLDivElement>(null);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -103,23 +109,81 @@ function EditorLayout({ toolbarExtras, bottomPanel }: Pick<DesignEditorProps, "t
       <EditorToolbar readOnly={readOnly} onZoomToFit={zoomToFit} onHelp={openHelp} extras={toolbarExtras} />
       <div className="flex min-h-0 flex-1">
         {!readOnly && (
-          <aside className="w-56 shrink-0 overflow-y-auto border-r border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/60">
+          <SidePanel side="left" name="palette" title="Palette">
             <Palette onAdd={addInView} />
-          </aside>
+          </SidePanel>
         )}
         <EditorCanvas containerRef={canvas} readOnly={readOnly} />
-        <aside className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <div className="min-h-0 flex-1 overflow-y-auto" data-testid="inspector">
-            <Inspector />
-          </div>
-          <div className="flex h-56 shrink-0 flex-col border-t border-slate-200 dark:border-slate-800">
-            <ProblemsPanel onFocus={focusProblem} />
-          </div>
-        </aside>
+        {dockedPanel?.side === "right" ? (
+          <DockedPanel {...dockedPanel} />
+        ) : (
+          <SidePanel side="right" name="inspector" title="Inspector" railNote={<ProblemCount />}>
+            <div className="flex h-full flex-col">
+              <div className="min-h-0 flex-1 overflow-y-auto" data-testid="inspector">
+                <Inspector />
+              </div>
+              <div className="flex h-56 max-h-[45%] shrink-0 flex-col border-t border-slate-200 dark:border-slate-800">
+                <ProblemsPanel onFocus={focusProblem} />
+              </div>
+            </div>
+          </SidePanel>
+        )}
       </div>
-      {bottomPanel && <div className="h-[45%] shrink-0 overflow-y-auto border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">{bottomPanel}</div>}
+      {dockedPanel?.side === "bottom" && <DockedPanel {...dockedPanel} />}
       {helpOpen && <ShortcutHelp onClose={closeHelp} />}
     </div>
+  );
+}
+
+/**
+ * A side column that folds into a slim rail (its choice remembered), so a small screen can give
+ * the canvas the width: the palette on the left, the inspector and problems on the right.
+ */
+function SidePanel({ side, name, title, railNote, children }: { side: "left" | "right"; name: string; title: string; railNote?: React.ReactNode; children: React.ReactNode }) {
+  const [collapsed, setCollapsed] = useStoredPreference(`switchyard.designer.${name}-collapsed`, false, acceptBoolean);
+  const border = side === "left" ? "border-r" : "border-l";
+  const [hide, show] = side === "left" ? ["‹", "›"] : ["›", "‹"];
+  if (collapsed) {
+    return (
+      <aside aria-label={title} data-testid={`${name}-rail`} className={`flex w-9 shrink-0 flex-col items-center gap-2 ${border} border-slate-200 bg-white py-2 dark:border-slate-800 dark:bg-slate-900`}>
+        <button type="button" onClick={() => setCollapsed(false)} aria-expanded={false} aria-label={`Show ${title.toLowerCase()}`} title={`Show ${title.toLowerCase()}`} className={RAIL_BUTTON}>
+          {show}
+        </button>
+        <span aria-hidden className="text-xs font-medium text-slate-500 [writing-mode:vertical-rl] dark:text-slate-400">
+          {title}
+        </span>
+        {railNote}
+      </aside>
+    );
+  }
+  return (
+    <aside aria-label={title} className={`flex shrink-0 flex-col ${side === "left" ? "w-56" : "w-80"} ${border} border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900`}>
+      <div className="flex h-8 shrink-0 items-center justify-between border-b border-slate-200 pl-4 pr-1.5 dark:border-slate-800">
+        <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">{title}</h2>
+        <button type="button" onClick={() => setCollapsed(true)} aria-expanded aria-label={`Hide ${title.toLowerCase()}`} title={`Hide ${title.toLowerCase()}`} className={RAIL_BUTTON}>
+          {hide}
+        </button>
+      </div>
+      <div className="min-h-0 flex-1 overflow-y-auto">{children}</div>
+    </aside>
+  );
+}
+
+const RAIL_BUTTON =
+  "flex h-6 w-6 items-center justify-center rounded-md text-base leading-none text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-slate-100";
+
+/** On the folded inspector's rail: how many problems the design has, so none go unnoticed. */
+function ProblemCount() {
+  const problems = useEditor((s) => s.problems);
+  const errors = problems.filter((p) => p.severity === "error").length;
+  if (problems.length === 0) return null;
+  return (
+    <span
+      title={`${problems.length} problem${problems.length === 1 ? "" : "s"}`}
+      className={`rounded-full px-1.5 text-xs font-semibold text-white ${errors > 0 ? "bg-red-600" : "bg-amber-700"}`}
+    >
+      {problems.length}
+    </span>
   );
 }
 
@@ -231,6 +295,9 @@ function EditButtons() {
   );
 }
 
+/** Small enough to leave a short canvas (the lab docked under it) mostly free. */
+const MINIMAP_SIZE = { width: 160, height: 100 };
+
 const HIGHLIGHTED_EDGE_STYLE = { stroke: "#059669", strokeWidth: 2.5 };
 
 /** Lit edges are drawn animated, and labels are left out when zoomed too far out to read them; the store keeps the plain edges. */
@@ -294,7 +361,8 @@ function EditorCanvas({ containerRef, readOnly }: { containerRef: RefObject<HTML
   return (
     <div
       ref={containerRef}
-      className="relative min-w-0 flex-1"
+      // A size container, so the minimap can leave a short canvas alone.
+      className="relative min-w-0 flex-1 [container-type:size]"
       data-testid="canvas"
       onDragOver={(event) => {
         if (readOnly || !event.dataTransfer.types.includes(PALETTE_MIME)) return;
@@ -308,6 +376,7 @@ function EditorCanvas({ containerRef, readOnly }: { containerRef: RefObject<HTML
           nodes={nodes}
           edges={edges}
           nodeTypes={NODE_TYPES}
+          edgeTypes={EDGE_TYPES}
           onNodesChange={actions.onNodesChange}
           onEdgesChange={actions.onEdgesChange}
           onConnect={actions.connect}
@@ -331,7 +400,14 @@ function EditorCanvas({ containerRef, readOnly }: { containerRef: RefObject<HTML
           <Background variant={BackgroundVariant.Dots} gap={18} size={1} />
           <Controls showInteractive={false} />
           {idleAfterOpen && (
-            <MiniMap<DesignFlowNode> pannable zoomable nodeColor={(node) => CATEGORY_STYLES[categoryOf(node.data.node.kind)].minimap} ariaLabel="Minimap" />
+            <MiniMap<DesignFlowNode>
+              pannable
+              zoomable
+              style={MINIMAP_SIZE}
+              nodeColor={(node) => CATEGORY_STYLES[categoryOf(node.data.node.kind)].minimap}
+              ariaLabel="Minimap"
+              className="[@container(max-height:26rem)]:hidden"
+            />
           )}
         </ReactFlow>
       )}

@@ -36,6 +36,26 @@ describe("flow mapping", () => {
   });
 });
 
+describe("accessible names", () => {
+  it("names a node by its kind and title, and an edge as a sentence of its ends' titles", () => {
+    const named: Design = {
+      ...design,
+      nodes: [{ ...createNode("custom-app", "app", { x: 0, y: 0 }), name: "checkout" } as Design["nodes"][number], design.nodes[1]!],
+    };
+    expect(toFlowNodes(named).map((n) => n.ariaLabel)).toEqual(["Custom application checkout", "Event bus bus-bus"]);
+    expect(toFlowEdges(named)[0]!.ariaLabel).toBe("checkout puts events bus-bus");
+  });
+
+  it("renames an edge when one of its ends is renamed", () => {
+    const edges = toFlowEdges(design);
+    const renamed = { ...design, nodes: [{ ...design.nodes[0]!, name: "shop" } as Design["nodes"][number], design.nodes[1]!] };
+    const again = toFlowEdges(renamed, edges);
+    expect(again[0]).not.toBe(edges[0]);
+    expect(again[0]!.ariaLabel).toBe("shop puts events bus-bus");
+    expect(toFlowEdges(design, edges)[0]).toBe(edges[0]);
+  });
+});
+
 describe("flow nodes' size and handles, known before rendering", () => {
   it("gives every node the view's fixed size and a handle on each side that takes edges", () => {
     const [app, bus] = toFlowNodes(design);

@@ -5,6 +5,8 @@
  */
 import { Position, type Edge, type Node, type NodeHandle } from "@xyflow/react";
 import { DESIGN_FORMAT, DESIGN_VERSION, EDGE_REGISTRY, NODE_KINDS, NODE_REGISTRY, type Design, type DesignEdge, type DesignNode, type EdgeKind, type NodeKind, type SampleEvent } from "@/lib/graph";
+import { nodeTitle } from "./kind-views";
+import { CANVAS_TEXT_PX } from "./viewport";
 
 export type DesignFlowNode = Node<{ node: DesignNode }, NodeKind>;
 export type DesignFlowEdge = Edge<{ kind: EdgeKind }>;
@@ -17,7 +19,7 @@ export type DesignFlowEdge = Edge<{ kind: EdgeKind }>;
  * rendered once, off-screen, just to be measured. It still measures what it renders, and a
  * different size found there wins.
  */
-export const NODE_SIZE = { width: 220, height: 54 } as const;
+export const NODE_SIZE = { width: 220, height: 68 } as const;
 export const NODE_BORDER = 1;
 const HANDLE_SIZE = 12;
 
@@ -41,6 +43,11 @@ export interface DesignMeta {
   readonly samples?: Design["samples"];
 }
 
+/** What a screen reader calls a node: its kind and its title ("Rule payment-processed"). */
+function nodeName(node: DesignNode): string {
+  return `${NODE_REGISTRY[node.kind].label} ${nodeTitle(node)}`;
+}
+
 /**
  * Flow nodes for `design`. A node whose design node is unchanged keeps its previous flow node
  * object (so memoised views skip it); a changed one keeps its selection and measured size.
@@ -58,21 +65,32 @@ export function toFlowNodes(design: Design, previous: readonly DesignFlowNode[] 
       // Known before rendering: React Flow need not measure a node before it counts as initialised.
       measured: old?.measured ?? NODE_SIZE,
       handles: HANDLES[node.kind],
+      ariaLabel: nodeName(node),
       ...(old?.selected ? { selected: true } : {}),
     };
   });
 }
 
+/** Edge labels in the canvas's smallest legible text, shared by every edge. */
+const EDGE_LABEL_STYLE = { fontSize: CANVAS_TEXT_PX };
+
+/** Flow edges for `design`; an unchanged edge keeps its previous object, a changed one its selection. */
 export function toFlowEdges(design: Design, previous: readonly DesignFlowEdge[] = []): DesignFlowEdge[] {
   const before = new Map(previous.map((e) => [e.id, e]));
+  const titles = new Map(design.nodes.map((node) => [node.id, nodeTitle(node)]));
   return design.edges.map((edge) => {
+    const label = EDGE_REGISTRY[edge.kind].label;
+    // Read as a sentence: "payment puts events eda_bus".
+    const ariaLabel = `${titles.get(edge.source) ?? edge.source} ${label} ${titles.get(edge.target) ?? edge.target}`;
     const old = before.get(edge.id);
-    if (old && old.source === edge.source && old.target === edge.target && old.data?.kind === edge.kind) return old;
+    if (old && old.source === edge.source && old.target === edge.target && old.data?.kind === edge.kind && old.ariaLabel === ariaLabel) return old;
     return {
       id: edge.id,
       source: edge.source,
       target: edge.target,
-      label: EDGE_REGISTRY[edge.kind].label,
+      label,
+      labelStyle: EDGE_LABEL_STYLE,
+      ariaLabel,
       data: { kind: edge.kind },
       ...(old?.selected ? { selected: true } : {}),
     };

@@ -55,7 +55,7 @@ function NodeForm({ node, problems, readOnly }: { node: DesignNode; problems: re
           <p className={`text-[11px] font-semibold uppercase tracking-wide ${CATEGORY_STYLES[spec.category].tag}`}>{spec.label}</p>
           {!readOnly && <DeleteButton />}
         </div>
-        <h2 className="truncate text-base font-semibold text-slate-900 dark:text-slate-100">{nodeTitle(node)}</h2>
+        <h2 className="text-base font-semibold [overflow-wrap:anywhere] text-slate-900 dark:text-slate-100">{nodeTitle(node)}</h2>
         <p className="text-xs text-slate-500 dark:text-slate-400">
           {spec.description} <span className="font-mono">id {node.id}</span>
         </p>

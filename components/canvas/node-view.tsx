@@ -7,10 +7,18 @@ import { useEditor } from "./editor-context";
 import { useIsHighlighted } from "./highlight";
 import { NODE_SIZE, type DesignFlowNode } from "./flow-mapping";
 import { CATEGORY_STYLES, nodeTitle } from "./kind-views";
+import { CANVAS_TEXT_PX } from "./viewport";
 
 const HANDLE = "!h-3 !w-3 !border-2 !border-white !bg-slate-500 dark:!border-slate-900 dark:!bg-slate-400";
 
-/** One view for every kind: handles where the registry allows edges, the title, a problem badge. */
+/** The canvas's smallest text (viewport.ts: legible at the opening zoom). */
+const SMALL_TEXT = { fontSize: CANVAS_TEXT_PX, lineHeight: "16px" } as const;
+
+/**
+ * One view for every kind: handles where the registry allows edges, the kind, the full title (on
+ * up to two lines: names are read on the canvas, not in a tooltip) and a problem badge. React Flow's
+ * wrapper is the focusable element; its accessible name is set in flow-mapping.ts.
+ */
 function DesignNodeView({ id, data, selected }: NodeProps<DesignFlowNode>) {
   const { node } = data;
   const spec = NODE_REGISTRY[node.kind];
@@ -27,7 +35,6 @@ function DesignNodeView({ id, data, selected }: NodeProps<DesignFlowNode>) {
       data-node-id={id}
       data-kind={node.kind}
       data-highlighted={lit || undefined}
-      aria-label={`${spec.label} ${title}`}
       // A fixed size, which React Flow is told up front (flow-mapping.ts).
       style={NODE_SIZE}
       className={`relative flex rounded-lg border bg-white shadow-sm transition-shadow dark:bg-slate-900 ${
@@ -38,26 +45,29 @@ function DesignNodeView({ id, data, selected }: NodeProps<DesignFlowNode>) {
             : "border-slate-200 dark:border-slate-700"
       }`}
     >
-      {spec.ends.length > 0 && <Handle type="target" position={Position.Left} className={HANDLE} aria-label={`Connect into ${title}`} />}
+      {spec.ends.length > 0 && <Handle type="target" position={Position.Left} className={HANDLE} />}
       <span className={`w-1.5 shrink-0 rounded-l-[7px] ${style.accent}`} aria-hidden />
-      <div className="min-w-0 flex-1 px-3 py-2">
-        <div className="flex h-4 items-center justify-between gap-2">
-          <p className={`truncate text-[10px] font-semibold uppercase tracking-wide ${style.tag}`}>{spec.label}</p>
+      <div className="flex min-w-0 flex-1 flex-col justify-center px-3 py-1.5">
+        <div className="flex items-center justify-between gap-2">
+          <p style={SMALL_TEXT} className={`truncate font-semibold ${style.tag}`}>
+            {spec.label}
+          </p>
           {(errors > 0 || warnings > 0) && (
             <span
               data-testid="node-problem-badge"
               title={problems?.map((p) => p.message).join("\n")}
-              className={`shrink-0 rounded-full px-1.5 text-[10px] font-semibold leading-4 text-white ${errors > 0 ? "bg-red-600" : "bg-amber-500"}`}
+              style={SMALL_TEXT}
+              className={`shrink-0 rounded-full px-1.5 font-semibold text-white ${errors > 0 ? "bg-red-600" : "bg-amber-700"}`}
             >
               {errors > 0 ? `${errors} error${errors > 1 ? "s" : ""}` : `${warnings} warning${warnings > 1 ? "s" : ""}`}
             </span>
           )}
         </div>
-        <p className="truncate text-sm font-medium text-slate-900 dark:text-slate-100" title={title}>
+        <p data-testid="canvas-node-title" className="line-clamp-2 text-sm leading-[18px] font-medium [overflow-wrap:anywhere] text-slate-900 dark:text-slate-100">
           {title}
         </p>
       </div>
-      {spec.starts.length > 0 && <Handle type="source" position={Position.Right} className={HANDLE} aria-label={`Connect from ${title}`} />}
+      {spec.starts.length > 0 && <Handle type="source" position={Position.Right} className={HANDLE} />}
     </div>
   );
 }

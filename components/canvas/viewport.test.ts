@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createNode, DESIGN_FORMAT, DESIGN_VERSION, type Design, type DesignNode } from "@/lib/graph";
 import { NODE_SIZE, toFlowNodes } from "./flow-mapping";
-import { OPEN_MIN_ZOOM, openingViewport } from "./viewport";
+import { CANVAS_TEXT_PX, OPEN_MIN_ZOOM, openingViewport } from "./viewport";
 
 function flowNodes(nodes: DesignNode[]) {
   const design: Design = { format: DESIGN_FORMAT, version: DESIGN_VERSION, name: "d", description: "", nodes, edges: [] };
@@ -45,6 +45,22 @@ describe("opening viewport", () => {
     const nodes = grid(30, 40, -1000, 250);
     const view = openingViewport(nodes, 1000, 800);
     expect(view.zoom).toBe(OPEN_MIN_ZOOM);
-    expect(onScreen(view, { x: -1000, y: 250 })).toEqual({ x: 40, y: 40 });
+    expect(onScreen(view, { x: -1000, y: 250 })).toEqual({ x: 32, y: 32 });
+  });
+
+  it("opens a wide, short design at the legible zoom from its left edge, centred in height", () => {
+    const nodes = grid(8, 2, 100, 400);
+    const view = openingViewport(nodes, 800, 600);
+    expect(view.zoom).toBe(OPEN_MIN_ZOOM);
+    const top = onScreen(view, { x: 100, y: 400 });
+    const bottom = onScreen(view, { x: 100, y: 500 + NODE_SIZE.height });
+    expect(top.x).toBe(32);
+    expect(top.y).toBeCloseTo(600 - bottom.y, 6);
+  });
+
+  it("opens at a zoom where the canvas's smallest text is at least 11 screen pixels", () => {
+    for (const nodes of [grid(1, 1), grid(3, 2), grid(8, 2), grid(30, 40)]) {
+      expect(CANVAS_TEXT_PX * openingViewport(nodes, 800, 500).zoom).toBeGreaterThanOrEqual(11);
+    }
   });
 });

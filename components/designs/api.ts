@@ -5,6 +5,10 @@ import type { DesignRecord, DesignSummary } from "@/lib/designs/types";
 import type { Design } from "@/lib/graph";
 
 
+export function listDesigns(): Promise<{ designs: DesignSummary[] }> {
+  return requestJson("/api/designs", { method: "GET" });
+}
+
 export function createDesign(name: string): Promise<{ design: DesignSummary }> {
   return requestJson("/api/designs", { method: "POST", body: JSON.stringify({ name }) });
 }

@@ -42,6 +42,19 @@ export function DesignList({ designs }: { designs: DesignSummary[] }) {
     [router],
   );
 
+  /** "New design" opens the new, empty design on the canvas, as a template does. */
+  const createAndOpen = async (name: string): Promise<boolean> => {
+    setError(null);
+    try {
+      const { design } = await api.createDesign(name);
+      router.push(`/designs/${encodeURIComponent(design.id)}`);
+      return true;
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      return false;
+    }
+  };
+
   const cancelDelete = useCallback(() => setPendingDelete(null), []);
   const closeExport = useCallback(() => setExporting(null), []);
   const closeMigrate = useCallback(() => setMigrating(null), []);
@@ -65,7 +78,7 @@ export function DesignList({ designs }: { designs: DesignSummary[] }) {
         <div className="flex flex-wrap items-center gap-2">
           <ImportDesignFile />
           <NewFromTemplate />
-          <NewDesignForm onCreate={(name) => mutate(() => api.createDesign(name))} />
+          <NewDesignForm onCreate={createAndOpen} />
         </div>
       </div>
 

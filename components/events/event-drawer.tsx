@@ -1,7 +1,7 @@
 "use client";
 
 /** One event's detail: its JSON (rendered as text, never as HTML), matched rules and deliveries. */
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { EventDetail } from "@/lib/explorer/index";
 import { getEvent } from "./api";
 
@@ -21,9 +21,40 @@ const STATUS_STYLE: Record<string, string> = {
   skipped: "bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-200",
 };
 
+/**
+ * The drawer over the page's right side. It takes the focus when it opens and gives it back to
+ * what opened it (the row's button) when it closes: with Close, Escape or a click outside it.
+ */
 export function EventDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const [detail, setDetail] = useState<{ id: string; event: EventDetail } | null>(null);
   const [failure, setFailure] = useState<{ id: string; message: string } | null>(null);
+  const panel = useRef<HTMLElement>(null);
+  const close = useRef(onClose);
+  useEffect(() => {
+    close.current = onClose;
+  });
+
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    panel.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      event.preventDefault();
+      close.current();
+    };
+    const onPointerDown = (event: PointerEvent) => {
+      if (panel.current && event.target instanceof Node && !panel.current.contains(event.target)) close.current();
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("pointerdown", onPointerDown);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("pointerdown", onPointerDown);
+      // Only if the focus went nowhere else (a click outside may have put it on another control).
+      const lost = document.activeElement === null || document.activeElement === document.body;
+      if (lost && opener?.isConnected) opener.focus();
+    };
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -38,10 +69,16 @@ export function EventDrawer({ id, onClose }: { id: string; onClose: () => void }
   const event = detail?.id === id ? detail.event : null;
   const error = failure?.id === id ? failure.message : null;
   return (
-    <aside role="dialog" aria-label="Event detail" className="fixed inset-y-0 right-0 z-20 w-full max-w-2xl overflow-y-auto border-l border-slate-200 bg-white p-5 shadow-xl dark:border-slate-700 dark:bg-slate-900">
+    <aside
+      ref={panel}
+      role="dialog"
+      aria-label="Event detail"
+      tabIndex={-1}
+      className="fixed inset-y-0 right-0 z-20 w-full max-w-2xl overflow-y-auto border-l border-slate-200 bg-white p-5 shadow-xl outline-none dark:border-slate-700 dark:bg-slate-900"
+    >
       <div className="flex items-center justify-between">
         <h2 className="text-lg font-semibold">Event</h2>
-        <button type="button" onClick={onClose} className="rounded px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+        <button type="button" onClick={onClose} title="Close (Escape)" className="rounded px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
           Close
         </button>
       </div>

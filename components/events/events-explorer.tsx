@@ -29,9 +29,10 @@ interface Listing {
 
 const NO_EVENTS: Listing = { events: [], nextCursor: undefined, buses: [] };
 
-export function EventsExplorer() {
-  const [draft, setDraft] = useState<EventFilters>(EMPTY);
-  const [applied, setApplied] = useState<EventFilters>(EMPTY);
+/** `initial`: filters from the page's address (`/events?text=<event id>` from "See it in Events"). */
+export function EventsExplorer({ initial = {} }: { initial?: Partial<EventFilters> }) {
+  const [draft, setDraft] = useState<EventFilters>(() => ({ ...EMPTY, ...initial }));
+  const [applied, setApplied] = useState<EventFilters>(() => ({ ...EMPTY, ...initial }));
   const [result, setResult] = useState<{ filters: EventFilters; listing: Listing } | null>(null);
   const [failure, setFailure] = useState<{ filters: EventFilters; message: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -110,8 +111,8 @@ export function EventsExplorer() {
         await replayEvents(ids.slice(i, i + REPLAY_CHUNK), replayName);
         setProgress({ done: Math.min(i + REPLAY_CHUNK, ids.length), total: ids.length });
       }
+      // The selection stays: the same events can be replayed again or exported.
       setNotice(`Replayed ${ids.length} event${ids.length === 1 ? "" : "s"} as ${replayName}.`);
-      setSelected(new Set());
       setApplied({ ...applied });
     } catch (e) {
       setError((e as Error).message);
@@ -133,6 +134,11 @@ export function EventsExplorer() {
       setError((e as Error).message);
     }
   };
+
+  const loadedIds = listing.events.map((e) => e.id);
+  const allSelected = loadedIds.length > 0 && loadedIds.every((id) => selected.has(id));
+  const selectAll = (on: boolean) => setSelected(on ? new Set(loadedIds) : new Set());
+  const nothingSelected = "Select events with the boxes in the table first";
 
   const field = (key: keyof EventFilters, label: string, type = "text") => (
     <label className="flex flex-col text-xs text-slate-600 dark:text-slate-400">
@@ -218,18 +224,32 @@ export function EventsExplorer() {
           {listing.events.length} event{listing.events.length === 1 ? "" : "s"}
           {listing.nextCursor !== undefined ? " loaded (more as you scroll)" : ""}
         </span>
-        <span className="text-slate-500 dark:text-slate-400">{selected.size} selected</span>
+        <span className="text-slate-600 dark:text-slate-400">{selected.size} selected</span>
         <button
           type="button"
           disabled={selected.size === 0 || progress !== null}
           onClick={() => void replay()}
+          title={selected.size === 0 ? nothingSelected : "Send the selected events to their bus again, marked as a replay"}
+          aria-describedby={selected.size === 0 ? "events-selection-hint" : undefined}
           className="rounded border border-slate-300 px-2 py-1 disabled:opacity-50 dark:border-slate-600"
         >
           Replay selected
         </button>
-        <button type="button" disabled={selected.size === 0} onClick={() => void download()} className="rounded border border-slate-300 px-2 py-1 disabled:opacity-50 dark:border-slate-600">
+        <button
+          type="button"
+          disabled={selected.size === 0}
+          onClick={() => void download()}
+          title={selected.size === 0 ? nothingSelected : "Download the selected events, one JSON object a line"}
+          aria-describedby={selected.size === 0 ? "events-selection-hint" : undefined}
+          className="rounded border border-slate-300 px-2 py-1 disabled:opacity-50 dark:border-slate-600"
+        >
           Export JSON Lines
         </button>
+        {selected.size === 0 && listing.events.length > 0 && (
+          <span id="events-selection-hint" className="text-slate-600 dark:text-slate-400">
+            {nothingSelected} to replay or export them.
+          </span>
+        )}
         <label className="flex items-center gap-1" title={tailPossible ? "Show new events as they arrive" : "Live tail follows the bus, source, detail-type and start-time filters only"}>
           <input type="checkbox" checked={tailOn} disabled={!tailPossible} onChange={(e) => setTailing(e.target.checked)} />
           Live tail
@@ -243,7 +263,19 @@ export function EventsExplorer() {
 
       <div role="table" aria-label="Stored events" className="mt-3 rounded border border-slate-200 bg-white text-sm dark:border-slate-700 dark:bg-slate-900">
         <div role="row" className={`${COLUMNS} h-9 border-b border-slate-200 font-medium text-slate-600 dark:border-slate-700 dark:text-slate-400`}>
-          <span />
+          <span role="columnheader">
+            <input
+              type="checkbox"
+              aria-label={`Select all ${loadedIds.length} loaded events`}
+              title="Select all loaded events"
+              checked={allSelected}
+              disabled={loadedIds.length === 0}
+              ref={(box) => {
+                if (box) box.indeterminate = !allSelected && selected.size > 0;
+              }}
+              onChange={(e) => selectAll(e.target.checked)}
+            />
+          </span>
           <span role="columnheader">Received</span>
           <span role="columnheader">Bus</span>
           <span role="columnheader">Source</span>
@@ -263,17 +295,25 @@ export function EventsExplorer() {
             onNearEnd={loadMore}
             renderRow={(event) => (
               <div role="row" data-testid="event-row" className={`${COLUMNS} h-full border-b border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900`}>
-                <input type="checkbox" aria-label={`Select event ${event.eventId}`} checked={selected.has(event.id)} onChange={() => toggle(event.id)} />
-                <span className="truncate text-slate-600 dark:text-slate-400">{new Date(event.ingestedAt).toLocaleString()}</span>
-                <span className="truncate">{busName(event.busArn)}</span>
-                <button type="button" onClick={() => setOpenId(event.id)} className="truncate text-left text-blue-700 hover:underline dark:text-blue-300" title="Open event">
-                  {event.source}
-                </button>
-                <span className="truncate">
+                <span role="cell">
+                  <input type="checkbox" aria-label={`Select event ${event.eventId}`} checked={selected.has(event.id)} onChange={() => toggle(event.id)} />
+                </span>
+                <span role="cell" className="truncate text-slate-600 dark:text-slate-400">
+                  {new Date(event.ingestedAt).toLocaleString()}
+                </span>
+                <span role="cell" className="truncate">
+                  {busName(event.busArn)}
+                </span>
+                <span role="cell" className="min-w-0">
+                  <button type="button" onClick={() => setOpenId(event.id)} className="block max-w-full truncate text-left text-blue-700 hover:underline dark:text-blue-300" title="Open event">
+                    {event.source}
+                  </button>
+                </span>
+                <span role="cell" className="truncate">
                   {event.detailType}
                   {event.replayName !== null && <span className="ml-1 rounded bg-violet-100 px-1 text-xs text-violet-900 dark:bg-violet-900 dark:text-violet-200">replay</span>}
                 </span>
-                <span>{event.matchedRules}</span>
+                <span role="cell">{event.matchedRules}</span>
               </div>
             )}
           />

@@ -3,11 +3,12 @@
 import { javascript } from "@codemirror/lang-javascript";
 import { json } from "@codemirror/lang-json";
 import { yaml } from "@codemirror/lang-yaml";
-import { defaultHighlightStyle, StreamLanguage, syntaxHighlighting } from "@codemirror/language";
+import { StreamLanguage, syntaxHighlighting } from "@codemirror/language";
 import { simpleMode } from "@codemirror/legacy-modes/mode/simple-mode";
 import { EditorState, type Extension } from "@codemirror/state";
 import { EditorView, lineNumbers } from "@codemirror/view";
 import { useEffect, useRef } from "react";
+import { codeColours, codeHighlight } from "@/components/canvas/code-theme";
 
 /** Terraform's HCL, enough to highlight what the export writes: comments, strings, heredocs, keywords. */
 const hcl = StreamLanguage.define(
@@ -36,7 +37,7 @@ function languageFor(path: string): Extension {
   return javascript({ typescript: true });
 }
 
-/** Read-only, highlighted code; remounts its editor when the file changes. */
+/** Read-only, highlighted code in the app's light or dark colours; remounts its editor when the file changes. */
 export function CodeView({ path, content }: { path: string; content: string }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -48,10 +49,12 @@ export function CodeView({ path, content }: { path: string; content: string }) {
         extensions: [
           lineNumbers(),
           languageFor(path),
-          syntaxHighlighting(defaultHighlightStyle),
+          syntaxHighlighting(codeHighlight),
+          codeColours,
           EditorState.readOnly.of(true),
           EditorView.editable.of(false),
-          EditorView.contentAttributes.of({ "aria-label": `Contents of ${path}` }),
+          // A tab stop, so a keyboard can reach the code and scroll it.
+          EditorView.contentAttributes.of({ "aria-label": `Contents of ${path}`, tabindex: "0" }),
           EditorView.theme({ "&": { fontSize: "12px", height: "100%" }, ".cm-scroller": { overflow: "auto" } }),
         ],
       }),

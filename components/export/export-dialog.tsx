@@ -4,6 +4,7 @@ import { strToU8, zipSync } from "fflate";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Design } from "@/lib/graph";
 import { DesignNotExportableError, EXPORT_FORMATS, exportDesign, projectName, type ExportFormat, type ExportResult } from "@/lib/iac";
+import { nodeTitle } from "@/components/canvas/kind-views";
 import { useCloseOnEscape } from "@/components/designs/modal";
 import { CodeView } from "./code-view";
 
@@ -17,8 +18,11 @@ function exportAll(design: Design): Exports {
     const results = Object.fromEntries(EXPORT_FORMATS.map((format) => [format, exportDesign(design, format)])) as Record<ExportFormat, ExportResult>;
     return { ok: true, results };
   } catch (error) {
-    if (error instanceof DesignNotExportableError) return { ok: false, problems: error.problems };
-    throw error;
+    if (!(error instanceof DesignNotExportableError)) throw error;
+    if (error.blocking.length === 0) return { ok: false, problems: error.problems };
+    // Named as the designer's problems panel names them: by the node's title.
+    const titles = new Map(design.nodes.map((node) => [node.id, nodeTitle(node)]));
+    return { ok: false, problems: error.blocking.map((p) => (p.nodeId === undefined ? p.message : `${titles.get(p.nodeId) ?? p.nodeId}: ${p.message}`)) };
   }
 }
 
@@ -96,8 +100,8 @@ export function ExportDialog({ design, onClose }: { design: Design; onClose: () 
           <div role="alert" className="m-5 rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
             <p className="font-medium">This design cannot be exported until these problems are fixed:</p>
             <ul className="mt-2 list-disc pl-5">
-              {exports.problems.map((problem) => (
-                <li key={problem}>{problem}</li>
+              {exports.problems.map((problem, i) => (
+                <li key={i}>{problem}</li>
               ))}
             </ul>
           </div>

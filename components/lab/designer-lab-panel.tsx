@@ -22,20 +22,28 @@
  *     lab-explain-line, lab-tree-field (data-path), lab-builder-operator, lab-builder-value,
  *     lab-builder-add, transform-preview, transform-output, transform-error.
  */
-import { useMemo, useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { useEditor } from "@/components/canvas/editor-context";
 import { nodeTitle } from "@/components/canvas/kind-views";
 import type { RuleNode } from "@/lib/graph";
 import { streamKindOf, type LabEvent, type LabState } from "@/lib/lab";
 import { ExportTestsButton } from "./export-tests-button";
-import { LabWorkbench } from "./lab-workbench";
+import { LabPanelHeader } from "./lab-panel-header";
+import { LabWorkbench, type WorkbenchLayout } from "./lab-workbench";
 import { StreamLab } from "./stream-lab-panel";
 import { MATCHED_EVENT, TransformPreview } from "./transform-preview";
-import { useDesignLabEvents, type StreamSourceNode } from "./use-design-lab-events";
-import { VerifyWithAws } from "./verify-with-aws";
+import { useDesignLabEvents, useWorkbenchBinding, type StreamSourceNode } from "./use-design-lab-events";
+import { useVerifyWithAws, VerifyButton, VerifyResult } from "./verify-with-aws";
 
-export function DesignerLabPanel() {
+export interface DesignerLabPanelProps {
+  /** The panel's own controls (dock side, close), shown at the end of its header. */
+  controls?: ReactNode;
+  /** "columns" docked under the canvas (pattern, verdicts, tools side by side), "stack" beside it. */
+  layout: WorkbenchLayout;
+}
+
+export function DesignerLabPanel({ controls, layout }: DesignerLabPanelProps) {
   // Events added here stay while another rule is selected: one set to try several rules on.
   const [local, setLocal] = useState<readonly LabEvent[]>([]);
   // A stream source's added records are its own (records of one kind, for its filter).
@@ -45,23 +53,38 @@ export function DesignerLabPanel() {
   const streamKind = only ? streamKindOf(only) : undefined;
   if (only && streamKind !== undefined) {
     const node = only as StreamSourceNode;
-    return <StreamLab key={node.id} node={node} kind={streamKind} local={records[node.id] ?? NO_EVENTS} setLocal={(events) => setRecords((all) => ({ ...all, [node.id]: events }))} />;
+    return (
+      <StreamLab
+        key={node.id}
+        node={node}
+        kind={streamKind}
+        local={records[node.id] ?? NO_EVENTS}
+        setLocal={(events) => setRecords((all) => ({ ...all, [node.id]: events }))}
+        controls={controls}
+        layout={layout}
+      />
+    );
   }
   if (!only || only.kind !== "rule" || only.trigger.type !== "pattern") {
     return (
-      <p data-testid="designer-lab-empty" className="p-4 text-sm text-slate-500 dark:text-slate-400">
-        Select a rule with an event pattern, or a stream source with filter criteria, to test it against the design&apos;s sample events.
-      </p>
+      <>
+        <LabPanelHeader controls={controls}>
+          <h2 className="font-semibold">Lab</h2>
+        </LabPanelHeader>
+        <p data-testid="designer-lab-empty" className="p-4 text-sm text-slate-600 dark:text-slate-400">
+          Select a rule with an event pattern, or a stream source with filter criteria, to test it against the design&apos;s sample events.
+        </p>
+      </>
     );
   }
-  return <RuleLab key={only.id} rule={only} local={local} setLocal={setLocal} />;
+  return <RuleLab key={only.id} rule={only} local={local} setLocal={setLocal} controls={controls} layout={layout} />;
 }
 
 const NO_EVENTS: readonly LabEvent[] = [];
 
-function RuleLab({ rule, local, setLocal }: { rule: RuleNode; local: readonly LabEvent[]; setLocal: (events: readonly LabEvent[]) => void }) {
+function RuleLab({ rule, local, setLocal, controls, layout }: { rule: RuleNode; local: readonly LabEvent[]; setLocal: (events: readonly LabEvent[]) => void } & DesignerLabPanelProps) {
   const readOnly = useEditor((s) => s.readOnly);
-  const { updateNode, undo, redo } = useEditor(useShallow((s) => ({ updateNode: s.updateNode, undo: s.undo, redo: s.redo })));
+  const updateNode = useEditor((s) => s.updateNode);
   // Only the rule's target nodes (their design data, unchanged while nodes are dragged), in edge order.
   const targetNodes = useEditor(
     useShallow((s) => {
@@ -72,9 +95,12 @@ function RuleLab({ rule, local, setLocal }: { rule: RuleNode; local: readonly La
   const [targetId, setTargetId] = useState<string | null>(null);
 
   const pattern = rule.trigger.type === "pattern" ? rule.trigger.pattern : "";
-  const { samples, events, unsaved, expectations, changeExpectations, changeEvents, saveUnsaved } = useDesignLabEvents(rule, local, setLocal);
+  const lab = useDesignLabEvents(rule, local, setLocal);
+  const { samples, events, unsaved, expectations, saveUnsaved } = lab;
+  const binding = useWorkbenchBinding(lab);
 
   const labState = useMemo<LabState>(() => ({ pattern, events, expectations }), [pattern, events, expectations]);
+  const verify = useVerifyWithAws(labState);
   const targets = targetNodes.flatMap((node) => ("input" in node ? [{ id: node.id, title: nodeTitle(node), input: node.input }] : []));
   const target = targets.find((t) => t.id === targetId) ?? targets[0];
 
@@ -83,10 +109,18 @@ function RuleLab({ rule, local, setLocal }: { rule: RuleNode; local: readonly La
     updateNode({ ...rule, trigger: { type: "pattern", pattern: text } }, options.step ? undefined : `${rule.id}:trigger.pattern`);
 
   return (
-    <div data-testid="designer-lab-panel" data-rule-id={rule.id} className="space-y-3 p-3 text-slate-900 dark:text-slate-100">
-      <div className="flex flex-wrap items-center gap-3 text-sm">
-        <h2 className="font-semibold">Lab: rule {rule.name || rule.id}</h2>
-        <span className="text-slate-500 dark:text-slate-400">
+    <div data-testid="designer-lab-panel" data-rule-id={rule.id} className="text-slate-900 dark:text-slate-100">
+      <LabPanelHeader
+        controls={controls}
+        actions={
+          <>
+            <VerifyButton verify={verify} />
+            <ExportTestsButton state={labState} />
+          </>
+        }
+      >
+        <h2 className="font-semibold [overflow-wrap:anywhere]">Lab: rule {rule.name || rule.id}</h2>
+        <span className="text-slate-600 dark:text-slate-400">
           {samples.length} design sample{samples.length === 1 ? "" : "s"}
           {unsaved.length > 0 && `, ${unsaved.length} added here (not saved until you mark an expectation or save them)`}
         </span>
@@ -100,21 +134,14 @@ function RuleLab({ rule, local, setLocal }: { rule: RuleNode; local: readonly La
             Save them as design samples
           </button>
         )}
-        <div className="ml-auto flex items-center gap-2">
-          <VerifyWithAws state={labState} />
-          <ExportTestsButton state={labState} />
-        </div>
-      </div>
+      </LabPanelHeader>
+      <div className="space-y-3 p-3">
+      <VerifyResult verify={verify} />
       <LabWorkbench
         pattern={pattern}
         onPatternChange={changePattern}
-        onUndo={undo}
-        onRedo={redo}
-        events={events}
-        onEventsChange={changeEvents}
-        expectations={expectations}
-        onExpectationsChange={changeExpectations}
-        readOnly={readOnly}
+        {...binding}
+        layout={layout}
         renderTarget={(event) =>
           targets.length === 0 ? (
             <p className="text-sm text-slate-500 dark:text-slate-400">This rule has no targets yet: connect one to preview what it receives.</p>
@@ -141,6 +168,7 @@ function RuleLab({ rule, local, setLocal }: { rule: RuleNode; local: readonly La
           )
         }
       />
+      </div>
     </div>
   );
 }

@@ -5,7 +5,7 @@
  * pattern, events and expectations; a bad link says why and opens an empty lab.
  *
  * Test ids: lab-page, lab-link-error, plus LabWorkbench's, LabShareLink's, ExportTestsButton's,
- * VerifyWithAws's and TransformPreview's.
+ * Verify with AWS's and TransformPreview's.
  */
 import { useMemo, useState, useSyncExternalStore } from "react";
 import type { InputMode } from "@/lib/graph";
@@ -16,7 +16,7 @@ import { LabShareLink } from "./lab-share-link";
 import { LabWorkbench } from "./lab-workbench";
 import { MATCHED_EVENT, TransformPreview } from "./transform-preview";
 import { useTextHistory } from "./use-text-history";
-import { VerifyWithAws } from "./verify-with-aws";
+import { useVerifyWithAws, VerifyButton, VerifyResult } from "./verify-with-aws";
 
 const STARTER_PATTERN = '{\n  "source": ["aws.ec2"]\n}';
 
@@ -58,6 +58,8 @@ function LabSession({ opening }: { opening: Opening }) {
     [pattern.text, events, expectations, kind],
   );
 
+  const verify = useVerifyWithAws(state);
+
   const changeEvents = (next: LabEvent[]) => {
     setEvents(next);
     // Expectations of removed events go with them.
@@ -72,11 +74,12 @@ function LabSession({ opening }: { opening: Opening }) {
           <h1 className="text-2xl font-semibold">Pattern lab</h1>
           <p className="text-sm text-slate-500 dark:text-slate-400">Test an event pattern live against many events, see why each one fails, build patterns from events.</p>
           <div className="ml-auto flex flex-wrap items-center gap-2">
-            {kind === "eventbridge" && <VerifyWithAws state={state} />}
+            {kind === "eventbridge" && <VerifyButton verify={verify} />}
             <ExportTestsButton state={state} />
             <LabShareLink state={state} />
           </div>
         </div>
+        {kind === "eventbridge" && <VerifyResult verify={verify} />}
         {linkError && (
           <p role="alert" data-testid="lab-link-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
             This link could not be opened: {linkError}

@@ -51,14 +51,29 @@ export interface LabWorkbenchProps {
    * when any matches, and rows speak of passing and being filtered out.
    */
   anyOf?: readonly string[];
-  /** One column (the designer's side panel) instead of two. */
-  narrow?: boolean;
+  /** How the parts sit: see WorkbenchLayout. */
+  layout?: WorkbenchLayout;
 }
+
+/**
+ * "page": pattern and verdicts, tools beside them (the /lab page); "columns": pattern, verdicts and
+ * tools side by side, for a wide, short panel (the designer's lab docked under the canvas), so the
+ * first verdicts show without scrolling; "stack": one column (docked beside the canvas).
+ */
+export type WorkbenchLayout = "page" | "columns" | "stack";
+
+const LAYOUT_CLASS: Record<WorkbenchLayout, string> = {
+  page: "grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]",
+  columns: "grid gap-4 md:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)_minmax(0,0.9fr)]",
+  stack: "flex flex-col gap-4",
+};
+/** The verdict list's height: short where the panel is. */
+const RESULTS_HEIGHT: Record<WorkbenchLayout, number> = { page: 460, columns: 260, stack: 300 };
 
 const NOTHING = () => {};
 
 export function LabWorkbench(props: LabWorkbenchProps) {
-  const { pattern, onPatternChange, events, onEventsChange, expectations, onExpectationsChange, readOnly = false, narrow = false } = props;
+  const { pattern, onPatternChange, events, onEventsChange, expectations, onExpectationsChange, readOnly = false, layout = "page" } = props;
   const kind = props.kind ?? "eventbridge";
   const answer = useLabEvaluation(pattern, events, kind, props.anyOf);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -67,7 +82,7 @@ export function LabWorkbench(props: LabWorkbenchProps) {
   // Verdicts belong to the set they were computed for; until the worker answers for a new set, none.
   const verdicts = answer && answer.verdicts && answer.verdicts.length === events.length ? answer.verdicts : null;
 
-  const main = (
+  const patternPart = (
     <div className="flex min-w-0 flex-col gap-3">
       {props.onKindChange && <KindPicker kind={kind} onChange={props.onKindChange} />}
       <PatternPanel
@@ -84,18 +99,21 @@ export function LabWorkbench(props: LabWorkbenchProps) {
           {answer.otherProblems.map((p) => `${p} (no verdicts until it is valid)`).join("\n")}
         </p>
       )}
-      <ResultList
-        wording={props.anyOf === undefined ? "rule" : "filter"}
-        events={events}
-        verdicts={verdicts}
-        expectations={expectations}
-        onExpect={(id, expect) => onExpectationsChange(withExpectation(expectations, id, expect))}
-        selectedId={selectedId}
-        onSelect={setSelectedId}
-        onRemove={readOnly ? undefined : (id) => onEventsChange(events.filter((e) => e.id !== id))}
-        height={narrow ? 300 : 460}
-      />
     </div>
+  );
+
+  const results = (
+    <ResultList
+      wording={props.anyOf === undefined ? "rule" : "filter"}
+      events={events}
+      verdicts={verdicts}
+      expectations={expectations}
+      onExpect={(id, expect) => onExpectationsChange(withExpectation(expectations, id, expect))}
+      selectedId={selectedId}
+      onSelect={setSelectedId}
+      onRemove={readOnly ? undefined : (id) => onEventsChange(events.filter((e) => e.id !== id))}
+      height={RESULTS_HEIGHT[layout]}
+    />
   );
 
   const aside = (
@@ -111,8 +129,18 @@ export function LabWorkbench(props: LabWorkbenchProps) {
   );
 
   return (
-    <div data-testid="lab-workbench" className={narrow ? "flex flex-col gap-4" : "grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]"}>
-      {main}
+    <div data-testid="lab-workbench" data-layout={layout} className={LAYOUT_CLASS[layout]}>
+      {layout === "page" ? (
+        <div className="flex min-w-0 flex-col gap-3">
+          {patternPart}
+          {results}
+        </div>
+      ) : (
+        <>
+          {patternPart}
+          {results}
+        </>
+      )}
       {aside}
     </div>
   );

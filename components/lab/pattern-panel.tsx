@@ -1,8 +1,9 @@
 "use client";
 
 /**
- * The pattern being tested: the CodeMirror editor with AWS's reason underlined at its offset, and
- * the verdict counts of the latest evaluation (they change as you type).
+ * The pattern being tested: the verdict counts of the latest evaluation first (they change as you
+ * type, and stay in view above a long pattern), then the CodeMirror editor with AWS's reason
+ * underlined at its offset.
  *
  * Test ids: lab-pattern (wraps the editor; its textbox is labelled "Event pattern"),
  * lab-pattern-error, lab-counts (data-matched, data-unmatched, data-invalid), lab-eval-ms (data-engine
@@ -40,14 +41,6 @@ export function PatternPanel({ pattern, onChange, answer, eventCount, readOnly =
   const counts = answer?.counts;
   return (
     <section aria-label="Pattern" className="space-y-2">
-      <div data-testid="lab-pattern">
-        <CodeEditor value={pattern} onChange={onChange} problems={problems} readOnly={readOnly} label="Event pattern" onUndo={onUndo} onRedo={onRedo} />
-      </div>
-      {first && (
-        <p role="alert" data-testid="lab-pattern-error" className="rounded-md bg-red-50 px-2 py-1 font-mono text-xs text-red-800 dark:bg-red-950 dark:text-red-200">
-          {awsPatternMessage(first.message)}
-        </p>
-      )}
       <div
         data-testid="lab-counts"
         data-matched={counts?.matched ?? 0}
@@ -61,11 +54,19 @@ export function PatternPanel({ pattern, onChange, answer, eventCount, readOnly =
         {(counts?.invalidEvents ?? 0) > 0 && <span className="text-amber-700 dark:text-amber-400">{counts?.invalidEvents} invalid events</span>}
         <span className="text-slate-500 dark:text-slate-400">of {eventCount}</span>
         {answer && (
-          <span data-testid="lab-eval-ms" data-engine={answer.engine} data-seq={answer.seq} title={`Evaluated ${answer.engine === "worker" ? "in a Web Worker" : "on the page"}`} className="ml-auto text-xs text-slate-400">
+          <span data-testid="lab-eval-ms" data-engine={answer.engine} data-seq={answer.seq} title={`Evaluated ${answer.engine === "worker" ? "in a Web Worker" : "on the page"}`} className="ml-auto text-xs text-slate-500 dark:text-slate-400">
             {answer.ms.toFixed(1)} ms
           </span>
         )}
       </div>
+      <div data-testid="lab-pattern">
+        <CodeEditor value={pattern} onChange={onChange} problems={problems} readOnly={readOnly} label="Event pattern" onUndo={onUndo} onRedo={onRedo} />
+      </div>
+      {first && (
+        <p role="alert" data-testid="lab-pattern-error" className="rounded-md bg-red-50 px-2 py-1 font-mono text-xs text-red-800 dark:bg-red-950 dark:text-red-200">
+          {awsPatternMessage(first.message)}
+        </p>
+      )}
     </section>
   );
 }

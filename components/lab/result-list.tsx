@@ -91,14 +91,14 @@ export function ResultList({ events, verdicts, expectations, onExpect, selectedI
           {events.length === 0 ? "No events yet: paste some, or pick a catalogue group." : "No event fits this filter."}
         </p>
       ) : (
-        <div className="rounded-md border border-slate-200 dark:border-slate-700">
+        <div role="grid" aria-label="Verdicts" aria-rowcount={shown.length} className="rounded-md border border-slate-200 dark:border-slate-700">
           <VirtualRows
             items={shown}
             rowHeight={ROW_HEIGHT}
             height={Math.min(height, shown.length * ROW_HEIGHT + 2)}
             label="Event verdicts"
-            renderRow={(row) => (
-              <ResultRow words={WORDS[wording]} row={row} selected={row.event.id === selectedId} expect={expectations[row.event.id]} onSelect={onSelect} onExpect={onExpect} onRemove={onRemove} />
+            renderRow={(row, index) => (
+              <ResultRow index={index} words={WORDS[wording]} row={row} selected={row.event.id === selectedId} expect={expectations[row.event.id]} onSelect={onSelect} onExpect={onExpect} onRemove={onRemove} />
             )}
           />
         </div>
@@ -115,6 +115,7 @@ const BADGE: Record<string, string> = {
 };
 
 function ResultRow({
+  index,
   words,
   row,
   selected,
@@ -123,6 +124,7 @@ function ResultRow({
   onExpect,
   onRemove,
 }: {
+  index: number;
   words: (typeof WORDS)[keyof typeof WORDS];
   row: Row;
   selected: boolean;
@@ -136,6 +138,7 @@ function ResultRow({
   return (
     <div
       role="row"
+      aria-rowindex={index + 1}
       aria-selected={selected}
       data-testid="lab-result-row"
       data-event-id={row.event.id}
@@ -146,35 +149,44 @@ function ResultRow({
         selected ? "bg-indigo-50 dark:bg-indigo-950" : "hover:bg-slate-50 dark:hover:bg-slate-800/60"
       } ${row.broken ? "border-l-4 border-l-red-500" : ""}`}
     >
-      <span className={`w-24 shrink-0 rounded px-1.5 py-0.5 text-center text-xs font-medium ${BADGE[verdict]}`}>{verdict === "match" || verdict === "no-match" ? words[verdict] : verdict}</span>
-      <span className="min-w-0 flex-1">
-        <span className="block truncate">{row.event.name}</span>
-        {note && <span className="block truncate text-xs text-slate-500 dark:text-slate-400">{note}</span>}
+      <span role="gridcell" className={`w-24 shrink-0 rounded px-1.5 py-0.5 text-center text-xs font-medium ${BADGE[verdict]}`}>
+        {verdict === "match" || verdict === "no-match" ? words[verdict] : verdict}
       </span>
-      <select
-        aria-label={`Expectation for ${row.event.name}`}
-        data-testid="lab-expect"
-        value={expect ?? ""}
-        onClick={(e) => e.stopPropagation()}
-        onChange={(e) => onExpect(row.event.id, e.target.value === "" ? undefined : (e.target.value as Expect))}
-        className={`shrink-0 rounded border px-1 py-0.5 text-xs dark:bg-slate-800 ${row.broken ? "border-red-500 text-red-700 dark:text-red-300" : "border-slate-300 dark:border-slate-600"}`}
-      >
-        <option value="">no expectation</option>
-        <option value="match">{words.expectMatch}</option>
-        <option value="no-match">{words.expectNoMatch}</option>
-      </select>
-      {onRemove && (
-        <button
-          type="button"
-          aria-label={`Remove ${row.event.name}`}
-          onClick={(e) => {
-            e.stopPropagation();
-            onRemove(row.event.id);
-          }}
-          className="shrink-0 rounded px-1 text-slate-400 hover:bg-red-50 hover:text-red-700 dark:hover:bg-red-950 dark:hover:text-red-300"
-        >
-          ×
+      <span role="gridcell" className="min-w-0 flex-1">
+        {/* The name is the row's button: keyboard users select the event with it (Explain, Builder, Target input). */}
+        <button type="button" aria-pressed={selected} onClick={() => onSelect(row.event.id)} title={note ? `${row.event.name}: ${note}` : row.event.name} className="block w-full min-w-0 text-left">
+          <span className="block truncate">{row.event.name}</span>
+          {note && <span className="block truncate text-xs text-slate-600 dark:text-slate-400">{note}</span>}
         </button>
+      </span>
+      <span role="gridcell" className="shrink-0">
+        <select
+          aria-label={`Expectation for ${row.event.name}`}
+          data-testid="lab-expect"
+          value={expect ?? ""}
+          onClick={(e) => e.stopPropagation()}
+          onChange={(e) => onExpect(row.event.id, e.target.value === "" ? undefined : (e.target.value as Expect))}
+          className={`shrink-0 rounded border px-1 py-0.5 text-xs dark:bg-slate-800 ${row.broken ? "border-red-500 text-red-700 dark:text-red-300" : "border-slate-300 dark:border-slate-600"}`}
+        >
+          <option value="">no expectation</option>
+          <option value="match">{words.expectMatch}</option>
+          <option value="no-match">{words.expectNoMatch}</option>
+        </select>
+      </span>
+      {onRemove && (
+        <span role="gridcell" className="shrink-0">
+          <button
+            type="button"
+            aria-label={`Remove ${row.event.name}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              onRemove(row.event.id);
+            }}
+            className="rounded px-1 text-slate-500 hover:bg-red-50 hover:text-red-700 dark:text-slate-400 dark:hover:bg-red-950 dark:hover:text-red-300"
+          >
+            ×
+          </button>
+        </span>
       )}
     </div>
   );

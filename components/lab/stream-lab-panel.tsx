@@ -14,13 +14,13 @@
  * stream-lab-save-samples, plus LabWorkbench's (lab-result-row data-verdict = match (passes) |
  * no-match (filtered out), data-broken; lab-criteria-error).
  */
-import { useState } from "react";
-import { useShallow } from "zustand/react/shallow";
+import { useState, type ReactNode } from "react";
 import { useEditor } from "@/components/canvas/editor-context";
 import { nodeTitle } from "@/components/canvas/kind-views";
 import type { EventKind, LabEvent } from "@/lib/lab";
-import { LabWorkbench } from "./lab-workbench";
-import { useDesignLabEvents, type StreamSourceNode } from "./use-design-lab-events";
+import { LabPanelHeader } from "./lab-panel-header";
+import { LabWorkbench, type WorkbenchLayout } from "./lab-workbench";
+import { useDesignLabEvents, useWorkbenchBinding, type StreamSourceNode } from "./use-design-lab-events";
 
 type StreamKind = Exclude<EventKind, "eventbridge">;
 
@@ -34,10 +34,26 @@ const FILTERED_PART: Record<StreamKind, string> = {
 
 const BUTTON = "rounded-md border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800";
 
-export function StreamLab({ node, kind, local, setLocal }: { node: StreamSourceNode; kind: StreamKind; local: readonly LabEvent[]; setLocal: (events: readonly LabEvent[]) => void }) {
+export function StreamLab({
+  node,
+  kind,
+  local,
+  setLocal,
+  controls,
+  layout,
+}: {
+  node: StreamSourceNode;
+  kind: StreamKind;
+  local: readonly LabEvent[];
+  setLocal: (events: readonly LabEvent[]) => void;
+  controls?: ReactNode;
+  layout: WorkbenchLayout;
+}) {
   const readOnly = useEditor((s) => s.readOnly);
-  const { updateNode, undo, redo } = useEditor(useShallow((s) => ({ updateNode: s.updateNode, undo: s.undo, redo: s.redo })));
-  const { events, unsaved, expectations, changeExpectations, changeEvents, saveUnsaved } = useDesignLabEvents(node, local, setLocal, node.id);
+  const updateNode = useEditor((s) => s.updateNode);
+  const lab = useDesignLabEvents(node, local, setLocal, node.id);
+  const { events, unsaved, saveUnsaved } = lab;
+  const binding = useWorkbenchBinding(lab);
   const [chosen, setChosen] = useState(0);
 
   const criteria = node.filterCriteria;
@@ -60,10 +76,10 @@ export function StreamLab({ node, kind, local, setLocal }: { node: StreamSourceN
   };
 
   return (
-    <div data-testid="designer-lab-panel" data-node-id={node.id} data-kind={kind} className="space-y-3 p-3 text-slate-900 dark:text-slate-100">
-      <div className="flex flex-wrap items-center gap-3 text-sm">
-        <h2 className="font-semibold">Lab: filter criteria of {nodeTitle(node)}</h2>
-        <span className="text-slate-500 dark:text-slate-400">
+    <div data-testid="designer-lab-panel" data-node-id={node.id} data-kind={kind} className="text-slate-900 dark:text-slate-100">
+      <LabPanelHeader controls={controls}>
+        <h2 className="font-semibold [overflow-wrap:anywhere]">Lab: filter criteria of {nodeTitle(node)}</h2>
+        <span className="text-slate-600 dark:text-slate-400">
           {events.length - unsaved.length} sample record{events.length - unsaved.length === 1 ? "" : "s"} of this source
           {unsaved.length > 0 && `, ${unsaved.length} added here (not saved until you mark an expectation or save them)`}
         </span>
@@ -72,8 +88,9 @@ export function StreamLab({ node, kind, local, setLocal }: { node: StreamSourceN
             Save them as design samples
           </button>
         )}
-      </div>
-      <p className="text-xs text-slate-500 dark:text-slate-400">
+      </LabPanelHeader>
+      <div className="space-y-3 p-3">
+      <p className="text-xs text-slate-600 dark:text-slate-400">
         Each {FILTERED_PART[kind]} is filtered as Lambda does: it passes when any criterion matches it
         {criteria.length === 0 ? "; there are no criteria, so every record passes. Type in the editor to add one." : "."}
       </p>
@@ -107,19 +124,15 @@ export function StreamLab({ node, kind, local, setLocal }: { node: StreamSourceN
         anyOf={criteria}
         kind={kind}
         onPatternChange={changePattern}
-        onUndo={undo}
-        onRedo={redo}
-        events={events}
-        onEventsChange={changeEvents}
-        expectations={expectations}
-        onExpectationsChange={changeExpectations}
-        readOnly={readOnly}
+        {...binding}
+        layout={layout}
         renderTarget={() => (
           <p className="text-sm text-slate-500 dark:text-slate-400">
             The consuming function receives only the records that pass, in batches of up to {node.batchSize}.
           </p>
         )}
       />
+      </div>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { useEditor, useEditorStoreApi } from "@/components/canvas/editor-context
 import type { DesignNode, Expectation, RuleNode, SampleEvent } from "@/lib/graph";
 import type { LabEvent } from "@/lib/lab";
 import type { ExpectationMap } from "./expectations";
+import type { LabWorkbenchProps } from "./lab-workbench";
 
 export type StreamSourceNode = Extract<DesignNode, { kind: "kafka-topic" | "dynamodb-stream" | "kinesis-stream-source" | "sqs-queue-source" }>;
 export type LabNode = RuleNode | StreamSourceNode;
@@ -88,4 +89,11 @@ export function useDesignLabEvents(node: LabNode, local: readonly LabEvent[], se
       updateSamples([...samples, ...unsaved.map(asSample)]);
     },
   };
+}
+
+/** What every designer lab passes its LabWorkbench alike: these events and expectations, and the editor's undo and read-only state. */
+export function useWorkbenchBinding(lab: DesignLabEvents): Pick<LabWorkbenchProps, "events" | "onEventsChange" | "expectations" | "onExpectationsChange" | "onUndo" | "onRedo" | "readOnly"> {
+  const readOnly = useEditor((s) => s.readOnly);
+  const { undo, redo } = useEditorStoreApi().getState();
+  return { events: lab.events, onEventsChange: lab.changeEvents, expectations: lab.expectations, onExpectationsChange: lab.changeExpectations, onUndo: undo, onRedo: redo, readOnly };
 }

@@ -6,16 +6,17 @@ import { useState } from "react";
 import type { DeployReport, OutboundHost } from "@/lib/run-locally/deploy-design";
 import { designPathOf, firedPathOf } from "@/lib/run-locally/design-path";
 import type { TestEventPath } from "@/lib/run-locally/test-event";
-import { categoryOf, type Design, type DesignNode, type NodeOfKind, type RuleNode } from "@/lib/graph";
+import { nodeTitle } from "@/components/canvas/kind-views";
+import { categoryOf, targetIdOf, validateDesign, type Design, type DesignNode, type NodeOfKind, type RuleNode } from "@/lib/graph";
 import { mskEndpoints, runKafkaMapping, type MappingRun } from "@/lib/streams/kafka";
 import type { CanvasHighlight } from "@/components/canvas/highlight";
 
 type Outcome =
   | { readonly kind: "idle" }
   | { readonly kind: "busy"; readonly what: string }
-  | { readonly kind: "deployed"; readonly report: DeployReport }
-  | { readonly kind: "sent"; readonly paths: readonly TestEventPath[] }
-  | { readonly kind: "fired"; readonly rule: string; readonly path: TestEventPath }
+  | { readonly kind: "deployed"; readonly report: DeployReport; readonly loops: readonly string[] }
+  | { readonly kind: "sent"; readonly paths: readonly TestEventPath[]; readonly targetNames: ReadonlyMap<string, string> }
+  | { readonly kind: "fired"; readonly rule: string; readonly path: TestEventPath; readonly targetNames: ReadonlyMap<string, string> }
   | { readonly kind: "records"; readonly topic: string; readonly run: MappingRun }
   | { readonly kind: "failed"; readonly message: string };
 
@@ -56,13 +57,43 @@ function sendTestRecords(design: Design, topic: NodeOfKind<"kafka-topic">): Mapp
   return runKafkaMapping(records, { batchSize: topic.batchSize, filterCriteria: topic.filterCriteria, ...endpoints });
 }
 
+/** The rule name of a rule ARN (`…:rule/name` on the default bus, `…:rule/bus/name` elsewhere). */
+function ruleName(ruleArn: string): string {
+  return ruleArn.slice(ruleArn.lastIndexOf("/") + 1);
+}
+
+/** A delivery's key in `targetNames`. */
+const deliveryKey = (d: { ruleArn: string; targetId: string }) => `${d.ruleArn} ${d.targetId}`;
+
+/** Each delivery's target as the canvas names it (its node's title), found through the rule that sent it. */
+function targetNamesOf(design: Design, paths: readonly TestEventPath[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const delivery of paths.flatMap((p) => p.deliveries)) {
+    const rule = design.nodes.find((n) => n.kind === "rule" && n.name === ruleName(delivery.ruleArn));
+    const target = design.edges
+      .filter((e) => e.kind === "invokes" && e.source === rule?.id)
+      .map((e) => design.nodes.find((n) => n.id === e.target))
+      .find((node) => node !== undefined && targetIdOf(node) === delivery.targetId);
+    if (target) names.set(deliveryKey(delivery), nodeTitle(target));
+  }
+  return names;
+}
+
+/** The design's event loops (errors and possible ones), as the problems panel words them. */
+function eventLoops(design: Design): string[] {
+  return validateDesign(design)
+    .filter((p) => p.code === "event-loop" || p.code === "possible-event-loop")
+    .map((p) => p.message);
+}
+
 function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
 /**
  * "Run locally" deploys the saved design to the local EventBridge; "Send test event" puts a
- * producer's event on it and lights up the path it took on the canvas.
+ * producer's event on it and lights up the path it took on the canvas. A group of controls for
+ * the editor's toolbar; what they did shows in a card under them.
  */
 export function LocalRunBar({
   designId,
@@ -99,7 +130,11 @@ export function LocalRunBar({
   };
 
   const deploy = () =>
-    run("Deploying…", async () => ({ kind: "deployed", report: await post<DeployReport>(`/api/designs/${encodeURIComponent(designId)}/run-locally`) }));
+    run("Deploying…", async () => ({
+      kind: "deployed",
+      report: await post<DeployReport>(`/api/designs/${encodeURIComponent(designId)}/run-locally`),
+      loops: eventLoops(currentDesign),
+    }));
 
   const send = () =>
     run("Sending…", async () => {
@@ -109,7 +144,7 @@ export function LocalRunBar({
       });
       const path = designPathOf(currentDesign, chosen, paths);
       onHighlight({ nodeIds: new Set(path.nodeIds), edgeIds: new Set(path.edgeIds) });
-      return { kind: "sent", paths };
+      return { kind: "sent", paths, targetNames: targetNamesOf(currentDesign, paths) };
     });
 
   const fire = (rule: RuleNode) =>
@@ -117,7 +152,7 @@ export function LocalRunBar({
       const { path } = await post<{ path: TestEventPath }>(`/api/designs/${encodeURIComponent(designId)}/fire-schedule`, { ruleId: rule.id });
       const lit = firedPathOf(currentDesign, rule.id, path);
       onHighlight({ nodeIds: new Set(lit.nodeIds), edgeIds: new Set(lit.edgeIds) });
-      return { kind: "fired", rule: rule.name, path };
+      return { kind: "fired", rule: rule.name, path, targetNames: targetNamesOf(currentDesign, [path]) };
     });
 
   const sendRecords = (topic: NodeOfKind<"kafka-topic">) => {
@@ -130,7 +165,7 @@ export function LocalRunBar({
   const busy = outcome.kind === "busy";
 
   return (
-    <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-slate-50 px-4 py-1.5 text-sm dark:border-slate-800 dark:bg-slate-900/60">
+    <div role="group" aria-label="Local EventBridge" className="relative flex flex-wrap items-center gap-2 text-sm">
       <span className="font-medium text-slate-600 dark:text-slate-300">Local EventBridge:</span>
       <button type="button" className={button} onClick={deploy} disabled={busy}>
         Run locally
@@ -175,21 +210,38 @@ export function LocalRunBar({
       <button type="button" className={button} onClick={send} disabled={busy || chosen === ""}>
         Send test event
       </button>
-      {schedules.map((rule) => (
-        <button key={rule.id} type="button" className={button} onClick={() => fire(rule)} disabled={busy} title={`Sends rule ${rule.name}'s Scheduled Event to its targets now, as its schedule (${rule.trigger.type === "schedule" ? rule.trigger.expression : ""}) would`}>
-          {schedules.length > 1 ? `Fire ${rule.name} now` : "Fire schedule now"}
-        </button>
-      ))}
       {topics.map((topic) => (
         <button key={topic.id} type="button" className={button} onClick={() => sendRecords(topic)} disabled={busy} title={`Runs the samples of topic ${topic.topic} through the mapping's filter and batching`}>
           {topics.length > 1 ? `Send test records (${topic.topic})` : "Send test records"}
         </button>
       ))}
-      <p role="status" data-testid="local-run-status" className="min-w-0 flex-1 truncate text-slate-600 dark:text-slate-300">
-        <OutcomeText outcome={outcome} />
-      </p>
-      {outcome.kind === "records" && <RecordsView run={outcome.run} onClose={() => setOutcome({ kind: "idle" })} />}
-      {outcome.kind === "deployed" && outcome.report.outboundHosts.length > 0 && <OutboundHostsView hosts={outcome.report.outboundHosts} />}
+      {schedules.map((rule) => (
+        <button key={rule.id} type="button" className={button} onClick={() => fire(rule)} disabled={busy} title={`Sends rule ${rule.name}'s Scheduled Event to its targets now, as its schedule (${rule.trigger.type === "schedule" ? rule.trigger.expression : ""}) would`}>
+          {schedules.length > 1 ? `Fire ${rule.name} now` : "Fire schedule now"}
+        </button>
+      ))}
+      {/* Under the controls, over the canvas's corner: the canvas keeps its size; Close (or the next action) replaces it. */}
+      <div
+        data-testid="local-run-outcome"
+        className={
+          outcome.kind === "idle"
+            ? "sr-only"
+            : "absolute right-0 top-full z-20 mt-3 max-h-[60vh] w-[34rem] max-w-[calc(100vw-2rem)] space-y-2 overflow-y-auto rounded-md border border-slate-200 bg-white p-3 text-slate-700 shadow-lg dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200"
+        }
+      >
+        <div className="flex items-start gap-2">
+          <p role="status" data-testid="local-run-status" className="min-w-0 flex-1">
+            <OutcomeText outcome={outcome} />
+          </p>
+          {outcome.kind !== "idle" && outcome.kind !== "busy" && (
+            <button type="button" onClick={() => setOutcome({ kind: "idle" })} aria-label="Close" title="Close" className="rounded px-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-100">
+              ✕
+            </button>
+          )}
+        </div>
+        {outcome.kind === "records" && <RecordsView run={outcome.run} />}
+        {outcome.kind === "deployed" && outcome.report.outboundHosts.length > 0 && <OutboundHostsView hosts={outcome.report.outboundHosts} />}
+      </div>
     </div>
   );
 }
@@ -197,7 +249,7 @@ export function LocalRunBar({
 /** The hosts the design's API destinations will call, each with whether Switchyard may reach it. */
 function OutboundHostsView({ hosts }: { hosts: readonly OutboundHost[] }) {
   return (
-    <section aria-label="Hosts this design calls" data-testid="local-run-hosts" className="basis-full pb-1 text-xs text-slate-600 dark:text-slate-300">
+    <section aria-label="Hosts this design calls" data-testid="local-run-hosts" className="text-xs text-slate-600 dark:text-slate-300">
       <span className="font-medium">API destinations will call:</span>
       <ul className="mt-0.5 space-y-0.5">
         {hosts.map((host) => (
@@ -216,9 +268,9 @@ function OutboundHostsView({ hosts }: { hosts: readonly OutboundHost[] }) {
 }
 
 /** What the function would receive: the batches as JSON text, and the records the filter dropped. */
-function RecordsView({ run, onClose }: { run: MappingRun; onClose: () => void }) {
+function RecordsView({ run }: { run: MappingRun }) {
   return (
-    <section aria-label="Test records" data-testid="kafka-test-records" className="basis-full space-y-1 pb-1">
+    <section aria-label="Test records" data-testid="kafka-test-records" className="min-w-0 space-y-1">
       {run.problems.length > 0 && (
         <ul className="text-red-700 dark:text-red-400">
           {run.problems.map((problem) => (
@@ -229,13 +281,8 @@ function RecordsView({ run, onClose }: { run: MappingRun; onClose: () => void })
       <p data-testid="kafka-filtered-out">
         Filtered out: {run.filteredOut.length === 0 ? "none" : run.filteredOut.map((r) => r.name).join(", ")}
       </p>
-      <p>
-        The function receives {count(run.batches.length, "batch", "batches")}:{" "}
-        <button type="button" onClick={onClose} className="text-indigo-700 underline dark:text-indigo-300">
-          Close
-        </button>
-      </p>
-      <pre data-testid="kafka-batches" className="max-h-72 overflow-auto rounded-md border border-slate-200 bg-white p-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-950">
+      <p>The function receives {count(run.batches.length, "batch", "batches")}:</p>
+      <pre data-testid="kafka-batches" className="max-h-48 max-w-full overflow-auto rounded-md border border-slate-200 bg-white p-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-950">
         {JSON.stringify(run.batches, null, 2)}
       </pre>
     </section>
@@ -251,14 +298,19 @@ function OutcomeText({ outcome }: { outcome: Outcome }) {
     case "failed":
       return <span className="text-red-700 dark:text-red-400">{outcome.message}</span>;
     case "deployed": {
-      const { report } = outcome;
+      const { report, loops } = outcome;
       const summary = `Running locally: ${count(report.buses.length, "bus", "buses")}, ${count(report.rules.length, "rule", "rules")}, ${count(report.targets, "target", "targets")}.`;
       const problems = report.problems.map((p) => `${p.nodeId}: ${p.message}`).join("; ");
       return (
-        <span title={problems || undefined}>
+        <>
           {summary}
-          {problems && <span className="text-amber-700 dark:text-amber-400"> {count(report.problems.length, "problem", "problems")}: {problems}</span>}
-        </span>
+          {problems && <span className="text-amber-800 dark:text-amber-300"> {count(report.problems.length, "problem", "problems")}: {problems}</span>}
+          {loops.map((loop) => (
+            <span key={loop} data-testid="local-run-loop" className="block text-amber-800 dark:text-amber-300">
+              {loop}. Locally a bus takes each event once, so a looping event stops after one round.
+            </span>
+          ))}
+        </>
       );
     }
     case "records":
@@ -271,27 +323,29 @@ function OutcomeText({ outcome }: { outcome: Outcome }) {
     case "fired":
       return (
         <>
-          Rule {outcome.rule} fired its Scheduled Event: <Deliveries deliveries={outcome.path.deliveries} />
+          Rule {outcome.rule} fired its Scheduled Event: <Deliveries paths={[outcome.path]} targetNames={outcome.targetNames} />
         </>
       );
     case "sent": {
       const rules = outcome.paths.reduce((sum, p) => sum + p.matchedRules.length, 0);
       return (
         <>
-          Test event matched {count(rules, "rule", "rules")}, <Deliveries deliveries={outcome.paths.flatMap((p) => p.deliveries)} />
+          Test event matched {count(rules, "rule", "rules")}, <Deliveries paths={outcome.paths} targetNames={outcome.targetNames} />
         </>
       );
     }
   }
 }
 
-/** "2 deliveries (queue: inbox, hook: pending). See it in Events" */
-function Deliveries({ deliveries }: { deliveries: TestEventPath["deliveries"] }) {
+/** "2 deliveries (orders: inbox, hook: pending). See it in Events", targets by their names on the canvas. */
+function Deliveries({ paths, targetNames }: { paths: readonly TestEventPath[]; targetNames: ReadonlyMap<string, string> }) {
+  const deliveries = paths.flatMap((p) => p.deliveries);
+  const eventId = paths[0]?.eventId;
   return (
     <>
       {count(deliveries.length, "delivery", "deliveries")}
-      {deliveries.length > 0 && ` (${deliveries.map((d) => `${d.targetId}: ${d.status}`).join(", ")})`}.{" "}
-      <Link href="/events" className="text-indigo-700 underline dark:text-indigo-300">
+      {deliveries.length > 0 && ` (${deliveries.map((d) => `${targetNames.get(deliveryKey(d)) ?? d.targetId}: ${d.status}`).join(", ")})`}.{" "}
+      <Link href={eventId ? `/events?text=${encodeURIComponent(eventId)}` : "/events"} className="whitespace-nowrap font-medium text-indigo-700 underline dark:text-indigo-300">
         See it in Events
       </Link>
     </>

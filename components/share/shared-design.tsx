@@ -8,6 +8,7 @@ import { useCreateEditorStore } from "@/components/canvas/editor-context";
 import * as api from "@/components/designs/api";
 import { categoryOf, decodeShareLink, ShareLinkError, type Design, type NodeCategory, type ShareLinkErrorReason } from "@/lib/graph";
 import { CopyShareLink } from "./copy-share-link";
+import { forkName } from "./fork-name";
 
 type Opened = { readonly ok: true; readonly design: Design } | { readonly ok: false; readonly error: ShareLinkError };
 
@@ -68,7 +69,9 @@ function SharedDesignView({ design }: { design: Design }) {
     setForking(true);
     setError(null);
     try {
-      const { design: saved } = await api.createDesignFrom(design, "Shared design");
+      const { designs } = await api.listDesigns();
+      const name = forkName(design.name, new Set(designs.map((d) => d.name)));
+      const { design: saved } = await api.createDesignFrom({ ...design, name }, name);
       router.push(`/designs/${encodeURIComponent(saved.id)}`);
     } catch (e) {
       setError(`The fork could not be saved: ${e instanceof Error ? e.message : String(e)}`);

@@ -21,9 +21,16 @@ export interface ExportResult {
   readonly warnings: readonly string[];
 }
 
-/** A design that cannot be exported: every problem, each saying what and where. */
+/**
+ * A design that cannot be exported: every problem, each saying what and where; `blocking` holds
+ * the validation problems themselves (none when the document is not a design at all), for a UI
+ * that names their nodes its own way.
+ */
 export class DesignNotExportableError extends Error {
-  constructor(readonly problems: readonly string[]) {
+  constructor(
+    readonly problems: readonly string[],
+    readonly blocking: readonly Problem[] = [],
+  ) {
     super(`The design cannot be exported:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     this.name = "DesignNotExportableError";
   }
@@ -55,7 +62,7 @@ export function parseExportableDesign(value: unknown): Design {
     throw new DesignNotExportableError(parsed.error.issues.map((issue) => `${issue.path.join(".") || "(document)"}: ${issue.message}`));
   }
   const problems = blockingProblems(parsed.data);
-  if (problems.length > 0) throw new DesignNotExportableError(problems.map(where));
+  if (problems.length > 0) throw new DesignNotExportableError(problems.map(where), problems);
   return parsed.data;
 }
 

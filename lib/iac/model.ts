@@ -534,7 +534,9 @@ class ModelBuilder {
         }
         // A cluster ARN ends in a generated id: only the deployer knows it.
         const inAccount = node.account === undefined ? "" : ` in account ${node.account}`;
-        const param = this.parameter(this.names.allocate(node.clusterName, "cluster arn"), `ARN of the MSK cluster ${node.clusterName}${inAccount}`);
+        // "msk-producer-cluster" gives msk_producer_cluster_arn, not msk_producer_cluster_cluster_arn.
+        const named = /cluster$/i.test(node.clusterName.trim()) ? "arn" : "cluster arn";
+        const param = this.parameter(this.names.allocate(node.clusterName, named), `ARN of the MSK cluster ${node.clusterName}${inAccount}`);
         if (node.account !== undefined && !this.isHome(node.account)) {
           this.notes.push(`MSK cluster ${node.clusterName} is in account ${node.account}: its cluster policy (in that account) must let the function's execution role connect and read topic ${node.topic}, over multi-VPC private connectivity.`);
         }

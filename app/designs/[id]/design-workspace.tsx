@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
 import { useStore } from "zustand";
+import type { DockSide } from "@/components/canvas/docked-panel";
 import { DesignEditor } from "@/components/canvas/design-editor";
 import { useCreateEditorStore, useEditorDocument } from "@/components/canvas/editor-context";
 import type { EditorStore } from "@/components/canvas/store";
@@ -11,11 +12,15 @@ import type { CanvasHighlight } from "@/components/canvas/highlight";
 import { PushToAwsButton } from "@/components/aws/push-to-aws-button";
 import { LocalRunBar } from "@/components/local-run/local-run-bar";
 import { CopyShareLink } from "@/components/share/copy-share-link";
+import { useStoredPreference } from "@/components/shell/stored-preference";
 import type { DesignRecord } from "@/lib/designs/types";
 import type { Autosaver } from "@/lib/designs/autosave";
 import { useAutosave, useSaveStatus } from "./use-autosave";
 import { DESIGN_NAME_MAX_LENGTH } from "@/lib/limits";
 
+const acceptDockSide = (stored: string): DockSide | undefined => (stored === "bottom" || stored === "right" ? stored : undefined);
+const HEADER_BUTTON =
+  "rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700";
 
 const DesignerLabPanel = dynamic(() => import("@/components/lab/designer-lab-panel").then((m) => m.DesignerLabPanel), { ssr: false });
 const ExportDialog = dynamic(() => import("@/components/export/export-dialog").then((m) => m.ExportDialog), { ssr: false });
@@ -32,6 +37,7 @@ export function DesignWorkspace({ record }: { record: DesignRecord }) {
   const [highlight, setHighlight] = useState<CanvasHighlight>();
   const [exporting, setExporting] = useState(false);
   const [labOpen, setLabOpen] = useState(false);
+  const [labDock, setLabDock] = useStoredPreference<DockSide>("switchyard.designer.lab-dock", "bottom", acceptDockSide);
   const closeExport = useCallback(() => setExporting(false), []);
   // A test event's path is stale once the graph changes (a rename leaves it be).
   useEffect(
@@ -42,45 +48,59 @@ export function DesignWorkspace({ record }: { record: DesignRecord }) {
     [store],
   );
 
+  const labControls = (
+    <>
+      <button
+        type="button"
+        onClick={() => setLabDock(labDock === "bottom" ? "right" : "bottom")}
+        title={labDock === "bottom" ? "Dock the lab beside the canvas, in place of the inspector" : "Dock the lab under the canvas"}
+        className={HEADER_BUTTON}
+      >
+        {labDock === "bottom" ? "Dock right" : "Dock bottom"}
+      </button>
+      <button type="button" onClick={() => setLabOpen(false)} aria-label="Close the lab" title="Close the lab" className={HEADER_BUTTON}>
+        ✕
+      </button>
+    </>
+  );
+
   return (
     <div data-full-bleed className="flex min-h-0 flex-1 flex-col">
-      <div className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
-        <Link href="/designs" className="text-sm text-slate-500 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-4 py-1.5 dark:border-slate-800 dark:bg-slate-900">
+        <Link href="/designs" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100">
           ← Designs
         </Link>
         <DesignNameField store={store} saver={saver} />
         <SaveIndicator saver={saver} />
+        <div className="ml-auto flex items-center gap-2">
+          <button
+            type="button"
+            aria-pressed={labOpen}
+            data-testid="designer-lab-toggle"
+            onClick={() => setLabOpen((open) => !open)}
+            title="Test the selected rule's pattern against sample events"
+            className={`${HEADER_BUTTON} aria-pressed:bg-indigo-50 aria-pressed:text-indigo-800 dark:aria-pressed:bg-indigo-950 dark:aria-pressed:text-indigo-200`}
+          >
+            Lab
+          </button>
+          <button type="button" onClick={() => setExporting(true)} className={HEADER_BUTTON}>
+            Export
+          </button>
+          <EditedShareLink store={store} />
+          <PushToAwsButton designId={record.id} saved={saved} />
+        </div>
       </div>
       <ConflictBanner saver={saver} />
-      <EditedLocalRunBar store={store} designId={record.id} saved={saved} onHighlight={setHighlight} />
       <div className="min-h-0 flex-1">
         <DesignEditor
           store={store}
           highlight={highlight}
-          bottomPanel={labOpen ? <DesignerLabPanel /> : undefined}
-          toolbarExtras={
-            <>
-              <button
-                type="button"
-                aria-pressed={labOpen}
-                data-testid="designer-lab-toggle"
-                onClick={() => setLabOpen((open) => !open)}
-                title="Test the selected rule's pattern against sample events"
-                className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-100 aria-pressed:bg-indigo-50 aria-pressed:text-indigo-800 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700 dark:aria-pressed:bg-indigo-950 dark:aria-pressed:text-indigo-200"
-              >
-                Lab
-              </button>
-              <button
-                type="button"
-                onClick={() => setExporting(true)}
-                className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700"
-              >
-                Export
-              </button>
-              <EditedShareLink store={store} />
-              <PushToAwsButton designId={record.id} saved={saved} />
-            </>
+          dockedPanel={
+            labOpen
+              ? { side: labDock, label: "the lab", content: <DesignerLabPanel controls={labControls} layout={labDock === "bottom" ? "columns" : "stack"} /> }
+              : undefined
           }
+          toolbarExtras={<EditedLocalRunBar store={store} designId={record.id} saved={saved} onHighlight={setHighlight} />}
         />
       </div>
       {exporting && <EditedExportDialog store={store} onClose={closeExport} />}
@@ -119,7 +139,7 @@ function DesignNameField({ store, saver }: { store: EditorStore; saver: Autosave
           requestAnimationFrame(() => (e.target as HTMLInputElement).blur());
         }
       }}
-      className="min-w-0 max-w-md flex-1 rounded-md border border-transparent bg-transparent px-2 py-1 text-lg font-semibold text-slate-900 hover:border-slate-300 focus:border-indigo-500 focus:outline-none dark:text-slate-100 dark:hover:border-slate-600"
+      className="min-w-40 max-w-full flex-1 rounded-md border border-transparent bg-transparent px-2 py-0.5 text-lg font-semibold text-slate-900 hover:border-slate-300 focus:border-indigo-500 focus:outline-none dark:text-slate-100 dark:hover:border-slate-600"
     />
   );
 }
@@ -167,7 +187,7 @@ function SaveIndicator({ saver }: { saver: Autosaver }) {
     conflict: "text-red-700 dark:text-red-400",
   }[status.state];
   return (
-    <div className="ml-auto flex items-center gap-2 text-sm">
+    <div className="flex items-center gap-2 text-sm">
       <span role="status" data-testid="save-status" data-state={status.state} className={tone} title={status.state === "error" ? status.message : undefined}>
         {text}
         {status.state === "error" && `: ${status.message}`}

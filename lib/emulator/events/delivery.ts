@@ -51,6 +51,8 @@ interface AttemptOutcome {
   readonly response?: string;
   readonly error?: string;
   readonly code?: DeliveryErrorCode;
+  /** Not sent, and rightly so: recorded as skipped, with `error` saying why. */
+  readonly skipped?: boolean;
 }
 
 /**
@@ -166,10 +168,10 @@ export class Dispatcher {
       lastStatus: outcome.status ?? null,
       lastResponse: outcome.response?.slice(0, RESPONSE_KEPT_CHARS) ?? null,
       lastError: outcome.ok ? null : (outcome.error ?? `HTTP ${outcome.status}`),
-      errorCode: outcome.ok ? null : (outcome.code ?? "UNKNOWN"),
+      errorCode: outcome.ok || outcome.skipped ? null : (outcome.code ?? "UNKNOWN"),
     };
-    if (outcome.ok) {
-      await this.db.delivery.update({ where: { id: delivery.id }, data: { ...result, status: "delivered" } });
+    if (outcome.ok || outcome.skipped) {
+      await this.db.delivery.update({ where: { id: delivery.id }, data: { ...result, status: outcome.skipped ? "skipped" : "delivered" } });
       return;
     }
     const failure = { code: result.errorCode ?? "UNKNOWN", message: result.lastError ?? "", retries: attempts - 1 };
@@ -244,7 +246,7 @@ export class Dispatcher {
   /**
    * Bus-to-bus: the target bus receives the original event, as with AWS. A bus takes an event id
    * once: an event that comes back to a bus it already reached (rules forwarding in a loop) is
-   * recorded as delivered without going round again.
+   * not sent round again, and its delivery is recorded as skipped.
    */
   private async forwardToBus(delivery: DeliveryRow): Promise<AttemptOutcome> {
     const target = parseArn(delivery.targetArn);
@@ -258,7 +260,7 @@ export class Dispatcher {
       where: { busArn: bus.arn, time: original.time, eventId: original.eventId, replayName: original.replayName },
       select: { id: true },
     });
-    if (seen !== null) return { ok: true, retryable: false, response: "The target bus already has this event (forwarding loop stopped)." };
+    if (seen !== null) return { ok: false, retryable: false, skipped: true, error: "The target bus already has this event (forwarding loop stopped)." };
     await ingestEvents(this.deps, [
       {
         eventId: original.eventId,

@@ -53,7 +53,7 @@ variable "urgent_tickets_queue_name" {
   default     = "urgent-tickets"
 }
 
-variable "my_cluster_cluster_arn" {
+variable "my_cluster_arn" {
   type        = string
   description = "ARN of the MSK cluster my-cluster"
 }
@@ -210,7 +210,7 @@ resource "aws_lambda_permission" "nightly_report_rule_nightly_report_function_pe
 }
 
 resource "aws_lambda_event_source_mapping" "orders_topic_kafka_consumer_function_mapping" {
-  event_source_arn  = var.my_cluster_cluster_arn
+  event_source_arn  = var.my_cluster_arn
   function_name     = var.kafka_consumer_function_name
   topics            = ["orders"]
   batch_size        = 100

@@ -16,7 +16,7 @@ data "aws_region" "current" {}
 
 data "aws_caller_identity" "current" {}
 
-variable "msk_producer_cluster_cluster_arn" {
+variable "msk_producer_cluster_arn" {
   type        = string
   description = "ARN of the MSK cluster msk-producer-cluster in account 111111111111"
 }
@@ -28,7 +28,7 @@ variable "msk_lambda_cross_account_iam_function_name" {
 }
 
 resource "aws_lambda_event_source_mapping" "customer_topic_msk_lambda_cross_account_iam_function_mapping" {
-  event_source_arn  = var.msk_producer_cluster_cluster_arn
+  event_source_arn  = var.msk_producer_cluster_arn
   function_name     = var.msk_lambda_cross_account_iam_function_name
   topics            = ["customer"]
   batch_size        = 100

@@ -27,7 +27,7 @@ export class CrossAccountStack extends Stack {
     const centralBusTargetDeadLetterQueueArn = new CfnParameter(this, "CentralBusTargetDeadLetterQueueArn", { type: "String", description: "Dead-letter queue of CentralBusTarget (SQS queue ARN)", default: "arn:aws:sqs:eu-west-1:111122223333:forward-dlq" });
     new CfnParameter(this, "OpsPagerFunctionName", { type: "String", description: "Name of the existing function ops-pager in account 555566667777", default: "ops-pager" });
     new CfnParameter(this, "UrgentTicketsQueueName", { type: "String", description: "Name of the existing queue urgent-tickets", default: "urgent-tickets" });
-    const myClusterClusterArn = new CfnParameter(this, "MyClusterClusterArn", { type: "String", description: "ARN of the MSK cluster my-cluster" });
+    const myClusterArn = new CfnParameter(this, "MyClusterArn", { type: "String", description: "ARN of the MSK cluster my-cluster" });
     new CfnParameter(this, "KafkaConsumerFunctionName", { type: "String", description: "Name of the existing function kafka-consumer", default: "kafka-consumer" });
 
     const defaultBus = events.EventBus.fromEventBusArn(this, "DefaultBus", Fn.sub("arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default"));
@@ -96,7 +96,7 @@ export class CrossAccountStack extends Stack {
     const kafkaConsumerFunction = lambda.Function.fromFunctionAttributes(this, "KafkaConsumerFunction", { functionArn: Fn.sub("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${KafkaConsumerFunctionName}"), sameEnvironment: true });
     new lambda.EventSourceMapping(this, "OrdersTopicKafkaConsumerFunctionMapping", {
       target: kafkaConsumerFunction,
-      eventSourceArn: myClusterClusterArn.valueAsString,
+      eventSourceArn: myClusterArn.valueAsString,
       kafkaTopic: "orders",
       kafkaConsumerGroupId: "group-kafka",
       batchSize: 100,
