@@ -139,6 +139,15 @@ describe("RuleMachine events", () => {
     expect(matching(machine, together)).toEqual(["r"]);
   });
 
+  it("keeps array consistency when a branch checks an exact field before a range on an earlier path", () => {
+    // `age` comes before `name` in path order, but the exact `name` is checked first.
+    const machine = machineWith({ r: { people: { age: [{ numeric: [">", 30] }], name: ["Anna"] } } });
+    const split = { people: [{ age: 40, name: "Peter" }, { age: 20, name: "Anna" }] };
+    const together = { people: [{ age: 20, name: "Peter" }, { age: 40, name: "Anna" }] };
+    expect(matching(machine, split)).toEqual([]);
+    expect(matching(machine, together)).toEqual(["r"]);
+  });
+
   it("applies array consistency through nested arrays", () => {
     const machine = machineWith({ r: { a: { b: ["x"], c: ["y"] } } });
     expect(matching(machine, { a: [[{ b: "x" }], [{ c: "y" }]] })).toEqual([]);

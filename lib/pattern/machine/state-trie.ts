@@ -101,7 +101,7 @@ export interface BranchTrail {
 
 /** Adds one branch of `rule` below `root`, sharing states with branches that start alike. */
 export function installBranch(root: StateNode, branch: PatternBranch, rule: RuleNumber, paths: FieldPaths): BranchTrail {
-  const fields = [...branch.fields].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const fields = stepOrder(branch);
   const steps: BranchTrail["steps"][number][] = [];
   let state = root;
   for (const field of fields) {
@@ -150,6 +150,50 @@ export function uninstallBranch(trail: BranchTrail, rule: RuleNumber, paths: Fie
     paths.release(transition.path);
   }
   for (const step of trail.steps) if (step.edge.users > 0) step.edge.refresh();
+}
+
+type BranchField = PatternBranch["fields"][number];
+
+/**
+ * The order a branch visits its fields: the most selective first, so that a walk stops early at
+ * states whose later fields the event cannot meet, and never tries a wide range or an
+ * anything-but for every event when an exact value would rule the branch out first. Fields with
+ * the same selectivity go in path order, so branches that start alike share states.
+ *
+ * With an `exists: false` the order is path order: which array elements the fields before it took
+ * decides it (lib/pattern/SEMANTICS.md, "Array consistency"). Without one, a match is a consistent
+ * choice of values whatever the order in which it is found.
+ */
+function stepOrder(branch: PatternBranch): BranchField[] {
+  const byPath = (a: BranchField, b: BranchField): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const fields = [...branch.fields];
+  const absence = fields.some((field) => field.conditions.some((condition) => condition.kind === "exists" && !condition.exists));
+  if (absence) return fields.sort(byPath);
+  return fields.sort((a, b) => selectivityRank(a) - selectivityRank(b) || byPath(a, b));
+}
+
+/** 0: exact values only; 1: values by text (prefix, suffix, case, wildcard, cidr); 2: ranges; 3: the rest. */
+function selectivityRank(field: BranchField): number {
+  let rank = 0;
+  for (const condition of field.conditions) {
+    switch (condition.kind) {
+      case "exact":
+        break;
+      case "prefix":
+      case "suffix":
+      case "equals-ignore-case":
+      case "wildcard":
+      case "cidr":
+        rank = Math.max(rank, 1);
+        break;
+      case "numeric":
+        rank = Math.max(rank, 2);
+        break;
+      default:
+        return 3;
+    }
+  }
+  return rank;
 }
 
 /** Identical condition sets (in any order, with repeats) share one edge. */
