@@ -1,6 +1,9 @@
 import { foldCodeUnit } from "./case-fold";
 
 class TrieNode<T> {
+  /** The one child while there is one (most nodes of a trie of keys have one), then `children`. */
+  onlyCode = -1;
+  onlyChild: TrieNode<T> | undefined = undefined;
   children: Map<number, TrieNode<T>> | undefined = undefined;
   /** Entries whose key ends here and that accept any continuation (prefixes). */
   prefixEntries: T[] | undefined = undefined;
@@ -31,11 +34,10 @@ export class CharTrie<T> {
     let node = this.root;
     for (let step = 0; step < key.length; step++) {
       const code = this.codeAt(key, step);
-      let child = node.children?.get(code);
+      let child = childOf(node, code);
       if (child === undefined) {
         child = new TrieNode<T>();
-        node.children ??= new Map();
-        node.children.set(code, child);
+        addChild(node, code, child);
       }
       node = child;
     }
@@ -47,7 +49,7 @@ export class CharTrie<T> {
   remove(key: string, entry: T, whole: boolean): void {
     const trail: TrieNode<T>[] = [this.root];
     for (let step = 0; step < key.length; step++) {
-      const child = trail[step].children?.get(this.codeAt(key, step));
+      const child = childOf(trail[step], this.codeAt(key, step));
       if (child === undefined) return;
       trail.push(child);
     }
@@ -64,10 +66,8 @@ export class CharTrie<T> {
     // Drop nodes that lead nowhere any more, deepest first.
     for (let step = key.length; step > 0; step--) {
       const dead = trail[step];
-      if (dead.children !== undefined || dead.prefixEntries !== undefined || dead.wholeEntries !== undefined) break;
-      const parent = trail[step - 1];
-      parent.children?.delete(this.codeAt(key, step - 1));
-      if (parent.children?.size === 0) parent.children = undefined;
+      if (dead.onlyChild !== undefined || dead.children !== undefined || dead.prefixEntries !== undefined || dead.wholeEntries !== undefined) break;
+      removeChild(trail[step - 1], this.codeAt(key, step - 1));
     }
   }
 
@@ -79,9 +79,7 @@ export class CharTrie<T> {
       const prefixEntries = node.prefixEntries;
       if (prefixEntries !== undefined) for (let i = 0; i < prefixEntries.length; i++) out.push(prefixEntries[i]);
       if (step === length) break;
-      const children: Map<number, TrieNode<T>> | undefined = node.children;
-      if (children === undefined) return;
-      node = children.get(this.codeAt(text, step));
+      node = childOf(node, this.codeAt(text, step));
       if (node === undefined) return;
     }
     const wholeEntries = node.wholeEntries;
@@ -92,4 +90,33 @@ export class CharTrie<T> {
     const code = text.charCodeAt(this.backwards ? text.length - 1 - step : step);
     return this.folded ? foldCodeUnit(code) : code;
   }
+}
+
+function childOf<T>(node: TrieNode<T>, code: number): TrieNode<T> | undefined {
+  if (node.onlyCode === code) return node.onlyChild;
+  return node.children?.get(code);
+}
+
+function addChild<T>(node: TrieNode<T>, code: number, child: TrieNode<T>): void {
+  if (node.onlyChild === undefined && node.children === undefined) {
+    node.onlyCode = code;
+    node.onlyChild = child;
+    return;
+  }
+  if (node.onlyChild !== undefined) {
+    node.children = new Map([[node.onlyCode, node.onlyChild]]);
+    node.onlyCode = -1;
+    node.onlyChild = undefined;
+  }
+  node.children?.set(code, child);
+}
+
+function removeChild<T>(node: TrieNode<T>, code: number): void {
+  if (node.onlyCode === code) {
+    node.onlyCode = -1;
+    node.onlyChild = undefined;
+    return;
+  }
+  node.children?.delete(code);
+  if (node.children?.size === 0) node.children = undefined;
 }

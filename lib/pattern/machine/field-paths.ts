@@ -45,6 +45,11 @@ export class FieldPaths {
     return this.nextSlot;
   }
 
+  /** The slot of `path` while some rule reads it. */
+  slotOf(path: string): number | undefined {
+    return this.entries.get(path)?.slot;
+  }
+
   /** Registers one more user of `path` and returns its slot. */
   acquire(path: string): number {
     const known = this.entries.get(path);

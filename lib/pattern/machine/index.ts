@@ -18,15 +18,15 @@ import { FieldPaths } from "./field-paths";
 import {
   installBranch,
   uninstallBranch,
-  RuleEntry,
   StateNode,
   type BranchTrail,
   type Edge,
   type FieldTransition,
+  type RuleNumber,
 } from "./state-trie";
 
 interface InstalledRule {
-  readonly entry: RuleEntry;
+  readonly number: RuleNumber;
   readonly trails: readonly BranchTrail[];
 }
 
@@ -41,6 +41,10 @@ export class RuleMachine {
   private readonly scanner = new EventScanner(this.paths);
   private readonly root = new StateNode();
   private readonly rules = new Map<string, InstalledRule>();
+  /** By rule number: its name, and the generation of the last event it was reported for. */
+  private ruleNames: string[] = [];
+  private ruleMatchedAt = new Float64Array(64);
+  private readonly freeRuleNumbers: RuleNumber[] = [];
   /** Numbers each event; states and rules remember the last event that reached them. */
   private generation = 0;
   /** Numbers each (leaf, step) lookup, for de-duplication inside the value indexes. */
@@ -72,9 +76,16 @@ export class RuleMachine {
   /** Adds or replaces the rule `name` with an already compiled pattern. */
   addCompiledRule(name: string, pattern: CompiledPattern): void {
     this.removeRule(name);
-    const entry = new RuleEntry(name);
-    const trails = pattern.branches.map((branch) => installBranch(this.root, branch, entry, this.paths));
-    this.rules.set(name, { entry, trails });
+    const number = this.freeRuleNumbers.pop() ?? this.ruleNames.length;
+    this.ruleNames[number] = name;
+    if (number >= this.ruleMatchedAt.length) {
+      const grown = new Float64Array(this.ruleMatchedAt.length * 2);
+      grown.set(this.ruleMatchedAt);
+      this.ruleMatchedAt = grown;
+    }
+    this.ruleMatchedAt[number] = 0;
+    const trails = pattern.branches.map((branch) => installBranch(this.root, branch, number, this.paths));
+    this.rules.set(name, { number, trails });
   }
 
   /** Removes the rule `name`; returns whether it existed. */
@@ -82,7 +93,9 @@ export class RuleMachine {
     const installed = this.rules.get(name);
     if (installed === undefined) return false;
     this.rules.delete(name);
-    for (const trail of installed.trails) uninstallBranch(trail, installed.entry, this.paths);
+    for (const trail of installed.trails) uninstallBranch(trail, installed.number, this.paths);
+    this.ruleNames[installed.number] = "";
+    this.freeRuleNumbers.push(installed.number);
     return true;
   }
 
@@ -111,11 +124,12 @@ export class RuleMachine {
       // side is smaller, then the `exists:false` edges of fields it has no values for.
       const transitions = state.transitions;
       const touched = scanner.touchedSlots;
-      if (transitions.length <= touched.length) {
+      const bySlot = state.transitionBySlot;
+      if (bySlot === undefined || transitions.length <= touched.length) {
         for (let t = 0; t < transitions.length; t++) this.followValues(transitions[t], chosen, generation);
       } else {
         for (let s = 0; s < touched.length; s++) {
-          const transition = state.transitionBySlot.get(touched[s]);
+          const transition = bySlot.get(touched[s]);
           if (transition !== undefined) this.followValues(transition, chosen, generation);
         }
       }
@@ -145,7 +159,12 @@ export class RuleMachine {
       transition.index.collect(leaf, ++this.stamp, hits);
       if (hits.length === 0) continue;
       const nextChosen = element === null ? chosen : new ChosenElements(element, chosen);
-      for (let i = 0; i < hits.length; i++) this.schedule(hits[i].next, nextChosen, generation);
+      for (let i = 0; i < hits.length; i++) {
+        const edge = hits[i];
+        if (edge.onlyRule !== -1) this.reportRule(edge.onlyRule, generation);
+        else if (edge.endsAt !== null) this.reportRules(edge.endsAt, generation);
+        else this.schedule(edge.next, nextChosen, generation);
+      }
     }
   }
 
@@ -191,14 +210,16 @@ export class RuleMachine {
 
   /** Adds the rules whose branches end at `state` to this event's result, each once. */
   private report(state: StateNode, generation: number): void {
-    const ending = state.endingRules;
-    const matched = this.matched;
-    for (let i = 0; i < ending.length; i++) {
-      const rule = ending[i];
-      if (rule.matchedAt !== generation) {
-        rule.matchedAt = generation;
-        matched.push(rule.name);
-      }
-    }
+    this.reportRules(state.endingRules, generation);
+  }
+
+  private reportRules(ending: readonly RuleNumber[], generation: number): void {
+    for (let i = 0; i < ending.length; i++) this.reportRule(ending[i], generation);
+  }
+
+  private reportRule(rule: RuleNumber, generation: number): void {
+    if (this.ruleMatchedAt[rule] === generation) return;
+    this.ruleMatchedAt[rule] = generation;
+    this.matched.push(this.ruleNames[rule]);
   }
 }

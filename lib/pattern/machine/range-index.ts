@@ -17,7 +17,9 @@ interface RangeEntry<K extends number | string, T> {
  * The distinct bounds cut the number line into elementary pieces (each bound itself, and the
  * open gaps between bounds); every range covers a contiguous run of pieces and is stored at the
  * O(log n) nodes of a segment tree that cover that run. A lookup walks from the piece of `x` up
- * to the root. The tree is rebuilt lazily after rules change.
+ * to the root. The tree is rebuilt lazily after rules change, into flat arrays (node `n`'s
+ * entries are `entries[entryStart[n] … entryStart[n + 1] - 1]`), so that the walk past empty
+ * nodes reads one number each and not one list object each.
  */
 export class RangeIndex<K extends number | string, T> {
   private readonly ranges: RangeEntry<K, T>[] = [];
@@ -25,7 +27,8 @@ export class RangeIndex<K extends number | string, T> {
   private bounds: K[] = [];
   /** Leaves start at `leafBase`; node `n` has children `2n` and `2n + 1`. */
   private leafBase = 1;
-  private nodeEntries: (T[] | undefined)[] = [];
+  private entryStart = new Int32Array(3);
+  private entries: T[] = [];
 
   get isEmpty(): boolean {
     return this.ranges.length === 0;
@@ -46,9 +49,11 @@ export class RangeIndex<K extends number | string, T> {
   /** Appends to `out` the entry of every range containing `x`. */
   collect(x: K, out: T[]): void {
     if (!this.built) this.build();
+    const entryStart = this.entryStart;
+    const entries = this.entries;
     for (let node = this.leafBase + this.pieceOf(x); node >= 1; node >>= 1) {
-      const entries = this.nodeEntries[node];
-      if (entries !== undefined) for (let i = 0; i < entries.length; i++) out.push(entries[i]);
+      const end = entryStart[node + 1];
+      for (let i = entryStart[node]; i < end; i++) out.push(entries[i]);
     }
   }
 
@@ -63,22 +68,30 @@ export class RangeIndex<K extends number | string, T> {
     let leafBase = 1;
     while (leafBase < pieces) leafBase <<= 1;
     this.leafBase = leafBase;
-    this.nodeEntries = new Array<T[] | undefined>(2 * leafBase).fill(undefined);
-    for (const range of this.ranges) {
-      const first = range.lower === undefined ? 0 : this.pieceAfter(range.lower);
-      const last = range.upper === undefined ? pieces - 1 : this.pieceBefore(range.upper);
-      if (first <= last) this.cover(first, last, range.entry);
-    }
+    // Count each node's entries, turn the counts into start offsets, then fill.
+    const entryStart = new Int32Array(2 * leafBase + 1);
+    const runs = this.ranges.map((range) => ({
+      entry: range.entry,
+      first: range.lower === undefined ? 0 : this.pieceAfter(range.lower),
+      last: range.upper === undefined ? pieces - 1 : this.pieceBefore(range.upper),
+    }));
+    for (const run of runs) this.cover(run.first, run.last, (node) => entryStart[node + 1]++);
+    for (let node = 1; node < entryStart.length; node++) entryStart[node] += entryStart[node - 1];
+    const filled = entryStart.slice();
+    const entries = new Array<T>(entryStart[entryStart.length - 1]);
+    for (const run of runs) this.cover(run.first, run.last, (node) => (entries[filled[node]++] = run.entry));
+    this.entryStart = entryStart;
+    this.entries = entries;
     this.built = true;
   }
 
-  /** Stores `entry` at the canonical nodes covering pieces `first … last`. */
-  private cover(first: number, last: number, entry: T): void {
+  /** Calls `visit` with each canonical node covering pieces `first … last` (none if empty). */
+  private cover(first: number, last: number, visit: (node: number) => void): void {
     let left = first + this.leafBase;
     let right = last + this.leafBase + 1;
     while (left < right) {
-      if (left & 1) (this.nodeEntries[left++] ??= []).push(entry);
-      if (right & 1) (this.nodeEntries[--right] ??= []).push(entry);
+      if (left & 1) visit(left++);
+      if (right & 1) visit(--right);
       left >>= 1;
       right >>= 1;
     }

@@ -52,6 +52,30 @@ describe("RuleMachine rule management", () => {
     expect(matching(machine, event)).toEqual(["again"]);
   });
 
+  it("matches the same after rules that extend, share or fan out from a state come and go", () => {
+    // `short` ends where `long` continues; twelve fields from one state go past the few a
+    // state looks through one by one; ranges and values on one field share its index.
+    const fields = Array.from({ length: 12 }, (_, i) => `f${i}`);
+    const machine = machineWith({
+      short: { a: [1] },
+      long: { a: [1], b: [2] },
+      range: { a: [{ numeric: [">", 0, "<", 5] }] },
+      ...Object.fromEntries(fields.map((field) => [`wide-${field}`, { a: [1], [field]: [{ prefix: "x" }] }])),
+    });
+    const event = { a: 1, b: 2, f3: "xy", f11: "x" };
+    expect(matching(machine, event)).toEqual(["long", "range", "short", "wide-f11", "wide-f3"]);
+    machine.removeRule("long");
+    expect(matching(machine, event)).toEqual(["range", "short", "wide-f11", "wide-f3"]);
+    for (const field of fields.slice(0, 10)) machine.removeRule(`wide-${field}`);
+    expect(matching(machine, event)).toEqual(["range", "short", "wide-f11"]);
+    machine.removeRule("short");
+    machine.removeRule("range");
+    expect(matching(machine, event)).toEqual(["wide-f11"]);
+    machine.addRule("long", '{"a":[1],"b":[2]}');
+    expect(matching(machine, event)).toEqual(["long", "wide-f11"]);
+    expect(matching(machine, { a: 1, b: 3 })).toEqual([]);
+  });
+
   it("throws the shared compiler's error and leaves a replaced rule in place", () => {
     const machine = machineWith({ r: { source: ["a"] } });
     expect(() => machine.addRule("r", '{"source":[]}')).toThrow(InvalidEventPatternError);
@@ -111,6 +135,15 @@ describe("RuleMachine events", () => {
     const machine = machineWith({ r: { employees: { first: ["Anna"], last: ["Jones"] } } });
     const split = { employees: [{ first: "Anna", last: "Smith" }, { first: "Peter", last: "Jones" }] };
     const together = { employees: [{ first: "Peter", last: "Smith" }, { first: "Anna", last: "Jones" }] };
+    expect(matching(machine, split)).toEqual([]);
+    expect(matching(machine, together)).toEqual(["r"]);
+  });
+
+  it("keeps array consistency when a branch checks an exact field before a range on an earlier path", () => {
+    // `age` comes before `name` in path order, but the exact `name` is checked first.
+    const machine = machineWith({ r: { people: { age: [{ numeric: [">", 30] }], name: ["Anna"] } } });
+    const split = { people: [{ age: 40, name: "Peter" }, { age: 20, name: "Anna" }] };
+    const together = { people: [{ age: 20, name: "Peter" }, { age: 40, name: "Anna" }] };
     expect(matching(machine, split)).toEqual([]);
     expect(matching(machine, together)).toEqual(["r"]);
   });

@@ -4,7 +4,7 @@ import type { Condition, IpRange, NumericBound, WildcardGlob } from "../model";
 import { isAscii, isFoldIndexable } from "./case-fold";
 import { CharTrie } from "./char-trie";
 import { LeafKind, type Leaf } from "./event-leaf";
-import { RangeIndex } from "./range-index";
+import { RangeIndex, type Bound } from "./range-index";
 
 /** What an index hands back: anything with a stamp to de-duplicate hits for one leaf. */
 export interface IndexTarget {
@@ -31,10 +31,14 @@ class IndexEntry<T extends IndexTarget> {
     readonly condition: Condition,
     /** Whether index hits are only candidates, confirmed with `conditionHolds`. */
     readonly confirm: Confirm,
+    readonly placements: readonly Placement[],
   ) {
     this.excludes = condition.kind === "anything-but";
   }
 }
+
+/** What `ValueIndex.add` placed for one target, handed back to `remove` it. */
+export type IndexedConditions<T extends IndexTarget> = readonly IndexEntry<T>[];
 
 /** Where one key of a condition goes; adding and removing walk the same placements. */
 type Placement =
@@ -49,12 +53,18 @@ type Placement =
   | { readonly into: "ranges"; readonly lower: NumericBound | undefined; readonly upper: NumericBound | undefined }
   | { readonly into: "ipRanges"; readonly range: IpRange };
 
+type ListPlacement = "true" | "false" | "null" | "anyValue" | "checked" | "anything-but";
+type TriePlacement = "prefixes" | "suffixes" | "foldedPrefixes" | "foldedSuffixes";
+
 interface Plan {
   readonly placements: readonly Placement[];
   readonly confirm: Confirm;
 }
 
 const CHECKED: Plan = { placements: [{ into: "checked" }], confirm: Confirm.Never };
+
+/** Scratch list of candidate entries for the leaf being collected (collecting is never nested). */
+const candidates: IndexEntry<IndexTarget>[] = [];
 
 /**
  * The value conditions of every rule on one field at one state, indexed so that one event value
@@ -65,52 +75,47 @@ const CHECKED: Plan = { placements: [{ into: "checked" }], confirm: Confirm.Neve
  * hits mark what it excludes; the rest match). Conditions that no structure captures (wildcards
  * with stars at both ends, ignore-case text that does not fold per character) are evaluated with
  * the shared `conditionHolds` for every value.
+ *
+ * A large machine has an index per state and field, most holding one or two conditions, so each
+ * structure exists only once something is placed in it.
  */
 export class ValueIndex<T extends IndexTarget> {
-  private readonly strings = new Map<string, IndexEntry<T>[]>();
-  private readonly numbers = new Map<number, IndexEntry<T>[]>();
-  private readonly lexemes = new Map<string, IndexEntry<T>[]>();
-  private readonly trueEntries: IndexEntry<T>[] = [];
-  private readonly falseEntries: IndexEntry<T>[] = [];
-  private readonly nullEntries: IndexEntry<T>[] = [];
-  private readonly prefixes = new CharTrie<IndexEntry<T>>(false, false);
-  private readonly suffixes = new CharTrie<IndexEntry<T>>(true, false);
-  private readonly foldedPrefixes = new CharTrie<IndexEntry<T>>(false, true);
-  private readonly foldedSuffixes = new CharTrie<IndexEntry<T>>(true, true);
-  private readonly ranges = new RangeIndex<number, IndexEntry<T>>();
+  private strings: Map<string, IndexEntry<T>[]> | undefined = undefined;
+  private numbers: Map<number, IndexEntry<T>[]> | undefined = undefined;
+  private lexemes: Map<string, IndexEntry<T>[]> | undefined = undefined;
+  private trueEntries: IndexEntry<T>[] | undefined = undefined;
+  private falseEntries: IndexEntry<T>[] | undefined = undefined;
+  private nullEntries: IndexEntry<T>[] | undefined = undefined;
+  private prefixes: CharTrie<IndexEntry<T>> | undefined = undefined;
+  private suffixes: CharTrie<IndexEntry<T>> | undefined = undefined;
+  private foldedPrefixes: CharTrie<IndexEntry<T>> | undefined = undefined;
+  private foldedSuffixes: CharTrie<IndexEntry<T>> | undefined = undefined;
+  private ranges: RangeIndex<number, IndexEntry<T>> | undefined = undefined;
   /** IP ranges by digit count: 8 for IPv4 and 32 for IPv6 (see `ipInRange`). */
-  private readonly ipv4Ranges = new RangeIndex<string, IndexEntry<T>>();
-  private readonly ipv6Ranges = new RangeIndex<string, IndexEntry<T>>();
-  private readonly anyValue: IndexEntry<T>[] = [];
-  private readonly checked: IndexEntry<T>[] = [];
-  private readonly antiEntries: IndexEntry<T>[] = [];
-  private readonly entriesByTarget = new Map<T, IndexEntry<T>[]>();
-  /** Scratch list of hits for the leaf being collected. */
-  private readonly hits: IndexEntry<T>[] = [];
-
-  get isEmpty(): boolean {
-    return this.entriesByTarget.size === 0;
-  }
+  private ipv4Ranges: RangeIndex<string, IndexEntry<T>> | undefined = undefined;
+  private ipv6Ranges: RangeIndex<string, IndexEntry<T>> | undefined = undefined;
+  private anyValue: IndexEntry<T>[] | undefined = undefined;
+  private checked: IndexEntry<T>[] | undefined = undefined;
+  private antiEntries: IndexEntry<T>[] | undefined = undefined;
+  /** Whether some structure for strings is in use, so that numbers and literals skip them at once. */
+  private stringStructures = 0;
 
   /** Indexes `conditions` (value conditions only; `exists:false` is the caller's) for `target`. */
-  add(target: T, conditions: readonly Condition[]): void {
+  add(target: T, conditions: readonly Condition[]): IndexedConditions<T> {
     const entries: IndexEntry<T>[] = [];
     for (const condition of conditions) {
       if (condition.kind === "exists" && !condition.exists) continue;
       const plan = planFor(condition);
-      const entry = new IndexEntry(target, condition, plan.confirm);
+      const entry = new IndexEntry(target, condition, plan.confirm, plan.placements);
       for (const placement of plan.placements) this.place(entry, placement, true);
       entries.push(entry);
     }
-    this.entriesByTarget.set(target, entries);
+    return entries;
   }
 
-  remove(target: T): void {
-    const entries = this.entriesByTarget.get(target);
-    if (entries === undefined) return;
-    this.entriesByTarget.delete(target);
-    for (const entry of entries) {
-      for (const placement of planFor(entry.condition).placements) this.place(entry, placement, false);
+  remove(indexed: IndexedConditions<T>): void {
+    for (const entry of indexed) {
+      for (const placement of entry.placements) this.place(entry, placement, false);
     }
   }
 
@@ -119,7 +124,7 @@ export class ValueIndex<T extends IndexTarget> {
    * `seenAt` already equals `stamp` are skipped, and `stamp` must be new for every leaf.
    */
   collect(leaf: Leaf, stamp: number, out: T[]): void {
-    const hits = this.hits;
+    const hits = candidates as IndexEntry<T>[];
     if (hits.length !== 0) hits.length = 0;
     this.collectCandidates(leaf, hits);
     for (let i = 0; i < hits.length; i++) {
@@ -133,37 +138,43 @@ export class ValueIndex<T extends IndexTarget> {
       }
     }
     const anyValue = this.anyValue;
-    for (let i = 0; i < anyValue.length; i++) emit(anyValue[i].target, stamp, out);
+    if (anyValue !== undefined) for (let i = 0; i < anyValue.length; i++) emit(anyValue[i].target, stamp, out);
     const checked = this.checked;
-    for (let i = 0; i < checked.length; i++) {
-      if (conditionHolds(checked[i].condition, leaf.value())) emit(checked[i].target, stamp, out);
+    if (checked !== undefined) {
+      for (let i = 0; i < checked.length; i++) {
+        if (conditionHolds(checked[i].condition, leaf.value())) emit(checked[i].target, stamp, out);
+      }
     }
     const antiEntries = this.antiEntries;
-    for (let i = 0; i < antiEntries.length; i++) {
-      if (antiEntries[i].excludedAt !== stamp) emit(antiEntries[i].target, stamp, out);
+    if (antiEntries !== undefined) {
+      for (let i = 0; i < antiEntries.length; i++) {
+        if (antiEntries[i].excludedAt !== stamp) emit(antiEntries[i].target, stamp, out);
+      }
     }
   }
 
   private collectCandidates(leaf: Leaf, hits: IndexEntry<T>[]): void {
     switch (leaf.kind) {
       case LeafKind.String: {
+        if (this.stringStructures === 0) return;
         const text = leaf.string();
-        appendAll(this.strings.get(text), hits);
-        if (!this.prefixes.isEmpty) this.prefixes.collect(text, hits);
-        if (!this.suffixes.isEmpty) this.suffixes.collect(text, hits);
-        if (!this.foldedPrefixes.isEmpty) this.foldedPrefixes.collect(text, hits);
-        if (!this.foldedSuffixes.isEmpty) this.foldedSuffixes.collect(text, hits);
-        if (!this.ipv4Ranges.isEmpty || !this.ipv6Ranges.isEmpty) this.collectIpRanges(text, hits);
+        if (this.strings !== undefined) appendAll(this.strings.get(text), hits);
+        this.prefixes?.collect(text, hits);
+        this.suffixes?.collect(text, hits);
+        this.foldedPrefixes?.collect(text, hits);
+        this.foldedSuffixes?.collect(text, hits);
+        if (this.ipv4Ranges !== undefined || this.ipv6Ranges !== undefined) this.collectIpRanges(text, hits);
         return;
       }
       case LeafKind.Number: {
+        if (this.numbers === undefined && this.lexemes === undefined && this.ranges === undefined) return;
         const double = leaf.comparable();
         if (double === undefined) {
-          appendAll(this.lexemes.get(leaf.lexeme()), hits);
+          appendAll(this.lexemes?.get(leaf.lexeme()), hits);
           return;
         }
-        appendAll(this.numbers.get(double), hits);
-        if (!this.ranges.isEmpty) this.ranges.collect(double, hits);
+        appendAll(this.numbers?.get(double), hits);
+        this.ranges?.collect(double, hits);
         return;
       }
       case LeafKind.True:
@@ -181,8 +192,8 @@ export class ValueIndex<T extends IndexTarget> {
   private collectIpRanges(text: string, hits: IndexEntry<T>[]): void {
     const hex = ipToHex(text);
     if (hex === undefined) return;
-    if (!this.ipv4Ranges.isEmpty) this.ipv4Ranges.collect(hex.slice(0, 8), hits);
-    if (this.ipv6Ranges.isEmpty) return;
+    this.ipv4Ranges?.collect(hex.slice(0, 8), hits);
+    if (this.ipv6Ranges === undefined) return;
     if (hex.length >= 32) {
       this.ipv6Ranges.collect(hex.slice(0, 32), hits);
       return;
@@ -202,53 +213,140 @@ export class ValueIndex<T extends IndexTarget> {
   private place(entry: IndexEntry<T>, placement: Placement, adding: boolean): void {
     switch (placement.into) {
       case "strings":
+        this.strings = this.updateKeyed(this.strings, placement.key, entry, adding, true);
+        return;
       case "lexemes":
-        updateKeyed(placement.into === "strings" ? this.strings : this.lexemes, placement.key, entry, adding);
+        this.lexemes = this.updateKeyed(this.lexemes, placement.key, entry, adding, false);
         return;
       case "numbers":
-        updateKeyed(this.numbers, placement.key, entry, adding);
+        this.numbers = this.updateKeyed(this.numbers, placement.key, entry, adding, false);
         return;
       case "prefixes":
       case "suffixes":
       case "foldedPrefixes":
-      case "foldedSuffixes": {
-        const trie = this[placement.into];
-        if (adding) trie.add(placement.key, entry, placement.whole);
-        else trie.remove(placement.key, entry, placement.whole);
+      case "foldedSuffixes":
+        this.placeInTrie(placement.into, placement.key, placement.whole, entry, adding);
         return;
-      }
       case "ranges":
-        if (adding) this.ranges.add(entry, placement.lower, placement.upper);
-        else this.ranges.remove(entry);
+        this.ranges = updateRanges(this.ranges, entry, placement.lower, placement.upper, adding);
         return;
       case "ipRanges": {
         const { first, last } = placement.range;
-        const ranges = first.length === 8 ? this.ipv4Ranges : this.ipv6Ranges;
-        if (adding) ranges.add(entry, { value: first, inclusive: true }, { value: last, inclusive: true });
-        else ranges.remove(entry);
+        const lower = { value: first, inclusive: true };
+        const upper = { value: last, inclusive: true };
+        if (first.length === 8) this.ipv4Ranges = updateRanges(this.ipv4Ranges, entry, lower, upper, adding);
+        else this.ipv6Ranges = updateRanges(this.ipv6Ranges, entry, lower, upper, adding);
+        this.stringStructures += adding ? 1 : -1;
         return;
       }
       default:
-        updateList(this.listFor(placement.into), entry, adding);
+        this.placeInList(placement.into, entry, adding);
     }
   }
 
-  private listFor(into: "true" | "false" | "null" | "anyValue" | "checked" | "anything-but"): IndexEntry<T>[] {
+  private updateKeyed<K>(
+    map: Map<K, IndexEntry<T>[]> | undefined,
+    key: K,
+    entry: IndexEntry<T>,
+    adding: boolean,
+    forStrings: boolean,
+  ): Map<K, IndexEntry<T>[]> | undefined {
+    if (forStrings) this.stringStructures += adding ? 1 : -1;
+    const list = map?.get(key);
+    if (adding) {
+      if (list !== undefined) list.push(entry);
+      else (map ??= new Map()).set(key, [entry]);
+      return map;
+    }
+    if (map === undefined || list === undefined) return map;
+    removeFrom(list, entry);
+    if (list.length === 0) map.delete(key);
+    return map.size === 0 ? undefined : map;
+  }
+
+  private placeInTrie(into: TriePlacement, key: string, whole: boolean, entry: IndexEntry<T>, adding: boolean): void {
+    this.stringStructures += adding ? 1 : -1;
     switch (into) {
-      case "true":
-        return this.trueEntries;
-      case "false":
-        return this.falseEntries;
-      case "null":
-        return this.nullEntries;
-      case "anyValue":
-        return this.anyValue;
-      case "checked":
-        return this.checked;
-      default:
-        return this.antiEntries;
+      case "prefixes":
+        this.prefixes = updateTrie(this.prefixes, false, false, key, whole, entry, adding);
+        return;
+      case "suffixes":
+        this.suffixes = updateTrie(this.suffixes, true, false, key, whole, entry, adding);
+        return;
+      case "foldedPrefixes":
+        this.foldedPrefixes = updateTrie(this.foldedPrefixes, false, true, key, whole, entry, adding);
+        return;
+      case "foldedSuffixes":
+        this.foldedSuffixes = updateTrie(this.foldedSuffixes, true, true, key, whole, entry, adding);
     }
   }
+
+  private placeInList(into: ListPlacement, entry: IndexEntry<T>, adding: boolean): void {
+    switch (into) {
+      case "true":
+        this.trueEntries = updateList(this.trueEntries, entry, adding);
+        return;
+      case "false":
+        this.falseEntries = updateList(this.falseEntries, entry, adding);
+        return;
+      case "null":
+        this.nullEntries = updateList(this.nullEntries, entry, adding);
+        return;
+      case "anyValue":
+        this.anyValue = updateList(this.anyValue, entry, adding);
+        return;
+      case "checked":
+        this.checked = updateList(this.checked, entry, adding);
+        return;
+      case "anything-but":
+        this.antiEntries = updateList(this.antiEntries, entry, adding);
+    }
+  }
+}
+
+/** The list with `entry` added or removed; no list while it would be empty. */
+function updateList<E>(list: E[] | undefined, entry: E, adding: boolean): E[] | undefined {
+  if (adding) {
+    (list ??= []).push(entry);
+    return list;
+  }
+  if (list === undefined) return undefined;
+  removeFrom(list, entry);
+  return list.length === 0 ? undefined : list;
+}
+
+function updateTrie<E>(
+  trie: CharTrie<E> | undefined,
+  backwards: boolean,
+  folded: boolean,
+  key: string,
+  whole: boolean,
+  entry: E,
+  adding: boolean,
+): CharTrie<E> | undefined {
+  if (adding) {
+    trie ??= new CharTrie<E>(backwards, folded);
+    trie.add(key, entry, whole);
+    return trie;
+  }
+  trie?.remove(key, entry, whole);
+  return trie === undefined || trie.isEmpty ? undefined : trie;
+}
+
+function updateRanges<K extends number | string, E>(
+  ranges: RangeIndex<K, E> | undefined,
+  entry: E,
+  lower: Bound<K> | undefined,
+  upper: Bound<K> | undefined,
+  adding: boolean,
+): RangeIndex<K, E> | undefined {
+  if (adding) {
+    ranges ??= new RangeIndex<K, E>();
+    ranges.add(entry, lower, upper);
+    return ranges;
+  }
+  ranges?.remove(entry);
+  return ranges === undefined || ranges.isEmpty ? undefined : ranges;
 }
 
 function emit<T extends IndexTarget>(target: T, stamp: number, out: T[]): void {
@@ -262,23 +360,7 @@ function appendAll<E>(entries: readonly E[] | undefined, hits: E[]): void {
   for (let i = 0; i < entries.length; i++) hits.push(entries[i]);
 }
 
-function updateKeyed<K, E>(map: Map<K, E[]>, key: K, entry: E, adding: boolean): void {
-  const list = map.get(key);
-  if (adding) {
-    if (list === undefined) map.set(key, [entry]);
-    else list.push(entry);
-    return;
-  }
-  if (list === undefined) return;
-  updateList(list, entry, false);
-  if (list.length === 0) map.delete(key);
-}
-
-function updateList<E>(list: E[], entry: E, adding: boolean): void {
-  if (adding) {
-    list.push(entry);
-    return;
-  }
+function removeFrom<E>(list: E[], entry: E): void {
   const at = list.indexOf(entry);
   if (at !== -1) list.splice(at, 1);
 }
