@@ -4,7 +4,7 @@
  * (PutEvents, a bus-to-bus delivery, a replay) may report success once this resolves.
  */
 import type { Db } from "../../db";
-import { newId, newIdSequence } from "../../ids";
+import { newIdSequence } from "../../ids";
 import { renderTargetInput } from "../../transform";
 import { parseArn, ruleArn, type Scope } from "../../arn";
 import type { EventWriter } from "./event-writer";
@@ -27,6 +27,24 @@ export interface AcceptedEvent {
   readonly onlyRules?: ReadonlySet<string>;
   /** Names of the bus's rules the event matches, when the caller already matched it. */
   readonly matched?: readonly string[];
+  /** Custom Event Bus: SystemMetadata.EventGroupId and DeduplicationId. */
+  readonly eventGroupId?: string;
+  readonly deduplicationId?: string;
+  /** Custom Event Bus: what each subscriber that takes the event receives (no rules run). */
+  readonly subscribers?: readonly SubscriberDelivery[];
+}
+
+/** One subscriber's share of an event, decided by its filters and transform (lib/emulator/eventsv2). */
+export interface SubscriberDelivery {
+  readonly subscriberArn: string;
+  readonly subscriberName: string;
+  readonly targetArn: string;
+  /** The transform's output as JSON text, or why there is none. */
+  readonly payload: { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: string };
+  /** A stopped subscriber's delivery waits until it runs again. */
+  readonly paused: boolean;
+  readonly maxAttempts: number;
+  readonly maxAgeMs: number;
 }
 
 export interface IngestResult {
@@ -51,12 +69,7 @@ export async function ingestEvents({ matchers, targets: ruleTargets, writer, que
   // One batch shares its ingestion time; its row ids keep the batch's order.
   const rowIds = newIdSequence("busEvent", events.length, events[0]?.ingestedAt.getTime());
   for (const [index, event] of events.entries()) {
-    const names = event.matched ?? (await matchers.machineFor(event.busArn)).matchingRules(event.text);
-    const scope = scopeOf(event.busArn);
-    const busName = event.busArn.slice(event.busArn.indexOf(":event-bus/") + ":event-bus/".length);
-    const rules = names
-      .map((name) => ruleArn(scope, busName, name))
-      .filter((arn) => event.onlyRules === undefined || event.onlyRules.has(arn));
+    const rules = event.subscribers?.map((s) => s.subscriberArn) ?? (await matchedRuleArns(matchers, event));
     const row = rowIds[index];
     eventRows.push({
       id: row,
@@ -69,6 +82,8 @@ export async function ingestEvents({ matchers, targets: ruleTargets, writer, que
       replayName: event.replayName ?? null,
       body: event.text,
       matchedRules: JSON.stringify(rules),
+      eventGroupId: event.eventGroupId ?? null,
+      deduplicationId: event.deduplicationId ?? null,
     });
     matchedByEvent.push({ row, event, rules });
   }
@@ -77,12 +92,15 @@ export async function ingestEvents({ matchers, targets: ruleTargets, writer, que
   const targets = await ruleTargets.of(ruleArns);
   const deliveryRows = [];
   for (const { row, event, rules } of matchedByEvent) {
+    for (const subscriber of event.subscribers ?? []) deliveryRows.push(subscriberDelivery(row, event, subscriber));
     for (const target of targets) {
       if (!rules.includes(target.ruleArn)) continue;
       deliveryRows.push(plannedDelivery(row, event, target.ruleArn, JSON.parse(target.spec) as TargetSpec));
     }
   }
-  await writer.write({ events: eventRows, deliveries: deliveryRows });
+  // Delivery ids keep the events' order too (a FIFO subscriber's backlog is released by id).
+  const deliveryIds = newIdSequence("delivery", deliveryRows.length, events[0]?.ingestedAt.getTime());
+  await writer.write({ events: eventRows, deliveries: deliveryRows.map((row, i) => ({ id: deliveryIds[i], ...row })) });
   // After the commit (only accepted events are delivered); the inbox record is kept as well.
   if (queues !== undefined) {
     for (const delivery of deliveryRows) {
@@ -92,21 +110,42 @@ export async function ingestEvents({ matchers, targets: ruleTargets, writer, que
   return { rowIds: eventRows.map((r) => r.id), pending: deliveryRows.filter((d) => d.status === "pending").length };
 }
 
-function plannedDelivery(eventRowId: string, event: AcceptedEvent, rule: string, spec: TargetSpec) {
-  const kind = deliveryKind(spec.Arn);
-  const limits = retryLimits(spec);
-  const ruleName = rule.slice(rule.lastIndexOf("/") + 1);
-  const base = {
-    id: newId("delivery", event.ingestedAt.getTime()),
+async function matchedRuleArns(matchers: BusMatchers, event: AcceptedEvent): Promise<string[]> {
+  const names = event.matched ?? (await matchers.machineFor(event.busArn)).matchingRules(event.text);
+  const scope = scopeOf(event.busArn);
+  const busName = event.busArn.slice(event.busArn.indexOf(":event-bus/") + ":event-bus/".length);
+  return names.map((name) => ruleArn(scope, busName, name)).filter((arn) => event.onlyRules === undefined || event.onlyRules.has(arn));
+}
+
+/** What every delivery row holds, whoever decided it (a rule's target or a subscriber). */
+function deliveryBase(eventRowId: string, event: AcceptedEvent, owner: { arn: string; targetId: string; targetArn: string; maxAttempts: number; maxAgeMs: number }) {
+  return {
     eventRowId,
-    ruleArn: rule,
-    targetId: spec.Id,
-    targetArn: spec.Arn,
-    kind,
-    maxAttempts: limits.maxAttempts,
-    expiresAt: new Date(event.ingestedAt.getTime() + limits.maxAgeMs),
+    ruleArn: owner.arn,
+    targetId: owner.targetId,
+    targetArn: owner.targetArn,
+    kind: deliveryKind(owner.targetArn),
+    maxAttempts: owner.maxAttempts,
+    expiresAt: new Date(event.ingestedAt.getTime() + owner.maxAgeMs),
     nextAttemptAt: event.ingestedAt,
   };
+}
+
+/** A delivery row ready to send: kept locally at once (`inbox`) or left to the dispatcher. */
+function ready<T extends { kind: string }>(base: T, payload: string) {
+  return base.kind === "inbox" ? { ...base, status: "inbox", payload, attempts: 1 } : { ...base, status: "pending", payload };
+}
+
+function subscriberDelivery(eventRowId: string, event: AcceptedEvent, subscriber: SubscriberDelivery) {
+  const base = deliveryBase(eventRowId, event, { ...subscriber, arn: subscriber.subscriberArn, targetId: subscriber.subscriberName });
+  if (!subscriber.payload.ok) return { ...base, status: "dead-letter", payload: "", lastError: `Transform failed: ${subscriber.payload.error}` };
+  if (subscriber.paused) return { ...base, status: "paused", payload: subscriber.payload.text };
+  return ready(base, subscriber.payload.text);
+}
+
+function plannedDelivery(eventRowId: string, event: AcceptedEvent, rule: string, spec: TargetSpec) {
+  const base = deliveryBase(eventRowId, event, { arn: rule, targetId: spec.Id, targetArn: spec.Arn, ...retryLimits(spec) });
+  const ruleName = rule.slice(rule.lastIndexOf("/") + 1);
   let payload: string | undefined;
   try {
     payload = renderTargetInput(inputSpec(spec), event.text, {
@@ -120,8 +159,7 @@ function plannedDelivery(eventRowId: string, event: AcceptedEvent, rule: string,
   if (payload === undefined) {
     return { ...base, status: "skipped", payload: "", lastError: "InputPath selected nothing in this event; AWS sends nothing." };
   }
-  if (kind === "inbox") return { ...base, status: "inbox", payload, attempts: 1 };
-  return { ...base, status: "pending", payload };
+  return ready(base, payload);
 }
 
 function scopeOf(busArn: string): Scope {

@@ -45,8 +45,8 @@ export class SqliteRowStore implements RowStore {
     this.connection.pragma("journal_mode = WAL");
     this.connection.pragma("synchronous = FULL");
     const event = this.connection.prepare(
-      `INSERT INTO "BusEvent" ("id", "eventId", "busArn", "source", "detailType", "time", "ingestedAt", "replayName", "body", "matchedRules")
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO "BusEvent" ("id", "eventId", "busArn", "source", "detailType", "time", "ingestedAt", "replayName", "body", "matchedRules", "eventGroupId", "deduplicationId")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const delivery = this.connection.prepare(
       `INSERT INTO "Delivery" ("id", "eventRowId", "ruleArn", "targetId", "targetArn", "kind", "status", "payload", "attempts",
@@ -55,7 +55,8 @@ export class SqliteRowStore implements RowStore {
     );
     this.insertRows = this.connection.transaction((rows: RowsToWrite) => {
       for (const e of rows.events) {
-        event.run(e.id, e.eventId, e.busArn, e.source, e.detailType, sqliteTime(e.time), sqliteTime(e.ingestedAt), orNull(e.replayName), e.body, e.matchedRules ?? "[]");
+        event.run(e.id, e.eventId, e.busArn, e.source, e.detailType, sqliteTime(e.time), sqliteTime(e.ingestedAt), orNull(e.replayName), e.body, e.matchedRules ?? "[]",
+          orNull(e.eventGroupId), orNull(e.deduplicationId));
       }
       const now = sqliteTime(new Date());
       for (const d of rows.deliveries) {
