@@ -14,7 +14,7 @@ import { AwsError } from "../emulator/protocol/errors";
 import type { OperationContext } from "../emulator/events/operations/context";
 import { invokeOperation } from "../emulator/events/protocol";
 import { inDesignOrder, placeDesign, putRuleInput, type DesignProblem, type PlacedResources, type PlacedRule, type PlacedSubscriber } from "../resources/design-resources";
-import { putEventBusV2, putSubscriber, type SubscriberConfig } from "../emulator/eventsv2";
+import { putEventBusV2, putSubscriber, setSubscriberState, type SubscriberConfig } from "../emulator/eventsv2";
 import { ValidationError } from "../errors";
 import { recogniseTargetArn } from "../resources/target-arn";
 import type { BusRuntime } from "../emulator/runtime";
@@ -114,7 +114,9 @@ export async function deployDesign(runtime: BusRuntime, design: Design): Promise
         report.newBuses.push(arn);
         for (const subscriber of bus.subscribers) {
           await attempt(subscriber.nodeId, async () => {
-            report.subscribers.push(await putSubscriber(runtime.db, arn, subscriberConfig(subscriber)));
+            const subscriberArn = await putSubscriber(runtime.db, arn, subscriberConfig(subscriber));
+            await setSubscriberState(runtime, subscriberArn, subscriber.state);
+            report.subscribers.push(subscriberArn);
           });
         }
         // Subscribers the design no longer has stop receiving.

@@ -68,7 +68,11 @@ export async function findEventBusV2(db: Db, arn: string) {
   return bus;
 }
 
-/** The subscriber `config.name` of the bus, created or replaced; answers its ARN. */
+/**
+ * The subscriber `config.name` of the bus, created or replaced; answers its ARN. An existing
+ * subscriber keeps its run state: stopping and running it go through setSubscriberState, which
+ * holds and releases the backlog.
+ */
 export async function putSubscriber(db: Db, busArn: string, config: SubscriberConfig): Promise<string> {
   await findEventBusV2(db, busArn);
   checkSubscriber(config);
@@ -84,7 +88,7 @@ export async function putSubscriber(db: Db, busArn: string, config: SubscriberCo
   };
   const existing = await db.busSubscriber.findUnique({ where: { busArn_name: { busArn, name: config.name } } });
   if (existing !== null) {
-    await db.busSubscriber.update({ where: { arn: existing.arn }, data });
+    await db.busSubscriber.update({ where: { arn: existing.arn }, data: { ...data, state: existing.state } });
     return existing.arn;
   }
   const bus = parseArn(busArn);
