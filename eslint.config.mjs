@@ -7,7 +7,7 @@ import nextTs from "eslint-config-next/typescript";
  * from modules of lower layers: never sideways, never up, so no two modules form a cycle.
  */
 export const LIB_LAYERS = [
-  ["errors", "ids", "arn", "limits", "format"],
+  ["errors", "ids", "arn", "limits", "format", "schedule"],
   ["pattern", "transform", "db", "boundary"],
   ["graph", "streams", "env", "eventsv2"],
   ["resources", "designs", "starters", "emulator", "migration"],

@@ -14,6 +14,9 @@ export default defineConfig({
           // Playwright specs live in e2e/ and must never be collected here.
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
           environment: "node",
+          // Integration tests start servers and make dozens of SDK calls; on a shared 2-core
+          // machine under load the 5 s default cut passing tests (a hang still fails at 30 s).
+          testTimeout: 30_000,
           // The suite's local endpoints listen on 127.0.0.1 at random ports, which the server's
           // AWS clients call only when allowed (lib/boundary/outbound.ts); its tests pass their own.
           env: { SWITCHYARD_ALLOWED_OUTBOUND_HOSTS: "127.0.0.1" },

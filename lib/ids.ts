@@ -8,21 +8,37 @@ export type IdKind = keyof typeof PREFIXES;
 
 // Crockford base32: no I, L, O, U, so ids survive being read aloud or retyped.
 const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
+/** 2^40: the random part is two 40-bit halves (8 characters each), so plain numbers hold them exactly. */
+const HALF = 2 ** 40;
 
-function encode(value: bigint, length: number): string {
+/** `value` (a whole number below 2^53) as `length` base-32 characters. */
+function encode(value: number, length: number): string {
   let out = "";
   for (let i = 0; i < length; i++) {
-    out = ALPHABET[Number(value & 31n)] + out;
-    value >>= 5n;
+    out = ALPHABET[value % 32] + out;
+    value = Math.floor(value / 32);
   }
   return out;
 }
 
+/** Random bytes drawn from a pool filled in one call, so an id does not cost a call to the generator. */
+const pool = new Uint8Array(4000);
+let poolUsed = pool.length;
+
+/** 40 random bits. */
+function random40(): number {
+  if (poolUsed + 5 > pool.length) {
+    crypto.getRandomValues(pool);
+    poolUsed = 0;
+  }
+  let value = 0;
+  for (let i = 0; i < 5; i++) value = value * 256 + pool[poolUsed++];
+  return value;
+}
+
 export function newId(kind: IdKind, now: number = Date.now()): string {
-  const random = crypto.getRandomValues(new Uint8Array(10));
-  const randomBits = random.reduce((acc, byte) => (acc << 8n) | BigInt(byte), 0n);
   // 10 characters of milliseconds (enough until the year 10889) then 16 of randomness.
-  return `${PREFIXES[kind]}_${encode(BigInt(now), 10)}${encode(randomBits, 16)}`;
+  return `${PREFIXES[kind]}_${encode(now, 10)}${encode(random40(), 8)}${encode(random40(), 8)}`;
 }
 
 /**
@@ -30,11 +46,14 @@ export function newId(kind: IdKind, now: number = Date.now()): string {
  * random start, counted up.
  */
 export function newIdSequence(kind: IdKind, count: number, now: number = Date.now()): string[] {
-  const random = crypto.getRandomValues(new Uint8Array(10));
+  const prefix = `${PREFIXES[kind]}_${encode(now, 10)}`;
   // Clear the top bit so counting up cannot overflow the 80 random bits.
-  random[0] &= 0x7f;
-  const start = random.reduce((acc, byte) => (acc << 8n) | BigInt(byte), 0n);
-  return Array.from({ length: count }, (_, i) => `${PREFIXES[kind]}_${encode(BigInt(now), 10)}${encode(start + BigInt(i), 16)}`);
+  const high = random40() % (HALF / 2);
+  const low = random40();
+  return Array.from({ length: count }, (_, i) => {
+    const sum = low + i;
+    return `${prefix}${encode(high + Math.floor(sum / HALF), 8)}${encode(sum % HALF, 8)}`;
+  });
 }
 
 /**
@@ -42,7 +61,7 @@ export function newIdSequence(kind: IdKind, count: number, now: number = Date.no
  * at or after it, every id minted before sorts before it (time ranges become id ranges).
  */
 export function idLowerBound(kind: IdKind, time: number): string {
-  return `${PREFIXES[kind]}_${encode(BigInt(time), 10)}`;
+  return `${PREFIXES[kind]}_${encode(time, 10)}`;
 }
 
 export function isId(kind: IdKind, value: string): boolean {

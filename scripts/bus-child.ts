@@ -7,8 +7,13 @@ export interface BusChild {
   readonly process: ChildProcess;
 }
 
-export function startBusChild(databaseUrl: string): Promise<BusChild> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/bus-server.ts"], {
+/**
+ * `checkout`: the folder whose scripts/bus-server.ts runs (another version's worktree, to compare);
+ * `nodeOptions`: extra node flags (e.g. --cpu-prof).
+ */
+export function startBusChild(databaseUrl: string, options: { checkout?: string; nodeOptions?: readonly string[] } = {}): Promise<BusChild> {
+  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), "--import", "tsx", "scripts/bus-server.ts"], {
+    cwd: options.checkout,
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_NO_WARNINGS: "1" },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -10,6 +10,7 @@ import Link from "next/link";
 import { useCallback, useId, useState } from "react";
 import type { ArchiveSummary, CaptureEstimate, CaptureJobView, CaptureStart } from "./capture-api";
 import { CAPTURE_PERMISSIONS } from "@/lib/capture/capture-permissions";
+import { formatBytes } from "@/lib/format";
 import { defaultWindow, fromLocalInput, jobSummary, progressFraction } from "./capture-format";
 import { useArchiveList, useCaptureEstimate, useCaptureJob, type ArchiveList } from "./use-capture";
 
@@ -44,12 +45,6 @@ const LIVE_COST =
   "A live capture adds a rule and an SQS queue to the account for the chosen time. EventBridge does not charge for delivering to a queue of the same account; " +
   "SQS charges about $0.40 per million requests (a send per event, a receive and a delete per 10, plus a poll every few seconds while the bus is quiet). " +
   "US East (N. Virginia) list prices assumed; see aws.amazon.com/sqs/pricing for your region.";
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 1_048_576) return `${(bytes / 1_048_576).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${bytes} bytes`;
-}
 
 export function CapturePanel() {
   const [mode, setMode] = useState<Mode>("archive");

@@ -4,10 +4,10 @@ import Link from "next/link";
 import { requestJson } from "@/components/api-client";
 import { useState } from "react";
 import type { DeployReport, OutboundHost } from "@/lib/run-locally/deploy-design";
-import { designPathOf } from "@/lib/run-locally/design-path";
+import { designPathOf, firedPathOf } from "@/lib/run-locally/design-path";
 import type { TestEventPath } from "@/lib/run-locally/test-event";
 import type { SubscriberStateChange } from "@/lib/run-locally/subscriber-state";
-import { categoryOf, type Design, type DesignNode, type NodeOfKind } from "@/lib/graph";
+import { categoryOf, type Design, type DesignNode, type NodeOfKind, type RuleNode } from "@/lib/graph";
 import { mskEndpoints, runKafkaMapping, type MappingRun } from "@/lib/streams/kafka";
 import type { CanvasHighlight } from "@/components/canvas/highlight";
 
@@ -16,6 +16,7 @@ type Outcome =
   | { readonly kind: "busy"; readonly what: string }
   | { readonly kind: "deployed"; readonly report: DeployReport }
   | { readonly kind: "sent"; readonly paths: readonly TestEventPath[] }
+  | { readonly kind: "fired"; readonly rule: string; readonly path: TestEventPath }
   | { readonly kind: "records"; readonly topic: string; readonly run: MappingRun }
   | { readonly kind: "subscriber"; readonly name: string; readonly change: SubscriberStateChange }
   | { readonly kind: "failed"; readonly message: string };
@@ -34,6 +35,11 @@ function sendingProducers(design: Design) {
 function kafkaSources(design: Design): NodeOfKind<"kafka-topic">[] {
   const read = new Set(design.edges.filter((e) => e.kind === "feeds-function").map((e) => e.source));
   return design.nodes.filter((node): node is NodeOfKind<"kafka-topic"> => node.kind === "kafka-topic" && node.reader === "event-source-mapping" && read.has(node.id));
+}
+
+/** Rules that run on a schedule: "Fire now" sends their Scheduled Event at once. */
+function scheduleRules(design: Design): RuleNode[] {
+  return design.nodes.filter((node): node is RuleNode => node.kind === "rule" && node.trigger.type === "schedule");
 }
 
 function label(node: DesignNode): string {
@@ -84,6 +90,7 @@ export function LocalRunBar({
   const subscribers = currentDesign.nodes.filter((node): node is NodeOfKind<"subscriber"> => node.kind === "subscriber");
   /** Subscribers' run states on the local endpoint, known once the design is deployed. */
   const [localStates, setLocalStates] = useState<Readonly<Record<string, SubscriberStateChange["state"]>> | undefined>(undefined);
+  const schedules = scheduleRules(currentDesign);
 
   const run = async (what: string, action: () => Promise<Outcome>) => {
     setOutcome({ kind: "busy", what });
@@ -119,6 +126,14 @@ export function LocalRunBar({
       const path = designPathOf(currentDesign, chosen, paths);
       onHighlight({ nodeIds: new Set(path.nodeIds), edgeIds: new Set(path.edgeIds) });
       return { kind: "sent", paths };
+    });
+
+  const fire = (rule: RuleNode) =>
+    run("Firing…", async () => {
+      const { path } = await post<{ path: TestEventPath }>(`/api/designs/${encodeURIComponent(designId)}/fire-schedule`, { ruleId: rule.id });
+      const lit = firedPathOf(currentDesign, rule.id, path);
+      onHighlight({ nodeIds: new Set(lit.nodeIds), edgeIds: new Set(lit.edgeIds) });
+      return { kind: "fired", rule: rule.name, path };
     });
 
   const sendRecords = (topic: NodeOfKind<"kafka-topic">) => {
@@ -176,6 +191,11 @@ export function LocalRunBar({
       <button type="button" className={button} onClick={send} disabled={busy || chosen === ""}>
         Send test event
       </button>
+      {schedules.map((rule) => (
+        <button key={rule.id} type="button" className={button} onClick={() => fire(rule)} disabled={busy} title={`Sends rule ${rule.name}'s Scheduled Event to its targets now, as its schedule (${rule.trigger.type === "schedule" ? rule.trigger.expression : ""}) would`}>
+          {schedules.length > 1 ? `Fire ${rule.name} now` : "Fire schedule now"}
+        </button>
+      ))}
       {topics.map((topic) => (
         <button key={topic.id} type="button" className={button} onClick={() => sendRecords(topic)} disabled={busy} title={`Runs the samples of topic ${topic.topic} through the mapping's filter and batching`}>
           {topics.length > 1 ? `Send test records (${topic.topic})` : "Send test records"}
@@ -294,24 +314,38 @@ function OutcomeText({ outcome }: { outcome: Outcome }) {
           {count(outcome.run.batches.length, "batch", "batches")}.
         </>
       );
+    case "fired":
+      return (
+        <>
+          Rule {outcome.rule} fired its Scheduled Event: <Deliveries deliveries={outcome.path.deliveries} />
+        </>
+      );
     case "sent": {
       const onNewBus = (path: TestEventPath) => path.busArn.includes(":event-busv2/");
       const rules = outcome.paths.filter((p) => !onNewBus(p)).reduce((sum, p) => sum + p.matchedRules.length, 0);
       const subscribers = outcome.paths.filter(onNewBus).reduce((sum, p) => sum + p.matchedRules.length, 0);
-      const deliveries = outcome.paths.flatMap((p) => p.deliveries);
       const matched = [
         ...(rules > 0 || subscribers === 0 ? [count(rules, "rule", "rules")] : []),
         ...(subscribers > 0 ? [count(subscribers, "subscriber", "subscribers")] : []),
       ].join(" and ");
       return (
         <>
-          Test event matched {matched}, {count(deliveries.length, "delivery", "deliveries")}
-          {deliveries.length > 0 && ` (${deliveries.map((d) => `${d.targetId}: ${d.status}`).join(", ")})`}.{" "}
-          <Link href="/events" className="text-indigo-700 underline dark:text-indigo-300">
-            See it in Events
-          </Link>
+          Test event matched {matched}, <Deliveries deliveries={outcome.paths.flatMap((p) => p.deliveries)} />
         </>
       );
     }
   }
+}
+
+/** "2 deliveries (queue: inbox, hook: pending). See it in Events" */
+function Deliveries({ deliveries }: { deliveries: TestEventPath["deliveries"] }) {
+  return (
+    <>
+      {count(deliveries.length, "delivery", "deliveries")}
+      {deliveries.length > 0 && ` (${deliveries.map((d) => `${d.targetId}: ${d.status}`).join(", ")})`}.{" "}
+      <Link href="/events" className="text-indigo-700 underline dark:text-indigo-300">
+        See it in Events
+      </Link>
+    </>
+  );
 }

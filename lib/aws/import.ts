@@ -9,7 +9,7 @@ import { createNode, DEFAULT_RETRY_POLICY, DESIGN_FORMAT, DESIGN_VERSION, layout
 import { type AccountState, type RuleState, type Target } from "../resources/account-state";
 import type { TargetNode } from "../graph";
 import { targetIdFor } from "../resources/design-resources";
-import { recogniseTargetArn, type RecognisedTarget } from "../resources/target-arn";
+import { isResourceTargetKind, recogniseTargetArn, RESOURCE_TARGET_ARNS, type RecognisedTarget, type ResourceTargetNode } from "../resources/target-arn";
 
 export interface ImportResult {
   readonly design: Design;
@@ -137,33 +137,14 @@ class DesignBuilder {
       ...(crossAccount ? { account: found.account } : {}),
       ...(found.region !== this.state.region ? { region: found.region } : {}),
     };
+    if (isResourceTargetKind(found.kind)) {
+      // The resource's name goes in the node's name field (RESOURCE_TARGET_ARNS, the one table of them).
+      const node = { ...createNode(found.kind, id, ORIGIN), ...common, ...placement, [RESOURCE_TARGET_ARNS[found.kind].nameField]: found.name } as ResourceTargetNode;
+      if (node.kind === "sqs" && target.SqsParameters?.MessageGroupId) return { ...node, messageGroupId: target.SqsParameters.MessageGroupId };
+      if (node.kind === "kinesis" && target.KinesisParameters?.PartitionKeyPath) return { ...node, partitionKeyPath: target.KinesisParameters.PartitionKeyPath };
+      return node;
+    }
     switch (found.kind) {
-      case "lambda":
-        return { ...createNode("lambda", id, ORIGIN), ...common, ...placement, functionName: found.name };
-      case "sns":
-        return { ...createNode("sns", id, ORIGIN), ...common, ...placement, topicName: found.name };
-      case "sqs":
-        return {
-          ...createNode("sqs", id, ORIGIN),
-          ...common,
-          ...placement,
-          queueName: found.name,
-          ...(target.SqsParameters?.MessageGroupId ? { messageGroupId: target.SqsParameters.MessageGroupId } : {}),
-        };
-      case "step-functions":
-        return { ...createNode("step-functions", id, ORIGIN), ...common, ...placement, stateMachineName: found.name };
-      case "firehose":
-        return { ...createNode("firehose", id, ORIGIN), ...common, ...placement, deliveryStreamName: found.name };
-      case "kinesis":
-        return {
-          ...createNode("kinesis", id, ORIGIN),
-          ...common,
-          ...placement,
-          streamName: found.name,
-          ...(target.KinesisParameters?.PartitionKeyPath ? { partitionKeyPath: target.KinesisParameters.PartitionKeyPath } : {}),
-        };
-      case "cloudwatch-logs":
-        return { ...createNode("cloudwatch-logs", id, ORIGIN), ...common, ...placement, logGroupName: found.name };
       case "event-bus-target":
         return { ...createNode("event-bus-target", id, ORIGIN), ...common, crossAccount };
       case "api-destination": {

@@ -3,7 +3,8 @@
  *
  *   SWITCHYARD_BUS_ACCOUNT   account of requests whose access key is not a 12-digit account id (000000000000)
  *   SWITCHYARD_BUS_REGION    region in ARNs and events (us-east-1)
- *   SWITCHYARD_BUS_RETRY_BASE_MS  first retry delay of a failed delivery, doubled each attempt (1000)
+ *   SWITCHYARD_BUS_RETRY_BASE_MS  backoff of a failed delivery: retry n waits up to this · 2^(n-1), jittered (1000)
+ *   SWITCHYARD_BUS_OAUTH_AUTHORIZATION_MS  how long a new or updated OAuth connection stays AUTHORIZING (2000)
  *   SWITCHYARD_BUS_KEYS      `AKID:secret,…`: when set, requests must be SigV4-signed with one of these keys
  *   SWITCHYARD_INGEST_TOKEN  secret that POST /api/events/ingest requires (unset: the route is off)
  *   SWITCHYARD_ALLOWED_OUTBOUND_HOSTS  loopback or private hosts API destinations may call (lib/boundary)
@@ -16,6 +17,7 @@ const schema = z.object({
   SWITCHYARD_BUS_ACCOUNT: z.string().regex(/^\d{12}$/, "must be 12 digits").default("000000000000"),
   SWITCHYARD_BUS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be a region like us-east-1").default("us-east-1"),
   SWITCHYARD_BUS_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(1000),
+  SWITCHYARD_BUS_OAUTH_AUTHORIZATION_MS: z.coerce.number().int().min(0).max(3_600_000).default(2000),
   SWITCHYARD_BUS_KEYS: z
     .string()
     .optional()
@@ -46,6 +48,8 @@ export interface BusConfig {
   readonly defaultAccount: string;
   readonly region: string;
   readonly retryBaseMs: number;
+  /** How long an OAuth connection is AUTHORIZING before it is AUTHORIZED (no token is fetched locally). */
+  readonly oauthAuthorizationMs: number;
   readonly ingestToken: string | undefined;
   /** Keys signatures are verified against; undefined accepts any signature. */
   readonly signingKeys: ReadonlyMap<string, string> | undefined;
@@ -64,6 +68,7 @@ export function readBusConfig(source: Record<string, string | undefined> = proce
     defaultAccount: result.data.SWITCHYARD_BUS_ACCOUNT,
     region: result.data.SWITCHYARD_BUS_REGION,
     retryBaseMs: result.data.SWITCHYARD_BUS_RETRY_BASE_MS,
+    oauthAuthorizationMs: result.data.SWITCHYARD_BUS_OAUTH_AUTHORIZATION_MS,
     ingestToken: result.data.SWITCHYARD_INGEST_TOKEN,
     signingKeys: result.data.SWITCHYARD_BUS_KEYS,
     allowedOutboundHosts: result.data.SWITCHYARD_ALLOWED_OUTBOUND_HOSTS,

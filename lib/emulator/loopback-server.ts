@@ -10,7 +10,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { awsServiceOf, boundarySettings, type AwsService, type BoundarySettings } from "../boundary";
 import { nodeRequestFacts, readAwsRequestBody, refusedAtBoundary, writeResponse } from "../boundary/node-http";
-import { handleEventsRequest } from "./events/protocol";
+import { answerEventsCall, handleEventsRequest } from "./events/protocol";
 import type { BusRuntime } from "./runtime";
 import { routeSchemasRequest } from "./schemas/http";
 import { handleSqsRequest } from "./sqs/protocol";
@@ -26,22 +26,40 @@ export function serveBusRequest(runtime: BusRuntime, req: http.IncomingMessage, 
   void answer(runtime, req, res);
 }
 
-async function answer(runtime: BusRuntime, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  const body = await readAwsRequestBody(req, res);
-  if (body === undefined) return;
+/** The request's headers as a WHATWG Headers object. */
+function headersOf(req: http.IncomingMessage): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === "string") headers.set(name, value);
   }
+  return headers;
+}
+
+async function answer(runtime: BusRuntime, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const body = await readAwsRequestBody(req, res);
+  if (body === undefined) return;
+  const service = localAwsServiceOf(req);
+  if (service === "events") {
+    // The hot path (PutEvents): no WHATWG Request or Response in between.
+    const call = {
+      target: req.headers["x-amz-target"]?.toString() ?? "",
+      authorization: req.headers.authorization ?? null,
+      body,
+      signed: () => ({ method: req.method ?? "POST", headers: headersOf(req) }),
+    };
+    const answered = await answerEventsCall(call, runtime);
+    res.writeHead(answered.status, answered.headers);
+    res.end(answered.body);
+    return;
+  }
   const request = new Request(`http://127.0.0.1${req.url ?? "/"}`, {
     method: req.method,
-    headers,
+    headers: headersOf(req),
     body: req.method === "GET" || req.method === "HEAD" ? undefined : new Uint8Array(body),
   });
   // A long poll ends when its client goes away.
   const gone = new AbortController();
   res.once("close", () => gone.abort());
-  const service = localAwsServiceOf(req);
   const response =
     service === "schemas"
       ? routeSchemasRequest(new URL(request.url))

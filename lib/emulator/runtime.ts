@@ -14,7 +14,9 @@ import type { IngestDeps } from "./events/ingest";
 import { BusMatchers } from "./events/matchers";
 import { ReplayRunner } from "./events/replay-runner";
 import { PrismaRowStore, SqliteRowStore, type RowStore } from "./events/row-store";
+import { RuleSchedules } from "./events/rule-schedules";
 import { RuleTargets } from "./events/rule-targets";
+import { systemClock, type Clock } from "../schedule";
 import { LocalQueues } from "./sqs/queues";
 
 export class BusRuntime implements IngestDeps {
@@ -23,6 +25,8 @@ export class BusRuntime implements IngestDeps {
   readonly targets: RuleTargets;
   readonly dispatcher: Dispatcher;
   readonly replays: ReplayRunner;
+  /** Schedule rules, firing on `clock`. */
+  readonly schedules: RuleSchedules;
   /** SQS queues of the local endpoint (in memory: see sqs/queues.ts). */
   readonly queues: LocalQueues;
   private readonly accountsReady = new Map<string, Promise<void>>();
@@ -33,27 +37,30 @@ export class BusRuntime implements IngestDeps {
     readonly db: Db,
     readonly config: BusConfig,
     private readonly store: RowStore = new PrismaRowStore(db),
+    readonly clock: Clock = systemClock,
   ) {
     this.matchers = new BusMatchers(db);
     this.writer = new EventWriter(store);
     this.targets = new RuleTargets(db);
     this.queues = new LocalQueues(config.region);
-    this.dispatcher = new Dispatcher(this, config.retryBaseMs, config.allowedOutboundHosts);
+    this.dispatcher = new Dispatcher(this, config.retryBaseMs, config.allowedOutboundHosts, clock);
     this.replays = new ReplayRunner(this, () => this.dispatcher.wake());
+    this.schedules = new RuleSchedules(this, clock, () => this.dispatcher.wake());
   }
 
   /** The runtime for a database URL: migrated, SQLite tuned and written through its own connection. */
-  static async open(url: string, config: BusConfig): Promise<BusRuntime> {
+  static async open(url: string, config: BusConfig, clock: Clock = systemClock): Promise<BusRuntime> {
     const db = await getDb(url);
-    if (databaseProvider(url) !== "sqlite") return new BusRuntime(db, config);
+    if (databaseProvider(url) !== "sqlite") return new BusRuntime(db, config, new PrismaRowStore(db), clock);
     await prepareSqlite(db);
-    return new BusRuntime(db, config, new SqliteRowStore(sqliteFilePath(url)));
+    return new BusRuntime(db, config, new SqliteRowStore(sqliteFilePath(url)), clock);
   }
 
-  /** Starts delivering and replaying; the default account's default bus exists from the start. */
+  /** Starts delivering, replaying and firing schedules; the default account's default bus exists from the start. */
   start(): void {
     this.dispatcher.start();
     this.replays.start();
+    this.schedules.start();
     this.ensureAccount(this.scopeFor(undefined)).catch((error: unknown) =>
       console.error(`[bus] could not create the default bus: ${describeForLog(error)}`),
     );
@@ -61,8 +68,8 @@ export class BusRuntime implements IngestDeps {
 
   /** Stops the background work; resolves once deliveries under way have finished. */
   async stop(): Promise<void> {
-    await Promise.all([this.replays.stop(), this.dispatcher.stop()]);
-    this.store.close();
+    await Promise.all([this.replays.stop(), this.dispatcher.stop(), this.schedules.stop()]);
+    await this.store.close();
   }
 
   /** The scope of a caller: a 12-digit access key id names the account, as LocalStack does. */
@@ -102,11 +109,12 @@ const globalCache = globalThis as typeof globalThis & { __switchyardBus?: Map<st
 const runtimes: Map<string, Promise<BusRuntime>> = (globalCache.__switchyardBus ??= new Map());
 
 /**
- * SQLite in write-ahead-log mode with `synchronous = FULL`: PutEvents answers only after the WAL
- * is synced, so an acknowledged event survives an OS crash or power loss too, not just the process
- * being killed (NORMAL would be faster but may lose the last commits). Concurrent PutEvents share
- * one commit (event-writer.ts), which keeps the fsyncs few. Two connections write (Prisma's and
- * the event writer's), so each waits for the other's lock instead of failing.
+ * SQLite in write-ahead-log mode with `synchronous = FULL` for Prisma's connection; the event
+ * writer's connection syncs the WAL itself, off the event loop (row-store.ts). Either way PutEvents
+ * answers only after the WAL is synced, so an acknowledged event survives an OS crash or power
+ * loss too, not just the process being killed. Concurrent PutEvents share one commit
+ * (event-writer.ts), which keeps the fsyncs few. Two connections write (Prisma's and the event
+ * writer's), so each waits for the other's lock instead of failing.
  */
 async function prepareSqlite(db: Db): Promise<void> {
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");

@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { closeDb } from "../db";
+import type { Clock } from "../schedule";
 import { readBusConfig } from "./config";
 import { serveBusRequest } from "./loopback-server";
 import { BusRuntime } from "./runtime";
@@ -23,6 +24,7 @@ export function placeholderSignature(service = "events", accessKeyId = "AKIDPLAC
 
 export interface TestEndpoint {
   readonly url: string;
+  /** The runtime serving now (a new one after `restart`). */
   readonly runtime: BusRuntime;
   /**
    * Test-only fault: from the `nth` next call of an EventBridge `operation` (e.g. `PutTargets`)
@@ -30,6 +32,11 @@ export interface TestEndpoint {
    * default; `ThrottlingException` to exercise the SDK's retries) instead of being served.
    */
   failNth(operation: string, nth: number, fault?: { times?: number; error?: string }): void;
+  /**
+   * Stops the runtime and starts a new one on the same database, as a process restart would;
+   * `whileDown` runs in between (e.g. to move a test clock while nothing runs).
+   */
+  restart(whileDown?: () => void): Promise<void>;
   /** An SDK client for this endpoint (us-east-1, placeholder credentials: signatures are not checked). */
   eventBridgeClient(): EventBridgeClient;
   close(): Promise<void>;
@@ -62,11 +69,16 @@ class FaultInjector {
   }
 }
 
-export async function startTestEndpoint(settings: Record<string, string> = {}): Promise<TestEndpoint> {
+/** `clock`: what schedules fire on (a ManualClock lets a test move time). */
+export async function startTestEndpoint(settings: Record<string, string> = {}, clock?: Clock): Promise<TestEndpoint> {
   const dir = mkdtempSync(join(tmpdir(), "switchyard-bus-"));
   const dbUrl = `file:${join(dir, "bus.db")}`;
-  const runtime = await BusRuntime.open(dbUrl, readBusConfig(settings));
-  runtime.start();
+  const open = async () => {
+    const opened = await BusRuntime.open(dbUrl, readBusConfig(settings), clock);
+    opened.start();
+    return opened;
+  };
+  let runtime = await open();
   const faults = new FaultInjector();
   const server = http.createServer((req, res) => {
     if (!faults.strike(req, res)) serveBusRequest(runtime, req, res);
@@ -75,9 +87,17 @@ export async function startTestEndpoint(settings: Record<string, string> = {}): 
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
-    runtime,
+    get runtime() {
+      return runtime;
+    },
     failNth: (operation, nth, fault) => faults.failNth(operation, nth, fault),
     eventBridgeClient: () => new EventBridgeClient({ endpoint: url, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } }),
+    async restart(whileDown) {
+      await runtime.stop();
+      await closeDb(dbUrl);
+      whileDown?.();
+      runtime = await open();
+    },
     async close() {
       await runtime.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -26,7 +26,6 @@ export {
 export { PROBLEM_SEVERITY, type Problem, type ProblemCode, type Severity } from "./problems";
 export { LIMITS, validateDesign } from "./validate";
 export { EVENTSV2_LIMITS } from "./eventsv2-validate";
-export { scheduleExpressionProblem } from "./schedule-expression";
 export {
   checkDesign,
   DESIGN_FILE_SUFFIX,

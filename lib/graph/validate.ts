@@ -14,7 +14,7 @@ import { findEventLoops } from "./loops";
 import { checkPattern } from "./pattern-check";
 import { problem, type Problem } from "./problems";
 import { canConnect, isTargetNode, type TargetNode } from "./registry";
-import { scheduleExpressionProblem } from "./schedule-expression";
+import { scheduleExpressionProblem } from "../schedule";
 import { targetIdOf } from "./target-id";
 import type { Design, DesignNode, EventBusNode, InputMode, NodeOfKind, RuleNode } from "./schema";
 

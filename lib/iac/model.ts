@@ -16,7 +16,7 @@ import { DEFAULT_RETRY_POLICY, isTargetNode, type Design, type TargetKind, type 
 // The same adjacency index validation walks, so the export reads edges exactly as validation does.
 import { indexDesign, type DesignIndex } from "@/lib/graph/graph-index";
 import { targetIdOf } from "@/lib/graph/target-id";
-import { RESOURCE_TARGET_ARNS, type ResourceTargetArn, type ResourceTargetNode } from "@/lib/resources/design-resources";
+import { RESOURCE_TARGET_ARNS, resourceNameOf, type ResourceTargetArn, type ResourceTargetNode } from "@/lib/resources/target-arn";
 import { canonicalPattern, type CanonicalPattern } from "./json-text";
 import { NameAllocator, type Names } from "./names";
 
@@ -197,7 +197,7 @@ export interface ExportModel {
 type ResourceTarget = ResourceTargetNode;
 
 /** How each referenced resource kind is labelled; its ARN's shape is the one lib/resources uses. */
-const RESOURCE_TARGETS: { readonly [K in ResourceTarget["kind"]]: ResourceTargetArn<NodeOfKind<K>> & { label: string } } = {
+const RESOURCE_TARGETS: { readonly [K in ResourceTarget["kind"]]: ResourceTargetArn<K> & { label: string } } = {
   lambda: { ...RESOURCE_TARGET_ARNS.lambda, label: "function" },
   sns: { ...RESOURCE_TARGET_ARNS.sns, label: "topic" },
   sqs: { ...RESOURCE_TARGET_ARNS.sqs, label: "queue" },
@@ -456,8 +456,8 @@ class ModelBuilder {
   }
 
   private referencedResource(node: ResourceTarget): ResolvedTarget {
-    const spec = RESOURCE_TARGETS[node.kind] as (typeof RESOURCE_TARGETS)[ResourceTarget["kind"]] & { nameOf: (n: ResourceTarget) => string };
-    const resourceName = spec.nameOf(node);
+    const spec = RESOURCE_TARGETS[node.kind];
+    const resourceName = resourceNameOf(node);
     const names = this.names.allocate(resourceName, spec.label);
     const sameAccount = !node.crossAccount && this.isHome(node.account);
     const nameParam = this.parameter(this.names.allocate(names.logical, "name"), `Name of the existing ${spec.label} ${resourceName}${sameAccount ? "" : ` in account ${node.account}`}`, resourceName);

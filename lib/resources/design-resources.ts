@@ -4,13 +4,14 @@
  * as PutTargets takes them. Pure. `placeDesign` is the one walk: "Run locally"
  * (lib/run-locally/deploy-design.ts) deploys every account's share of it on the local endpoint,
  * the AWS plan (`designResources`) the home account's, so what runs locally is what is pushed to
- * AWS; the IaC export builds target ARNs from `RESOURCE_TARGET_ARNS`.
+ * AWS; target ARNs are built from `RESOURCE_TARGET_ARNS` (target-arn.ts), as in the IaC export.
  */
 import { arnOf, busArn, type Scope } from "@/lib/arn";
 import { indexDesign, type DesignIndex } from "@/lib/graph/graph-index";
-import { isTargetNode, type Design, type EventBusNode, type EventsV2BusNode, type NodeOfKind, type RuleNode, type SubscriberNode, type TargetNode } from "@/lib/graph";
+import { isTargetNode, type Design, type EventBusNode, type EventsV2BusNode, type RuleNode, type SubscriberNode, type TargetNode } from "@/lib/graph";
 import { targetIdFor, targetIdOf } from "@/lib/graph/target-id";
 import { DESIGN_TAG, type ArchiveState, type BusState, type RuleState, type Tags, type Target } from "./account-state";
+import { RESOURCE_TARGET_ARNS, resourceNameOf } from "./target-arn";
 
 
 /** Where the design is deployed: its home account and region. */
@@ -31,35 +32,10 @@ export function targetArnFor(node: TargetNode, design: Design, where: Placement)
     return busArn({ account: bus.account ?? where.account, region: bus.region ?? where.region }, bus.name);
   }
   if (node.kind === "api-destination") return arnOf("events", where, `api-destination/${node.name}`);
-  const shape = RESOURCE_TARGET_ARNS[node.kind] as ResourceTargetArn<ResourceTargetNode>;
+  const { service, prefix } = RESOURCE_TARGET_ARNS[node.kind];
   const account = node.crossAccount && node.account !== undefined ? node.account : where.account;
-  return arnOf(shape.service, { account, region: node.region ?? where.region }, `${shape.prefix}${shape.nameOf(node)}`);
+  return arnOf(service, { account, region: node.region ?? where.region }, `${prefix}${resourceNameOf(node)}`);
 }
-
-/** Targets that are resources living elsewhere (a function, queue, topic…), named in the design. */
-export type ResourceTargetNode = NodeOfKind<"lambda" | "sns" | "sqs" | "step-functions" | "firehose" | "kinesis" | "cloudwatch-logs">;
-
-export interface ResourceTargetArn<N extends ResourceTargetNode> {
-  /** The ARN's service. */
-  readonly service: string;
-  /** What precedes the name in the ARN's resource part (`function:`, `stream/`). */
-  readonly prefix: string;
-  readonly nameOf: (node: N) => string;
-}
-
-/**
- * How each resource target's ARN is built: `arn:<partition>:<service>:<region>:<account>:<prefix><name>`.
- * The IaC export (lib/iac/model.ts) reads the same table, with the name as a parameter.
- */
-export const RESOURCE_TARGET_ARNS: { readonly [K in ResourceTargetNode["kind"]]: ResourceTargetArn<NodeOfKind<K>> } = {
-  lambda: { service: "lambda", prefix: "function:", nameOf: (n) => n.functionName },
-  sns: { service: "sns", prefix: "", nameOf: (n) => n.topicName },
-  sqs: { service: "sqs", prefix: "", nameOf: (n) => n.queueName },
-  "step-functions": { service: "states", prefix: "stateMachine:", nameOf: (n) => n.stateMachineName },
-  firehose: { service: "firehose", prefix: "deliverystream/", nameOf: (n) => n.deliveryStreamName },
-  kinesis: { service: "kinesis", prefix: "stream/", nameOf: (n) => n.streamName },
-  "cloudwatch-logs": { service: "logs", prefix: "log-group:", nameOf: (n) => n.logGroupName },
-};
 
 /** The target as PutTargets takes it. */
 export function targetSpecFor(node: TargetNode, arn: string): Target {

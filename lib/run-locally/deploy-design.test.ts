@@ -1,7 +1,7 @@
 /** "Run locally": a design's buses, rules and targets on the local EventBridge, checked with the SDK. */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { DescribeArchiveCommand, ListRulesCommand, ListTargetsByRuleCommand, PutEventsCommand } from "@aws-sdk/client-eventbridge";
+import { DescribeApiDestinationCommand, DescribeArchiveCommand, ListRulesCommand, ListTargetsByRuleCommand, PutEventsCommand } from "@aws-sdk/client-eventbridge";
 import { CreateQueueCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { design, node, patternRule } from "../graph/test-fixtures";
@@ -43,6 +43,7 @@ function orderDesign(withQueue: boolean) {
     endpoint: receiverUrl,
     method: "POST",
     connection: { name: "hook-conn", authorization: "API_KEY" },
+    invocationRateLimitPerSecond: 20,
     input: { type: "input-transformer", inputPathsMap: { id: "$.detail.id" }, inputTemplate: '{"paid": <id>}' },
   });
   const queue = node("sqs", "queue", { queueName: "paid-orders" });
@@ -74,6 +75,7 @@ describe("deployDesign", () => {
       ["queue", "sqs"],
     ]);
     expect((await eb().send(new DescribeArchiveCommand({ ArchiveName: "orders-all" }))).RetentionDays).toBe(7);
+    expect(await eb().send(new DescribeApiDestinationCommand({ Name: "paid-hook" }))).toMatchObject({ ApiDestinationState: "ACTIVE", HttpMethod: "POST", InvocationRateLimitPerSecond: 20 });
 
     await eb().send(new PutEventsCommand({ Entries: [{ EventBusName: "orders", Source: "shop", DetailType: "OrderPaid", Detail: '{"id": "o-9"}' }] }));
     for (let i = 0; i < 200 && bodies.length === 0; i++) await new Promise((r) => setTimeout(r, 25));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createNode, DESIGN_FORMAT, DESIGN_VERSION, type Design, type DesignNode } from "../graph";
-import { designPathOf, targetIdFor } from "./design-path";
+import { designPathOf, firedPathOf, targetIdFor } from "./design-path";
 
 const at = { x: 0, y: 0 };
 const named = <N extends DesignNode>(node: N, fields: Partial<N>): N => ({ ...node, ...fields });
@@ -78,5 +78,19 @@ describe("designPathOf", () => {
   it("sanitises node ids into AWS target ids", () => {
     expect(targetIdFor("billing queue")).toBe("billing-queue");
     expect(targetIdFor("x".repeat(80))).toHaveLength(64);
+  });
+});
+
+describe("firedPathOf", () => {
+  it("lights up a fired rule and the targets its event reached", () => {
+    const fired = (status: string) =>
+      firedPathOf(design(), "small-orders", {
+        busArn: "arn:aws:events:us-east-1:000000000000:event-bus/default",
+        eventId: "1",
+        matchedRules: [ruleArn("small")],
+        deliveries: status === "" ? [] : [{ ruleArn: ruleArn("small"), targetId: targetIdFor("audit"), targetArn: "arn:aws:lambda:…", status }],
+      });
+    expect(fired("inbox")).toEqual({ nodeIds: ["small-orders", "audit"], edgeIds: ["e5"] });
+    expect(fired("")).toEqual({ nodeIds: ["small-orders"], edgeIds: [] });
   });
 });

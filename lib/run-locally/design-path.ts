@@ -35,16 +35,9 @@ export function designPathOf(design: Design, producerId: string, paths: readonly
     const matched = new Set(path?.matchedRules.map(ruleName));
     for (const feeds of design.edges.filter((e) => from(e, "feeds", bus.id))) {
       const rule = nodes.get(feeds.target);
-      if (rule?.kind !== "rule" || !matched.has(rule.name)) continue;
-      nodeIds.add(rule.id);
+      if (rule?.kind !== "rule" || !matched.has(rule.name) || path === undefined) continue;
       edgeIds.add(feeds.id);
-      const delivered = new Set(path?.deliveries.filter((d) => ruleName(d.ruleArn) === rule.name).map((d) => d.targetId));
-      for (const invokes of design.edges.filter((e) => from(e, "invokes", rule.id))) {
-        const target = nodes.get(invokes.target);
-        if (target === undefined || !delivered.has(targetIdOf(target))) continue;
-        nodeIds.add(invokes.target);
-        edgeIds.add(invokes.id);
-      }
+      addRulePath(design, rule.id, rule.name, path, nodeIds, edgeIds);
     }
   }
   for (const edge of design.edges.filter((e) => from(e, "puts-events", producerId))) {
@@ -67,4 +60,25 @@ export function designPathOf(design: Design, producerId: string, paths: readonly
     }
   }
   return { nodeIds: [...nodeIds], edgeIds: [...edgeIds] };
+}
+
+/** Where a schedule rule's fired event went: the rule and the targets it was delivered to. */
+export function firedPathOf(design: Design, ruleId: string, path: TestEventPath): DesignPath {
+  const rule = design.nodes.find((node) => node.id === ruleId);
+  const nodeIds = new Set<string>();
+  const edgeIds = new Set<string>();
+  if (rule?.kind === "rule") addRulePath(design, rule.id, rule.name, path, nodeIds, edgeIds);
+  return { nodeIds: [...nodeIds], edgeIds: [...edgeIds] };
+}
+
+/** The rule and the targets of it that the event was delivered to (by AWS target id). */
+function addRulePath(design: Design, ruleId: string, name: string, path: TestEventPath, nodeIds: Set<string>, edgeIds: Set<string>): void {
+  nodeIds.add(ruleId);
+  const delivered = new Set(path.deliveries.filter((d) => ruleName(d.ruleArn) === name).map((d) => d.targetId));
+  for (const invokes of design.edges.filter((e) => e.kind === "invokes" && e.source === ruleId)) {
+    const target = design.nodes.find((node) => node.id === invokes.target);
+    if (target === undefined || !delivered.has(targetIdOf(target))) continue;
+    nodeIds.add(invokes.target);
+    edgeIds.add(invokes.id);
+  }
 }

@@ -8,10 +8,10 @@
  * API action for CloudTrail producers). AWS-owned sources are allowed here: the local bus stands
  * in for the AWS service. A Lambda function that puts events sends only its samples.
  */
-import type { Design, DesignNode, SampleEvent } from "../graph";
+import type { Design, DesignNode, NodeOfKind, SampleEvent } from "../graph";
 import { ValidationError } from "../errors";
 import { parseJson } from "../pattern";
-import { busArn } from "../arn";
+import { busArn, DEFAULT_BUS, ruleArn } from "../arn";
 import { buildEnvelope } from "../emulator/events/event-envelope";
 import { ingestEvents } from "../emulator/events/ingest";
 import type { BusRuntime } from "../emulator/runtime";
@@ -149,4 +149,21 @@ async function pathOf(runtime: BusRuntime, busArn: string, eventId: string, rowI
     matchedRules: JSON.parse(stored.matchedRules) as string[],
     deliveries: deliveries.map((d) => ({ ruleArn: d.ruleArn, targetId: d.targetId, targetArn: d.targetArn, status: d.status })),
   };
+}
+
+/**
+ * "Fire now" for a schedule rule of a design deployed with "Run locally": its Scheduled Event
+ * reaches the rule's targets at once, and the path it took comes back as for a test event.
+ */
+export async function fireScheduleRule(runtime: BusRuntime, design: Design, ruleId: string): Promise<TestEventPath> {
+  const rule = design.nodes.find((n) => n.id === ruleId);
+  if (rule?.kind !== "rule" || rule.trigger.type !== "schedule") throw new ValidationError(`Node ${ruleId} is not a schedule rule.`);
+  const bus = design.edges
+    .filter((e) => e.kind === "feeds" && e.target === ruleId)
+    .map((e) => design.nodes.find((n) => n.id === e.source))
+    .find((n): n is NodeOfKind<"event-bus"> => n?.kind === "event-bus");
+  const scope = { account: bus?.account ?? runtime.config.defaultAccount, region: runtime.config.region };
+  const fired = await runtime.schedules.fireNow(ruleArn(scope, DEFAULT_BUS, rule.name));
+  if (fired === undefined) throw new ValidationError(`Rule ${rule.name} is not on the local EventBridge yet; run the design locally first.`);
+  return pathOf(runtime, fired.busArn, fired.eventId, fired.rowId);
 }

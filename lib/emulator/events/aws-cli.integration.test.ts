@@ -33,7 +33,7 @@ describe.skipIf(!available)("AWS CLI against the local EventBridge", () => {
     expect(put.FailedEntryCount).toBe(0);
     const rules = await events("list-rules", "--event-bus-name", "orders");
     expect((rules.Rules as { Name: string }[]).map((r) => r.Name)).toEqual(["big"]);
-  }, 30_000);
+  }, 60_000);
 
   it("answers TestEventPattern, and reports AWS's error for an invalid pattern", async () => {
     const event = JSON.stringify({ id: "1", account: "1", source: "com.shop", time: "2026-01-01T00:00:00Z", region: "us-east-1", "detail-type": "x", detail: { total: 150 } });
@@ -41,5 +41,5 @@ describe.skipIf(!available)("AWS CLI against the local EventBridge", () => {
     await expect(events("test-event-pattern", "--event-pattern", '{"source":"com.shop"}', "--event", event)).rejects.toThrow(
       /InvalidEventPatternException.*"source" must be an object or an array/,
     );
-  }, 30_000);
+  }, 60_000);
 });

@@ -1,18 +1,22 @@
 /**
- * The dispatcher: sends pending deliveries to API destinations and other buses, at least once.
- * A failed attempt is retried with exponential backoff until the target's retry policy runs out
- * (attempts or event age), then the delivery becomes a dead-letter record; a permanent failure
- * (an HTTP 4xx other than 408/429, a missing destination, a call the outbound policy refuses)
- * dead-letters at once. API destinations are called under lib/boundary's outbound policy: never a
- * link-local or metadata address, this machine or a private network only when allowed, no
- * redirects followed.
+ * The dispatcher: sends pending deliveries to API destinations and other buses, at least once,
+ * as EventBridge's retry policy does (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html):
+ * a failed attempt is retried with exponential backoff and full jitter until the target's
+ * MaximumRetryAttempts (185 by default) or MaximumEventAgeInSeconds (24 hours) runs out; a
+ * failure that retrying cannot fix (an HTTP 4xx other than 408/429, a target that does not
+ * exist) gives up at once. A delivery that gives up becomes a dead-letter record and goes to the
+ * target's dead-letter queue (dead-letter.ts). API destinations are called under lib/boundary's
+ * outbound policy: never a link-local or metadata address, this machine or a private network only
+ * when allowed, no redirects followed; a call the policy refuses gives up at once too.
  *
  * Deliveries live in the database, so a restart resumes where the last process stopped.
  */
 import type { Db } from "../../db";
 import { parseArn } from "../../arn";
 import { OutboundHttp, OutboundRefusedError, type HostRule } from "../../boundary";
+import { systemClock, type Clock } from "../../schedule";
 import { describeForLog } from "../protocol/errors";
+import { sendToDeadLetterQueue, type DeliveryErrorCode, type ExhaustedRetryCondition } from "./dead-letter";
 import { ingestEvents, type IngestDeps } from "./ingest";
 import { RateLimiter } from "./rate-limit";
 import type { TargetSpec } from "./target-spec";
@@ -35,6 +39,8 @@ export interface DeliveryRow {
   attempts: number;
   maxAttempts: number;
   expiresAt: Date;
+  lastError: string | null;
+  errorCode: string | null;
 }
 
 interface AttemptOutcome {
@@ -44,13 +50,22 @@ interface AttemptOutcome {
   readonly status?: number;
   readonly response?: string;
   readonly error?: string;
+  readonly code?: DeliveryErrorCode;
+}
+
+/**
+ * The wait before retry number `retry` (1 for the first): "full jitter", a random time up to the
+ * exponential backoff (base · 2^(retry-1), capped), as in the page AWS's retry policy cites.
+ */
+export function retryDelay(retry: number, baseMs: number, random: () => number = Math.random): number {
+  return Math.round(random() * Math.min(baseMs * 2 ** (retry - 1), MAX_BACKOFF_MS));
 }
 
 export class Dispatcher {
   /** The pass under way, if any (stop waits for it). */
   private running: Promise<void> | undefined;
   private wakeRequested = false;
-  private timer: NodeJS.Timeout | undefined;
+  private cancelWake: (() => void) | undefined;
   private stopped = false;
   private readonly rates = new RateLimiter();
   private readonly outbound: OutboundHttp;
@@ -61,6 +76,7 @@ export class Dispatcher {
     private readonly deps: IngestDeps,
     private readonly retryBaseMs: number,
     allowedOutboundHosts: readonly HostRule[],
+    private readonly clock: Clock = systemClock,
   ) {
     this.db = deps.db;
     this.outbound = new OutboundHttp(allowedOutboundHosts);
@@ -74,7 +90,7 @@ export class Dispatcher {
   /** Stops taking work; resolves when the pass under way has finished. */
   stop(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.timer);
+    this.cancelWake?.();
     return (this.running ?? Promise.resolve()).then(() => this.outbound.close());
   }
 
@@ -85,7 +101,7 @@ export class Dispatcher {
       this.wakeRequested = true;
       return;
     }
-    clearTimeout(this.timer);
+    this.cancelWake?.();
     this.running = this.pass()
       .catch((error: unknown) => console.error(`[bus] delivery pass failed: ${describeForLog(error)}`))
       .finally(() => {
@@ -102,7 +118,7 @@ export class Dispatcher {
   private async pass(): Promise<void> {
     for (;;) {
       const due = await this.db.delivery.findMany({
-        where: { status: "pending", nextAttemptAt: { lte: new Date() } },
+        where: { status: "pending", nextAttemptAt: { lte: new Date(this.clock.now()) } },
         orderBy: { nextAttemptAt: "asc" },
         take: BATCH,
       });
@@ -120,58 +136,95 @@ export class Dispatcher {
       select: { nextAttemptAt: true },
     });
     if (next === null || this.stopped || this.running !== undefined) return;
-    const wait = Math.max(0, Math.min(next.nextAttemptAt.getTime() - Date.now(), MAX_BACKOFF_MS));
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.wake(), wait);
-    this.timer.unref();
+    this.cancelWake?.();
+    this.cancelWake = this.clock.wakeAt(next.nextAttemptAt.getTime(), () => this.wake());
   }
 
   private async attempt(delivery: DeliveryRow): Promise<void> {
-    if (delivery.kind === "http") {
+    if (this.clock.now() >= delivery.expiresAt.getTime()) {
+      const message = delivery.lastError ?? "The event was not delivered within the target's MaximumEventAgeInSeconds.";
+      return this.giveUp(delivery, { code: delivery.errorCode ?? "UNKNOWN", message, retries: Math.max(0, delivery.attempts - 1) }, "MaximumEventAgeInSeconds");
+    }
+    const spec = await this.deps.targets.find(delivery.ruleArn, delivery.targetId);
+    const destination = delivery.kind === "http" ? await this.db.apiDestination.findUnique({ where: { arn: delivery.targetArn } }) : null;
+    if (destination !== null) {
       // Over the destination's InvocationRateLimitPerSecond: wait for the next second, no attempt used.
-      const destination = await this.db.apiDestination.findUnique({ where: { arn: delivery.targetArn }, select: { rateLimit: true } });
-      const wait = this.rates.delayFor(delivery.targetArn, destination?.rateLimit);
+      const wait = this.rates.delayFor(delivery.targetArn, destination.rateLimit, this.clock.now());
       if (wait > 0) {
-        await this.db.delivery.update({ where: { id: delivery.id }, data: { nextAttemptAt: new Date(Date.now() + wait) } });
+        await this.db.delivery.update({ where: { id: delivery.id }, data: { nextAttemptAt: new Date(this.clock.now() + wait) } });
         return;
       }
     }
     const started = performance.now();
-    const outcome = await this.send(delivery).catch(
-      (error: unknown): AttemptOutcome => ({ ok: false, retryable: !(error instanceof OutboundRefusedError), error: (error as Error).message }),
-    );
+    const outcome = await this.send(delivery, spec, destination).catch((error: unknown): AttemptOutcome => failedCall(error));
     const durationMs = Math.round(performance.now() - started);
     const attempts = delivery.attempts + 1;
-    const now = Date.now();
-    const exhausted = attempts >= delivery.maxAttempts || now >= delivery.expiresAt.getTime();
-    const status = outcome.ok ? "delivered" : !outcome.retryable || exhausted ? "dead-letter" : "pending";
-    const backoff = Math.min(this.retryBaseMs * 2 ** (attempts - 1), MAX_BACKOFF_MS);
+    const now = this.clock.now();
+    const result = {
+      attempts,
+      durationMs,
+      lastStatus: outcome.status ?? null,
+      lastResponse: outcome.response?.slice(0, RESPONSE_KEPT_CHARS) ?? null,
+      lastError: outcome.ok ? null : (outcome.error ?? `HTTP ${outcome.status}`),
+      errorCode: outcome.ok ? null : (outcome.code ?? "UNKNOWN"),
+    };
+    if (outcome.ok) {
+      await this.db.delivery.update({ where: { id: delivery.id }, data: { ...result, status: "delivered" } });
+      return;
+    }
+    const failure = { code: result.errorCode ?? "UNKNOWN", message: result.lastError ?? "", retries: attempts - 1 };
+    if (!outcome.retryable) return this.giveUp({ ...delivery, ...result }, failure, undefined);
+    if (attempts >= delivery.maxAttempts) return this.giveUp({ ...delivery, ...result }, failure, "MaximumRetryAttempts");
+    // A retry never waits past the event's age limit: the delivery then gives up on time.
+    const nextAttemptAt = Math.min(now + retryDelay(attempts, this.retryBaseMs), delivery.expiresAt.getTime());
+    await this.db.delivery.update({ where: { id: delivery.id }, data: { ...result, status: "pending", nextAttemptAt: new Date(nextAttemptAt) } });
+  }
+
+  /** The delivery is over without success: a dead-letter record, and the event to the target's dead-letter queue. */
+  private async giveUp(
+    delivery: DeliveryRow & { durationMs?: number | null; lastStatus?: number | null; lastResponse?: string | null },
+    failure: { code: string; message: string; retries: number },
+    exhausted: ExhaustedRetryCondition | undefined,
+  ): Promise<void> {
+    const spec = await this.deps.targets.find(delivery.ruleArn, delivery.targetId);
+    const event = await this.db.busEvent.findUnique({ where: { id: delivery.eventRowId }, select: { body: true } });
+    const fate =
+      event === null
+        ? "The event is no longer stored."
+        : sendToDeadLetterQueue(this.deps.queues, spec?.DeadLetterConfig?.Arn, {
+            ruleArn: delivery.ruleArn,
+            targetArn: delivery.targetArn,
+            event: event.body,
+            errorCode: failure.code,
+            errorMessage: failure.message,
+            exhausted,
+            retryAttempts: failure.retries,
+          });
+    const why = exhausted === undefined ? "" : ` (${exhausted} reached)`;
     await this.db.delivery.update({
       where: { id: delivery.id },
       data: {
-        status,
-        attempts,
-        durationMs,
-        lastStatus: outcome.status ?? null,
-        lastResponse: outcome.response?.slice(0, RESPONSE_KEPT_CHARS) ?? null,
-        lastError: outcome.ok ? null : (outcome.error ?? `HTTP ${outcome.status}`),
-        nextAttemptAt: new Date(now + backoff),
+        status: "dead-letter",
+        attempts: delivery.attempts,
+        durationMs: delivery.durationMs,
+        lastStatus: delivery.lastStatus,
+        lastResponse: delivery.lastResponse,
+        lastError: `${failure.message}${why}. ${fate}`,
+        errorCode: failure.code,
       },
     });
   }
 
-  private send(delivery: DeliveryRow): Promise<AttemptOutcome> {
-    if (delivery.kind === "http") return this.sendHttp(delivery);
+  private send(delivery: DeliveryRow, spec: TargetSpec | undefined, destination: { endpoint: string; httpMethod: string } | null): Promise<AttemptOutcome> {
+    if (delivery.kind === "http") return this.sendHttp(delivery, spec, destination);
     if (delivery.kind === "bus") return this.forwardToBus(delivery);
-    return Promise.resolve({ ok: false, retryable: false, error: `Unknown delivery kind ${delivery.kind}` });
+    return Promise.resolve({ ok: false, retryable: false, error: `Unknown delivery kind ${delivery.kind}`, code: "UNKNOWN" });
   }
 
-  private async sendHttp(delivery: DeliveryRow): Promise<AttemptOutcome> {
-    const destination = await this.db.apiDestination.findUnique({ where: { arn: delivery.targetArn } });
+  private async sendHttp(delivery: DeliveryRow, spec: TargetSpec | undefined, destination: { endpoint: string; httpMethod: string } | null): Promise<AttemptOutcome> {
     if (destination === null) {
-      return { ok: false, retryable: false, error: `API destination ${delivery.targetArn} does not exist.` };
+      return { ok: false, retryable: false, error: `API destination ${delivery.targetArn} does not exist.`, code: "NO_RESOURCE" };
     }
-    const spec = await this.targetSpec(delivery);
     const url = destinationUrl(destination.endpoint, spec?.HttpParameters);
     const method = destination.httpMethod.toUpperCase();
     const headers = new Headers({ "content-type": "application/json; charset=utf-8", "user-agent": "Amazon/EventBridge/ApiDestinations" });
@@ -185,7 +238,7 @@ export class Dispatcher {
     });
     const ok = response.status >= 200 && response.status < 300;
     const retryable = response.status >= 500 || response.status === 429 || response.status === 408;
-    return { ok, retryable, status: response.status, response: response.text };
+    return { ok, retryable, status: response.status, response: response.text, code: response.status === 429 ? "THROTTLING" : "ERROR_FROM_TARGET" };
   }
 
   /**
@@ -197,12 +250,12 @@ export class Dispatcher {
     const target = parseArn(delivery.targetArn);
     const bus = await this.db.eventBus.findUnique({ where: { arn: delivery.targetArn } });
     if (target === undefined || bus === null) {
-      return { ok: false, retryable: true, error: `Event bus ${delivery.targetArn} does not exist.` };
+      return { ok: false, retryable: false, error: `Event bus ${delivery.targetArn} does not exist.`, code: "NO_RESOURCE" };
     }
     const original = await this.db.busEvent.findUnique({ where: { id: delivery.eventRowId } });
-    if (original === null) return { ok: false, retryable: false, error: "The event is no longer stored." };
+    if (original === null) return { ok: false, retryable: false, error: "The event is no longer stored.", code: "UNKNOWN" };
     const seen = await this.db.busEvent.findFirst({
-      where: { eventId: original.eventId, busArn: bus.arn, replayName: original.replayName },
+      where: { busArn: bus.arn, time: original.time, eventId: original.eventId, replayName: original.replayName },
       select: { id: true },
     });
     if (seen !== null) return { ok: true, retryable: false, response: "The target bus already has this event (forwarding loop stopped)." };
@@ -220,13 +273,22 @@ export class Dispatcher {
     this.wake();
     return { ok: true, retryable: false };
   }
+}
 
-  private async targetSpec(delivery: DeliveryRow): Promise<TargetSpec | undefined> {
-    const target = await this.db.busTarget.findUnique({
-      where: { ruleArn_targetId: { ruleArn: delivery.ruleArn, targetId: delivery.targetId } },
-    });
-    return target === null ? undefined : (JSON.parse(target.spec) as TargetSpec);
-  }
+/** A call that got no HTTP answer: refused by the outbound policy, timed out, or could not connect. */
+function failedCall(error: unknown): AttemptOutcome {
+  if (error instanceof OutboundRefusedError) return { ok: false, retryable: false, error: error.message, code: "CONNECTION_FAILURE" };
+  const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+  return timedOut
+    ? { ok: false, retryable: true, error: `No answer within ${HTTP_TIMEOUT_MS / 1000} seconds.`, code: "TIMEOUT" }
+    : { ok: false, retryable: true, error: connectionError(error), code: "CONNECTION_FAILURE" };
+}
+
+/** fetch says only "fetch failed"; its cause says why (ECONNREFUSED, ENOTFOUND…). */
+function connectionError(error: unknown): string {
+  const cause = (error as { cause?: { message?: unknown } }).cause?.message;
+  const message = error instanceof Error ? error.message : String(error);
+  return typeof cause === "string" ? `${message}: ${cause}` : message;
 }
 
 /** The endpoint with `*` path segments filled from PathParameterValues and query parameters added. */

@@ -14,9 +14,14 @@ export interface EnvelopeFields {
   readonly replayName?: string;
 }
 
+/** The last time written, since a PutEvents batch shares one. */
+let lastTime = { ms: NaN, text: "" };
+
 /** AWS writes event times to the second: `2026-11-23T14:28:12Z`. */
 export function eventTime(time: Date): string {
-  return time.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const ms = time.getTime();
+  if (ms !== lastTime.ms) lastTime = { ms, text: time.toISOString().replace(/\.\d{3}Z$/, "Z") };
+  return lastTime.text;
 }
 
 export function buildEnvelope(fields: EnvelopeFields): string {

@@ -4,14 +4,14 @@
  * (PutEvents, a bus-to-bus delivery, a replay) may report success once this resolves.
  */
 import type { Db } from "../../db";
-import { newIdSequence } from "../../ids";
+import { newId, newIdSequence } from "../../ids";
 import { renderTargetInput } from "../../transform";
 import { parseArn, ruleArn, type Scope } from "../../arn";
 import type { EventWriter } from "./event-writer";
 import type { BusMatchers } from "./matchers";
-import type { RuleTargets } from "./rule-targets";
+import type { RuleTarget, RuleTargets } from "./rule-targets";
 import type { LocalQueues } from "../sqs/queues";
-import { deliveryKind, inputSpec, retryLimits, type TargetSpec } from "./target-spec";
+import { deliveryKind } from "./target-spec";
 
 export interface AcceptedEvent {
   readonly eventId: string;
@@ -68,101 +68,153 @@ export async function ingestEvents({ matchers, targets: ruleTargets, writer, que
   const matchedByEvent: { row: string; event: AcceptedEvent; rules: string[] }[] = [];
   // One batch shares its ingestion time; its row ids keep the batch's order.
   const rowIds = newIdSequence("busEvent", events.length, events[0]?.ingestedAt.getTime());
+  const buses = new Map<string, BusRules>();
+  const subscriberRows = [];
   for (const [index, event] of events.entries()) {
-    const rules = event.subscribers?.map((s) => s.subscriberArn) ?? (await matchedRuleArns(matchers, event));
+    if (event.subscribers !== undefined) {
+      eventRows.push(eventRow(rowIds[index], event, event.subscribers.map((s) => s.subscriberArn)));
+      subscriberRows.push(...event.subscribers.map((subscriber) => subscriberDelivery(rowIds[index], event, subscriber)));
+      continue;
+    }
+    const names = event.matched ?? (await matchers.machineFor(event.busArn)).matchingRules(event.text);
+    let bus = buses.get(event.busArn);
+    if (bus === undefined) {
+      bus = new BusRules(event.busArn);
+      buses.set(event.busArn, bus);
+    }
+    const rules: string[] = [];
+    for (const name of names) {
+      const arn = bus.ruleArn(name);
+      if (event.onlyRules === undefined || event.onlyRules.has(arn)) rules.push(arn);
+    }
     const row = rowIds[index];
-    eventRows.push({
-      id: row,
-      eventId: event.eventId,
-      busArn: event.busArn,
-      source: event.source,
-      detailType: event.detailType,
-      time: event.time,
-      ingestedAt: event.ingestedAt,
-      replayName: event.replayName ?? null,
-      body: event.text,
-      matchedRules: JSON.stringify(rules),
-      eventGroupId: event.eventGroupId ?? null,
-      deduplicationId: event.deduplicationId ?? null,
-    });
-    matchedByEvent.push({ row, event, rules });
+    eventRows.push(eventRow(row, event, rules));
+    if (rules.length > 0) matchedByEvent.push({ row, event, rules });
   }
 
   const ruleArns = [...new Set(matchedByEvent.flatMap((m) => m.rules))];
-  const targets = await ruleTargets.of(ruleArns);
+  const targets = ruleArns.length === 0 ? [] : await ruleTargets.of(ruleArns);
   const deliveryRows = [];
+  const queued: { targetArn: string; payload: string }[] = [];
   for (const { row, event, rules } of matchedByEvent) {
-    for (const subscriber of event.subscribers ?? []) deliveryRows.push(subscriberDelivery(row, event, subscriber));
     for (const target of targets) {
       if (!rules.includes(target.ruleArn)) continue;
-      deliveryRows.push(plannedDelivery(row, event, target.ruleArn, JSON.parse(target.spec) as TargetSpec));
+      const delivery = plannedDelivery(row, event, target);
+      deliveryRows.push(delivery);
+      if (delivery.status === "inbox" && target.isQueue) queued.push({ targetArn: target.spec.Arn, payload: delivery.payload });
     }
   }
-  // Delivery ids keep the events' order too (a FIFO subscriber's backlog is released by id).
-  const deliveryIds = newIdSequence("delivery", deliveryRows.length, events[0]?.ingestedAt.getTime());
-  await writer.write({ events: eventRows, deliveries: deliveryRows.map((row, i) => ({ id: deliveryIds[i], ...row })) });
+  // A subscriber's deliveries keep the events' order in their ids: a FIFO backlog is released by id.
+  const subscriberIds = newIdSequence("delivery", subscriberRows.length, events[0]?.ingestedAt.getTime());
+  for (const [i, delivery] of subscriberRows.entries()) {
+    deliveryRows.push({ id: subscriberIds[i], ...delivery });
+    if (delivery.status === "inbox" && parseArn(delivery.targetArn)?.service === "sqs") queued.push(delivery);
+  }
+  await writer.write({ events: eventRows, deliveries: deliveryRows });
   // After the commit (only accepted events are delivered); the inbox record is kept as well.
-  if (queues !== undefined) {
-    for (const delivery of deliveryRows) {
-      if (delivery.status === "inbox" && parseArn(delivery.targetArn)?.service === "sqs") queues.deliver(delivery.targetArn, delivery.payload, "AIDAEVENTBRIDGELOCAL");
-    }
-  }
-  return { rowIds: eventRows.map((r) => r.id), pending: deliveryRows.filter((d) => d.status === "pending").length };
+  for (const { targetArn, payload } of queued) queues?.deliver(targetArn, payload, "AIDAEVENTBRIDGELOCAL");
+  return { rowIds, pending: deliveryRows.filter((d) => d.status === "pending").length };
 }
 
-async function matchedRuleArns(matchers: BusMatchers, event: AcceptedEvent): Promise<string[]> {
-  const names = event.matched ?? (await matchers.machineFor(event.busArn)).matchingRules(event.text);
-  const scope = scopeOf(event.busArn);
-  const busName = event.busArn.slice(event.busArn.indexOf(":event-bus/") + ":event-bus/".length);
-  return names.map((name) => ruleArn(scope, busName, name)).filter((arn) => event.onlyRules === undefined || event.onlyRules.has(arn));
-}
-
-/** What every delivery row holds, whoever decided it (a rule's target or a subscriber). */
-function deliveryBase(eventRowId: string, event: AcceptedEvent, owner: { arn: string; targetId: string; targetArn: string; maxAttempts: number; maxAgeMs: number }) {
+function eventRow(id: string, event: AcceptedEvent, matched: readonly string[]) {
   return {
-    eventRowId,
-    ruleArn: owner.arn,
-    targetId: owner.targetId,
-    targetArn: owner.targetArn,
-    kind: deliveryKind(owner.targetArn),
-    maxAttempts: owner.maxAttempts,
-    expiresAt: new Date(event.ingestedAt.getTime() + owner.maxAgeMs),
-    nextAttemptAt: event.ingestedAt,
+    id,
+    eventId: event.eventId,
+    busArn: event.busArn,
+    source: event.source,
+    detailType: event.detailType,
+    time: event.time,
+    ingestedAt: event.ingestedAt,
+    replayName: event.replayName ?? null,
+    body: event.text,
+    matchedRules: matched.length === 0 ? "[]" : JSON.stringify(matched),
+    eventGroupId: event.eventGroupId ?? null,
+    deduplicationId: event.deduplicationId ?? null,
   };
 }
 
-/** A delivery row ready to send: kept locally at once (`inbox`) or left to the dispatcher. */
-function ready<T extends { kind: string }>(base: T, payload: string) {
-  return base.kind === "inbox" ? { ...base, status: "inbox", payload, attempts: 1 } : { ...base, status: "pending", payload };
-}
-
+/** A subscriber's delivery row (without its id): kept locally at once, left to the dispatcher, or waiting while it is stopped. */
 function subscriberDelivery(eventRowId: string, event: AcceptedEvent, subscriber: SubscriberDelivery) {
-  const base = deliveryBase(eventRowId, event, { ...subscriber, arn: subscriber.subscriberArn, targetId: subscriber.subscriberName });
-  if (!subscriber.payload.ok) return { ...base, status: "dead-letter", payload: "", lastError: `Transform failed: ${subscriber.payload.error}` };
-  if (subscriber.paused) return { ...base, status: "paused", payload: subscriber.payload.text };
-  return ready(base, subscriber.payload.text);
+  const kind = deliveryKind(subscriber.targetArn);
+  const delivery = {
+    eventRowId,
+    ruleArn: subscriber.subscriberArn,
+    targetId: subscriber.subscriberName,
+    targetArn: subscriber.targetArn,
+    kind,
+    maxAttempts: subscriber.maxAttempts,
+    expiresAt: new Date(event.ingestedAt.getTime() + subscriber.maxAgeMs),
+    nextAttemptAt: event.ingestedAt,
+    status: "pending",
+    payload: "",
+    attempts: 0,
+    lastError: null as string | null,
+  };
+  if (!subscriber.payload.ok) return { ...delivery, status: "dead-letter", lastError: `Transform failed: ${subscriber.payload.error}` };
+  if (subscriber.paused) return { ...delivery, status: "paused", payload: subscriber.payload.text };
+  return kind === "inbox" ? { ...delivery, status: "inbox", payload: subscriber.payload.text, attempts: 1 } : { ...delivery, payload: subscriber.payload.text };
 }
 
-function plannedDelivery(eventRowId: string, event: AcceptedEvent, rule: string, spec: TargetSpec) {
-  const base = deliveryBase(eventRowId, event, { arn: rule, targetId: spec.Id, targetArn: spec.Arn, ...retryLimits(spec) });
-  const ruleName = rule.slice(rule.lastIndexOf("/") + 1);
-  let payload: string | undefined;
+/** The ARNs of one bus's rules, built once per name. */
+class BusRules {
+  private readonly scope: Scope;
+  private readonly busName: string;
+  private readonly arns = new Map<string, string>();
+
+  constructor(busArn: string) {
+    const arn = parseArn(busArn);
+    this.scope = { account: arn?.account ?? "", region: arn?.region ?? "" };
+    this.busName = busArn.slice(busArn.indexOf(":event-bus/") + ":event-bus/".length);
+  }
+
+  ruleArn(name: string): string {
+    let arn = this.arns.get(name);
+    if (arn === undefined) {
+      arn = ruleArn(this.scope, this.busName, name);
+      this.arns.set(name, arn);
+    }
+    return arn;
+  }
+}
+
+/** The event's ingestion time as `<aws.events.event.ingestion-time>` gives it, written once per time. */
+let lastIngestion = { ms: NaN, text: "" };
+function ingestionTime(at: Date): string {
+  if (at.getTime() !== lastIngestion.ms) lastIngestion = { ms: at.getTime(), text: at.toISOString() };
+  return lastIngestion.text;
+}
+
+function plannedDelivery(eventRowId: string, event: AcceptedEvent, target: RuleTarget) {
+  const delivery = {
+    id: newId("delivery", event.ingestedAt.getTime()),
+    eventRowId,
+    ruleArn: target.ruleArn,
+    targetId: target.spec.Id,
+    targetArn: target.spec.Arn,
+    kind: target.kind,
+    maxAttempts: target.maxAttempts,
+    expiresAt: new Date(event.ingestedAt.getTime() + target.maxAgeMs),
+    nextAttemptAt: event.ingestedAt,
+    status: "pending",
+    payload: "",
+    attempts: 0,
+    lastError: null as string | null,
+  };
   try {
-    payload = renderTargetInput(inputSpec(spec), event.text, {
-      ruleArn: rule,
-      ruleName,
-      ingestionTime: event.ingestedAt.toISOString(),
-    });
+    const payload = renderTargetInput(target.input, event.text, { ruleArn: target.ruleArn, ruleName: target.ruleName, ingestionTime: ingestionTime(event.ingestedAt) });
+    if (payload === undefined) {
+      delivery.status = "skipped";
+      delivery.lastError = "InputPath selected nothing in this event; AWS sends nothing.";
+    } else {
+      delivery.payload = payload;
+      if (target.kind === "inbox") {
+        delivery.status = "inbox";
+        delivery.attempts = 1;
+      }
+    }
   } catch (error) {
-    return { ...base, status: "dead-letter", payload: "", lastError: `Input transformation failed: ${(error as Error).message}` };
+    delivery.status = "dead-letter";
+    delivery.lastError = `Input transformation failed: ${(error as Error).message}`;
   }
-  if (payload === undefined) {
-    return { ...base, status: "skipped", payload: "", lastError: "InputPath selected nothing in this event; AWS sends nothing." };
-  }
-  return ready(base, payload);
-}
-
-function scopeOf(busArn: string): Scope {
-  const arn = parseArn(busArn);
-  return { account: arn?.account ?? "", region: arn?.region ?? "" };
+  return delivery;
 }

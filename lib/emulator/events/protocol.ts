@@ -8,8 +8,8 @@ import { AwsError, describeForLog } from "../protocol/errors";
 import { Params } from "../protocol/params";
 import { checkInput } from "../protocol/shapes";
 import { getBusRuntime, type BusRuntime } from "../runtime";
-import { readJsonRequest, targetOperation } from "../protocol/json-protocol";
-import { accessKeyOf } from "../protocol/sigv4";
+import { parseJsonBody, targetOperation } from "../protocol/json-protocol";
+import { accessKeyOf, verifySignature } from "../protocol/sigv4";
 import { EVENTS_MODEL } from "./model";
 import { OPERATIONS } from "./operations";
 import type { OperationContext } from "./operations/context";
@@ -30,17 +30,51 @@ export async function invokeOperation(name: string, input: unknown, context: Ope
   return operation(params, context);
 }
 
+/** One EventBridge call, as read off the wire. */
+export interface EventsCall {
+  /** The X-Amz-Target header. */
+  readonly target: string;
+  readonly authorization: string | null;
+  readonly body: Uint8Array;
+  /** The request as signed, for SigV4 verification (read only when SWITCHYARD_BUS_KEYS is set). */
+  readonly signed: () => { readonly method: string; readonly headers: Headers };
+}
+
+export interface EventsAnswer {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+/** A WHATWG Request's call (the Next.js route); the loopback server calls `answerEventsCall` directly. */
 export async function handleEventsRequest(request: Request, runtime?: BusRuntime): Promise<Response> {
+  const answer = await answerEventsCall(
+    {
+      target: request.headers.get("x-amz-target") ?? "",
+      authorization: request.headers.get("authorization"),
+      body: new Uint8Array(await request.arrayBuffer()),
+      signed: () => ({ method: request.method, headers: request.headers }),
+    },
+    runtime,
+  );
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+}
+
+export async function answerEventsCall(call: EventsCall, runtime?: BusRuntime): Promise<EventsAnswer> {
   const requestId = crypto.randomUUID();
-  const target = request.headers.get("x-amz-target") ?? "";
+  const { target } = call;
   try {
     if (targetOperation(target, TARGET_PREFIX, OPERATIONS) === undefined) {
       throw new AwsError("UnknownOperationException", `Operation ${target || "(none)"} is not supported.`);
     }
     const name = target.slice(TARGET_PREFIX.length);
     const bus = runtime ?? (await getBusRuntime());
-    const input = await readJsonRequest(request, bus.config.signingKeys, () => new AwsError("SerializationException", "The request body is not valid JSON."));
-    const scope = bus.scopeFor(accessKeyOf(request.headers.get("authorization")));
+    if (bus.config.signingKeys !== undefined) {
+      const signed = call.signed();
+      verifySignature(signed.method, signed.headers, call.body, bus.config.signingKeys);
+    }
+    const input = parseJsonBody(call.body, () => new AwsError("SerializationException", "The request body is not valid JSON."));
+    const scope = bus.scopeFor(accessKeyOf(call.authorization));
     await bus.ensureAccount(scope);
     const output = await invokeOperation(name, input, { scope, db: bus.db, runtime: bus });
     return reply(200, output, requestId);
@@ -60,8 +94,8 @@ function asAwsError(error: unknown, target: string): AwsError {
   return new AwsError("InternalException", "An internal error occurred.");
 }
 
-function reply(status: number, body: Record<string, unknown>, requestId: string, errorType?: string): Response {
+function reply(status: number, body: Record<string, unknown>, requestId: string, errorType?: string): EventsAnswer {
   const headers: Record<string, string> = { "content-type": CONTENT_TYPE, "x-amzn-requestid": requestId };
   if (errorType !== undefined) headers["x-amzn-errortype"] = errorType;
-  return new Response(JSON.stringify(body), { status, headers });
+  return { status, headers, body: JSON.stringify(body) };
 }

@@ -33,10 +33,10 @@ function rows(prefix: string): RowsToWrite {
 
 describe("row stores", () => {
   it("write the same columns in the same formats", async () => {
-    await new PrismaRowStore(db).insert(rows("prisma"));
+    await new PrismaRowStore(db).insert(rows("prisma")).durable;
     const sqlite = new SqliteRowStore(sqliteFilePath(scratch.url));
-    await sqlite.insert(rows("sqlite"));
-    sqlite.close();
+    await sqlite.insert(rows("sqlite")).durable;
+    await sqlite.close();
     const [viaPrisma, viaSqlite] = await Promise.all([
       db.busEvent.findUniqueOrThrow({ where: { id: "prisma-e" } }),
       db.busEvent.findUniqueOrThrow({ where: { id: "sqlite-e" } }),

@@ -102,7 +102,8 @@ function contentHash(entry: PublishEntry): string {
 
 async function recentEventId(runtime: BusRuntime, busArn: string, deduplicationId: string, now: Date): Promise<string | undefined> {
   const found = await runtime.db.busEvent.findFirst({
-    where: { busArn, deduplicationId, replayName: null, ingestedAt: { gt: new Date(now.getTime() - DEDUPLICATION_WINDOW_MS) } },
+    // Row ids are minted at ingestion, so the window is an id range of the (busArn, id) index.
+    where: { busArn, id: { gte: idLowerBound("busEvent", now.getTime() - DEDUPLICATION_WINDOW_MS) }, deduplicationId, replayName: null, ingestedAt: { gt: new Date(now.getTime() - DEDUPLICATION_WINDOW_MS) } },
     select: { eventId: true },
   });
   return found?.eventId;

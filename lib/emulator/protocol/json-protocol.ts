@@ -18,11 +18,16 @@ export function targetOperation<T>(target: string, prefix: string, operations: R
 export async function readJsonRequest(request: Request, signingKeys: ReadonlyMap<string, string> | undefined, notJson: () => Error): Promise<unknown> {
   const body = new Uint8Array(await request.arrayBuffer());
   if (signingKeys !== undefined) verifySignature(request.method, request.headers, body, signingKeys);
-  const text = new TextDecoder().decode(body);
-  if (text.trim() === "") return {};
+  return parseJsonBody(body, notJson);
+}
+
+/** A JSON body as bytes (an empty body reads as `{}`); `notJson` makes the error for anything else. */
+export function parseJsonBody(body: Uint8Array, notJson: () => Error): unknown {
+  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8");
   try {
     return JSON.parse(text) as unknown;
   } catch {
+    if (text.trim() === "") return {};
     throw notJson();
   }
 }

@@ -5,13 +5,12 @@
  * check) and is refused as a SerializationException naming the member.
  */
 import { AwsError } from "./errors";
-import { wireName } from "./shapes";
+import { wireName, type JsonObject } from "./shapes";
 
-type Json = Record<string, unknown>;
 
 export class Params {
   constructor(
-    private readonly body: Json,
+    private readonly body: JsonObject,
     private readonly at = "",
   ) {}
 
@@ -118,11 +117,11 @@ export class Params {
   }
 
   /** The whole structure as sent (after its members were checked), to store verbatim. */
-  verbatim(): Readonly<Json> {
+  verbatim(): Readonly<JsonObject> {
     return this.body;
   }
 }
 
-function isObject(value: unknown): value is Json {
+function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

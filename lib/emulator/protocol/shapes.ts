@@ -35,7 +35,8 @@ export interface ServiceModel {
   readonly shapes: Readonly<Record<string, Shape>>;
 }
 
-type Json = Record<string, unknown>;
+/** A JSON object as the wire carries it: an operation's input or output. */
+export type JsonObject = Record<string, unknown>;
 
 /** AWS names a member in messages with a lower-case first letter (`ResourceARN` → `resourceARN`). */
 export const wireName = (member: string) => member[0].toLowerCase() + member.slice(1);
@@ -55,7 +56,7 @@ export function compiled(pattern: string): RegExp {
 }
 
 /** Checks `body` against the operation's input shape; throws AWS's exception on the first type error or on any violation. */
-export function checkInput(model: ServiceModel, operation: string, body: Json): void {
+export function checkInput(model: ServiceModel, operation: string, body: JsonObject): void {
   const input = model.operations[operation];
   if (input === undefined || input === null) return;
   const violations: string[] = [];
@@ -88,7 +89,7 @@ class Checker {
     return "sensitive" in shape && shape.sensitive === true;
   }
 
-  structure(name: string, value: Json, at: string): void {
+  structure(name: string, value: JsonObject, at: string): void {
     const shape = this.shape(name);
     if (shape.type !== "structure") throw new Error(`Shape ${name} is not a structure.`);
     const required = new Set(shape.required ?? []);
@@ -159,7 +160,7 @@ class Checker {
     if (broken) this.report(listName, items, at, `Member must satisfy constraint: [${describeConstraints(member).join(", ")}]`);
   }
 
-  private entries(keyName: string, valueName: string, map: Json, at: string, mapName: string): void {
+  private entries(keyName: string, valueName: string, map: JsonObject, at: string, mapName: string): void {
     let keysBroken = false;
     let valuesBroken = false;
     for (const [key, item] of Object.entries(map)) {
@@ -249,7 +250,7 @@ function render(model: ServiceModel, name: string, value: unknown): string {
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
-function isObject(value: unknown): value is Json {
+function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 

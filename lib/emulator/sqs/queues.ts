@@ -6,7 +6,7 @@
  * for tests, not a durable queue, and the database schema has no table for it. Queues and their
  * messages are gone after a restart. FIFO queues, dead-letter redrive and KMS are not emulated.
  */
-import { parseArn, queueArn } from "../../arn";
+import { queueArn } from "../../arn";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 
 export const MAX_MESSAGE_BYTES = 1_048_576;
@@ -276,6 +276,8 @@ export class LocalQueue {
 /** The queues of one local endpoint, by account and name. */
 export class LocalQueues {
   private readonly queues = new Map<string, LocalQueue>();
+  /** The same queues by ARN (rule targets and dead-letter queues name them so). */
+  private readonly byArns = new Map<string, LocalQueue>();
 
   constructor(private readonly region: string) {}
 
@@ -296,6 +298,7 @@ export class LocalQueues {
     }
     const queue = new LocalQueue(account, this.region, name, attributes);
     this.queues.set(LocalQueues.key(account, name), queue);
+    this.byArns.set(queue.arn, queue);
     return queue;
   }
 
@@ -305,14 +308,12 @@ export class LocalQueues {
 
   /** The queue an SQS ARN names, if it exists here. */
   byArn(arn: string): LocalQueue | undefined {
-    const parsed = parseArn(arn);
-    if (parsed?.service !== "sqs") return undefined;
-    const queue = this.get(parsed.account, parsed.resource);
-    return queue?.arn === arn ? queue : undefined;
+    return this.byArns.get(arn);
   }
 
   delete(queue: LocalQueue): void {
     this.queues.delete(LocalQueues.key(queue.account, queue.name));
+    this.byArns.delete(queue.arn);
     queue.close();
   }
 

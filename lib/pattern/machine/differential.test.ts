@@ -95,13 +95,13 @@ const obj = (...entries: (readonly [string, Json])[]): Json => ({ t: "object", e
 
 const KEYS = ["a", "b", "c"];
 const EVENT_KEYS = [...KEYS, "a.b", "b.c"];
-const STRINGS = ["x", "X", "xy", "xY", "ab", "abc", "aXc", "a*b", "", "straße", "STRASSE", "été", "ÉTÉ", "\u212a", "k", "10.0.0.1", "10.0.0.300", "2001:DB8:0:0:0:0:0:1", "null", "300"];
-const NUMBERS = ["0", "-0", "0.0", "1", "1.0", "1e0", "10", "300", "3e2", "300.0", "2.5", "-1.5", "9007199254740993", "12345678901234567890", "1e400", "0.1"];
+const STRINGS = ["x", "X", "xy", "xY", "ab", "abc", "aXc", "a*b", "", "straße", "STRASSE", "été", "ÉTÉ", "\u212a", "k", "ǅ", "Ǆ", "10.0.0.1", "10.0.0.300", "2001:DB8:0:0:0:0:0:1", "null", "300"];
+const NUMBERS = ["0", "-0", "0.0", "1", "1.0", "1e0", "10", "300", "3e2", "300.0", "2.5", "-1.5", "9007199254740993", "12345678901234567890", "1e400", "0.1", "4.9e-324", "5e-324"];
 /** Comparable bounds in increasing order, for numeric ranges. */
 const BOUNDS = ["-1.5", "0", "1", "2.5", "10", "300"];
 const AFFIXES = ["x", "X", "a", "ab", "c", "C", "y", "ß", "É", "1", "0.1"];
 const GLOBS = ["x*", "*y", "a*c", "*", "x", "*b*", "a\\*b", "*Y", "", "*a*c"];
-const CIDRS = ["10.0.0.0/24", "2001:db8::/32", "10.0.0.1/31"];
+const CIDRS = ["10.0.0.0/24", "2001:db8::/32", "10.0.0.1/31", "::/1"];
 
 const string = fc.constantFrom(...STRINGS).map((s) => str(s));
 const number = fc.constantFrom(...NUMBERS).map(raw);

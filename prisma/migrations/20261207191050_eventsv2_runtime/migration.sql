@@ -34,5 +34,3 @@ CREATE UNIQUE INDEX "EventBusV2_account_name_key" ON "EventBusV2"("account", "na
 -- CreateIndex
 CREATE UNIQUE INDEX "BusSubscriber_busArn_name_key" ON "BusSubscriber"("busArn", "name");
 
--- CreateIndex
-CREATE INDEX "BusEvent_busArn_deduplicationId_idx" ON "BusEvent"("busArn", "deduplicationId");

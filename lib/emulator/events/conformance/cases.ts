@@ -6,7 +6,7 @@
  * writes them.
  */
 import { expect } from "vitest";
-import type { Scenario } from "./scenarios";
+import { OAUTH_AUTHORIZATION_MS, type Scenario } from "./scenarios";
 
 const API = "https://docs.aws.amazon.com/eventbridge/latest/APIReference";
 const GUIDE = "https://docs.aws.amazon.com/eventbridge/latest/userguide";
@@ -475,7 +475,7 @@ export const CONNECTIONS: Scenario[] = [
         output: { ConnectionState: "AUTHORIZING" },
       },
       {
-        // Right after the connection (a CLI process start would take longer than the authorization).
+        // Right after the connection: through the SDK, as a CLI process start can take seconds.
         call: "CreateApiDestination",
         setup: true,
         input: (saved) => ({ Name: "conf-oauth-dest", ConnectionArn: saved.oauth.ConnectionArn, InvocationEndpoint: "https://example.com/hook", HttpMethod: "POST" }),
@@ -483,7 +483,7 @@ export const CONNECTIONS: Scenario[] = [
       },
       {
         call: "DescribeConnection",
-        waitMs: 2200,
+        waitMs: OAUTH_AUTHORIZATION_MS + 500,
         input: { Name: "conf-oauth" },
         output: {
           ConnectionState: "AUTHORIZED",

@@ -125,14 +125,21 @@ export function outputFilterFor(model: BotocoreModel): (operation: string, expec
   return (operation, expected) => narrow(model.operations[operation]?.output?.shape, expected) as Record<string, unknown>;
 }
 
+/**
+ * How long the scenarios' endpoint keeps an OAuth connection AUTHORIZING: long enough that the
+ * step after its creation (behind a CLI process start on a loaded machine) still sees it.
+ */
+export const OAUTH_AUTHORIZATION_MS = 8000;
+
 /** A fresh local endpoint, and an SDK caller on it, for the tests of the enclosing `describe` (or file). */
 export function localEndpoint(): { readonly endpoint: () => TestEndpoint; readonly sdk: () => Caller } {
   let endpoint: TestEndpoint | undefined;
   let sdk: ReturnType<typeof sdkCaller> | undefined;
+  // Migrating a fresh database takes seconds on a loaded machine.
   beforeAll(async () => {
-    endpoint = await startTestEndpoint();
+    endpoint = await startTestEndpoint({ SWITCHYARD_BUS_OAUTH_AUTHORIZATION_MS: String(OAUTH_AUTHORIZATION_MS) });
     sdk = sdkCaller(endpoint.url);
-  });
+  }, 60_000);
   afterAll(async () => {
     sdk?.destroy();
     await endpoint?.close();

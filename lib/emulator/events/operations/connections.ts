@@ -9,17 +9,15 @@
  * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-target-connection-states.html):
  * Basic and API-key connections are AUTHORIZED at once; an OAuth connection is AUTHORIZING until
  * its token exchange completes. Locally no token is fetched (the client secret is not kept), so
- * the exchange completes after OAUTH_AUTHORIZATION_MS.
+ * the exchange completes after the configured time (SWITCHYARD_BUS_OAUTH_AUTHORIZATION_MS).
  */
 import { connectionArn } from "../../../arn";
 import { alreadyExists, notFound } from "../../protocol/errors";
 import { paginate, readPaging } from "../../protocol/pagination";
 import type { Params } from "../../protocol/params";
+import type { JsonObject } from "../../protocol/shapes";
 import { epochSeconds, parseStored, type Operation, type OperationContext, namePrefixWhere } from "./context";
 
-const OAUTH_AUTHORIZATION_MS = 2000;
-
-type Json = Record<string, unknown>;
 type ConnectionRow = Awaited<ReturnType<OperationContext["db"]["apiConnection"]["findUniqueOrThrow"]>>;
 
 /** The connection's state now: AUTHORIZING turns AUTHORIZED when its authorization time has come. */
@@ -29,14 +27,14 @@ export function connectionState(connection: { state: string; authorizedAt: Date 
 }
 
 /** When a connection of this type is (or will be) authorized. */
-function authorization(authorizationType: string, now = Date.now()): { state: string; authorizedAt: Date } {
+function authorization(context: OperationContext, authorizationType: string, now = Date.now()): { state: string; authorizedAt: Date } {
   return authorizationType === "OAUTH_CLIENT_CREDENTIALS"
-    ? { state: "AUTHORIZING", authorizedAt: new Date(now + OAUTH_AUTHORIZATION_MS) }
+    ? { state: "AUTHORIZING", authorizedAt: new Date(now + context.runtime.config.oauthAuthorizationMs) }
     : { state: "AUTHORIZED", authorizedAt: new Date(now) };
 }
 
 /** An HTTP parameter list (headers, query string, body) without its secret values. */
-function publicHttpParameters(http: Params | undefined): Json | undefined {
+function publicHttpParameters(http: Params | undefined): JsonObject | undefined {
   if (http === undefined) return undefined;
   const list = (member: string) =>
     http.has(member)
@@ -49,13 +47,13 @@ function publicHttpParameters(http: Params | undefined): Json | undefined {
 }
 
 /** AuthParameters as DescribeConnection shows them: every secret left out. */
-function publicAuthParameters(auth: Params): Json {
+function publicAuthParameters(auth: Params): JsonObject {
   const basic = auth.optionalObject("BasicAuthParameters");
   const apiKey = auth.optionalObject("ApiKeyAuthParameters");
   const oauth = auth.optionalObject("OAuthParameters");
   const client = oauth?.optionalObject("ClientParameters");
   const connectivity = auth.optionalObject("ConnectivityParameters");
-  const sections: Json = {
+  const sections: JsonObject = {
     BasicAuthParameters: basic && { Username: basic.optionalString("Username") },
     OAuthParameters: oauth && {
       ClientParameters: client && { ClientID: client.optionalString("ClientID") },
@@ -67,12 +65,12 @@ function publicAuthParameters(auth: Params): Json {
     InvocationHttpParameters: publicHttpParameters(auth.optionalObject("InvocationHttpParameters")),
     ConnectivityParameters: connectivity?.verbatim(),
   };
-  return JSON.parse(JSON.stringify(sections)) as Json;
+  return JSON.parse(JSON.stringify(sections)) as JsonObject;
 }
 
 /** UpdateConnection's AuthParameters over the stored ones: each section given replaces its fields. */
-function mergeAuthParameters(stored: Json, update: Json): Json {
-  const merged: Json = { ...stored };
+function mergeAuthParameters(stored: JsonObject, update: JsonObject): JsonObject {
+  const merged: JsonObject = { ...stored };
   for (const [section, value] of Object.entries(update)) {
     const before = stored[section];
     merged[section] = isObject(before) && isObject(value) ? mergeAuthParameters(before, value) : value;
@@ -80,7 +78,7 @@ function mergeAuthParameters(stored: Json, update: Json): Json {
   return merged;
 }
 
-function isObject(value: unknown): value is Json {
+function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
@@ -127,7 +125,7 @@ export const createConnection: Operation = async (params, context) => {
       authParameters: JSON.stringify(publicAuthParameters(params.object("AuthParameters"))),
       invocationConnectivity: connectivity === undefined ? null : JSON.stringify(connectivity.verbatim()),
       kmsKeyIdentifier: params.optionalString("KmsKeyIdentifier"),
-      ...authorization(authorizationType),
+      ...authorization(context, authorizationType),
     },
   });
   const { ConnectionArn, ConnectionState, CreationTime, LastModifiedTime } = stateOutput(connection);
@@ -141,12 +139,12 @@ export const describeConnection: Operation = async (params, context) => {
     ConnectionArn: connection.arn,
     Name: connection.name,
     Description: connection.description ?? undefined,
-    InvocationConnectivityParameters: parseStored<Json>(connection.invocationConnectivity),
+    InvocationConnectivityParameters: parseStored<JsonObject>(connection.invocationConnectivity),
     ConnectionState: connectionState(connection),
     StateReason: connection.stateReason ?? undefined,
     AuthorizationType: connection.authorizationType,
     KmsKeyIdentifier: connection.kmsKeyIdentifier ?? undefined,
-    AuthParameters: parseStored<Json>(connection.authParameters),
+    AuthParameters: parseStored<JsonObject>(connection.authParameters),
     CreationTime: epochSeconds(connection.createdAt),
     LastModifiedTime: epochSeconds(connection.updatedAt),
     LastAuthorizedTime: lastAuthorized(connection),
@@ -193,11 +191,11 @@ export const updateConnection: Operation = async (params, context) => {
     where: { arn: connection.arn },
     data: {
       authorizationType,
-      ...(auth === undefined ? {} : { authParameters: JSON.stringify(mergeAuthParameters(parseStored<Json>(connection.authParameters) ?? {}, publicAuthParameters(auth))) }),
+      ...(auth === undefined ? {} : { authParameters: JSON.stringify(mergeAuthParameters(parseStored<JsonObject>(connection.authParameters) ?? {}, publicAuthParameters(auth))) }),
       ...(connectivity === undefined ? {} : { invocationConnectivity: JSON.stringify(connectivity.verbatim()) }),
       ...(description === undefined ? {} : { description }),
       ...(kmsKeyIdentifier === undefined ? {} : { kmsKeyIdentifier }),
-      ...authorization(authorizationType),
+      ...authorization(context, authorizationType),
       stateReason: null,
     },
   });
@@ -211,7 +209,7 @@ export const updateConnection: Operation = async (params, context) => {
 export const deauthorizeConnection: Operation = async (params, context) => {
   const name = params.string("Name");
   const connection = await findConnection(context, name, missingConnection(name));
-  const { InvocationHttpParameters, ConnectivityParameters } = parseStored<Json>(connection.authParameters) ?? {};
+  const { InvocationHttpParameters, ConnectivityParameters } = parseStored<JsonObject>(connection.authParameters) ?? {};
   const updated = await context.db.apiConnection.update({
     where: { arn: connection.arn },
     data: { state: "DEAUTHORIZED", authParameters: JSON.stringify({ InvocationHttpParameters, ConnectivityParameters }) },

@@ -8,9 +8,9 @@ import { endpointArn, parseArn, type Scope } from "../../../arn";
 import { alreadyExists, invalidParameter, notFound } from "../../protocol/errors";
 import { paginate, readPaging } from "../../protocol/pagination";
 import type { Params } from "../../protocol/params";
+import type { JsonObject } from "../../protocol/shapes";
 import { epochSeconds, parseStored, type Operation, type OperationContext, namePrefixWhere } from "./context";
 
-type Json = Record<string, unknown>;
 type EndpointRow = Awaited<ReturnType<OperationContext["db"]["busEndpoint"]["findUniqueOrThrow"]>>;
 
 interface EndpointConfig {
@@ -87,9 +87,9 @@ function describe(endpoint: EndpointRow, state: string) {
     Name: endpoint.name,
     Description: endpoint.description ?? undefined,
     Arn: endpoint.arn,
-    RoutingConfig: parseStored<Json>(endpoint.routingConfig),
-    ReplicationConfig: parseStored<Json>(endpoint.replicationConfig) ?? { State: "ENABLED" },
-    EventBuses: parseStored<Json[]>(endpoint.eventBuses),
+    RoutingConfig: parseStored<JsonObject>(endpoint.routingConfig),
+    ReplicationConfig: parseStored<JsonObject>(endpoint.replicationConfig) ?? { State: "ENABLED" },
+    EventBuses: parseStored<JsonObject[]>(endpoint.eventBuses),
     RoleArn: endpoint.roleArn ?? undefined,
     EndpointId: endpoint.endpointId,
     EndpointUrl: `https://${endpoint.endpointId}.endpoint.events.amazonaws.com`,

@@ -9,6 +9,7 @@ import {
   testEventPattern,
 } from "../../../pattern";
 import { DEFAULT_BUS, ruleArn } from "../../../arn";
+import { scheduleExpressionProblem } from "../../../schedule";
 import { AwsError, invalid, notFound } from "../../protocol/errors";
 import { paginate, readPaging } from "../../protocol/pagination";
 import type { Params } from "../../protocol/params";
@@ -38,6 +39,7 @@ export const putRule: Operation = async (params, context) => {
   if (schedule === undefined && pattern === undefined) {
     throw invalid("Parameter(s) EventPattern or ScheduleExpression must be specified.");
   }
+  if (schedule !== undefined && scheduleExpressionProblem(schedule) !== undefined) throw invalid("Parameter ScheduleExpression is not valid.");
   if (schedule !== undefined && bus.name !== DEFAULT_BUS) {
     throw invalid("ScheduleExpression is supported only on the default event bus.");
   }
@@ -67,6 +69,7 @@ export const putRule: Operation = async (params, context) => {
   });
   await writeTags(params, db, arn);
   await runtime.matchers.ruleChanged(bus.arn, name, state !== "DISABLED" ? (pattern ?? null) : null);
+  await runtime.schedules.ruleChanged(arn);
   return { RuleArn: arn };
 };
 
@@ -118,6 +121,7 @@ function setState(state: "ENABLED" | "DISABLED"): Operation {
     const { rule, bus } = await findRule(context, params, "Name");
     await context.db.busRule.update({ where: { arn: rule.arn }, data: { state } });
     await context.runtime.matchers.ruleChanged(bus.arn, rule.name, state === "ENABLED" ? rule.eventPattern : null);
+    await context.runtime.schedules.ruleChanged(rule.arn);
     return {};
   };
 }
@@ -138,6 +142,7 @@ export const deleteRule: Operation = async (params, context) => {
   ]);
   context.runtime.targets.changed(arn);
   await context.runtime.matchers.ruleChanged(bus.arn, name, null);
+  await context.runtime.schedules.ruleChanged(arn);
   return {};
 };
 

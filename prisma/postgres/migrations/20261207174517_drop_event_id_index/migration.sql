@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "BusEvent_eventId_idx";
