@@ -48,23 +48,14 @@ describe("designPathOf", () => {
   });
 
   it("lights up a Custom Event Bus, the subscribers that received the event and their targets", () => {
-    const nodes: DesignNode[] = [
-      createNode("custom-app", "app", at),
-      named(createNode("eventsv2-bus", "v2", at), { name: "orders" }),
-      named(createNode("subscriber", "big", at), { name: "big" }),
-      named(createNode("subscriber", "small", at), { name: "small" }),
-      createNode("sqs", "billing", at),
-      createNode("lambda", "audit", at),
-    ];
-    const edges = [
-      { id: "p", kind: "puts-events", source: "app", target: "v2" },
-      { id: "s1", kind: "subscribes", source: "v2", target: "big" },
-      { id: "s2", kind: "subscribes", source: "v2", target: "small" },
-      { id: "i1", kind: "invokes", source: "big", target: "billing" },
-      { id: "i2", kind: "invokes", source: "small", target: "audit" },
-    ] as const;
+    // The same shape with the bus a Custom Event Bus and its rules subscribers.
+    const classic = design();
+    const nodes = classic.nodes.map((n): DesignNode =>
+      n.kind === "event-bus" ? named(createNode("eventsv2-bus", n.id, at), { name: n.name }) : n.kind === "rule" ? named(createNode("subscriber", n.id, at), { name: n.name }) : n,
+    );
+    const edges = classic.edges.map((e) => (e.kind === "feeds" ? { ...e, kind: "subscribes" as const } : e));
     const subscriber = "arn:aws:events:us-east-1:000000000000:subscriber/big/abcdefghijklmnopqrstuvwxy";
-    const path = designPathOf({ ...design(), nodes, edges: [...edges] }, "app", [
+    const path = designPathOf({ ...classic, nodes, edges }, "app", [
       {
         busArn: "arn:aws:events:us-east-1:000000000000:event-busv2/orders/abcdefghijklmnopqrstuvwxy",
         eventId: "1",
@@ -72,7 +63,7 @@ describe("designPathOf", () => {
         deliveries: [{ ruleArn: subscriber, targetId: "big", targetArn: "arn:aws:sqs:us-east-1:000000000000:billing", status: "paused" }],
       },
     ]);
-    expect(path).toEqual({ nodeIds: ["app", "v2", "big", "billing"], edgeIds: ["p", "s1", "i1"] });
+    expect(path).toEqual({ nodeIds: ["app", "bus", "big-orders", "billing queue"], edgeIds: ["e1", "e2", "e4"] });
   });
 
   it("sanitises node ids into AWS target ids", () => {
