@@ -133,23 +133,28 @@ function eventRow(id: string, event: AcceptedEvent, matched: readonly string[]) 
   };
 }
 
-/** A subscriber's delivery row (without its id): kept locally at once, left to the dispatcher, or waiting while it is stopped. */
-function subscriberDelivery(eventRowId: string, event: AcceptedEvent, subscriber: SubscriberDelivery) {
-  const kind = deliveryKind(subscriber.targetArn);
-  const delivery = {
+/** What a delivery row starts as, whoever decided it (a rule's target or a subscriber). */
+function newDelivery(eventRowId: string, event: AcceptedEvent, to: { ruleArn: string; targetId: string; targetArn: string; kind: string; maxAttempts: number; maxAgeMs: number }) {
+  return {
     eventRowId,
-    ruleArn: subscriber.subscriberArn,
-    targetId: subscriber.subscriberName,
-    targetArn: subscriber.targetArn,
-    kind,
-    maxAttempts: subscriber.maxAttempts,
-    expiresAt: new Date(event.ingestedAt.getTime() + subscriber.maxAgeMs),
+    ruleArn: to.ruleArn,
+    targetId: to.targetId,
+    targetArn: to.targetArn,
+    kind: to.kind,
+    maxAttempts: to.maxAttempts,
+    expiresAt: new Date(event.ingestedAt.getTime() + to.maxAgeMs),
     nextAttemptAt: event.ingestedAt,
     status: "pending",
     payload: "",
     attempts: 0,
     lastError: null as string | null,
   };
+}
+
+/** A subscriber's delivery row (without its id): kept locally at once, left to the dispatcher, or waiting while it is stopped. */
+function subscriberDelivery(eventRowId: string, event: AcceptedEvent, subscriber: SubscriberDelivery) {
+  const kind = deliveryKind(subscriber.targetArn);
+  const delivery = newDelivery(eventRowId, event, { ...subscriber, ruleArn: subscriber.subscriberArn, targetId: subscriber.subscriberName, kind });
   if (!subscriber.payload.ok) return { ...delivery, status: "dead-letter", lastError: `Transform failed: ${subscriber.payload.error}` };
   if (subscriber.paused) return { ...delivery, status: "paused", payload: subscriber.payload.text };
   return kind === "inbox" ? { ...delivery, status: "inbox", payload: subscriber.payload.text, attempts: 1 } : { ...delivery, payload: subscriber.payload.text };
@@ -187,18 +192,7 @@ function ingestionTime(at: Date): string {
 function plannedDelivery(eventRowId: string, event: AcceptedEvent, target: RuleTarget) {
   const delivery = {
     id: newId("delivery", event.ingestedAt.getTime()),
-    eventRowId,
-    ruleArn: target.ruleArn,
-    targetId: target.spec.Id,
-    targetArn: target.spec.Arn,
-    kind: target.kind,
-    maxAttempts: target.maxAttempts,
-    expiresAt: new Date(event.ingestedAt.getTime() + target.maxAgeMs),
-    nextAttemptAt: event.ingestedAt,
-    status: "pending",
-    payload: "",
-    attempts: 0,
-    lastError: null as string | null,
+    ...newDelivery(eventRowId, event, { ...target, targetId: target.spec.Id, targetArn: target.spec.Arn }),
   };
   try {
     const payload = renderTargetInput(target.input, event.text, { ruleArn: target.ruleArn, ruleName: target.ruleName, ingestionTime: ingestionTime(event.ingestedAt) });
