@@ -2,9 +2,12 @@ import { expect, test } from "@playwright/test";
 
 /**
  * Migrate the "Reward big payments" starter to the Custom Event Bus: the planner's report, the
- * old rules' expectations checked against the subscribers, and the saved design on the canvas.
+ * old rules' expectations checked against the subscribers, and the saved design on the canvas;
+ * then run it locally, send the sample payment, see the subscriber's transformed delivery on the
+ * Events page, pause the subscriber, send again, resume and see the backlog delivered.
  */
-test("migrates Reward big payments to the Custom Event Bus", async ({ page }) => {
+test("migrates Reward big payments to the Custom Event Bus and runs it locally", async ({ page }) => {
+  test.setTimeout(90_000);
   await page.goto("/designs");
   await page.getByRole("button", { name: "New from template" }).click();
   await page.getByRole("dialog", { name: "New from template" }).getByRole("button", { name: /^Reward big payments/ }).click();
@@ -37,4 +40,41 @@ test("migrates Reward big payments to the Custom Event Bus", async ({ page }) =>
   await page.locator('.react-flow__node[aria-label="Subscriber payment-processed"]').click();
   await expect(page.getByLabel("Filter on the data (DATA)")).toBeChecked();
   await expect(page.getByLabel("Target receives")).toHaveValue("RAW");
+
+  // The subscriber's target receives the payment's detail, through JSONata.
+  await page.getByLabel("Target receives").selectOption("JSONATA");
+  const designUrl = page.url();
+
+  const status = page.getByTestId("local-run-status");
+  await page.getByRole("button", { name: "Run locally" }).click();
+  await expect(status).toContainText("Running locally: 0 buses, 0 rules, 0 targets, 1 Custom Event Bus, 3 subscribers.");
+  await expect(page.getByLabel("Producer of the test event")).toHaveValue("payment");
+  await page.getByRole("button", { name: "Send test event" }).click();
+  await expect(status).toContainText("Test event matched 3 subscribers, 3 deliveries (payment-processed: inbox");
+
+  /** The newest event on the new bus (of `stored`) and what payment-processed received from it. */
+  const newestDelivery = async (stored: number) => {
+    await page.goto("/events");
+    const row = page.getByTestId("event-row").filter({ hasText: "eda_bus (Custom Event Bus)" }).first();
+    await row.getByRole("button", { name: "demo.payments" }).click();
+    const drawer = page.getByRole("dialog", { name: "Event detail" });
+    const delivery = drawer.getByTestId("delivery").filter({ has: page.getByText("payment-processed", { exact: true }) });
+    await expect(delivery).toContainText("inbox");
+    // JSONata `$events.Data.detail`: the payment's detail, not the whole event.
+    await expect(delivery.locator("pre")).toContainText('"total_cost": 242.58');
+    await expect(delivery.locator("pre")).not.toContainText('"detail-type"');
+    await expect(page.getByTestId("event-row").filter({ hasText: "eda_bus (Custom Event Bus)" })).toHaveCount(stored);
+  };
+  await newestDelivery(1);
+
+  // Paused, the subscriber keeps the next payment as its backlog; resumed, it receives it.
+  await page.goto(designUrl);
+  await page.getByRole("button", { name: "Run locally" }).click();
+  await page.getByRole("button", { name: "Pause payment-processed" }).click();
+  await expect(status).toContainText("Subscriber payment-processed paused");
+  await page.getByRole("button", { name: "Send test event" }).click();
+  await expect(status).toContainText("payment-processed: paused");
+  await page.getByRole("button", { name: "Resume payment-processed" }).click();
+  await expect(status).toContainText("Subscriber payment-processed resumed: 1 waiting event delivered.");
+  await newestDelivery(2);
 });

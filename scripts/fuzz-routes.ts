@@ -169,6 +169,7 @@ const APP_ROUTES: readonly { method: string; path: (rng: Rng, c: FuzzContext) =>
   { method: "GET", path: (rng, c) => `/api/designs/${segment(rng, c.designIds)}/file` },
   { method: "POST", path: (rng, c) => `/api/designs/${segment(rng, c.designIds)}/run-locally` },
   { method: "POST", path: (rng, c) => `/api/designs/${segment(rng, c.designIds)}/send-test-event`, body: (rng) => ({ producerId: pick(rng, ["producer", "shop", randomString(rng)]), sampleId: randomString(rng) }) },
+  { method: "POST", path: (rng, c) => `/api/designs/${segment(rng, c.designIds)}/subscriber-state`, body: (rng) => ({ nodeId: pick(rng, ["sub", randomString(rng)]), state: pick(rng, ["RUNNING", "STOPPED", randomString(rng)]) }) },
   { method: "GET", path: (rng) => `/api/events${query(rng)}` },
   { method: "GET", path: (rng) => `/api/events/${pick(rng, BAD_SEGMENTS)}` },
   { method: "GET", path: (rng) => `/api/events/stream${query(rng)}`, headersOnly: true },

@@ -19,6 +19,7 @@ const STATUS_STYLE: Record<string, string> = {
   pending: "bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-200",
   "dead-letter": "bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-200",
   skipped: "bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-200",
+  paused: "bg-violet-100 text-violet-900 dark:bg-violet-900 dark:text-violet-200",
 };
 
 /**
@@ -68,6 +69,8 @@ export function EventDrawer({ id, onClose }: { id: string; onClose: () => void }
 
   const event = detail?.id === id ? detail.event : null;
   const error = failure?.id === id ? failure.message : null;
+  // A Custom Event Bus's events reach subscribers, not rules.
+  const onNewBus = event?.busArn.includes(":event-busv2/") === true;
   return (
     <aside
       ref={panel}
@@ -101,9 +104,9 @@ export function EventDrawer({ id, onClose }: { id: string; onClose: () => void }
             )}
           </dl>
           <section>
-            <h3 className="font-medium">Matched rules</h3>
+            <h3 className="font-medium">{onNewBus ? "Subscribers whose filters it passed" : "Matched rules"}</h3>
             {event.rules.length === 0 ? (
-              <p className="text-slate-500 dark:text-slate-400">No rule matched this event.</p>
+              <p className="text-slate-500 dark:text-slate-400">{onNewBus ? "No subscriber's filters passed this event." : "No rule matched this event."}</p>
             ) : (
               <ul data-testid="matched-rules" className="mt-1 list-disc pl-5 font-mono">
                 {event.rules.map((rule) => (

@@ -19,7 +19,11 @@ const COLUMNS = "grid grid-cols-[2rem_12rem_1fr_1fr_1fr_5rem] items-center gap-2
 const tailQuery = (filters: EventFilters) =>
   new URLSearchParams({ bus: filters.bus, source: filters.source, detailType: filters.detailType }).toString();
 
-const busName = (arn: string) => arn.slice(arn.indexOf(":event-bus/") + ":event-bus/".length);
+/** A bus's name; a Custom Event Bus (`…:event-busv2/<name>/<id>`) is said so. */
+function busName(arn: string): string {
+  const newBus = /:event-busv2\/([^/]+)\//.exec(arn);
+  return newBus ? `${newBus[1]} (Custom Event Bus)` : arn.slice(arn.indexOf(":event-bus/") + ":event-bus/".length);
+}
 
 interface Listing {
   events: EventSummary[];

@@ -8,6 +8,7 @@ import { designPathOf, firedPathOf } from "@/lib/run-locally/design-path";
 import type { TestEventPath } from "@/lib/run-locally/test-event";
 import { nodeTitle } from "@/components/canvas/kind-views";
 import { categoryOf, targetIdOf, validateDesign, type Design, type DesignNode, type NodeOfKind, type RuleNode } from "@/lib/graph";
+import type { SubscriberStateChange } from "@/lib/run-locally/subscriber-state";
 import { mskEndpoints, runKafkaMapping, type MappingRun } from "@/lib/streams/kafka";
 import type { CanvasHighlight } from "@/components/canvas/highlight";
 
@@ -18,6 +19,7 @@ type Outcome =
   | { readonly kind: "sent"; readonly paths: readonly TestEventPath[]; readonly targetNames: ReadonlyMap<string, string> }
   | { readonly kind: "fired"; readonly rule: string; readonly path: TestEventPath; readonly targetNames: ReadonlyMap<string, string> }
   | { readonly kind: "records"; readonly topic: string; readonly run: MappingRun }
+  | { readonly kind: "subscriber"; readonly name: string; readonly change: SubscriberStateChange }
   | { readonly kind: "failed"; readonly message: string };
 
 function post<T>(url: string, body?: unknown): Promise<T> {
@@ -116,6 +118,9 @@ export function LocalRunBar({
   const [sampleId, setSampleId] = useState("");
   const chosenSample = samples.some((s) => s.id === sampleId) ? sampleId : (samples[0]?.id ?? "");
   const topics = kafkaSources(currentDesign);
+  const subscribers = currentDesign.nodes.filter((node): node is NodeOfKind<"subscriber"> => node.kind === "subscriber");
+  /** Subscribers' run states on the local endpoint, known once the design is deployed. */
+  const [localStates, setLocalStates] = useState<Readonly<Record<string, SubscriberStateChange["state"]>> | undefined>(undefined);
   const schedules = scheduleRules(currentDesign);
 
   const run = async (what: string, action: () => Promise<Outcome>) => {
@@ -130,11 +135,18 @@ export function LocalRunBar({
   };
 
   const deploy = () =>
-    run("Deploying…", async () => ({
-      kind: "deployed",
-      report: await post<DeployReport>(`/api/designs/${encodeURIComponent(designId)}/run-locally`),
-      loops: eventLoops(currentDesign),
-    }));
+    run("Deploying…", async () => {
+      const report = await post<DeployReport>(`/api/designs/${encodeURIComponent(designId)}/run-locally`);
+      setLocalStates(Object.fromEntries(subscribers.map((s) => [s.id, s.state])));
+      return { kind: "deployed", report, loops: eventLoops(currentDesign) };
+    });
+
+  const setSubscriberState = (subscriber: NodeOfKind<"subscriber">, state: SubscriberStateChange["state"]) =>
+    run(state === "STOPPED" ? "Pausing…" : "Resuming…", async () => {
+      const change = await post<SubscriberStateChange>(`/api/designs/${encodeURIComponent(designId)}/subscriber-state`, { nodeId: subscriber.id, state });
+      setLocalStates((states) => ({ ...states, [subscriber.id]: change.state }));
+      return { kind: "subscriber", name: subscriber.name, change };
+    });
 
   const send = () =>
     run("Sending…", async () => {
@@ -220,6 +232,23 @@ export function LocalRunBar({
           {schedules.length > 1 ? `Fire ${rule.name} now` : "Fire schedule now"}
         </button>
       ))}
+      {localStates !== undefined && subscribers.length > 0 && (
+        <section aria-label="Subscribers on the local endpoint" className="flex basis-full flex-wrap items-center gap-2 pb-1 text-xs text-slate-600 dark:text-slate-300">
+          <span className="font-medium">Subscribers:</span>
+          {subscribers.map((subscriber) => {
+            const stopped = localStates[subscriber.id] === "STOPPED";
+            return (
+              <span key={subscriber.id} data-testid="local-subscriber" data-state={stopped ? "STOPPED" : "RUNNING"} className="flex items-center gap-1">
+                <span className="font-mono">{subscriber.name}</span>
+                <span className={stopped ? "text-amber-700 dark:text-amber-400" : "text-emerald-700 dark:text-emerald-400"}>{stopped ? "paused" : "running"}</span>
+                <button type="button" className={button} disabled={busy} onClick={() => void setSubscriberState(subscriber, stopped ? "RUNNING" : "STOPPED")}>
+                  {stopped ? `Resume ${subscriber.name}` : `Pause ${subscriber.name}`}
+                </button>
+              </span>
+            );
+          })}
+        </section>
+      )}
       {/* Under the controls, over the canvas's corner: the canvas keeps its size; Close (or the next action) replaces it. */}
       <div
         data-testid="local-run-outcome"
@@ -297,9 +326,22 @@ function OutcomeText({ outcome }: { outcome: Outcome }) {
       return <>{outcome.what}</>;
     case "failed":
       return <span className="text-red-700 dark:text-red-400">{outcome.message}</span>;
+    case "subscriber":
+      return outcome.change.state === "STOPPED" ? (
+        <>Subscriber {outcome.name} paused: its events wait as a backlog.</>
+      ) : (
+        <>
+          Subscriber {outcome.name} resumed: {count(outcome.change.released, "waiting event", "waiting events")} delivered.{" "}
+          <Link href="/events" className="text-indigo-700 underline dark:text-indigo-300">
+            See them in Events
+          </Link>
+        </>
+      );
     case "deployed": {
       const { report, loops } = outcome;
-      const summary = `Running locally: ${count(report.buses.length, "bus", "buses")}, ${count(report.rules.length, "rule", "rules")}, ${count(report.targets, "target", "targets")}.`;
+      const newBus =
+        report.newBuses.length === 0 ? "" : `, ${count(report.newBuses.length, "Custom Event Bus", "Custom Event Buses")}, ${count(report.subscribers.length, "subscriber", "subscribers")}`;
+      const summary = `Running locally: ${count(report.buses.length, "bus", "buses")}, ${count(report.rules.length, "rule", "rules")}, ${count(report.targets, "target", "targets")}${newBus}.`;
       const problems = report.problems.map((p) => `${p.nodeId}: ${p.message}`).join("; ");
       return (
         <>
@@ -327,10 +369,16 @@ function OutcomeText({ outcome }: { outcome: Outcome }) {
         </>
       );
     case "sent": {
-      const rules = outcome.paths.reduce((sum, p) => sum + p.matchedRules.length, 0);
+      const onNewBus = (path: TestEventPath) => path.busArn.includes(":event-busv2/");
+      const rules = outcome.paths.filter((p) => !onNewBus(p)).reduce((sum, p) => sum + p.matchedRules.length, 0);
+      const subscribers = outcome.paths.filter(onNewBus).reduce((sum, p) => sum + p.matchedRules.length, 0);
+      const matched = [
+        ...(rules > 0 || subscribers === 0 ? [count(rules, "rule", "rules")] : []),
+        ...(subscribers > 0 ? [count(subscribers, "subscriber", "subscribers")] : []),
+      ].join(" and ");
       return (
         <>
-          Test event matched {count(rules, "rule", "rules")}, <Deliveries paths={outcome.paths} targetNames={outcome.targetNames} />
+          Test event matched {matched}, <Deliveries paths={outcome.paths} targetNames={outcome.targetNames} />
         </>
       );
     }

@@ -41,6 +41,9 @@ export const archiveArn = (scope: Scope, name: string) => arnOf("events", scope,
 export const replayArn = (scope: Scope, name: string) => arnOf("events", scope, `replay/${name}`);
 export const apiDestinationArn = (scope: Scope, name: string, id: string) => arnOf("events", scope, `api-destination/${name}/${id}`);
 export const connectionArn = (scope: Scope, name: string, id: string) => arnOf("events", scope, `connection/${name}/${id}`);
+/** Custom Event Bus resources end in a 25-character id AWS generates (eventsv2 API reference). */
+export const eventBusV2Arn = (scope: Scope, name: string, id: string) => arnOf("events", scope, `event-busv2/${name}/${id}`);
+export const subscriberArn = (scope: Scope, name: string, id: string) => arnOf("events", scope, `subscriber/${name}/${id}`);
 export const endpointArn = (scope: Scope, name: string) => arnOf("events", scope, `endpoint/${name}`);
 /** A partner event source belongs to no account: `arn:aws:events:us-east-1::event-source/aws.partner/…`. */
 export const eventSourceArn = (region: string, name: string) => arnOf("events", { account: "", region }, `event-source/${name}`);

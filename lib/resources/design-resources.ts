@@ -8,7 +8,7 @@
  */
 import { arnOf, busArn, type Scope } from "@/lib/arn";
 import { indexDesign, type DesignIndex } from "@/lib/graph/graph-index";
-import { isTargetNode, type Design, type EventBusNode, type RuleNode, type TargetNode } from "@/lib/graph";
+import { isTargetNode, type Design, type EventBusNode, type EventsV2BusNode, type RuleNode, type SubscriberNode, type TargetNode } from "@/lib/graph";
 import { targetIdFor, targetIdOf } from "@/lib/graph/target-id";
 import { DESIGN_TAG, type ArchiveState, type BusState, type RuleState, type Tags, type Target } from "./account-state";
 import { RESOURCE_TARGET_ARNS, resourceNameOf } from "./target-arn";
@@ -73,20 +73,35 @@ export interface PlacedBus {
 
 export type PlacedRule = RuleState & { readonly nodeId: string };
 
+/** A Custom Event Bus as placed, with its subscribers (each with its one target's ARN). */
+export interface PlacedNewBus {
+  readonly nodeId: string;
+  readonly name: string;
+  readonly retentionDays: number;
+  readonly subscribers: readonly PlacedSubscriber[];
+}
+
+export type PlacedSubscriber = Pick<SubscriberNode, "name" | "filters" | "transform" | "ordering" | "state" | "retryPolicy"> & {
+  readonly nodeId: string;
+  readonly targetArn: string;
+};
+
 /** What a design holds in one account and region. */
 export interface PlacedResources {
   readonly where: Placement;
   /** Every bus node placed here, in the design's order. */
   readonly buses: readonly PlacedBus[];
   readonly rules: readonly PlacedRule[];
-  /** Targets of these rules that forward to no bus. */
+  /** Every Custom Event Bus node placed here, in the design's order. */
+  readonly newBuses: readonly PlacedNewBus[];
+  /** Targets of these rules that forward to no bus, subscribers without a target. */
   readonly problems: readonly DesignProblem[];
 }
 
 export interface PlacedDesign {
   /** One per account and region the design's buses are in, in the order of their first bus. */
   readonly placements: readonly PlacedResources[];
-  /** Rules no bus feeds. */
+  /** Rules no bus feeds, subscribers of no bus. */
   readonly unplaced: readonly DesignProblem[];
 }
 
@@ -95,16 +110,16 @@ export interface PlacedDesign {
  * puts its buses in; a rule goes where its bus is, and target ARNs are built for that place.
  * Everything created is tagged with `designId`.
  */
-export function placeDesign(design: Design, placementOf: (bus: EventBusNode) => Placement, designId?: string): PlacedDesign {
+export function placeDesign(design: Design, placementOf: (bus: EventBusNode | EventsV2BusNode) => Placement, designId?: string): PlacedDesign {
   const index = indexDesign(design);
   const tags = tagsFor(designId);
   const unplaced: DesignProblem[] = [];
-  const placements = new Map<string, { where: Placement; buses: PlacedBus[]; rules: PlacedRule[]; problems: DesignProblem[] }>();
-  const placed = (bus: EventBusNode) => {
+  const placements = new Map<string, { where: Placement; buses: PlacedBus[]; rules: PlacedRule[]; newBuses: PlacedNewBus[]; problems: DesignProblem[] }>();
+  const placed = (bus: EventBusNode | EventsV2BusNode) => {
     const where = placementOf(bus);
     const key = `${where.account}/${where.region}`;
     let found = placements.get(key);
-    if (found === undefined) placements.set(key, (found = { where, buses: [], rules: [], problems: [] }));
+    if (found === undefined) placements.set(key, (found = { where, buses: [], rules: [], newBuses: [], problems: [] }));
     return found;
   };
   for (const node of design.nodes) {
@@ -128,6 +143,30 @@ export function placeDesign(design: Design, placementOf: (bus: EventBusNode) => 
     }
     const here = placed(bus);
     here.rules.push({ ...ruleDefinition(node, bus.name), tags, targets: targetsOf(node, { design, index, ...here }), nodeId: node.id });
+  }
+  const newBuses = new Map<string, PlacedNewBus & { subscribers: PlacedSubscriber[] }>();
+  for (const node of design.nodes) {
+    if (node.kind !== "eventsv2-bus") continue;
+    const newBus = { nodeId: node.id, name: node.name, retentionDays: node.retentionDays, subscribers: [] };
+    newBuses.set(node.id, newBus);
+    placed(node).newBuses.push(newBus);
+  }
+  for (const node of design.nodes) {
+    if (node.kind !== "subscriber") continue;
+    const bus = index.predecessors(node.id, "subscribes", "eventsv2-bus")[0];
+    const newBus = bus === undefined ? undefined : newBuses.get(bus.id);
+    if (bus === undefined || newBus === undefined) {
+      unplaced.push({ nodeId: node.id, message: `Subscriber ${node.name} subscribes to no Custom Event Bus and is left out.` });
+      continue;
+    }
+    const target = index.outgoing(node.id, "invokes").map((edge) => index.node(edge.target)).find((n) => n !== undefined && isTargetNode(n));
+    const targetArn = target === undefined || !isTargetNode(target) ? undefined : targetArnFor(target, design, placementOf(bus));
+    if (targetArn === undefined) {
+      placed(bus).problems.push({ nodeId: node.id, message: `Subscriber ${node.name} has no target and is left out.` });
+      continue;
+    }
+    const { name, filters, transform, ordering, state, retryPolicy } = node;
+    newBus.subscribers.push({ nodeId: node.id, name, filters, transform, ordering, state, retryPolicy, targetArn });
   }
   return { placements: [...placements.values()], unplaced };
 }

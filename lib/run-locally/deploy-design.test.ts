@@ -2,6 +2,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { DescribeApiDestinationCommand, DescribeArchiveCommand, ListRulesCommand, ListTargetsByRuleCommand, PutEventsCommand } from "@aws-sdk/client-eventbridge";
+import { CreateQueueCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { design, node, patternRule } from "../graph/test-fixtures";
 import { deployDesign } from "./deploy-design";
@@ -98,14 +99,34 @@ describe("deployDesign", () => {
     expect(report.buses).toHaveLength(1);
   });
 
-  it("says, node by node, that Custom Event Bus nodes are not deployed locally", async () => {
-    const d = design([node("eventsv2-bus", "v2"), node("subscriber", "sub"), node("sqs", "q", { queueName: "v2-queue" })], [["v2", "sub"], ["sub", "q"]]);
+  it("deploys a Custom Event Bus with its subscribers and sends a producer's event through them", async () => {
+    const subscriber = node("subscriber", "sub", {
+      name: "big-payments",
+      filters: { DATA: '{"detail":{"amount":[{"numeric":[">",100]}]}}' },
+      transform: { type: "JSONATA", expression: "{% { \"reward\": $events.Data.detail.amount / 10 } %}" },
+    });
+    const producer = node("custom-app", "shop", { name: "Shop", source: "shop", detailTypes: ["PaymentProcessed"] });
+    const d = {
+      ...design([node("eventsv2-bus", "v2", { name: "payments-v2" }), subscriber, node("sqs", "q", { queueName: "v2-rewards" }), producer, node("eventsv2-source", "src")], [["shop", "v2"], ["v2", "sub"], ["sub", "q"]]),
+      samples: [{ id: "s1", name: "big", producer: "shop", event: '{"source":"shop","detail-type":"PaymentProcessed","detail":{"amount":500}}' }],
+    };
     const report = await deployDesign(endpoint.runtime, d);
-    expect(report.problems).toEqual([
-      { nodeId: "v2", message: "The Custom Event Bus does not run on the local endpoint yet: this node is not deployed." },
-      { nodeId: "sub", message: "The Custom Event Bus does not run on the local endpoint yet: this node is not deployed." },
-    ]);
-    expect(report.buses).toEqual([]);
+    expect(report.problems).toEqual([{ nodeId: "src", message: "The local endpoint produces no AWS service or partner events: this event source is not deployed." }]);
+    expect(report.newBuses).toEqual([expect.stringMatching(/:event-busv2\/payments-v2\/[a-z0-9]{25}$/)]);
+    expect(report.subscribers).toEqual([expect.stringMatching(/:subscriber\/big-payments\/[a-z0-9]{25}$/)]);
+
+    const sqs = new SQSClient({ endpoint: endpoint.url, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } });
+    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: "v2-rewards" }));
+    const [path] = await sendTestEvent(endpoint.runtime, d, "shop");
+    expect(path.matchedRules).toEqual(report.subscribers);
+    expect(path.deliveries).toEqual([{ ruleArn: report.subscribers[0], targetId: "big-payments", targetArn: "arn:aws:sqs:us-east-1:000000000000:v2-rewards", status: "inbox" }]);
+    const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl }));
+    expect(Messages?.map((m) => m.Body)).toEqual(['{"reward":50}']);
+
+    // Deploying again without the subscriber removes it.
+    const again = await deployDesign(endpoint.runtime, { ...d, nodes: d.nodes.filter((n) => n.id !== "sub"), edges: d.edges.filter((e) => e.source !== "sub" && e.target !== "sub") });
+    expect(again.newBuses).toEqual(report.newBuses);
+    expect(await endpoint.runtime.db.busSubscriber.count({ where: { busArn: report.newBuses[0] } })).toBe(0);
   });
 
   it("sends a producer's test event and reports the path it took", async () => {

@@ -1,6 +1,7 @@
 /**
  * "Run locally": creates a design's buses (with archives), rules and targets on the local
- * EventBridge through the same operations the wire protocol uses, so AWS's validation applies.
+ * EventBridge through the same operations the wire protocol uses, so AWS's validation applies,
+ * and its Custom Event Buses with their subscribers.
  * Deploying again updates what exists and removes targets the design no longer has. Problems are
  * reported per node; one bad rule does not stop the others. The report lists the hosts the
  * design's API destinations will call, and whether the outbound policy lets each be reached,
@@ -12,7 +13,9 @@ import { busArn, DEFAULT_BUS } from "../arn";
 import { AwsError } from "../emulator/protocol/errors";
 import type { OperationContext } from "../emulator/events/operations/context";
 import { invokeOperation } from "../emulator/events/protocol";
-import { inDesignOrder, placeDesign, putRuleInput, type DesignProblem, type PlacedResources, type PlacedRule } from "../resources/design-resources";
+import { inDesignOrder, placeDesign, putRuleInput, type DesignProblem, type PlacedResources, type PlacedRule, type PlacedSubscriber } from "../resources/design-resources";
+import { putEventBusV2, putSubscriber, setSubscriberState, type SubscriberConfig } from "../emulator/eventsv2";
+import { ValidationError } from "../errors";
 import { recogniseTargetArn } from "../resources/target-arn";
 import type { BusRuntime } from "../emulator/runtime";
 import type { TargetSpec } from "../emulator/events/target-spec";
@@ -31,6 +34,9 @@ export interface DeployReport {
   readonly buses: string[];
   readonly rules: string[];
   readonly targets: number;
+  /** Custom Event Buses and their subscribers, by ARN. */
+  readonly newBuses: string[];
+  readonly subscribers: string[];
   readonly problems: DesignProblem[];
   readonly outboundHosts: OutboundHost[];
 }
@@ -42,7 +48,7 @@ export interface DeployReport {
 export async function deployDesign(runtime: BusRuntime, design: Design): Promise<DeployReport> {
   const { region, defaultAccount } = runtime.config;
   const { placements, unplaced } = placeDesign(design, (bus) => ({ account: bus.account ?? defaultAccount, region }));
-  const report = { buses: [] as string[], rules: [] as string[], targets: 0, problems: inDesignOrder(design, [...unplaced, ...placements.flatMap((p) => p.problems)]),
+  const report = { buses: [] as string[], rules: [] as string[], targets: 0, newBuses: [] as string[], subscribers: [] as string[], problems: inDesignOrder(design, [...unplaced, ...placements.flatMap((p) => p.problems)]),
     outboundHosts: await outboundHosts(design, runtime.config.allowedOutboundHosts),
   };
   const contextFor = async (placement: PlacedResources): Promise<OperationContext> => {
@@ -53,14 +59,15 @@ export async function deployDesign(runtime: BusRuntime, design: Design): Promise
     try {
       await work();
     } catch (error) {
-      if (!(error instanceof AwsError)) throw error;
-      report.problems.push({ nodeId, message: `${error.type}: ${error.message}` });
+      if (error instanceof AwsError) report.problems.push({ nodeId, message: `${error.type}: ${error.message}` });
+      else if (error instanceof ValidationError) report.problems.push({ nodeId, message: error.message });
+      else throw error;
     }
   };
 
   for (const node of design.nodes) {
-    if (node.kind === "eventsv2-bus" || node.kind === "eventsv2-source" || node.kind === "subscriber") {
-      report.problems.push({ nodeId: node.id, message: "The Custom Event Bus does not run on the local endpoint yet: this node is not deployed." });
+    if (node.kind === "eventsv2-source") {
+      report.problems.push({ nodeId: node.id, message: "The local endpoint produces no AWS service or partner events: this event source is not deployed." });
     }
   }
 
@@ -99,7 +106,30 @@ export async function deployDesign(runtime: BusRuntime, design: Design): Promise
       });
     }
   }
+  for (const placement of placements) {
+    for (const bus of placement.newBuses) {
+      await attempt(bus.nodeId, async () => {
+        const { scope } = await contextFor(placement);
+        const arn = await putEventBusV2(runtime.db, scope, bus.name, bus.retentionDays);
+        report.newBuses.push(arn);
+        for (const subscriber of bus.subscribers) {
+          await attempt(subscriber.nodeId, async () => {
+            const subscriberArn = await putSubscriber(runtime.db, arn, subscriberConfig(subscriber));
+            await setSubscriberState(runtime, subscriberArn, subscriber.state);
+            report.subscribers.push(subscriberArn);
+          });
+        }
+        // Subscribers the design no longer has stop receiving.
+        await runtime.db.busSubscriber.deleteMany({ where: { busArn: arn, name: { notIn: bus.subscribers.map((s) => s.name) } } });
+      });
+    }
+  }
   return report;
+}
+
+function subscriberConfig(subscriber: PlacedSubscriber): SubscriberConfig {
+  const { name, targetArn, filters, transform, ordering, state, retryPolicy } = subscriber;
+  return { name, targetArn, filters, transform, ordering, state, retryPolicy };
 }
 
 /**

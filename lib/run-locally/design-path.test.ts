@@ -47,6 +47,25 @@ describe("designPathOf", () => {
     expect(path).toEqual({ nodeIds: ["app", "bus"], edgeIds: ["e1"] });
   });
 
+  it("lights up a Custom Event Bus, the subscribers that received the event and their targets", () => {
+    // The same shape with the bus a Custom Event Bus and its rules subscribers.
+    const classic = design();
+    const nodes = classic.nodes.map((n): DesignNode =>
+      n.kind === "event-bus" ? named(createNode("eventsv2-bus", n.id, at), { name: n.name }) : n.kind === "rule" ? named(createNode("subscriber", n.id, at), { name: n.name }) : n,
+    );
+    const edges = classic.edges.map((e) => (e.kind === "feeds" ? { ...e, kind: "subscribes" as const } : e));
+    const subscriber = "arn:aws:events:us-east-1:000000000000:subscriber/big/abcdefghijklmnopqrstuvwxy";
+    const path = designPathOf({ ...classic, nodes, edges }, "app", [
+      {
+        busArn: "arn:aws:events:us-east-1:000000000000:event-busv2/orders/abcdefghijklmnopqrstuvwxy",
+        eventId: "1",
+        matchedRules: [subscriber],
+        deliveries: [{ ruleArn: subscriber, targetId: "big", targetArn: "arn:aws:sqs:us-east-1:000000000000:billing", status: "paused" }],
+      },
+    ]);
+    expect(path).toEqual({ nodeIds: ["app", "bus", "big-orders", "billing queue"], edgeIds: ["e1", "e2", "e4"] });
+  });
+
   it("sanitises node ids into AWS target ids", () => {
     expect(targetIdFor("billing queue")).toBe("billing-queue");
     expect(targetIdFor("x".repeat(80))).toHaveLength(64);

@@ -40,6 +40,25 @@ export function designPathOf(design: Design, producerId: string, paths: readonly
       addRulePath(design, rule.id, rule.name, path, nodeIds, edgeIds);
     }
   }
+  for (const edge of design.edges.filter((e) => from(e, "puts-events", producerId))) {
+    const bus = nodes.get(edge.target);
+    const path = bus?.kind === "eventsv2-bus" ? paths.find((p) => p.busArn.includes(`:event-busv2/${bus.name}/`)) : undefined;
+    if (bus === undefined || path === undefined) continue;
+    nodeIds.add(bus.id);
+    edgeIds.add(edge.id);
+    // Subscriber ARNs end in `subscriber/<name>/<id>`; a subscriber's deliveries carry its name.
+    const received = new Set(path.deliveries.map((d) => d.targetId));
+    for (const subscribes of design.edges.filter((e) => from(e, "subscribes", bus.id))) {
+      const subscriber = nodes.get(subscribes.target);
+      if (subscriber?.kind !== "subscriber" || !received.has(subscriber.name)) continue;
+      nodeIds.add(subscriber.id);
+      edgeIds.add(subscribes.id);
+      for (const invokes of design.edges.filter((e) => from(e, "invokes", subscriber.id))) {
+        nodeIds.add(invokes.target);
+        edgeIds.add(invokes.id);
+      }
+    }
+  }
   return { nodeIds: [...nodeIds], edgeIds: [...edgeIds] };
 }
 

@@ -15,6 +15,7 @@ import { busArn, DEFAULT_BUS, ruleArn } from "../arn";
 import { buildEnvelope } from "../emulator/events/event-envelope";
 import { ingestEvents } from "../emulator/events/ingest";
 import type { BusRuntime } from "../emulator/runtime";
+import { publishEvents } from "../emulator/eventsv2";
 
 export interface TestEventPath {
   readonly busArn: string;
@@ -104,13 +105,21 @@ export async function sendTestEvent(runtime: BusRuntime, design: Design, produce
   const producer = design.nodes.find((n) => n.id === producerId);
   if (producer === undefined) throw new ValidationError(`The design has no node ${producerId}.`);
   const event = chosenEvent(design, producer, sampleId);
-  const buses = design.edges
-    .filter((e) => e.kind === "puts-events" && e.source === producerId)
-    .map((e) => design.nodes.find((n) => n.id === e.target))
-    .filter((n): n is Extract<DesignNode, { kind: "event-bus" }> => n?.kind === "event-bus");
-  if (buses.length === 0) throw new ValidationError(`Producer ${producerId} puts events on no bus.`);
+  const fed = design.edges.filter((e) => e.kind === "puts-events" && e.source === producerId).map((e) => design.nodes.find((n) => n.id === e.target));
+  const buses = fed.filter((n): n is Extract<DesignNode, { kind: "event-bus" }> => n?.kind === "event-bus");
+  const newBuses = fed.filter((n): n is Extract<DesignNode, { kind: "eventsv2-bus" }> => n?.kind === "eventsv2-bus");
+  if (buses.length === 0 && newBuses.length === 0) throw new ValidationError(`Producer ${producerId} puts events on no bus.`);
 
   const paths: TestEventPath[] = [];
+  for (const bus of newBuses) {
+    const account = bus.account ?? runtime.config.defaultAccount;
+    const found = await runtime.db.eventBusV2.findUnique({ where: { account_name: { account, name: bus.name } } });
+    if (found === null) throw new ValidationError(`Custom Event Bus ${bus.name} is not on the local endpoint yet; run the design locally first.`);
+    const { Entries, rowIds } = await publishEvents(runtime, { eventBusArn: found.arn, entries: [event] });
+    const entry = Entries[0];
+    if (entry === undefined || !("EventId" in entry)) throw new ValidationError(`Custom Event Bus ${bus.name} refused the event: ${entry?.ErrorMessage ?? "no answer"}`);
+    paths.push(await pathOf(runtime, found.arn, entry.EventId, rowIds[0]));
+  }
   for (const bus of buses) {
     const scope = { account: bus.account ?? runtime.config.defaultAccount, region: runtime.config.region };
     const arn = busArn(scope, bus.name);
@@ -129,10 +138,11 @@ export async function sendTestEvent(runtime: BusRuntime, design: Design, produce
   return paths;
 }
 
-/** The rules a stored event matched and each target's delivery. */
-async function pathOf(runtime: BusRuntime, busArn: string, eventId: string, rowId: string): Promise<TestEventPath> {
+/** The rules (or subscribers) the stored event matched and its deliveries; a duplicate stored nothing. */
+async function pathOf(runtime: BusRuntime, busArn: string, eventId: string, rowId: string | undefined): Promise<TestEventPath> {
+  if (rowId === undefined) return { busArn, eventId, matchedRules: [], deliveries: [] };
   const stored = await runtime.db.busEvent.findUniqueOrThrow({ where: { id: rowId } });
-  const deliveries = await runtime.db.delivery.findMany({ where: { eventRowId: rowId }, orderBy: { createdAt: "asc" } });
+  const deliveries = await runtime.db.delivery.findMany({ where: { eventRowId: rowId }, orderBy: { id: "asc" } });
   return {
     busArn,
     eventId,

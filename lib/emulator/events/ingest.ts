@@ -11,6 +11,7 @@ import type { EventWriter } from "./event-writer";
 import type { BusMatchers } from "./matchers";
 import type { RuleTarget, RuleTargets } from "./rule-targets";
 import type { LocalQueues } from "../sqs/queues";
+import { deliveryKind } from "./target-spec";
 
 export interface AcceptedEvent {
   readonly eventId: string;
@@ -26,6 +27,24 @@ export interface AcceptedEvent {
   readonly onlyRules?: ReadonlySet<string>;
   /** Names of the bus's rules the event matches, when the caller already matched it. */
   readonly matched?: readonly string[];
+  /** Custom Event Bus: SystemMetadata.EventGroupId and DeduplicationId. */
+  readonly eventGroupId?: string;
+  readonly deduplicationId?: string;
+  /** Custom Event Bus: what each subscriber that takes the event receives (no rules run). */
+  readonly subscribers?: readonly SubscriberDelivery[];
+}
+
+/** One subscriber's share of an event, decided by its filters and transform (lib/emulator/eventsv2). */
+export interface SubscriberDelivery {
+  readonly subscriberArn: string;
+  readonly subscriberName: string;
+  readonly targetArn: string;
+  /** The transform's output as JSON text, or why there is none. */
+  readonly payload: { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: string };
+  /** A stopped subscriber's delivery waits until it runs again. */
+  readonly paused: boolean;
+  readonly maxAttempts: number;
+  readonly maxAgeMs: number;
 }
 
 export interface IngestResult {
@@ -50,7 +69,13 @@ export async function ingestEvents({ matchers, targets: ruleTargets, writer, que
   // One batch shares its ingestion time; its row ids keep the batch's order.
   const rowIds = newIdSequence("busEvent", events.length, events[0]?.ingestedAt.getTime());
   const buses = new Map<string, BusRules>();
+  const subscriberRows = [];
   for (const [index, event] of events.entries()) {
+    if (event.subscribers !== undefined) {
+      eventRows.push(eventRow(rowIds[index], event, event.subscribers.map((s) => s.subscriberArn)));
+      subscriberRows.push(...event.subscribers.map((subscriber) => subscriberDelivery(rowIds[index], event, subscriber)));
+      continue;
+    }
     const names = event.matched ?? (await matchers.machineFor(event.busArn)).matchingRules(event.text);
     let bus = buses.get(event.busArn);
     if (bus === undefined) {
@@ -63,18 +88,7 @@ export async function ingestEvents({ matchers, targets: ruleTargets, writer, que
       if (event.onlyRules === undefined || event.onlyRules.has(arn)) rules.push(arn);
     }
     const row = rowIds[index];
-    eventRows.push({
-      id: row,
-      eventId: event.eventId,
-      busArn: event.busArn,
-      source: event.source,
-      detailType: event.detailType,
-      time: event.time,
-      ingestedAt: event.ingestedAt,
-      replayName: event.replayName ?? null,
-      body: event.text,
-      matchedRules: rules.length === 0 ? "[]" : JSON.stringify(rules),
-    });
+    eventRows.push(eventRow(row, event, rules));
     if (rules.length > 0) matchedByEvent.push({ row, event, rules });
   }
 
@@ -90,10 +104,60 @@ export async function ingestEvents({ matchers, targets: ruleTargets, writer, que
       if (delivery.status === "inbox" && target.isQueue) queued.push({ targetArn: target.spec.Arn, payload: delivery.payload });
     }
   }
+  // A subscriber's deliveries keep the events' order in their ids: a FIFO backlog is released by id.
+  const subscriberIds = newIdSequence("delivery", subscriberRows.length, events[0]?.ingestedAt.getTime());
+  for (const [i, delivery] of subscriberRows.entries()) {
+    deliveryRows.push({ id: subscriberIds[i], ...delivery });
+    if (delivery.status === "inbox" && parseArn(delivery.targetArn)?.service === "sqs") queued.push(delivery);
+  }
   await writer.write({ events: eventRows, deliveries: deliveryRows });
   // After the commit (only accepted events are delivered); the inbox record is kept as well.
   for (const { targetArn, payload } of queued) queues?.deliver(targetArn, payload, "AIDAEVENTBRIDGELOCAL");
   return { rowIds, pending: deliveryRows.filter((d) => d.status === "pending").length };
+}
+
+function eventRow(id: string, event: AcceptedEvent, matched: readonly string[]) {
+  return {
+    id,
+    eventId: event.eventId,
+    busArn: event.busArn,
+    source: event.source,
+    detailType: event.detailType,
+    time: event.time,
+    ingestedAt: event.ingestedAt,
+    replayName: event.replayName ?? null,
+    body: event.text,
+    matchedRules: matched.length === 0 ? "[]" : JSON.stringify(matched),
+    eventGroupId: event.eventGroupId ?? null,
+    deduplicationId: event.deduplicationId ?? null,
+  };
+}
+
+/** What a delivery row starts as, whoever decided it (a rule's target or a subscriber). */
+function newDelivery(eventRowId: string, event: AcceptedEvent, to: { ruleArn: string; targetId: string; targetArn: string; kind: string; maxAttempts: number; maxAgeMs: number }) {
+  return {
+    eventRowId,
+    ruleArn: to.ruleArn,
+    targetId: to.targetId,
+    targetArn: to.targetArn,
+    kind: to.kind,
+    maxAttempts: to.maxAttempts,
+    expiresAt: new Date(event.ingestedAt.getTime() + to.maxAgeMs),
+    nextAttemptAt: event.ingestedAt,
+    status: "pending",
+    payload: "",
+    attempts: 0,
+    lastError: null as string | null,
+  };
+}
+
+/** A subscriber's delivery row (without its id): kept locally at once, left to the dispatcher, or waiting while it is stopped. */
+function subscriberDelivery(eventRowId: string, event: AcceptedEvent, subscriber: SubscriberDelivery) {
+  const kind = deliveryKind(subscriber.targetArn);
+  const delivery = newDelivery(eventRowId, event, { ...subscriber, ruleArn: subscriber.subscriberArn, targetId: subscriber.subscriberName, kind });
+  if (!subscriber.payload.ok) return { ...delivery, status: "dead-letter", lastError: `Transform failed: ${subscriber.payload.error}` };
+  if (subscriber.paused) return { ...delivery, status: "paused", payload: subscriber.payload.text };
+  return kind === "inbox" ? { ...delivery, status: "inbox", payload: subscriber.payload.text, attempts: 1 } : { ...delivery, payload: subscriber.payload.text };
 }
 
 /** The ARNs of one bus's rules, built once per name. */
@@ -128,18 +192,7 @@ function ingestionTime(at: Date): string {
 function plannedDelivery(eventRowId: string, event: AcceptedEvent, target: RuleTarget) {
   const delivery = {
     id: newId("delivery", event.ingestedAt.getTime()),
-    eventRowId,
-    ruleArn: target.ruleArn,
-    targetId: target.spec.Id,
-    targetArn: target.spec.Arn,
-    kind: target.kind,
-    maxAttempts: target.maxAttempts,
-    expiresAt: new Date(event.ingestedAt.getTime() + target.maxAgeMs),
-    nextAttemptAt: event.ingestedAt,
-    status: "pending",
-    payload: "",
-    attempts: 0,
-    lastError: null as string | null,
+    ...newDelivery(eventRowId, event, { ...target, targetId: target.spec.Id, targetArn: target.spec.Arn }),
   };
   try {
     const payload = renderTargetInput(target.input, event.text, { ruleArn: target.ruleArn, ruleName: target.ruleName, ingestionTime: ingestionTime(event.ingestedAt) });

@@ -86,8 +86,8 @@ export class SqliteRowStore implements RowStore {
     this.connection.pragma("journal_mode = WAL");
     this.connection.pragma("synchronous = NORMAL");
     const event = this.connection.prepare(
-      `INSERT INTO "BusEvent" ("id", "eventId", "busArn", "source", "detailType", "time", "ingestedAt", "replayName", "body", "matchedRules")
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO "BusEvent" ("id", "eventId", "busArn", "source", "detailType", "time", "ingestedAt", "replayName", "body", "matchedRules", "eventGroupId", "deduplicationId")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const delivery = this.connection.prepare(
       `INSERT INTO "Delivery" ("id", "eventRowId", "ruleArn", "targetId", "targetArn", "kind", "status", "payload", "attempts",
@@ -97,7 +97,8 @@ export class SqliteRowStore implements RowStore {
     this.insertRows = this.connection.transaction((rows: RowsToWrite) => {
       const time = timeTexts();
       for (const e of rows.events) {
-        event.run(e.id, e.eventId, e.busArn, e.source, e.detailType, time(e.time), time(e.ingestedAt), orNull(e.replayName), e.body, e.matchedRules ?? "[]");
+        event.run(e.id, e.eventId, e.busArn, e.source, e.detailType, time(e.time), time(e.ingestedAt), orNull(e.replayName), e.body, e.matchedRules ?? "[]",
+          orNull(e.eventGroupId), orNull(e.deduplicationId));
       }
       const now = sqliteTime(new Date());
       for (const d of rows.deliveries) {
