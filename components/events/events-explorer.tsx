@@ -19,7 +19,11 @@ const COLUMNS = "grid grid-cols-[2rem_12rem_1fr_1fr_1fr_5rem] items-center gap-2
 const tailQuery = (filters: EventFilters) =>
   new URLSearchParams({ bus: filters.bus, source: filters.source, detailType: filters.detailType }).toString();
 
-const busName = (arn: string) => arn.slice(arn.indexOf(":event-bus/") + ":event-bus/".length);
+/** A bus's name; a Scheduler fire is recorded on its schedule group, shown as `schedule-group/<name>`. */
+function busName(arn: string): string {
+  const bus = arn.indexOf(":event-bus/");
+  return bus >= 0 ? arn.slice(bus + ":event-bus/".length) : arn.slice(arn.lastIndexOf(":") + 1);
+}
 
 interface Listing {
   events: EventSummary[];

@@ -66,19 +66,8 @@ interface Planned {
   fireAt: number | undefined;
 }
 
-/** What one invocation did, as its Events page record shows it. */
-export interface SchedulerFire {
-  readonly executionId: string;
-  readonly scheduledTime: number;
-  readonly targetArn: string;
-  /** The target's input with the context attributes filled in. */
-  readonly payload: string;
-  /** delivered: into a local queue or bus; recorded: kept here only; failed: the target refused it. */
-  readonly outcome: "delivered" | "recorded" | "failed";
-  readonly note: string | undefined;
-  /** The record's row (BusEvent.id). */
-  readonly rowId: string;
-}
+/** delivered: into a local queue or bus; recorded: kept here only; failed: the target refused it. */
+type Outcome = "delivered" | "recorded" | "failed";
 
 /** Scheduler's scheduled-time format: seconds, no fraction (`2022-03-22T18:59:43Z`). */
 const scheduledTimeText = (time: number) => new Date(time).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -131,13 +120,6 @@ export class ScheduleRunner {
     if (row === null) this.planned.delete(arn);
     else await this.plan(row);
     this.timer.arm();
-  }
-
-  /** Invokes the schedule's target now ("fire now"), as at `now`; its plan carries on unchanged. */
-  async fireNow(arn: string): Promise<SchedulerFire | undefined> {
-    const row = await this.deps.db.schedule.findUnique({ where: { arn } });
-    if (row === null) return undefined;
-    return this.fire(planOf(row), this.clock.now());
   }
 
   private async loadAll(): Promise<void> {
@@ -205,7 +187,8 @@ export class ScheduleRunner {
     if (planned.spec.ActionAfterCompletion === "DELETE") await this.deps.db.schedule.deleteMany({ where: { arn: planned.arn, plannedAt: new Date(planned.plannedAt) } });
   }
 
-  private async fire(planned: Planned, scheduledTime: number): Promise<SchedulerFire> {
+  /** Invokes the target and records the fire on the Events page. */
+  private async fire(planned: Planned, scheduledTime: number): Promise<void> {
     const now = this.clock.now();
     const executionId = randomBytes(8).toString("hex");
     const target = planned.spec.Target;
@@ -236,10 +219,9 @@ export class ScheduleRunner {
         },
       ],
     });
-    return { executionId, scheduledTime, targetArn: target.Arn, payload, outcome, note, rowId };
   }
 
-  private async invoke(planned: Planned, payload: string, scheduledTime: number, now: number, executionId: string): Promise<{ outcome: SchedulerFire["outcome"]; note?: string }> {
+  private async invoke(planned: Planned, payload: string, scheduledTime: number, now: number, executionId: string): Promise<{ outcome: Outcome; note?: string }> {
     const target = planned.spec.Target;
     const universal = universalTargetAction(target.Arn);
     if (universal !== undefined) return { outcome: "recorded", note: `Universal target: would call ${universal.service}:${universal.action} with this input; the local endpoint does not call it.` };
@@ -254,7 +236,7 @@ export class ScheduleRunner {
   }
 
   /** The PutEvents templated target: one entry on the bus, its Detail the input. */
-  private async putEvent(planned: Planned, payload: string, scheduledTime: number, now: number, executionId: string): Promise<{ outcome: SchedulerFire["outcome"]; note?: string }> {
+  private async putEvent(planned: Planned, payload: string, scheduledTime: number, now: number, executionId: string): Promise<{ outcome: Outcome; note?: string }> {
     const target = planned.spec.Target;
     const parameters = target.EventBridgeParameters;
     if (parameters === undefined) return { outcome: "failed", note: "An event bus target needs EventBridgeParameters (Source and DetailType) for its PutEvents entry." };
