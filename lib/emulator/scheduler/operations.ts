@@ -66,6 +66,18 @@ function groupDescription(group: { arn: string; name: string; createdAt: Date; u
   return { Arn: group.arn, Name: group.name, State: "ACTIVE", CreationDate: seconds(group.createdAt), LastModificationDate: seconds(group.updatedAt) };
 }
 
+/** What GetSchedule and ListSchedules both tell of a schedule besides its settings. */
+function scheduleSummary(schedule: { arn: string; name: string; groupName: string; state: string; createdAt: Date; updatedAt: Date }): Output {
+  return {
+    Arn: schedule.arn,
+    Name: schedule.name,
+    GroupName: schedule.groupName,
+    State: schedule.state,
+    CreationDate: seconds(schedule.createdAt),
+    LastModificationDate: seconds(schedule.updatedAt),
+  };
+}
+
 export const SCHEDULER_OPERATIONS: Readonly<Record<string, Operation>> = {
   async CreateScheduleGroup(params, context) {
     const name = params.string("Name");
@@ -119,16 +131,7 @@ export const SCHEDULER_OPERATIONS: Readonly<Record<string, Operation>> = {
   async GetSchedule(params, context) {
     const group = params.optionalString("GroupName") ?? DEFAULT_GROUP;
     const schedule = await scheduleOrFail(context, group, params.string("Name"));
-    const spec = JSON.parse(schedule.spec) as ScheduleSpec;
-    return {
-      Arn: schedule.arn,
-      Name: schedule.name,
-      GroupName: schedule.groupName,
-      State: schedule.state,
-      CreationDate: seconds(schedule.createdAt),
-      LastModificationDate: seconds(schedule.updatedAt),
-      ...spec,
-    };
+    return { ...scheduleSummary(schedule), ...(JSON.parse(schedule.spec) as ScheduleSpec) };
   },
 
   /** UpdateSchedule replaces every setting; what it leaves out goes back to its default (API_UpdateSchedule.html). */
@@ -168,15 +171,7 @@ export const SCHEDULER_OPERATIONS: Readonly<Record<string, Operation>> = {
     });
     const page = paginate(schedules, readPaging(params, "MaxResults"));
     return {
-      Schedules: page.items.map((schedule) => ({
-        Arn: schedule.arn,
-        Name: schedule.name,
-        GroupName: schedule.groupName,
-        State: schedule.state,
-        CreationDate: seconds(schedule.createdAt),
-        LastModificationDate: seconds(schedule.updatedAt),
-        Target: { Arn: (JSON.parse(schedule.spec) as ScheduleSpec).Target.Arn },
-      })),
+      Schedules: page.items.map((schedule) => ({ ...scheduleSummary(schedule), Target: { Arn: (JSON.parse(schedule.spec) as ScheduleSpec).Target.Arn } })),
       ...(page.nextToken === undefined ? {} : { NextToken: page.nextToken }),
     };
   },

@@ -15,8 +15,9 @@
  *
  * Missed times (the process was down, or the clock jumped): AWS keeps trying an invocation until
  * the target's RetryPolicy.MaximumEventAgeInSeconds (24 hours by default) has passed, then drops
- * it (API_RetryPolicy.html). So after a restart the newest missed time younger than that age
- * fires once, late, with its own scheduled time; older ones are not fired.
+ * it (https://docs.aws.amazon.com/scheduler/latest/APIReference/API_RetryPolicy.html). Read as a
+ * late invocation, a missed time is kept that long: after a restart the newest missed time
+ * younger than that age fires once, late, with its own scheduled time; older ones are not fired.
  *
  * ActionAfterCompletion DELETE: a schedule with no time left (a one-time schedule that fired, a
  * recurring one past its EndDate) is deleted after its last invocation.

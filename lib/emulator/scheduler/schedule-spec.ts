@@ -98,8 +98,8 @@ export function maximumEventAgeMs(spec: ScheduleSpec): number {
 /**
  * The schedule's first scheduled time strictly after `after`, within its start and end dates
  * (both ignored by one-time schedules, as AWS documents). A rate counts its periods from its
- * StartDate, or from `plannedAt` (when the settings took effect) and fires there first: a rate
- * without a StartDate "starts invoking its target immediately" (schedule-types.html).
+ * StartDate, which sets its first occurrence (schedule-types.html), or without one from
+ * `plannedAt` (when the settings took effect), and fires there first.
  */
 export function occurrenceAfter(spec: ScheduleSpec, schedule: Schedule, plannedAt: number, after: number): number | undefined {
   const timeZone = spec.ScheduleExpressionTimezone ?? "UTC";
