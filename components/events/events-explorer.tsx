@@ -19,10 +19,15 @@ const COLUMNS = "grid grid-cols-[2rem_12rem_1fr_1fr_1fr_5rem] items-center gap-2
 const tailQuery = (filters: EventFilters) =>
   new URLSearchParams({ bus: filters.bus, source: filters.source, detailType: filters.detailType }).toString();
 
-/** A bus's name; a Custom Event Bus (`…:event-busv2/<name>/<id>`) is said so. */
+/**
+ * A bus's name: a Custom Event Bus (`…:event-busv2/<name>/<id>`) is said so; a Scheduler fire is
+ * recorded on its schedule group, shown as `schedule-group/<name>`.
+ */
 function busName(arn: string): string {
   const newBus = /:event-busv2\/([^/]+)\//.exec(arn);
-  return newBus ? `${newBus[1]} (Custom Event Bus)` : arn.slice(arn.indexOf(":event-bus/") + ":event-bus/".length);
+  if (newBus) return `${newBus[1]} (Custom Event Bus)`;
+  const bus = arn.indexOf(":event-bus/");
+  return bus >= 0 ? arn.slice(bus + ":event-bus/".length) : arn.slice(arn.lastIndexOf(":") + 1);
 }
 
 interface Listing {

@@ -3,11 +3,13 @@
  * real AWS SDK can talk to it without a Next.js build.
  */
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { closeDb } from "../db";
 import type { Clock } from "../schedule";
 import { readBusConfig } from "./config";
@@ -20,6 +22,17 @@ import { BusRuntime } from "./runtime";
  */
 export function placeholderSignature(service = "events", accessKeyId = "AKIDPLACEHOLDER"): string {
   return `AWS4-HMAC-SHA256 Credential=${accessKeyId}/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host;x-amz-date, Signature=${"0".repeat(64)}`;
+}
+
+/** Debian's AWS CLI, which CI installs: there a missing one is a failure; elsewhere its suites are skipped. */
+export const AWS_CLI = "/usr/bin/aws";
+export const awsCliAvailable = existsSync(AWS_CLI) || process.env.CI !== undefined;
+
+/** `aws <service> <args…> --endpoint-url <url>` with local credentials; its JSON output (`{}` when it printed nothing). */
+export async function runAwsCli(url: string, service: string, ...args: string[]): Promise<Record<string, unknown>> {
+  const env = { ...process.env, AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local", AWS_DEFAULT_REGION: "us-east-1", AWS_PAGER: "" };
+  const { stdout } = await promisify(execFile)(AWS_CLI, ["--endpoint-url", url, "--output", "json", service, ...args], { env });
+  return stdout.trim() === "" ? {} : (JSON.parse(stdout) as Record<string, unknown>);
 }
 
 export interface TestEndpoint {
