@@ -18,6 +18,7 @@ import { RuleSchedules } from "./events/rule-schedules";
 import { RuleTargets } from "./events/rule-targets";
 import { systemClock, type Clock } from "../schedule";
 import { LocalQueues } from "./sqs/queues";
+import { PipeService } from "./pipes/service";
 
 export class BusRuntime implements IngestDeps {
   readonly matchers: BusMatchers;
@@ -29,6 +30,8 @@ export class BusRuntime implements IngestDeps {
   readonly schedules: RuleSchedules;
   /** SQS queues of the local endpoint (in memory: see sqs/queues.ts). */
   readonly queues: LocalQueues;
+  /** EventBridge Pipes at work (pipes/service.ts). */
+  readonly pipes: PipeService;
   private readonly accountsReady = new Map<string, Promise<void>>();
   /** Buses known to exist, so PutEvents does not read the bus table for every entry. */
   private readonly knownBuses = new Set<string>();
@@ -46,6 +49,7 @@ export class BusRuntime implements IngestDeps {
     this.dispatcher = new Dispatcher(this, config.retryBaseMs, config.allowedOutboundHosts, clock);
     this.replays = new ReplayRunner(this, () => this.dispatcher.wake());
     this.schedules = new RuleSchedules(this, clock, () => this.dispatcher.wake());
+    this.pipes = new PipeService(this);
   }
 
   /** The runtime for a database URL: migrated, SQLite tuned and written through its own connection. */
@@ -61,6 +65,7 @@ export class BusRuntime implements IngestDeps {
     this.dispatcher.start();
     this.replays.start();
     this.schedules.start();
+    this.pipes.start().catch((error: unknown) => console.error(`[pipes] could not resume the running pipes: ${describeForLog(error)}`));
     this.ensureAccount(this.scopeFor(undefined)).catch((error: unknown) =>
       console.error(`[bus] could not create the default bus: ${describeForLog(error)}`),
     );
@@ -68,7 +73,7 @@ export class BusRuntime implements IngestDeps {
 
   /** Stops the background work; resolves once deliveries under way have finished. */
   async stop(): Promise<void> {
-    await Promise.all([this.replays.stop(), this.dispatcher.stop(), this.schedules.stop()]);
+    await Promise.all([this.replays.stop(), this.dispatcher.stop(), this.schedules.stop(), this.pipes.stop()]);
     await this.store.close();
   }
 
