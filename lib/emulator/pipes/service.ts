@@ -213,7 +213,10 @@ export class PipeService {
       const queue = this.runtime.queues.byArn(pipe.definition.source);
       if (queue === undefined) {
         // The queue may be created later (or lives in AWS): look again in a moment.
-        await new Promise((resolve) => setTimeout(resolve, IDLE_POLL_SECONDS * 1000));
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, IDLE_POLL_SECONDS * 1000);
+          signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+        });
         continue;
       }
       const batch = await queue.receive({ max: Math.min(MAX_RECEIVE, batchSize), waitSeconds: IDLE_POLL_SECONDS, signal });

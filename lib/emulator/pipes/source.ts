@@ -5,6 +5,8 @@
  * (https://docs.aws.amazon.com/eventbridge/latest/pipes-reference/API_PipeSourceParameters.html
  * and the Pipe…Parameters structures it names).
  */
+import { z } from "zod";
+import { fromZodError } from "../../errors";
 import type { JsonValue } from "../../transform";
 import type { StreamKind } from "../../streams/filter-view";
 import type { QueueMessage } from "../sqs/queues";
@@ -136,4 +138,21 @@ export function testRecord(kind: PipeSourceKind, record: Readonly<Record<string,
   if (kind === "kafka") return { eventSource, bootstrapServers: sourceArn.replace(/^smk:\/\//, ""), ...record };
   const arnKey = kind === "msk" || kind === "activemq" || kind === "rabbitmq" ? "eventSourceArn" : "eventSourceARN";
   return { eventSource, [arnKey]: sourceArn, awsRegion: region, ...record };
+}
+
+const MAX_TEST_RECORDS = 1000;
+
+const testRecordsSchema = z.object({
+  source: z.string().refine((source) => {
+    const kind = sourceKindOf(source);
+    return kind !== undefined && kind !== "sqs";
+  }, "must be the ARN of a stream source (Kinesis, DynamoDB Streams, Amazon MQ, Amazon MSK) or a self-managed Kafka smk:// address; an SQS queue gets its messages through SendMessage"),
+  records: z.array(z.record(z.string(), z.json())).min(1).max(MAX_TEST_RECORDS),
+});
+
+/** "Send test records": the stream source and its records, as the request body gives them. */
+export function parseTestRecords(body: unknown): { source: string; records: Record<string, JsonValue>[] } {
+  const parsed = testRecordsSchema.safeParse(body);
+  if (!parsed.success) throw fromZodError(parsed.error, "test records");
+  return parsed.data as { source: string; records: Record<string, JsonValue>[] };
 }
