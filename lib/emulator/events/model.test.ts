@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { compiled } from "../protocol/shapes";
-import { botocoreEventsModel } from "./conformance/clients";
+import { botocoreModel } from "../protocol/botocore";
 import { EVENTS_MODEL } from "./model";
 import { OPERATIONS } from "./operations";
 
-const installed = botocoreEventsModel("python3");
+const installed = botocoreModel("python3", "events");
 
 describe("EVENTS_MODEL", () => {
   it("is answered: every operation of the model has an implementation, and nothing else does", () => {

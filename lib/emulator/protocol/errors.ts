@@ -1,6 +1,7 @@
 /**
- * EventBridge's errors as they travel on the wire: a `__type` and a message, HTTP 400 for the
- * caller's mistakes and 500 for ours. Operations throw `AwsError`; the protocol layer renders it.
+ * The local services' errors: EventBridge's travel as a `__type` and a message, HTTP 400 for the
+ * caller's mistakes and 500 for ours; restJson1 services (rest-json.ts) answer with the status
+ * their model gives each error. Operations throw `AwsError`; the protocol layer renders it.
  */
 
 export type AwsErrorType =
@@ -21,7 +22,13 @@ export type AwsErrorType =
   | "IncompleteSignatureException"
   | "InvalidSignatureException"
   | "UnrecognizedClientException"
-  | "InternalException";
+  | "InternalException"
+  // restJson1 services (Scheduler, Pipes)
+  | "ConflictException"
+  | "ServiceQuotaExceededException"
+  | "ThrottlingException"
+  | "InternalServerException"
+  | "NotFoundException";
 
 export class AwsError extends Error {
   constructor(
@@ -33,7 +40,7 @@ export class AwsError extends Error {
   }
 
   get status(): number {
-    if (this.type === "InternalException") return 500;
+    if (this.type === "InternalException" || this.type === "InternalServerException") return 500;
     if (this.type === "AccessDeniedException" || this.type === "MissingAuthenticationTokenException") return 403;
     return 400;
   }
@@ -42,6 +49,7 @@ export class AwsError extends Error {
 export const notFound = (message: string) => new AwsError("ResourceNotFoundException", message);
 export const invalid = (message: string) => new AwsError("ValidationException", message);
 export const alreadyExists = (message: string) => new AwsError("ResourceAlreadyExistsException", message);
+export const conflict = (message: string) => new AwsError("ConflictException", message);
 
 /** AWS's wording for an input that breaks a rule beyond the model: "Parameter X is not valid. Reason: …". */
 export const invalidParameter = (member: string, reason: string) => invalid(`Parameter ${member} is not valid. Reason: ${reason}`);

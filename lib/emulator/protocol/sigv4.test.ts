@@ -84,9 +84,9 @@ describe("the signed body", () => {
     const headers = new Headers({ authorization: `AWS4-HMAC-SHA256 Credential=LOCALKEY/20260101/eu-west-1/events/aws4_request, SignedHeaders=host;x-amz-date, Signature=${"0".repeat(64)}`, "x-amz-date": "20260101T000000Z", host: "x" });
     const signedAt = Date.UTC(2026, 0, 1);
     const keys = parseKeyList("LOCALKEY:local-secret");
-    expect(() => verifySignature("POST", headers, new Uint8Array(), keys, signedAt + 16 * 60_000)).toThrow(/Signature expired/);
-    expect(() => verifySignature("POST", headers, new Uint8Array(), keys, signedAt - 16 * 60_000)).toThrow(/Signature expired/);
+    expect(() => verifySignature("POST", headers, new Uint8Array(), keys, "/", signedAt + 16 * 60_000)).toThrow(/Signature expired/);
+    expect(() => verifySignature("POST", headers, new Uint8Array(), keys, "/", signedAt - 16 * 60_000)).toThrow(/Signature expired/);
     // Within the window the signature itself is checked (and this one is wrong).
-    expect(() => verifySignature("POST", headers, new Uint8Array(), keys, signedAt + 14 * 60_000)).toThrow(/does not match/);
+    expect(() => verifySignature("POST", headers, new Uint8Array(), keys, "/", signedAt + 14 * 60_000)).toThrow(/does not match/);
   });
 });

@@ -1,10 +1,11 @@
 /**
- * Optional SigV4 verification of awsJson1.1 requests against configured local keys (by default
- * any signature is accepted). Rebuilds the canonical request from the method, the path `/` the
- * protocol always uses, the signed headers and the hash of the body as received (never the
- * client's `x-amz-content-sha256`, which a replayed request could keep while its body changed),
- * and compares signatures in constant time. As with AWS, a signature is valid for 15 minutes
- * either side of the server's clock.
+ * Optional SigV4 verification of requests against configured local keys (by default any
+ * signature is accepted). Rebuilds the canonical request from the method, the request target
+ * (`/` for the JSON protocols; a restJson1 call's path and query, canonicalised as the SDK's
+ * signer does), the signed headers and the hash of the body as received (never the client's
+ * `x-amz-content-sha256`, which a replayed request could keep while its body changed), and
+ * compares signatures in constant time. As with AWS, a signature is valid for 15 minutes either
+ * side of the server's clock.
  */
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { parseSigV4Authorization } from "../../boundary";
@@ -27,8 +28,8 @@ export function parseKeyList(text: string): ReadonlyMap<string, string> {
   return keys;
 }
 
-/** Throws AWS's error when the request is not signed by one of `keys`. */
-export function verifySignature(method: string, headers: Headers, body: Uint8Array, keys: ReadonlyMap<string, string>, now = Date.now()): void {
+/** Throws AWS's error when the request is not signed by one of `keys`; `target` is the path and query as sent. */
+export function verifySignature(method: string, headers: Headers, body: Uint8Array, keys: ReadonlyMap<string, string>, target = "/", now = Date.now()): void {
   const header = headers.get("authorization");
   if (header === null) {
     throw new AwsError("MissingAuthenticationTokenException", "Missing Authentication Token");
@@ -52,7 +53,8 @@ export function verifySignature(method: string, headers: Headers, body: Uint8Arr
   if (claimedHash !== null && claimedHash !== payloadHash) {
     throw new AwsError("InvalidSignatureException", "The x-amz-content-sha256 header does not match the hash of the request body received.");
   }
-  const canonicalRequest = [method, "/", "", canonicalHeaders, auth.signedHeaders.join(";"), payloadHash].join("\n");
+  const [path, query = ""] = target.split("?", 2);
+  const canonicalRequest = [method, canonicalPath(path), canonicalQuery(query), canonicalHeaders, auth.signedHeaders.join(";"), payloadHash].join("\n");
   const scope = `${auth.date}/${auth.region}/${auth.service}/aws4_request`;
   const stringToSign = [ALGORITHM, amzDate, scope, sha256Hex(canonicalRequest)].join("\n");
   const signingKey = hmac(hmac(hmac(hmac(`AWS4${secret}`, auth.date), auth.region), auth.service), "aws4_request");
@@ -63,6 +65,44 @@ export function verifySignature(method: string, headers: Headers, body: Uint8Arr
       "InvalidSignatureException",
       "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.",
     );
+  }
+}
+
+/** RFC 3986 escaping, as the signer applies it. */
+const escapeUri = (text: string) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** The path as the SDK signs it: dot segments resolved, then its (already escaped) text escaped again. */
+function canonicalPath(path: string): string {
+  const segments: string[] = [];
+  for (const segment of path.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") segments.pop();
+    else segments.push(segment);
+  }
+  const normalized = `${path.startsWith("/") ? "/" : ""}${segments.join("/")}${segments.length > 0 && path.endsWith("/") ? "/" : ""}`;
+  return escapeUri(normalized).replace(/%2F/g, "/");
+}
+
+/** The query's parameters decoded, re-escaped and sorted by key (repeated keys by value). */
+function canonicalQuery(query: string): string {
+  const byKey = new Map<string, string[]>();
+  for (const pair of query.split("&").filter((p) => p !== "")) {
+    const [rawKey, rawValue = ""] = pair.split("=", 2);
+    const key = escapeUri(decodeQueryPart(rawKey));
+    if (key.toLowerCase() === "x-amz-signature") continue;
+    byKey.set(key, [...(byKey.get(key) ?? []), `${key}=${escapeUri(decodeQueryPart(rawValue))}`]);
+  }
+  return [...byKey.keys()]
+    .sort()
+    .map((key) => (byKey.get(key) ?? []).sort().join("&"))
+    .join("&");
+}
+
+function decodeQueryPart(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new AwsError("InvalidSignatureException", `The query parameter ${text} is not valid percent-encoded text.`);
   }
 }
 

@@ -11,8 +11,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { gunzipSync } from "node:zlib";
 import * as EventBridge from "@aws-sdk/client-eventbridge";
+import { botocoreModel, type BotocoreModel } from "../../protocol/botocore";
 
 export type Outcome =
   | { readonly ok: true; readonly output: Record<string, unknown> }
@@ -80,52 +80,7 @@ export interface AwsCli {
   readonly model: BotocoreModel;
 }
 
-/** A shape of botocore's model, as its service-2.json writes it (documentation left out). */
-export interface BotocoreShape {
-  readonly type: string;
-  readonly members?: Record<string, { readonly shape: string }>;
-  readonly required?: string[];
-  readonly member?: { readonly shape: string };
-  readonly key?: { readonly shape: string };
-  readonly value?: { readonly shape: string };
-  readonly min?: number;
-  readonly max?: number;
-  readonly pattern?: string;
-  readonly enum?: string[];
-  readonly sensitive?: boolean;
-}
-
-export interface BotocoreModel {
-  readonly metadata: { readonly apiVersion: string };
-  readonly operations: Record<string, { input?: { shape: string }; output?: { shape: string } }>;
-  readonly shapes: Record<string, BotocoreShape>;
-}
-
 const run = promisify(execFile);
-
-/**
- * The EventBridge model (botocore's `events/2015-10-07/service-2.json`) of the botocore a Python
- * interpreter imports (the AWS CLI v2 bundles its own), with that botocore's version.
- */
-export function botocoreEventsModel(python: string): { model: BotocoreModel; version: string; file: string } | undefined {
-  const script = "import os\ntry:\n import awscli.botocore as b\nexcept ImportError:\n import botocore as b\nprint(os.path.dirname(b.__file__))\nprint(getattr(b, '__version__', 'unknown'))";
-  let root: string;
-  let version: string;
-  try {
-    [root, version] = execFileSync(python, ["-c", script], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim().split("\n");
-  } catch {
-    return undefined;
-  }
-  const file = join(root, "data", "events", "2015-10-07", "service-2.json");
-  const found = [file, `${file}.gz`].find((candidate) => existsSync(candidate));
-  return found === undefined ? undefined : { model: readBotocoreModel(found), version, file: found };
-}
-
-/** A botocore service-2.json, gzipped or not. */
-export function readBotocoreModel(file: string): BotocoreModel {
-  const bytes = readFileSync(file);
-  return JSON.parse((file.endsWith(".gz") ? gunzipSync(bytes) : bytes).toString("utf8")) as BotocoreModel;
-}
 
 function describeCli(name: string, command: string[], python: string): AwsCli | string {
   let version: string;
@@ -134,7 +89,7 @@ function describeCli(name: string, command: string[], python: string): AwsCli | 
   } catch {
     return `${name} is not installed`;
   }
-  const found = botocoreEventsModel(python);
+  const found = botocoreModel(python, "events");
   return found === undefined ? `${name} (${version}): its botocore model was not found` : { name, command, version, model: found.model };
 }
 

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, expect } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../../test-endpoint";
-import { sdkCaller, type AwsCli, type BotocoreModel, type Caller, type Outcome } from "./clients";
+import type { BotocoreModel } from "../../protocol/botocore";
+import { sdkCaller, type AwsCli, type Caller, type Outcome } from "./clients";
 
 export type Saved = Record<string, Record<string, unknown>>;
 
