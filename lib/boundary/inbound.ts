@@ -19,7 +19,7 @@ import { parseSigV4Authorization } from "./sigv4-header";
 import { appBodyLimit, AWS_REQUEST_BODY_LIMIT } from "./limits";
 
 /** The local endpoint's AWS services, told apart by the request's shape. */
-export type AwsService = "events" | "sqs" | "sts" | "schemas";
+export type AwsService = "events" | "sqs" | "sts" | "schemas" | "pipes";
 
 /** What the boundary reads of a request: never its body. */
 export interface RequestFacts {
@@ -44,6 +44,9 @@ const pathOf = (target: string) => target.split("?")[0] ?? "";
 export function awsServiceOf(facts: RequestFacts): AwsService | undefined {
   const path = pathOf(facts.target);
   if (path === "/v1/registries" || path.startsWith("/v1/registries/")) return "schemas";
+  if (path === "/v1/pipes" || path.startsWith("/v1/pipes/")) return "pipes";
+  // Tags of a pipe: `/tags/{arn}`, which other restJson1 services share, signed for `pipes`.
+  if (path.startsWith("/tags/") && parseSigV4Authorization(facts.header("authorization"))?.service === "pipes") return "pipes";
   if (facts.method !== "POST" || path !== "/") return undefined;
   const target = facts.header("x-amz-target");
   if (target?.startsWith("AWSEvents.")) return "events";

@@ -1,5 +1,5 @@
 /**
- * The local AWS services (EventBridge, SQS, STS's GetCallerIdentity, the Schemas registry) on
+ * The local AWS services (EventBridge, SQS, STS's GetCallerIdentity, the Schemas registry, Pipes) on
  * plain Node HTTP: `serveBusRequest` answers one request, `listenOnLoopback` runs a server of its
  * own bound to 127.0.0.1 (tests, the benchmark, the crash test). The app's server (server.ts)
  * sends AWS clients' requests to `serveBusRequest` before Next.js sees them, so the hot PutEvents
@@ -13,6 +13,7 @@ import { nodeRequestFacts, readAwsRequestBody, refusedAtBoundary, writeResponse 
 import { answerEventsCall, handleEventsRequest } from "./events/protocol";
 import type { BusRuntime } from "./runtime";
 import { routeSchemasRequest } from "./schemas/http";
+import { handlePipesRequest } from "./pipes/protocol";
 import { handleSqsRequest } from "./sqs/protocol";
 import { handleStsRequest } from "./sts/protocol";
 
@@ -67,7 +68,9 @@ async function answer(runtime: BusRuntime, req: http.IncomingMessage, res: http.
         ? await handleSqsRequest(request, runtime, gone.signal)
         : service === "sts"
           ? await handleStsRequest(request, runtime)
-          : await handleEventsRequest(request, runtime);
+          : service === "pipes"
+            ? await handlePipesRequest(request, runtime)
+            : await handleEventsRequest(request, runtime);
   await writeResponse(res, response);
 }
 
