@@ -13,7 +13,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { CreateApiDestinationCommand, CreateConnectionCommand, EventBridgeClient, PutRuleCommand, PutTargetsCommand } from "@aws-sdk/client-eventbridge";
+import { CreateApiDestinationCommand, CreateConnectionCommand, PutRuleCommand, PutTargetsCommand, type EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { CreateQueueCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pipeArn } from "../../arn";
@@ -47,17 +47,15 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => enricher.listen(0, "127.0.0.1", resolve));
   enricherUrl = `http://127.0.0.1:${(enricher.address() as AddressInfo).port}/enrich`;
   endpoint = await startTestEndpoint({ SWITCHYARD_ALLOWED_OUTBOUND_HOSTS: "127.0.0.1" });
-  const options = { endpoint: endpoint.url, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } };
-  eb = new EventBridgeClient(options);
-  sqs = new SQSClient(options);
+  eb = endpoint.eventBridgeClient();
+  sqs = new SQSClient({ endpoint: endpoint.url, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } });
 });
 
 afterAll(async () => {
-  eb.destroy();
-  sqs.destroy();
-  await endpoint.close();
   enricher.closeAllConnections();
   await new Promise<void>((resolve) => enricher.close(() => resolve()));
+  for (const client of [eb, sqs]) client.destroy();
+  await endpoint.close();
 });
 
 async function createPipe(name: string, fields: Partial<PipeRow> & Pick<PipeRow, "source" | "target">): Promise<PipeRow> {
@@ -157,6 +155,56 @@ describe("a pipe from an SQS queue", () => {
     const [batch] = target.payloads.map((p) => JSON.parse(p) as { body: string; eventSource: string; eventSourceARN: string }[]);
     expect(batch).toMatchObject([{ body: "plain text", eventSource: "aws:sqs", eventSourceARN: queueArnOf("to-lambda") }]);
     await endpoint.runtime.pipes.halt(pipe.arn);
+  });
+});
+
+describe("a Lambda enrichment through a Lambda-compatible endpoint (as `sam local start-lambda` serves)", () => {
+  it("invokes the function with the batch through @aws-sdk/client-lambda and sends its answer on", async () => {
+    // Stands in for the user's function: Lambda's Invoke API, answering each order with a total.
+    const invoked: { path: string; body: string }[] = [];
+    const lambda = http.createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+      req.on("end", () => {
+        invoked.push({ path: req.url ?? "", body });
+        const batch = JSON.parse(body) as { body: string }[];
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(batch.map((r) => ({ total: (JSON.parse(r.body) as { n: number }).n * 10 }))));
+      });
+    });
+    await new Promise<void>((resolve) => lambda.listen(0, "127.0.0.1", resolve));
+    const lambdaUrl = `http://127.0.0.1:${(lambda.address() as AddressInfo).port}`;
+    const withLambda = await startTestEndpoint({ SWITCHYARD_LAMBDA_ENDPOINT: lambdaUrl });
+    try {
+      const queues = withLambda.runtime.queues;
+      queues.create(ACCOUNT, "in", {});
+      const out = queues.create(ACCOUNT, "out", {});
+      const row = await withLambda.runtime.db.pipe.create({
+        data: {
+          arn: pipeArn(SCOPE, "priced"),
+          account: ACCOUNT,
+          name: "priced",
+          roleArn: `arn:aws:iam::${ACCOUNT}:role/pipe`,
+          desiredState: "RUNNING",
+          currentState: "RUNNING",
+          source: queueArnOf("in"),
+          sourceParameters: JSON.stringify({ SqsQueueParameters: { BatchSize: 2, MaximumBatchingWindowInSeconds: 1 } }),
+          enrichment: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:price`,
+          target: queueArnOf("out"),
+        },
+      });
+      withLambda.runtime.pipes.run(row);
+      queues.byArn(queueArnOf("in"))!.send('{"n":1}', { senderId: "test" });
+      queues.byArn(queueArnOf("in"))!.send('{"n":2}', { senderId: "test" });
+      const received = await out.receive({ max: 10, waitSeconds: 5 });
+      expect(invoked.map((call) => call.path)).toEqual(["/2015-03-31/functions/price/invocations"]);
+      expect((JSON.parse(invoked[0].body) as { body: string }[]).map((r) => r.body)).toEqual(['{"n":1}', '{"n":2}']);
+      // The answer's array is two events; an SQS target takes them one message each.
+      expect(received.map((m) => m.body).sort()).toEqual(['{"total":10}', '{"total":20}']);
+    } finally {
+      await withLambda.close();
+      lambda.closeAllConnections();
+      await new Promise<void>((resolve) => lambda.close(() => resolve()));
+    }
   });
 });
 

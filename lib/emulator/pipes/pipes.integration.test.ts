@@ -179,6 +179,24 @@ describe("a pipe from a local SQS queue to a bus whose rule delivers", () => {
   });
 });
 
+describe("after a restart", () => {
+  it("keeps every pipe with its state, and the running ones poll again", async () => {
+    await pipes.send(new CreatePipeCommand({ Name: "durable", Source: queueArn("durable-in"), Target: queueArn("durable-out"), RoleArn: ROLE }));
+    await pipes.send(new CreatePipeCommand({ Name: "paused", Source: queueArn("paused-in"), Target: queueArn("durable-out"), RoleArn: ROLE, DesiredState: "STOPPED" }));
+    await endpoint.restart();
+    expect(await pipes.send(new DescribePipeCommand({ Name: "durable" }))).toMatchObject({ CurrentState: "RUNNING", Target: queueArn("durable-out") });
+    expect(await pipes.send(new DescribePipeCommand({ Name: "paused" }))).toMatchObject({ CurrentState: "STOPPED" });
+    // Local queues live in memory: they are created again after the restart; the pipe finds its source then.
+    for (const name of ["durable-in", "durable-out", "paused-in"]) await sqs.send(new CreateQueueCommand({ QueueName: name }));
+    await sqs.send(new SendMessageCommand({ QueueUrl: `${endpoint.url}/${ACCOUNT}/durable-in`, MessageBody: "after restart" }));
+    await sqs.send(new SendMessageCommand({ QueueUrl: `${endpoint.url}/${ACCOUNT}/paused-in`, MessageBody: "stays" }));
+    const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: `${endpoint.url}/${ACCOUNT}/durable-out`, WaitTimeSeconds: 5 }));
+    expect((JSON.parse(out.Messages![0].Body!) as { body: string }).body).toBe("after restart");
+    // The stopped pipe did not read its queue.
+    expect(endpoint.runtime.queues.byArn(queueArn("paused-in"))!.counts().visible).toBe(1);
+  });
+});
+
 const AWS = "/usr/bin/aws";
 const cli = promisify(execFile);
 // CI installs the CLI, so there a missing one is a failure; elsewhere these cases are skipped.

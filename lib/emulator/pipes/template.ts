@@ -20,8 +20,11 @@ export interface PipeTemplateContext {
   readonly ingestionTime: string;
 }
 
-/** The reserved variables, by name. */
-function reserved(context: PipeTemplateContext, event: JsonValue): ReadonlyMap<string, JsonValue | undefined> {
+/**
+ * The reserved variables, by name: `aws.pipes.event` is the event as received, `…event.json` the
+ * same with its encoded payload (SQS `body`, Kinesis `data`…) decoded into JSON.
+ */
+function reserved(context: PipeTemplateContext, event: JsonValue, parsed: JsonValue): ReadonlyMap<string, JsonValue | undefined> {
   return new Map<string, JsonValue | undefined>([
     ["aws.pipes.pipe-arn", context.pipeArn],
     ["aws.pipes.pipe-name", context.pipeName],
@@ -29,15 +32,15 @@ function reserved(context: PipeTemplateContext, event: JsonValue): ReadonlyMap<s
     ["aws.pipes.enrichment-arn", context.enrichmentArn],
     ["aws.pipes.target-arn", context.targetArn],
     ["aws.pipes.event.ingestion-time", context.ingestionTime],
-    ["aws.pipes.event", JSON.stringify(event)],
-    ["aws.pipes.event.json", event],
+    ["aws.pipes.event", event],
+    ["aws.pipes.event.json", parsed],
   ]);
 }
 
 /** `template` filled from one event (a source record or an enrichment's answer). */
 export function renderPipeTemplate(template: string, event: JsonValue, view: StreamKind | undefined, context: PipeTemplateContext): string {
   const parsed = view !== undefined && isObject(event) ? (withDecodedPayload(event, view) as JsonValue) : event;
-  const variables = reserved(context, event);
+  const variables = reserved(context, event, parsed);
   return fillTemplate(template, (name) => {
     if (variables.has(name)) return variables.get(name);
     const path = parseJsonPath(name);
