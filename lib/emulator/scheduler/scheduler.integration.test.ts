@@ -249,6 +249,28 @@ describe("firing", () => {
     await scheduler.send(new DeleteScheduleCommand({ Name: "to-bus" }));
   });
 
+  it("records what a universal target would call, and skips times older than the maximum event age", async () => {
+    clock.set(Date.parse("2026-12-07T16:00:00Z"));
+    const universal = "arn:aws:scheduler:::aws-sdk:sqs:sendMessage";
+    const { ScheduleArn } = await scheduler.send(
+      new CreateScheduleCommand(
+        schedule("universal", {
+          ScheduleExpression: "rate(1 hour)",
+          StartDate: new Date("2026-12-07T16:30:00Z"),
+          Target: { Arn: universal, RoleArn: ROLE, Input: '{"QueueUrl":"https://sqs.us-east-1.amazonaws.com/000000000000/q","MessageBody":"<aws.scheduler.schedule-arn>"}', RetryPolicy: { MaximumEventAgeInSeconds: 3600 } },
+        }),
+      ),
+    );
+    const fires = () => endpoint.runtime.db.busEvent.findMany({ where: { matchedRules: { contains: ScheduleArn } }, orderBy: { id: "asc" } });
+    // 16:30 … 19:30 are due by 20:10; only 19:30 is younger than the 1-hour maximum event age.
+    clock.set(Date.parse("2026-12-07T20:10:00Z"));
+    await expect.poll(async () => (await fires()).map((f) => f.time.toISOString())).toEqual(["2026-12-07T19:30:00.000Z"]);
+    const delivery = await endpoint.runtime.db.delivery.findFirst({ where: { eventRowId: (await fires())[0].id } });
+    expect(delivery).toMatchObject({ targetArn: universal, status: "inbox", lastError: expect.stringContaining("would call sqs:sendMessage") });
+    expect(JSON.parse(delivery?.payload ?? "{}")).toEqual({ QueueUrl: "https://sqs.us-east-1.amazonaws.com/000000000000/q", MessageBody: ScheduleArn });
+    await scheduler.send(new DeleteScheduleCommand({ Name: "universal" }));
+  });
+
   it("keeps schedules over a restart and fires the newest time missed while down, once", async () => {
     clock.set(Date.parse("2026-12-07T15:00:00Z"));
     await scheduler.send(new CreateScheduleCommand(schedule("survivor", { StartDate: new Date("2026-12-07T15:10:00Z"), Target: { Arn: queueArn("after-restart"), RoleArn: ROLE, Input: "<aws.scheduler.scheduled-time>" } })));
