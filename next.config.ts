@@ -34,13 +34,6 @@ const nextConfig: NextConfig = {
           missing: [{ type: "header", key: "x-amz-target" }],
           destination: "/api/emulator/sts",
         },
-        // EventBridge Pipes (restJson1): its paths, and `/tags/{arn}` when signed for `pipes`.
-        { source: "/v1/pipes/:path*", destination: "/api/emulator/pipes/v1/pipes/:path*" },
-        {
-          source: "/tags/:arn",
-          has: [{ type: "header", key: "authorization", value: ".*/pipes/aws4_request.*" }],
-          destination: "/api/emulator/pipes/tags/:arn",
-        },
       ],
       afterFiles: [],
       fallback: [],

@@ -111,6 +111,17 @@ describe("AWS calls", () => {
     expect(awsServiceOf(facts("POST", "/settings", { authorization: signed("sts") }))).toBeUndefined();
   });
 
+  it("tells restJson1 services apart by their paths, and a shared /tags path by the SigV4 scope", () => {
+    expect(awsServiceOf(facts("GET", "/schedules?ScheduleGroup=a"))).toBe("scheduler");
+    expect(awsServiceOf(facts("DELETE", "/schedule-groups/reports"))).toBe("scheduler");
+    expect(awsServiceOf(facts("GET", "/tags/arn%3Aaws%3Ascheduler%3A", { authorization: signed("scheduler") }))).toBe("scheduler");
+    expect(awsServiceOf(facts("GET", "/tags/arn%3Aaws%3Aevents%3A", { authorization: signed("events") }))).toBeUndefined();
+    expect(awsServiceOf(facts("GET", "/tags/x"))).toBeUndefined();
+    expect(awsServiceOf(facts("GET", "/schedulesx"))).toBeUndefined();
+    // Unsigned, a Scheduler path is still an AWS call, and refused as one.
+    expect(check("GET", "/schedules")).toMatchObject({ status: 403, awsType: "MissingAuthenticationTokenException" });
+  });
+
   it("must carry a SigV4 Authorization header, which no web page can send to another origin", () => {
     const call = { "x-amz-target": "AWSEvents.ListEventBuses", "content-type": "application/x-amz-json-1.1", "content-length": "2" };
     expect(check("POST", "/", { ...call, authorization: signed("events") })).toBeUndefined();

@@ -19,7 +19,29 @@ import { parseSigV4Authorization } from "./sigv4-header";
 import { appBodyLimit, AWS_REQUEST_BODY_LIMIT } from "./limits";
 
 /** The local endpoint's AWS services, told apart by the request's shape. */
-export type AwsService = "events" | "sqs" | "sts" | "schemas" | "pipes";
+export type AwsService = "events" | "sqs" | "sts" | "schemas" | RestJsonService;
+
+/**
+ * The restJson1 services: each owns the paths its operations live under; a path several share
+ * (`/tags/{arn}`) belongs to the service the SigV4 credential scope names.
+ */
+const REST_JSON_SERVICES = {
+  scheduler: ["/schedules", "/schedule-groups"],
+  pipes: ["/v1/pipes"],
+} as const;
+type RestJsonService = keyof typeof REST_JSON_SERVICES;
+const SHARED_REST_PATHS = ["/tags"];
+
+const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+
+function restJsonServiceOf(path: string, facts: RequestFacts): RestJsonService | undefined {
+  for (const [service, prefixes] of Object.entries(REST_JSON_SERVICES) as [RestJsonService, readonly string[]][]) {
+    if (prefixes.some((prefix) => under(path, prefix))) return service;
+  }
+  if (!SHARED_REST_PATHS.some((prefix) => under(path, prefix))) return undefined;
+  const signedFor = parseSigV4Authorization(facts.header("authorization"))?.service;
+  return signedFor !== undefined && Object.hasOwn(REST_JSON_SERVICES, signedFor) ? (signedFor as RestJsonService) : undefined;
+}
 
 /** What the boundary reads of a request: never its body. */
 export interface RequestFacts {
@@ -43,10 +65,9 @@ const pathOf = (target: string) => target.split("?")[0] ?? "";
 /** Which AWS service a request calls, or undefined for the app's own pages and routes. */
 export function awsServiceOf(facts: RequestFacts): AwsService | undefined {
   const path = pathOf(facts.target);
-  if (path === "/v1/registries" || path.startsWith("/v1/registries/")) return "schemas";
-  if (path === "/v1/pipes" || path.startsWith("/v1/pipes/")) return "pipes";
-  // Tags of a pipe: `/tags/{arn}`, which other restJson1 services share, signed for `pipes`.
-  if (path.startsWith("/tags/") && parseSigV4Authorization(facts.header("authorization"))?.service === "pipes") return "pipes";
+  if (under(path, "/v1/registries")) return "schemas";
+  const restJson = restJsonServiceOf(path, facts);
+  if (restJson !== undefined) return restJson;
   if (facts.method !== "POST" || path !== "/") return undefined;
   const target = facts.header("x-amz-target");
   if (target?.startsWith("AWSEvents.")) return "events";

@@ -1,5 +1,6 @@
 /**
- * The local AWS services (EventBridge, SQS, STS's GetCallerIdentity, the Schemas registry, Pipes) on
+ * The local AWS services (EventBridge, SQS, STS's GetCallerIdentity, the Schemas registry,
+ * EventBridge Scheduler and Pipes) on
  * plain Node HTTP: `serveBusRequest` answers one request, `listenOnLoopback` runs a server of its
  * own bound to 127.0.0.1 (tests, the benchmark, the crash test). The app's server (server.ts)
  * sends AWS clients' requests to `serveBusRequest` before Next.js sees them, so the hot PutEvents
@@ -11,7 +12,8 @@ import type { AddressInfo } from "node:net";
 import { awsServiceOf, boundarySettings, type AwsService, type BoundarySettings } from "../boundary";
 import { nodeRequestFacts, readAwsRequestBody, refusedAtBoundary, writeResponse } from "../boundary/node-http";
 import { answerEventsCall, handleEventsRequest } from "./events/protocol";
-import type { BusRuntime } from "./runtime";
+import { getBusRuntime, type BusRuntime } from "./runtime";
+import { handleSchedulerRequest } from "./scheduler/protocol";
 import { routeSchemasRequest } from "./schemas/http";
 import { handlePipesRequest } from "./pipes/protocol";
 import { handleSqsRequest } from "./sqs/protocol";
@@ -61,18 +63,35 @@ async function answer(runtime: BusRuntime, req: http.IncomingMessage, res: http.
   // A long poll ends when its client goes away.
   const gone = new AbortController();
   res.once("close", () => gone.abort());
-  const response =
-    service === "schemas"
-      ? routeSchemasRequest(new URL(request.url))
-      : service === "sqs"
-        ? await handleSqsRequest(request, runtime, gone.signal)
-        : service === "sts"
-          ? await handleStsRequest(request, runtime)
-          : service === "pipes"
-            ? await handlePipesRequest(request, runtime)
-            : await handleEventsRequest(request, runtime);
-  await writeResponse(res, response);
+  const handle = service === undefined ? handleEventsRequest : HANDLERS[service];
+  await writeResponse(res, await handle(request, runtime, gone.signal));
 }
+
+type Handler = (request: Request, runtime: BusRuntime, gone: AbortSignal) => Response | Promise<Response>;
+
+/**
+ * A restJson1 service's call as a Next.js route receives it (`next dev`, where server.ts does not
+ * run): the service is told apart as the boundary does, from the path and the SigV4 scope.
+ */
+export async function answerRestJsonRoute(request: Request): Promise<Response> {
+  const runtime = await getBusRuntime();
+  const url = new URL(request.url);
+  const service = awsServiceOf({ method: request.method, target: `${url.pathname}${url.search}`, header: (name) => request.headers.get(name) ?? undefined });
+  if (service !== "scheduler" && service !== "pipes") {
+    return Response.json({ message: `No local AWS service answers ${request.method} ${url.pathname} signed like this.` }, { status: 404, headers: { "x-amzn-errortype": "UnknownOperationException" } });
+  }
+  return HANDLERS[service](request, runtime, request.signal);
+}
+
+/** Each service's WHATWG handler (EventBridge's hot path is answered above without one). */
+const HANDLERS: Readonly<Record<AwsService, Handler>> = {
+  events: handleEventsRequest,
+  schemas: (request) => routeSchemasRequest(new URL(request.url)),
+  sqs: handleSqsRequest,
+  sts: handleStsRequest,
+  scheduler: handleSchedulerRequest,
+  pipes: handlePipesRequest,
+};
 
 export interface LoopbackServer {
   readonly url: string;

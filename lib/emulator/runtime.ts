@@ -1,6 +1,6 @@
 /**
  * The local EventBridge of this process: its database, settings, per-bus rule machines, the
- * delivery dispatcher and the replay runner. One per process and database (cached on globalThis
+ * delivery dispatcher, the replay runner and EventBridge Scheduler's schedules. One per process and database (cached on globalThis
  * like the Prisma client, so dev reloads do not start a second dispatcher).
  */
 import { getDb, type Db } from "../db";
@@ -17,6 +17,8 @@ import { PrismaRowStore, SqliteRowStore, type RowStore } from "./events/row-stor
 import { RuleSchedules } from "./events/rule-schedules";
 import { RuleTargets } from "./events/rule-targets";
 import { systemClock, type Clock } from "../schedule";
+import { DEFAULT_GROUP, scheduleGroupArn } from "./scheduler/operations";
+import { ScheduleRunner } from "./scheduler/runner";
 import { LocalQueues } from "./sqs/queues";
 import { PipeService } from "./pipes/service";
 
@@ -28,6 +30,8 @@ export class BusRuntime implements IngestDeps {
   readonly replays: ReplayRunner;
   /** Schedule rules, firing on `clock`. */
   readonly schedules: RuleSchedules;
+  /** EventBridge Scheduler's schedules, firing on `clock`. */
+  readonly scheduler: ScheduleRunner;
   /** SQS queues of the local endpoint (in memory: see sqs/queues.ts). */
   readonly queues: LocalQueues;
   /** EventBridge Pipes at work (pipes/service.ts). */
@@ -49,6 +53,7 @@ export class BusRuntime implements IngestDeps {
     this.dispatcher = new Dispatcher(this, config.retryBaseMs, config.allowedOutboundHosts, clock);
     this.replays = new ReplayRunner(this, () => this.dispatcher.wake());
     this.schedules = new RuleSchedules(this, clock, () => this.dispatcher.wake());
+    this.scheduler = new ScheduleRunner(this, clock, () => this.dispatcher.wake());
     this.pipes = new PipeService(this);
   }
 
@@ -65,6 +70,7 @@ export class BusRuntime implements IngestDeps {
     this.dispatcher.start();
     this.replays.start();
     this.schedules.start();
+    this.scheduler.start();
     this.pipes.start().catch((error: unknown) => console.error(`[pipes] could not resume the running pipes: ${describeForLog(error)}`));
     this.ensureAccount(this.scopeFor(undefined)).catch((error: unknown) =>
       console.error(`[bus] could not create the default bus: ${describeForLog(error)}`),
@@ -73,7 +79,7 @@ export class BusRuntime implements IngestDeps {
 
   /** Stops the background work; resolves once deliveries under way have finished. */
   async stop(): Promise<void> {
-    await Promise.all([this.replays.stop(), this.dispatcher.stop(), this.schedules.stop(), this.pipes.stop()]);
+    await Promise.all([this.replays.stop(), this.dispatcher.stop(), this.schedules.stop(), this.scheduler.stop(), this.pipes.stop()]);
     await this.store.close();
   }
 
@@ -81,6 +87,13 @@ export class BusRuntime implements IngestDeps {
   scopeFor(accessKeyId: string | undefined): Scope {
     const account = accessKeyId !== undefined && /^\d{12}$/.test(accessKeyId) ? accessKeyId : this.config.defaultAccount;
     return { account, region: this.config.region };
+  }
+
+  /** The caller's scope, its account's default bus created. */
+  async readyScopeFor(accessKeyId: string | undefined): Promise<Scope> {
+    const scope = this.scopeFor(accessKeyId);
+    await this.ensureAccount(scope);
+    return scope;
   }
 
   async busExists(arn: string): Promise<boolean> {
@@ -95,14 +108,16 @@ export class BusRuntime implements IngestDeps {
     this.matchers.busDeleted(arn);
   }
 
-  /** Every account has its default bus from the start. */
+  /** Every account has its default bus and its default schedule group from the start. */
   ensureAccount(scope: Scope): Promise<void> {
     let ready = this.accountsReady.get(scope.account);
     if (ready === undefined) {
       const arn = busArn(scope, DEFAULT_BUS);
-      ready = this.db.eventBus
-        .upsert({ where: { arn }, create: { arn, account: scope.account, name: DEFAULT_BUS }, update: {} })
-        .then(() => undefined);
+      const group = scheduleGroupArn(scope, DEFAULT_GROUP);
+      ready = Promise.all([
+        this.db.eventBus.upsert({ where: { arn }, create: { arn, account: scope.account, name: DEFAULT_BUS }, update: {} }),
+        this.db.scheduleGroup.upsert({ where: { arn: group }, create: { arn: group, account: scope.account, name: DEFAULT_GROUP }, update: {} }),
+      ]).then(() => undefined);
       this.accountsReady.set(scope.account, ready);
       ready.catch(() => this.accountsReady.delete(scope.account));
     }

@@ -3,16 +3,32 @@
  * real AWS SDK can talk to it without a Next.js build.
  */
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { closeDb } from "../db";
 import type { Clock } from "../schedule";
 import { readBusConfig } from "./config";
 import { serveBusRequest } from "./loopback-server";
 import { BusRuntime } from "./runtime";
+
+/** The unmodified AWS CLI the integration suites call (Debian's awscli, which `npm test` installs). */
+export const AWS_CLI = "/usr/bin/aws";
+/** CI installs the CLI, so there a missing one is a failure; elsewhere the CLI cases are skipped. */
+export const awsCliAvailable = existsSync(AWS_CLI) || process.env.CI !== undefined;
+
+const execFileAsync = promisify(execFile);
+
+/** `aws --endpoint-url <endpointUrl> --output json <args…>` with placeholder credentials: its JSON answer ({} when it prints nothing). */
+export async function runAwsCli(endpointUrl: string, args: readonly string[]): Promise<Record<string, unknown>> {
+  const env = { ...process.env, AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local", AWS_DEFAULT_REGION: "us-east-1", AWS_PAGER: "" };
+  const { stdout } = await execFileAsync(AWS_CLI, ["--endpoint-url", endpointUrl, "--output", "json", ...args], { env });
+  return stdout.trim() === "" ? {} : (JSON.parse(stdout) as Record<string, unknown>);
+}
 
 /**
  * A SigV4 `Authorization` header of the right shape, for hand-made requests: the local endpoint

@@ -32,9 +32,11 @@ export class ManualClock implements Clock {
     return this.time;
   }
 
+  /** A time already reached wakes on the next microtask, as the system clock's timer would. */
   wakeAt(at: number, wake: () => void): () => void {
     const sleeper = { at, wake };
     this.sleepers.add(sleeper);
+    if (at <= this.time) queueMicrotask(() => this.set(this.time));
     return () => this.sleepers.delete(sleeper);
   }
 

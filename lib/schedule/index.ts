@@ -9,3 +9,4 @@ export {
 } from "./expression";
 export { isTimeZone } from "./time-zone";
 export { ManualClock, systemClock, type Clock } from "./clock";
+export { FireTimer } from "./timer";

@@ -2,29 +2,17 @@
  * The unmodified AWS CLI (Debian's awscli, which `npm test` installs) against the local
  * EventBridge: what a user types with `--endpoint-url` works, errors included.
  */
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestEndpoint, type TestEndpoint } from "../test-endpoint";
+import { awsCliAvailable, runAwsCli, startTestEndpoint, type TestEndpoint } from "../test-endpoint";
 
-const AWS = "/usr/bin/aws";
-const run = promisify(execFile);
-// CI installs the CLI, so there a missing one is a failure; elsewhere the suite is skipped.
-const available = existsSync(AWS) || process.env.CI !== undefined;
-
-describe.skipIf(!available)("AWS CLI against the local EventBridge", () => {
+describe.skipIf(!awsCliAvailable)("AWS CLI against the local EventBridge", () => {
   let endpoint: TestEndpoint;
   beforeAll(async () => {
     endpoint = await startTestEndpoint();
   });
   afterAll(() => endpoint.close());
 
-  const events = async (...args: string[]) => {
-    const env = { ...process.env, AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local", AWS_DEFAULT_REGION: "us-east-1", AWS_PAGER: "" };
-    const { stdout } = await run(AWS, ["--endpoint-url", endpoint.url, "--output", "json", "events", ...args], { env });
-    return stdout.trim() === "" ? {} : (JSON.parse(stdout) as Record<string, unknown>);
-  };
+  const events = (...args: string[]) => runAwsCli(endpoint.url, ["events", ...args]);
 
   it("creates a bus and a rule, puts an event, and lists them back", async () => {
     expect(await events("create-event-bus", "--name", "orders")).toEqual({ EventBusArn: "arn:aws:events:us-east-1:000000000000:event-bus/orders" });

@@ -11,7 +11,7 @@
  * rule's schedule: the next fire is the first time after the restart.
  */
 import { busArn, DEFAULT_BUS, parseArn } from "../../arn";
-import { nextFireTime, parseScheduleExpression, type Clock, type Schedule } from "../../schedule";
+import { FireTimer, nextFireTime, parseScheduleExpression, type Clock, type Schedule } from "../../schedule";
 import { describeForLog } from "../protocol/errors";
 import { buildEnvelope } from "./event-envelope";
 import { ingestEvents, type IngestDeps } from "./ingest";
@@ -45,9 +45,8 @@ const RULE_FIELDS = { arn: true, name: true, scheduleExpression: true, state: tr
 
 export class RuleSchedules {
   private readonly planned = new Map<string, PlannedRule>();
-  private cancelWake: (() => void) | undefined;
+  private readonly timer: FireTimer;
   private ready: Promise<void> = Promise.resolve();
-  private ticking: Promise<void> | undefined;
   private stopped = true;
 
   constructor(
@@ -55,20 +54,26 @@ export class RuleSchedules {
     private readonly clock: Clock,
     /** Called when a fire left deliveries for the dispatcher. */
     private readonly onPending: () => void,
-  ) {}
+  ) {
+    this.timer = new FireTimer(
+      clock,
+      () => [...this.planned.values()].map((p) => p.next),
+      () => this.fireDue(),
+      (error) => console.error(`[bus] schedule pass failed: ${describeForLog(error)}`),
+    );
+  }
 
   start(): void {
     this.stopped = false;
     this.ready = this.loadAll().catch((error: unknown) => console.error(`[bus] could not load schedule rules: ${describeForLog(error)}`));
-    void this.ready.then(() => this.arm());
+    void this.ready.then(() => this.timer.start());
   }
 
   /** Stops firing; resolves once a fire under way has been committed. */
   async stop(): Promise<void> {
     this.stopped = true;
-    this.cancelWake?.();
     await this.ready;
-    await this.ticking;
+    await this.timer.stop();
   }
 
   /** The next fire time of a rule, if it is scheduled here. */
@@ -86,7 +91,7 @@ export class RuleSchedules {
     } else {
       await this.plan([rule]);
     }
-    this.arm();
+    this.timer.arm();
   }
 
   /**
@@ -125,24 +130,6 @@ export class RuleSchedules {
       planned.next = nextAfter(planned, now);
       this.planned.set(rule.arn, planned);
     }
-  }
-
-  /** Sleeps until the earliest planned fire. */
-  private arm(): void {
-    this.cancelWake?.();
-    this.cancelWake = undefined;
-    if (this.stopped) return;
-    const times = [...this.planned.values()].map((p) => p.next).filter((t): t is number => t !== undefined);
-    if (times.length === 0) return;
-    this.cancelWake = this.clock.wakeAt(Math.min(...times), () => {
-      if (this.ticking !== undefined) return;
-      this.ticking = this.fireDue()
-        .catch((error: unknown) => console.error(`[bus] schedule pass failed: ${describeForLog(error)}`))
-        .finally(() => {
-          this.ticking = undefined;
-          this.arm();
-        });
-    });
   }
 
   /** Fires every rule whose time has come, once each (a clock that jumped does not catch up). */

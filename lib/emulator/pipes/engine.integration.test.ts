@@ -90,7 +90,7 @@ async function runsOf(arn: string, count: number): Promise<{ status: string; ste
 
 const step = <K extends PipeStep["step"]>(steps: PipeStep[], kind: K) => steps.find((s): s is Extract<PipeStep, { step: K }> => s.step === kind);
 
-describe("a pipe from an SQS queue", () => {
+describe("a pipe from an SQS queue", { timeout: 20_000 }, () => {
   it("filters on the parsed body, enriches through an API destination, templates, and puts on a bus whose rule delivers", async () => {
     await sqs.send(new CreateQueueCommand({ QueueName: "orders" }));
     await sqs.send(new CreateQueueCommand({ QueueName: "paid-orders" }));
@@ -158,7 +158,7 @@ describe("a pipe from an SQS queue", () => {
   });
 });
 
-describe("a Lambda enrichment through a Lambda-compatible endpoint (as `sam local start-lambda` serves)", () => {
+describe("a Lambda enrichment through a Lambda-compatible endpoint (as `sam local start-lambda` serves)", { timeout: 20_000 }, () => {
   it("invokes the function with the batch through @aws-sdk/client-lambda and sends its answer on", async () => {
     // Stands in for the user's function: Lambda's Invoke API, answering each order with a total.
     const invoked: { path: string; body: string }[] = [];
@@ -208,7 +208,7 @@ describe("a Lambda enrichment through a Lambda-compatible endpoint (as `sam loca
   });
 });
 
-describe("a pipe from a Kinesis stream (test records)", () => {
+describe("a pipe from a Kinesis stream (test records)", { timeout: 20_000 }, () => {
   const stream = `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/clicks`;
   const record = (page: string) => ({ partitionKey: "p", data: encodeBase64Utf8(JSON.stringify({ page })) });
 

@@ -4,9 +4,6 @@
  * states, tags, listing filters and pages, AWS's errors, and a pipe from a local SQS queue to a
  * bus whose rule delivers to another queue.
  */
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
-import { promisify } from "node:util";
 import { EventBridgeClient, PutRuleCommand, PutTargetsCommand } from "@aws-sdk/client-eventbridge";
 import {
   ConflictException,
@@ -28,7 +25,7 @@ import {
 import { CreateQueueCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryPipeRuns } from "../../explorer";
-import { startTestEndpoint, type TestEndpoint } from "../test-endpoint";
+import { AWS_CLI, awsCliAvailable, runAwsCli, startTestEndpoint, type TestEndpoint } from "../test-endpoint";
 
 const ACCOUNT = "000000000000";
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/pipes`;
@@ -55,7 +52,7 @@ afterAll(async () => {
   await endpoint.close();
 });
 
-describe("Pipes API with @aws-sdk/client-pipes", () => {
+describe("Pipes API with @aws-sdk/client-pipes", { timeout: 20_000 }, () => {
   it("creates, describes, updates, stops, starts, lists and deletes a pipe, with the states AWS reports", async () => {
     const created = await pipes.send(
       new CreatePipeCommand({
@@ -146,7 +143,7 @@ describe("Pipes API with @aws-sdk/client-pipes", () => {
   });
 });
 
-describe("a pipe from a local SQS queue to a bus whose rule delivers", () => {
+describe("a pipe from a local SQS queue to a bus whose rule delivers", { timeout: 20_000 }, () => {
   it("filters, puts the passing messages on the bus, the rule delivers them, and the drop is recorded", async () => {
     await sqs.send(new CreateQueueCommand({ QueueName: "orders" }));
     await sqs.send(new CreateQueueCommand({ QueueName: "paid" }));
@@ -179,7 +176,7 @@ describe("a pipe from a local SQS queue to a bus whose rule delivers", () => {
   });
 });
 
-describe("after a restart", () => {
+describe("after a restart", { timeout: 20_000 }, () => {
   it("keeps every pipe with its state, and the running ones poll again", async () => {
     await pipes.send(new CreatePipeCommand({ Name: "durable", Source: queueArn("durable-in"), Target: queueArn("durable-out"), RoleArn: ROLE }));
     await pipes.send(new CreatePipeCommand({ Name: "paused", Source: queueArn("paused-in"), Target: queueArn("durable-out"), RoleArn: ROLE, DesiredState: "STOPPED" }));
@@ -197,17 +194,8 @@ describe("after a restart", () => {
   });
 });
 
-const AWS = "/usr/bin/aws";
-const cli = promisify(execFile);
-// CI installs the CLI, so there a missing one is a failure; elsewhere these cases are skipped.
-const cliAvailable = existsSync(AWS) || process.env.CI !== undefined;
-
-describe.skipIf(!cliAvailable)("aws pipes … --endpoint-url (skipped without the `aws` CLI)", () => {
-  const awsPipes = async (...args: string[]) => {
-    const env = { ...process.env, AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local", AWS_DEFAULT_REGION: "us-east-1", AWS_PAGER: "" };
-    const { stdout } = await cli(AWS, ["--endpoint-url", endpoint.url, "--output", "json", "pipes", ...args], { env });
-    return stdout.trim() === "" ? {} : (JSON.parse(stdout) as Record<string, unknown>);
-  };
+describe.skipIf(!awsCliAvailable)(`aws pipes … --endpoint-url${awsCliAvailable ? "" : ` (skipped: no aws CLI at ${AWS_CLI})`}`, () => {
+  const awsPipes = (...args: string[]) => runAwsCli(endpoint.url, ["pipes", ...args]);
 
   it("creates and describes a pipe, and reports a missing one", async () => {
     expect(await awsPipes("create-pipe", "--name", "cli", "--source", queueArn("cli-in"), "--target", busArn("default"), "--role-arn", ROLE)).toMatchObject({ Name: "cli", CurrentState: "CREATING" });
