@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { encodeBase64Utf8 } from "../../streams/base64";
 import { UndeliverableInputError } from "../../transform";
 import { filterRecords } from "./engine";
-import { batchingOf, sourceKindOf } from "./source";
+import { batchingOf, parseTestRecords, sourceKindOf } from "./source";
 import { renderPipeTemplate, type PipeTemplateContext } from "./template";
 
 const context: PipeTemplateContext = {
@@ -92,5 +92,13 @@ describe("sources", () => {
     expect(batchingOf("sqs", {})).toEqual({ batchSize: 10, windowMs: 0 });
     expect(batchingOf("kinesis", { KinesisStreamParameters: { StartingPosition: "LATEST" } })).toEqual({ batchSize: 100, windowMs: 0 });
     expect(batchingOf("sqs", { SqsQueueParameters: { BatchSize: 50, MaximumBatchingWindowInSeconds: 2 } })).toEqual({ batchSize: 50, windowMs: 2000 });
+  });
+
+  it('takes "send test records" for a stream source only, saying what is wrong and where', () => {
+    const stream = "arn:aws:kinesis:us-east-1:000000000000:stream/s";
+    expect(parseTestRecords({ source: stream, records: [{ data: "e30=" }] })).toEqual({ source: stream, records: [{ data: "e30=" }] });
+    expect(() => parseTestRecords({ source: "arn:aws:sqs:us-east-1:000000000000:q", records: [{ body: "x" }] })).toThrow(/source: must be the ARN of a stream source/);
+    expect(() => parseTestRecords({ source: stream, records: [] })).toThrow(/records/);
+    expect(() => parseTestRecords({ source: stream, records: ["text"] })).toThrow(/records\.0/);
   });
 });

@@ -162,7 +162,7 @@ export class PipeService {
     return records.length;
   }
 
-  /** Resolves once every running pipe has read what is available to it (for tests and "send test records"). */
+  /** Resolves once every running stream pipe has read what is available to it (a batch waiting out its window counts as read). */
   async settled(): Promise<void> {
     await Promise.all([...this.running.values()].filter((p) => p.definition.sourceKind !== "sqs").map((p) => p.draining));
   }

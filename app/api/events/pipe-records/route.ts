@@ -6,5 +6,8 @@ import { parseTestRecords } from "@/lib/emulator/pipes/source";
 export const POST = route(async (request: Request) => {
   const { source, records } = parseTestRecords(await readJsonBody(request));
   const runtime = await getBusRuntime();
-  return Response.json({ accepted: runtime.pipes.putTestRecords(source, records) }, { status: 202 });
+  const accepted = runtime.pipes.putTestRecords(source, records);
+  // Answer once the running pipes have read them, so the Events page shows their runs.
+  await runtime.pipes.settled();
+  return Response.json({ accepted }, { status: 202 });
 });
