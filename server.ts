@@ -1,6 +1,6 @@
 /**
  * The production server: Next.js for pages and routes, with AWS clients' calls (EventBridge's
- * `POST /` with `X-Amz-Target: AWSEvents.*`, SQS's `AmazonSQS.*`, STS's GetCallerIdentity, the
+ * `POST /` with `X-Amz-Target: AWSEvents.*`, SQS's `AmazonSQS.*`, STS's GetCallerIdentity, Pipes, the
  * Schemas registry under /v1/registries) answered by the local endpoint directly, before Next's
  * routing, which alone costs about 1 ms a request and would cap PutEvents far below its target.
  * Every request meets the boundary (lib/boundary) first; Next's own proxy.ts applies the same

@@ -2,7 +2,7 @@
  * Prefixed, time-sortable ids (`dsn_01k…`): the prefix says what an id names, and ids sort by
  * creation time, which keeps lists stable and database indexes append-only.
  */
-const PREFIXES = { design: "dsn", busEvent: "evt", delivery: "dlv" } as const;
+const PREFIXES = { design: "dsn", busEvent: "evt", delivery: "dlv", pipeRun: "prn" } as const;
 
 export type IdKind = keyof typeof PREFIXES;
 

@@ -48,6 +48,7 @@ export const endpointArn = (scope: Scope, name: string) => arnOf("events", scope
 /** A partner event source belongs to no account: `arn:aws:events:us-east-1::event-source/aws.partner/…`. */
 export const eventSourceArn = (region: string, name: string) => arnOf("events", { account: "", region }, `event-source/${name}`);
 export const queueArn = (scope: Scope, name: string) => arnOf("sqs", scope, name);
+export const pipeArn = (scope: Scope, name: string) => arnOf("pipes", scope, `pipe/${name}`);
 export const accountRootArn = (scope: Scope) => globalArnOf("iam", scope, "root");
 
 export interface ParsedArn extends Scope {

@@ -95,11 +95,15 @@ describe("paths", () => {
 });
 
 describe("AWS calls", () => {
-  it("tells EventBridge, SQS, STS and Schemas calls apart by their shape, and leaves everything else to the app", () => {
+  it("tells EventBridge, SQS, STS, Schemas and Pipes calls apart by their shape, and leaves everything else to the app", () => {
     expect(awsServiceOf(facts("POST", "/", { "x-amz-target": "AWSEvents.PutEvents", authorization: signed("events") }))).toBe("events");
     expect(awsServiceOf(facts("POST", "/?x=1", { "x-amz-target": "AmazonSQS.ReceiveMessage", authorization: signed("sqs") }))).toBe("sqs");
     expect(awsServiceOf(facts("POST", "/", { "content-type": "application/x-www-form-urlencoded", authorization: signed("sts") }))).toBe("sts");
     expect(awsServiceOf(facts("GET", "/v1/registries/name/aws.events/schemas"))).toBe("schemas");
+    expect(awsServiceOf(facts("POST", "/v1/pipes/orders", { authorization: signed("pipes") }))).toBe("pipes");
+    expect(awsServiceOf(facts("GET", "/tags/arn%3Aaws%3Apipes%3Aus-east-1%3A000000000000%3Apipe%2Forders", { authorization: signed("pipes") }))).toBe("pipes");
+    // `/tags/…` signed for another service is not the pipes' (nor, unsigned, anyone's).
+    expect(awsServiceOf(facts("GET", "/tags/arn", { authorization: signed("sts") }))).toBeUndefined();
     // A form post without SigV4, a GET, or another path is the app's.
     expect(awsServiceOf(facts("POST", "/", { "content-type": "application/x-www-form-urlencoded" }))).toBeUndefined();
     expect(awsServiceOf(facts("GET", "/", { "x-amz-target": "AmazonSQS.ListQueues" }))).toBeUndefined();

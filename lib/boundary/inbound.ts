@@ -27,6 +27,7 @@ export type AwsService = "events" | "sqs" | "sts" | "schemas" | RestJsonService;
  */
 const REST_JSON_SERVICES = {
   scheduler: ["/schedules", "/schedule-groups"],
+  pipes: ["/v1/pipes"],
 } as const;
 type RestJsonService = keyof typeof REST_JSON_SERVICES;
 const SHARED_REST_PATHS = ["/tags"];

@@ -7,5 +7,5 @@ export { awsServiceOf, checkRequest, refusalResponse, type AwsService, type Requ
 export { boundarySettings, parseHostList, type BoundarySettings, type HostRule } from "./settings";
 export { parseSigV4Authorization } from "./sigv4-header";
 export { ipLiteralOf } from "./addresses";
-export { addressRefusal, checkOutboundUrl, defaultPort, guardedAgents, isHostAllowed, OutboundHttp, OutboundRefusedError } from "./outbound";
+export { addressRefusal, checkOutboundUrl, defaultPort, guardedAgents, isHostAllowed, OutboundHttp, OutboundRefusedError, type OutboundAnswer } from "./outbound";
 export { readJsonBody, route } from "./route";

@@ -8,6 +8,7 @@
  *   SWITCHYARD_BUS_KEYS      `AKID:secret,…`: when set, requests must be SigV4-signed with one of these keys
  *   SWITCHYARD_INGEST_TOKEN  secret that POST /api/events/ingest requires (unset: the route is off)
  *   SWITCHYARD_ALLOWED_OUTBOUND_HOSTS  loopback or private hosts API destinations may call (lib/boundary)
+ *   SWITCHYARD_LAMBDA_ENDPOINT  a Lambda-compatible endpoint (`sam local start-lambda`: http://127.0.0.1:3001) pipes invoke
  */
 import { z } from "zod";
 import { parseHostList, type HostRule } from "../boundary";
@@ -42,6 +43,7 @@ const schema = z.object({
         return z.NEVER;
       }
     }),
+  SWITCHYARD_LAMBDA_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
 });
 
 export interface BusConfig {
@@ -55,10 +57,12 @@ export interface BusConfig {
   readonly signingKeys: ReadonlyMap<string, string> | undefined;
   /** Loopback and private hosts API destinations may call (never link-local or metadata addresses). */
   readonly allowedOutboundHosts: readonly HostRule[];
+  /** Where pipes invoke Lambda functions; undefined: a pipe stops at a Lambda step and shows what it would have sent. */
+  readonly lambdaEndpoint: string | undefined;
 }
 
 export function readBusConfig(source: Record<string, string | undefined> = process.env): BusConfig {
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([key, value]) => (key.startsWith("SWITCHYARD_BUS_") || key === "SWITCHYARD_INGEST_TOKEN" || key === "SWITCHYARD_ALLOWED_OUTBOUND_HOSTS") && value !== ""));
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([key, value]) => (key.startsWith("SWITCHYARD_BUS_") || key === "SWITCHYARD_INGEST_TOKEN" || key === "SWITCHYARD_ALLOWED_OUTBOUND_HOSTS" || key === "SWITCHYARD_LAMBDA_ENDPOINT") && value !== ""));
   const result = schema.safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
@@ -72,5 +76,6 @@ export function readBusConfig(source: Record<string, string | undefined> = proce
     ingestToken: result.data.SWITCHYARD_INGEST_TOKEN,
     signingKeys: result.data.SWITCHYARD_BUS_KEYS,
     allowedOutboundHosts: result.data.SWITCHYARD_ALLOWED_OUTBOUND_HOSTS,
+    lambdaEndpoint: result.data.SWITCHYARD_LAMBDA_ENDPOINT,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The local AWS services (EventBridge, SQS, STS's GetCallerIdentity, the Schemas registry,
- * EventBridge Scheduler) on
+ * EventBridge Scheduler and Pipes) on
  * plain Node HTTP: `serveBusRequest` answers one request, `listenOnLoopback` runs a server of its
  * own bound to 127.0.0.1 (tests, the benchmark, the crash test). The app's server (server.ts)
  * sends AWS clients' requests to `serveBusRequest` before Next.js sees them, so the hot PutEvents
@@ -15,6 +15,7 @@ import { answerEventsCall, handleEventsRequest } from "./events/protocol";
 import { getBusRuntime, type BusRuntime } from "./runtime";
 import { handleSchedulerRequest } from "./scheduler/protocol";
 import { routeSchemasRequest } from "./schemas/http";
+import { handlePipesRequest } from "./pipes/protocol";
 import { handleSqsRequest } from "./sqs/protocol";
 import { handleStsRequest } from "./sts/protocol";
 
@@ -76,7 +77,7 @@ export async function answerRestJsonRoute(request: Request): Promise<Response> {
   const runtime = await getBusRuntime();
   const url = new URL(request.url);
   const service = awsServiceOf({ method: request.method, target: `${url.pathname}${url.search}`, header: (name) => request.headers.get(name) ?? undefined });
-  if (service !== "scheduler") {
+  if (service !== "scheduler" && service !== "pipes") {
     return Response.json({ message: `No local AWS service answers ${request.method} ${url.pathname} signed like this.` }, { status: 404, headers: { "x-amzn-errortype": "UnknownOperationException" } });
   }
   return HANDLERS[service](request, runtime, request.signal);
@@ -89,6 +90,7 @@ const HANDLERS: Readonly<Record<AwsService, Handler>> = {
   sqs: handleSqsRequest,
   sts: handleStsRequest,
   scheduler: handleSchedulerRequest,
+  pipes: handlePipesRequest,
 };
 
 export interface LoopbackServer {

@@ -20,6 +20,7 @@ import { systemClock, type Clock } from "../schedule";
 import { DEFAULT_GROUP, scheduleGroupArn } from "./scheduler/operations";
 import { ScheduleRunner } from "./scheduler/runner";
 import { LocalQueues } from "./sqs/queues";
+import { PipeService } from "./pipes/service";
 
 export class BusRuntime implements IngestDeps {
   readonly matchers: BusMatchers;
@@ -33,6 +34,8 @@ export class BusRuntime implements IngestDeps {
   readonly scheduler: ScheduleRunner;
   /** SQS queues of the local endpoint (in memory: see sqs/queues.ts). */
   readonly queues: LocalQueues;
+  /** EventBridge Pipes at work (pipes/service.ts). */
+  readonly pipes: PipeService;
   private readonly accountsReady = new Map<string, Promise<void>>();
   /** Buses known to exist, so PutEvents does not read the bus table for every entry. */
   private readonly knownBuses = new Set<string>();
@@ -51,6 +54,7 @@ export class BusRuntime implements IngestDeps {
     this.replays = new ReplayRunner(this, () => this.dispatcher.wake());
     this.schedules = new RuleSchedules(this, clock, () => this.dispatcher.wake());
     this.scheduler = new ScheduleRunner(this, clock, () => this.dispatcher.wake());
+    this.pipes = new PipeService(this);
   }
 
   /** The runtime for a database URL: migrated, SQLite tuned and written through its own connection. */
@@ -67,6 +71,7 @@ export class BusRuntime implements IngestDeps {
     this.replays.start();
     this.schedules.start();
     this.scheduler.start();
+    this.pipes.start().catch((error: unknown) => console.error(`[pipes] could not resume the running pipes: ${describeForLog(error)}`));
     this.ensureAccount(this.scopeFor(undefined)).catch((error: unknown) =>
       console.error(`[bus] could not create the default bus: ${describeForLog(error)}`),
     );
@@ -74,7 +79,7 @@ export class BusRuntime implements IngestDeps {
 
   /** Stops the background work; resolves once deliveries under way have finished. */
   async stop(): Promise<void> {
-    await Promise.all([this.replays.stop(), this.dispatcher.stop(), this.schedules.stop(), this.scheduler.stop()]);
+    await Promise.all([this.replays.stop(), this.dispatcher.stop(), this.schedules.stop(), this.scheduler.stop(), this.pipes.stop()]);
     await this.store.close();
   }
 
@@ -82,6 +87,13 @@ export class BusRuntime implements IngestDeps {
   scopeFor(accessKeyId: string | undefined): Scope {
     const account = accessKeyId !== undefined && /^\d{12}$/.test(accessKeyId) ? accessKeyId : this.config.defaultAccount;
     return { account, region: this.config.region };
+  }
+
+  /** The caller's scope, its account's default bus created. */
+  async readyScopeFor(accessKeyId: string | undefined): Promise<Scope> {
+    const scope = this.scopeFor(accessKeyId);
+    await this.ensureAccount(scope);
+    return scope;
   }
 
   async busExists(arn: string): Promise<boolean> {

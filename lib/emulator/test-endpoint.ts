@@ -16,23 +16,26 @@ import { readBusConfig } from "./config";
 import { serveBusRequest } from "./loopback-server";
 import { BusRuntime } from "./runtime";
 
+/** The unmodified AWS CLI the integration suites call (Debian's awscli, which `npm test` installs). */
+export const AWS_CLI = "/usr/bin/aws";
+/** CI installs the CLI, so there a missing one is a failure; elsewhere the CLI cases are skipped. */
+export const awsCliAvailable = existsSync(AWS_CLI) || process.env.CI !== undefined;
+
+const execFileAsync = promisify(execFile);
+
+/** `aws --endpoint-url <endpointUrl> --output json <args…>` with placeholder credentials: its JSON answer ({} when it prints nothing). */
+export async function runAwsCli(endpointUrl: string, args: readonly string[]): Promise<Record<string, unknown>> {
+  const env = { ...process.env, AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local", AWS_DEFAULT_REGION: "us-east-1", AWS_PAGER: "" };
+  const { stdout } = await execFileAsync(AWS_CLI, ["--endpoint-url", endpointUrl, "--output", "json", ...args], { env });
+  return stdout.trim() === "" ? {} : (JSON.parse(stdout) as Record<string, unknown>);
+}
+
 /**
  * A SigV4 `Authorization` header of the right shape, for hand-made requests: the local endpoint
  * requires one (lib/boundary) but checks the signature only when SWITCHYARD_BUS_KEYS is set.
  */
 export function placeholderSignature(service = "events", accessKeyId = "AKIDPLACEHOLDER"): string {
   return `AWS4-HMAC-SHA256 Credential=${accessKeyId}/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host;x-amz-date, Signature=${"0".repeat(64)}`;
-}
-
-/** Debian's AWS CLI, which CI installs: there a missing one is a failure; elsewhere its suites are skipped. */
-export const AWS_CLI = "/usr/bin/aws";
-export const awsCliAvailable = existsSync(AWS_CLI) || process.env.CI !== undefined;
-
-/** `aws <service> <args…> --endpoint-url <url>` with local credentials; its JSON output (`{}` when it printed nothing). */
-export async function runAwsCli(url: string, service: string, ...args: string[]): Promise<Record<string, unknown>> {
-  const env = { ...process.env, AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local", AWS_DEFAULT_REGION: "us-east-1", AWS_PAGER: "" };
-  const { stdout } = await promisify(execFile)(AWS_CLI, ["--endpoint-url", url, "--output", "json", service, ...args], { env });
-  return stdout.trim() === "" ? {} : (JSON.parse(stdout) as Record<string, unknown>);
 }
 
 export interface TestEndpoint {

@@ -10,6 +10,7 @@ import { fromZodError, NotFoundError, ValidationError } from "../errors";
 import { idLowerBound } from "../ids";
 import { EVENT_PATTERN_MAX_LENGTH } from "../limits";
 import { compilePattern, InvalidEventPatternError, matchesEvent, readEvent, type CompiledPattern } from "../pattern";
+import type { PipeRunStatus, PipeStep } from "../emulator/pipes/engine";
 
 export const PAGE_SIZE = 100;
 /** A pattern filter reads at most this many events per request, then hands back a cursor. */
@@ -204,3 +205,30 @@ export async function exportJsonLines(db: Db, ids: readonly string[]): Promise<s
 }
 
 export const selectionSchema = z.object({ ids: z.array(z.string().min(1)).min(1).max(1000) });
+
+/** One batch through a pipe with its steps: what entered, what the filter dropped, the enrichment's answer, what the target received. */
+export interface PipeRunView {
+  readonly id: string;
+  readonly pipeArn: string;
+  readonly status: PipeRunStatus;
+  readonly steps: readonly PipeStep[];
+  readonly createdAt: string;
+}
+
+/** A pipe's runs (every pipe's when `pipeArn` is absent), newest first, paged by run id. */
+export async function queryPipeRuns(db: Db, filter: { pipeArn?: string; cursor?: string; limit?: number }): Promise<{ runs: PipeRunView[]; nextCursor: string | undefined }> {
+  const limit = Math.min(filter.limit ?? PAGE_SIZE, PAGE_SIZE);
+  const rows = await db.pipeRun.findMany({
+    where: { ...(filter.pipeArn === undefined ? {} : { pipeArn: filter.pipeArn }), ...(filter.cursor === undefined ? {} : { id: { lt: filter.cursor } }) },
+    orderBy: { id: "desc" },
+    take: limit + 1,
+  });
+  const runs = rows.slice(0, limit).map((row) => ({
+    id: row.id,
+    pipeArn: row.pipeArn,
+    status: row.status as PipeRunStatus,
+    steps: JSON.parse(row.steps) as PipeStep[],
+    createdAt: row.createdAt.toISOString(),
+  }));
+  return { runs, nextCursor: rows.length > limit ? runs[runs.length - 1].id : undefined };
+}

@@ -44,7 +44,7 @@ export {
 } from "./explain";
 export { RuleMachine } from "./machine";
 export { matchesEvent } from "./match";
-export { METADATA_FILTER_PROFILE, SUBSCRIBER_FILTER_PROFILE, subscriberFilterProfile, type FilterScope, type PatternProfile } from "./profile";
+export { METADATA_FILTER_PROFILE, PIPE_FILTER_PROFILE, SUBSCRIBER_FILTER_PROFILE, subscriberFilterProfile, type FilterScope, type PatternProfile } from "./profile";
 export type * from "./model";
 
 /**

@@ -8,7 +8,7 @@
  * except wildcards".
  */
 import { describe, expect, it } from "vitest";
-import { METADATA_FILTER_PROFILE, SUBSCRIBER_FILTER_PROFILE, validatePattern } from "./index";
+import { METADATA_FILTER_PROFILE, PIPE_FILTER_PROFILE, SUBSCRIBER_FILTER_PROFILE, validatePattern } from "./index";
 
 const data = (pattern: string) => validatePattern(pattern, { profile: SUBSCRIBER_FILTER_PROFILE });
 const metadata = (pattern: string) => validatePattern(pattern, { profile: METADATA_FILTER_PROFILE });
@@ -67,5 +67,46 @@ describe("METADATA filter profile: exact values only", () => {
   it("refuses $or at its key", () => {
     const text = '{"$or":[{"tenant":["acme"]},{"region":["eu"]}]}';
     expect(metadata(text).problems).toEqual([{ code: "not-in-profile", path: ["$or"], offset: text.indexOf('"$or"'), message: "$or is not supported in a METADATA filter, which matches exact values only" }]);
+  });
+});
+
+/**
+ * The "Pipe support" column of
+ * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html.
+ */
+describe("pipe filter profile", () => {
+  const pipe = (pattern: string) => validatePattern(pattern, { profile: PIPE_FILTER_PROFILE });
+
+  it("accepts the operators the table marks Yes for pipes", () => {
+    for (const pattern of [
+      '{"body":{"status":["PAID"]}}',
+      '{"body":{"status":[{"anything-but":["NEW","VOID"]}]}}',
+      '{"body":{"region":[{"prefix":"us-"}]}}',
+      '{"body":{"service":[{"prefix":{"equals-ignore-case":"eventb"}}]}}',
+      '{"body":{"file":[{"suffix":".png"}]}}',
+      '{"body":{"name":[{"equals-ignore-case":"alice"}]}}',
+      '{"body":{"amount":[{"numeric":[">",0,"<=",100]}]}}',
+      '{"body":{"ip":[{"cidr":"10.0.0.0/24"}]}}',
+      '{"body":{"id":[{"exists":false}]}}',
+      '{"body":{"last":[""]}}',
+      '{"$or":[{"body":{"a":["x"]}},{"body":{"b":["y"]}}]}',
+    ]) {
+      expect(pipe(pattern), pattern).toMatchObject({ valid: true, problems: [] });
+    }
+  });
+
+  it("refuses the operators the table marks No for pipes, naming field and operator", () => {
+    const refused: [string, string][] = [
+      ['{"body":{"region":[{"anything-but":{"prefix":"us-"}}]}}', "body.region: the anything-but (prefix) operator is not supported in EventBridge Pipes filters"],
+      ['{"body":{"file":[{"anything-but":{"suffix":".png"}}]}}', "body.file: the anything-but (suffix) operator is not supported in EventBridge Pipes filters"],
+      ['{"body":{"state":[{"anything-but":{"equals-ignore-case":"x"}}]}}', "body.state: the anything-but (equals-ignore-case) operator is not supported in EventBridge Pipes filters"],
+      ['{"body":{"path":[{"anything-but":{"wildcard":"*/lib/*"}}]}}', "body.path: the anything-but (wildcard) operator is not supported in EventBridge Pipes filters"],
+      ['{"body":{"path":[{"wildcard":"dir/*.png"}]}}', "body.path: the wildcard operator is not supported in EventBridge Pipes filters"],
+    ];
+    for (const [pattern, message] of refused) {
+      const result = pipe(pattern);
+      expect(result.valid, pattern).toBe(false);
+      expect(result.problems.map((p) => p.message)).toEqual([message]);
+    }
   });
 });

@@ -43,6 +43,22 @@ export const METADATA_FILTER_PROFILE: PatternProfile = {
   allowsOr: false,
 };
 
+/**
+ * A pipe's filter criteria (FilterCriteria.Filters[].Pattern): the "Pipe support" column of
+ * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html
+ * refuses anything-but with a prefix, a suffix, equals-ignore-case or a wildcard, and the
+ * wildcard operator; every other operator, `$or` included, is supported.
+ */
+export const PIPE_FILTER_PROFILE: PatternProfile = {
+  where: "EventBridge Pipes filters",
+  refuses: (condition) => {
+    if (condition.kind === "wildcard") return "the wildcard operator";
+    if (condition.kind === "anything-but" && condition.exclusion.type !== "values") return `the ${operatorName(condition)} operator`;
+    return undefined;
+  },
+  allowsOr: true,
+};
+
 /** The Custom Event Bus's filter scopes (eb-custom-bus-addressing.html). */
 export type FilterScope = "DATA" | "METADATA" | "SYSTEM_METADATA";
 

@@ -31,18 +31,28 @@ export type StreamKind = "kafka" | "sqs" | "kinesis" | "dynamodb";
 export function streamRecordForFilter(text: string, kind: StreamKind): string {
   const record = JSON.parse(text) as unknown;
   if (!isObject(record)) throw new Error("A stream record must be a JSON object.");
-  if (kind === "kafka") {
-    // Kafka event source mappings filter on the value key only.
-    decodePayload(record, "value", true);
-    return JSON.stringify("value" in record ? { value: record.value } : {});
-  }
-  if (kind === "sqs") decodePayload(record, "body", false);
+  const decoded = withDecodedPayload(record, kind);
+  // Kafka event source mappings filter on the value key only.
+  if (kind === "kafka") return JSON.stringify("value" in decoded ? { value: decoded.value } : {});
+  return JSON.stringify(decoded);
+}
+
+/**
+ * A copy of a record with its payload decoded as above (Kafka `value`, Kinesis `data`, SQS
+ * `body`): what Pipes' filters and input templates' JSON paths see of it
+ * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-input-transformation.html,
+ * "Implicit body data parsing").
+ */
+export function withDecodedPayload(record: Readonly<Record<string, unknown>>, kind: StreamKind): Record<string, unknown> {
+  const copy = structuredClone(record) as Record<string, unknown>;
+  if (kind === "kafka") decodePayload(copy, "value", true);
+  else if (kind === "sqs") decodePayload(copy, "body", false);
   else if (kind === "kinesis") {
     // Lambda's Kinesis record nests the payload under `kinesis.data`; a bare record has `data`.
-    if (isObject(record.kinesis)) decodePayload(record.kinesis, "data", true);
-    else decodePayload(record, "data", true);
+    if (isObject(copy.kinesis)) decodePayload(copy.kinesis, "data", true);
+    else decodePayload(copy, "data", true);
   }
-  return JSON.stringify(record);
+  return copy;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -170,10 +170,18 @@ function renderTemplate(transformer: InputTransformer, eventText: string, contex
   values.set("aws.events.event.json", event);
   values.set("aws.events.event", envelopeOf(event));
 
-  const template = transformer.inputTemplate;
+  return fillTemplate(transformer.inputTemplate, (name) => values.get(name));
+}
+
+/**
+ * `template` with each `<name>` replaced by `valueOf(name)` under the rules above (a JSON or a
+ * string template): rule targets' InputTransformer and pipes' InputTemplate share them. Throws
+ * UndeliverableInputError when a JSON template does not fill to JSON.
+ */
+export function fillTemplate(template: string, valueOf: (name: string) => JsonValue | undefined): string {
   const json = isJsonTemplate(template);
   const output = fill(template, locatePlaceholders(template, json), (placeholder) => {
-    const value = values.get(placeholder.name);
+    const value = valueOf(placeholder.name);
     if (!json) return textOf(value, { unquoted: true });
     if (placeholder.inString) return textOf(value, { unquoted: false });
     return value === undefined ? '""' : JSON.stringify(value);

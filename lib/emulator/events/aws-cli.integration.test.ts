@@ -12,7 +12,7 @@ describe.skipIf(!awsCliAvailable)("AWS CLI against the local EventBridge", () =>
   });
   afterAll(() => endpoint.close());
 
-  const events = (...args: string[]) => runAwsCli(endpoint.url, "events", ...args);
+  const events = (...args: string[]) => runAwsCli(endpoint.url, ["events", ...args]);
 
   it("creates a bus and a rule, puts an event, and lists them back", async () => {
     expect(await events("create-event-bus", "--name", "orders")).toEqual({ EventBusArn: "arn:aws:events:us-east-1:000000000000:event-bus/orders" });

@@ -13,7 +13,7 @@
  */
 import type { Db } from "../../db";
 import { parseArn } from "../../arn";
-import { OutboundHttp, OutboundRefusedError, type HostRule } from "../../boundary";
+import { OutboundHttp, OutboundRefusedError, type HostRule, type OutboundAnswer } from "../../boundary";
 import { systemClock, type Clock } from "../../schedule";
 import { describeForLog } from "../protocol/errors";
 import { sendToDeadLetterQueue, type DeliveryErrorCode, type ExhaustedRetryCondition } from "./dead-letter";
@@ -227,17 +227,7 @@ export class Dispatcher {
     if (destination === null) {
       return { ok: false, retryable: false, error: `API destination ${delivery.targetArn} does not exist.`, code: "NO_RESOURCE" };
     }
-    const url = destinationUrl(destination.endpoint, spec?.HttpParameters);
-    const method = destination.httpMethod.toUpperCase();
-    const headers = new Headers({ "content-type": "application/json; charset=utf-8", "user-agent": "Amazon/EventBridge/ApiDestinations" });
-    for (const [name, value] of Object.entries(spec?.HttpParameters?.HeaderParameters ?? {})) headers.set(name, value);
-    const response = await this.outbound.request(url, {
-      method,
-      headers,
-      body: method === "GET" || method === "HEAD" ? undefined : delivery.payload,
-      timeoutMs: HTTP_TIMEOUT_MS,
-      maxResponseBytes: RESPONSE_READ_BYTES,
-    });
+    const response = await requestApiDestination(this.outbound, destination, spec?.HttpParameters, delivery.payload);
     const ok = response.status >= 200 && response.status < 300;
     const retryable = response.status >= 500 || response.status === 429 || response.status === 408;
     return { ok, retryable, status: response.status, response: response.text, code: response.status === 429 ? "THROTTLING" : "ERROR_FROM_TARGET" };
@@ -291,6 +281,29 @@ function connectionError(error: unknown): string {
   const cause = (error as { cause?: { message?: unknown } }).cause?.message;
   const message = error instanceof Error ? error.message : String(error);
   return typeof cause === "string" ? `${message}: ${cause}` : message;
+}
+
+/**
+ * One call to an API destination, as EventBridge makes it (rule targets and pipes alike): its
+ * endpoint with the target's HttpParameters, under the outbound policy.
+ */
+export function requestApiDestination(
+  outbound: OutboundHttp,
+  destination: { endpoint: string; httpMethod: string },
+  http: TargetSpec["HttpParameters"],
+  payload: string,
+): Promise<OutboundAnswer> {
+  const url = destinationUrl(destination.endpoint, http);
+  const method = destination.httpMethod.toUpperCase();
+  const headers = new Headers({ "content-type": "application/json; charset=utf-8", "user-agent": "Amazon/EventBridge/ApiDestinations" });
+  for (const [name, value] of Object.entries(http?.HeaderParameters ?? {})) headers.set(name, value);
+  return outbound.request(url, {
+    method,
+    headers,
+    body: method === "GET" || method === "HEAD" ? undefined : payload,
+    timeoutMs: HTTP_TIMEOUT_MS,
+    maxResponseBytes: RESPONSE_READ_BYTES,
+  });
 }
 
 /** The endpoint with `*` path segments filled from PathParameterValues and query parameters added. */

@@ -160,6 +160,13 @@ function gatherInput(model: RestJsonModel, operation: string, route: RestRoute, 
   return input;
 }
 
+/** The operation of a service's table that a route named; one the model has but the table lacks is not served. */
+export function operationNamed<T>(operations: Readonly<Record<string, T>>, name: string): T {
+  const operation = Object.hasOwn(operations, name) ? operations[name] : undefined;
+  if (operation === undefined) throw new AwsError("UnknownOperationException", `Operation ${name} is not supported.`);
+  return operation;
+}
+
 /** Answers one restJson1 request; `signingKeys`, when set, are the keys a signature must verify against. */
 export async function answerRestJson(model: RestJsonModel, request: Request, invoke: RestJsonInvoke, signingKeys?: ReadonlyMap<string, string>): Promise<Response> {
   const requestId = crypto.randomUUID();

@@ -14,7 +14,7 @@ describe.skipIf(!awsCliAvailable)(title, () => {
   });
   afterAll(() => endpoint.close());
 
-  const scheduler = (...args: string[]) => runAwsCli(endpoint.url, "scheduler", ...args);
+  const scheduler = (...args: string[]) => runAwsCli(endpoint.url, ["scheduler", ...args]);
 
   it("creates a schedule, reads it back, lists it, and reports AWS's error for a missing one", async () => {
     const target = JSON.stringify({ Arn: "arn:aws:sqs:us-east-1:000000000000:jobs", RoleArn: "arn:aws:iam::000000000000:role/scheduler", Input: '{"job":"<aws.scheduler.execution-id>"}' });

@@ -4,8 +4,7 @@
  * checks from AWS's model (model.ts), the operations from operations.ts. The access key id
  * selects the account, as for EventBridge.
  */
-import { AwsError } from "../protocol/errors";
-import { answerRestJson, type RestJsonCall } from "../protocol/rest-json";
+import { answerRestJson, operationNamed, type RestJsonCall } from "../protocol/rest-json";
 import type { BusRuntime } from "../runtime";
 import { SCHEDULER_MODEL } from "./model";
 import { SCHEDULER_OPERATIONS } from "./operations";
@@ -16,9 +15,7 @@ export function handleSchedulerRequest(request: Request, runtime: BusRuntime): P
 
 /** Runs one Scheduler operation whose input has passed the model check. */
 export async function invokeScheduler(runtime: BusRuntime, call: RestJsonCall): Promise<Record<string, unknown>> {
-  const operation = Object.hasOwn(SCHEDULER_OPERATIONS, call.operation) ? SCHEDULER_OPERATIONS[call.operation] : undefined;
-  if (operation === undefined) throw new AwsError("UnknownOperationException", `Operation ${call.operation} is not supported.`);
-  const scope = runtime.scopeFor(call.accessKeyId);
-  await runtime.ensureAccount(scope);
+  const operation = operationNamed(SCHEDULER_OPERATIONS, call.operation);
+  const scope = await runtime.readyScopeFor(call.accessKeyId);
   return operation(call.params, { scope, db: runtime.db, clock: runtime.clock, scheduleChanged: (arn) => runtime.scheduler.scheduleChanged(arn) });
 }
