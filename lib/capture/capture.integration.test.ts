@@ -22,6 +22,7 @@ import { startTestEndpoint, type TestEndpoint } from "@/lib/emulator/test-endpoi
 import { CaptureFailedError, captureArchive, liveCapture, type CaptureProgress } from "./capture";
 import type { CaptureClients } from "./clients";
 import { estimateCapture } from "./estimate";
+import { storeCapturedEvent } from "./stored-events";
 import { AwsCallError, describeAwsError } from "../aws/errors";
 
 let aws: TestEndpoint;
@@ -146,6 +147,15 @@ describe("captureArchive", () => {
     expect(await switchyard.runtime.db.busEvent.count()).toBe(3);
     expect(await leftovers()).toEqual({ rules: [], queues: [] });
   }, 30_000);
+
+  it("knows an event already stored with milliseconds in its time: the event's own time names whole seconds", async () => {
+    // PutEvents keeps the milliseconds of an entry's Time; the event JSON AWS delivers writes seconds
+    // (https://docs.aws.amazon.com/eventbridge/latest/ref/overiew-event-structure.html).
+    const original = { id: "ms-event", source: "shop", detailType: "OrderPlaced", time: new Date("2026-11-30T10:00:00.250Z"), text: "{}" };
+    expect(await storeCapturedEvent(switchyard.runtime, BUS_ARN, original)).toBe(true);
+    expect(await storeCapturedEvent(switchyard.runtime, BUS_ARN, { ...original, time: new Date("2026-11-30T10:00:00Z") })).toBe(false);
+    await switchyard.runtime.db.busEvent.deleteMany({ where: { eventId: "ms-event" } });
+  });
 
   it("fails clearly for a missing archive and leaves nothing behind", async () => {
     const failure = await captureArchive(clients, switchyard.runtime, { archiveName: "no-such-archive", from: windowStart, to: windowEnd }, { timing: FAST }).catch(

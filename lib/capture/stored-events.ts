@@ -66,8 +66,9 @@ export function withoutReplayName(text: string, replayName: string): string {
 /** Stores one captured event under `busArn`; false when that bus already holds its id. */
 export async function storeCapturedEvent(store: IngestDeps, busArn: string, event: CapturedEvent): Promise<boolean> {
   const known = await store.db.busEvent.findFirst({
-    // Through the (busArn, time) index: event ids alone are not indexed.
-    where: { busArn, time: event.time, eventId: event.id, replayName: event.replayName ?? null },
+    // Through the (busArn, time) index: event ids alone are not indexed. An event's `time` names
+    // whole seconds while the stored row may keep the milliseconds PutEvents was given.
+    where: { busArn, time: { gte: event.time, lt: new Date(event.time.getTime() + 1000) }, eventId: event.id, replayName: event.replayName ?? null },
     select: { id: true },
   });
   if (known !== null) return false;
