@@ -19,6 +19,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { OPERATIONS } from "../lib/emulator/events/operations";
+import { PIPES_MODEL } from "../lib/emulator/pipes/model";
+import type { RestJsonModel } from "../lib/emulator/protocol/rest-json";
+import { SCHEDULER_MODEL } from "../lib/emulator/scheduler/model";
 import { SQS_OPERATIONS } from "../lib/emulator/sqs/protocol";
 import { STARTERS } from "../lib/starters";
 
@@ -227,13 +230,37 @@ const AWS_MEMBERS: Record<string, (rng: Rng, c: FuzzContext) => unknown> = {
   NextToken: (rng) => randomString(rng),
 };
 
+/** Scheduler and Pipes members, for bodies that get past the model check now and then. */
+const REST_JSON_MEMBERS: Record<string, (rng: Rng) => unknown> = {
+  ScheduleExpression: (rng) => pick(rng, ["rate(1 minute)", "cron(0 2 * * ? *)", "at(2030-01-01T00:00:00)", "cron(0 0 31 2 ? *)", randomString(rng)]),
+  ScheduleExpressionTimezone: (rng) => pick(rng, ["Europe/Berlin", "Mars/Olympus", randomString(rng)]),
+  FlexibleTimeWindow: (rng) => pick(rng, [{ Mode: "OFF" }, { Mode: "FLEXIBLE", MaximumWindowInMinutes: pick(rng, [1, 1441, -1, "x"]) }, randomValue(rng)]),
+  Target: (rng) => ({ Arn: pick(rng, ["arn:aws:sqs:us-east-1:000000000000:q1", "arn:aws:scheduler:::aws-sdk:sqs:sendMessage", randomString(rng)]), RoleArn: "arn:aws:iam::000000000000:role/r", Input: randomString(rng) }),
+  Source: (rng) => pick(rng, ["arn:aws:sqs:us-east-1:000000000000:q1", "arn:aws:kinesis:us-east-1:000000000000:stream/s", randomString(rng)]),
+  RoleArn: () => "arn:aws:iam::000000000000:role/r",
+  SourceParameters: (rng) => ({ FilterCriteria: { Filters: [{ Pattern: pick(rng, ['{"body":{"status":["PAID"]}}', '{"body":{"x":[{"wildcard":"a*"}]}}', JSON.stringify(nested(int(rng, 500))), randomString(rng)]) }] } }),
+  Tags: (rng) => pick(rng, [{ team: randomString(rng) }, [{ Key: "k", Value: "v" }]]),
+  State: (rng) => pick(rng, ["ENABLED", "DISABLED", randomString(rng)]),
+};
+
+/** A restJson1 call (Scheduler, Pipes): one of the model's routes, its labels real names or bad segments. */
+function restJsonRequest(rng: Rng, auth: Record<string, string>, model: RestJsonModel): FuzzRequest {
+  const route = chance(rng, 0.9) ? pick(rng, Object.values(model.routes)) : { method: pick(rng, ["GET", "POST", "PATCH"]), uri: `/${pick(rng, BAD_SEGMENTS)}`, bindings: {} };
+  const path = route.uri.replace(/\{[^}]+\}/g, () => pick(rng, ["orders", "default", "arn:aws:scheduler:us-east-1:000000000000:schedule-group/default", ...BAD_SEGMENTS]));
+  const members = Object.keys(REST_JSON_MEMBERS).filter(() => chance(rng, 0.4));
+  const template = Object.fromEntries(members.map((member) => [member, REST_JSON_MEMBERS[member]!(rng)]));
+  const body = route.method === "GET" || route.method === "DELETE" ? undefined : chance(rng, 0.25) ? rawBody(rng, mutate(rng, template)) : Buffer.from(JSON.stringify(mutate(rng, template)) ?? "null");
+  return { method: route.method, path: `${path}${query(rng)}`, headers: { ...auth, ...(body === undefined ? {} : { "content-type": "application/json" }) }, body };
+}
+
 function awsRequest(rng: Rng, context: FuzzContext): FuzzRequest {
-  const service = pick(rng, ["events", "events", "events", "sqs", "sts", "schemas"] as const);
+  const service = pick(rng, ["events", "events", "events", "sqs", "sts", "schemas", "scheduler", "pipes"] as const);
   const auth: Record<string, string> = chance(rng, 0.92) ? { authorization: PLACEHOLDER_SIGNATURE(service) } : chance(rng, 0.5) ? {} : { authorization: "AWS4-HMAC-SHA256 garbage" };
   if (service === "schemas") {
     const path = `/v1/registries${pick(rng, ["", "/name/aws.events/schemas", "/name/aws.events/schemas/search", `/name/${pick(rng, BAD_SEGMENTS)}/schemas/name/${pick(rng, BAD_SEGMENTS)}`, `/${pick(rng, BAD_SEGMENTS)}`])}${pick(rng, ["", "?limit=abc", "?limit=5&nextToken=%%%", "?keywords=ec2", "?nextToken=bm9wZQ"])}`;
     return { method: "GET", path, headers: auth };
   }
+  if (service === "scheduler" || service === "pipes") return restJsonRequest(rng, auth, service === "scheduler" ? SCHEDULER_MODEL : PIPES_MODEL);
   if (service === "sts") {
     const action = pick(rng, ["GetCallerIdentity", "AssumeRole", "", randomString(rng)]);
     return { method: "POST", path: "/", headers: { ...auth, "content-type": "application/x-www-form-urlencoded" }, body: Buffer.from(`Action=${action}&Version=2011-06-15`) };
