@@ -2,6 +2,7 @@
 
 /** One event's detail: its JSON (rendered as text, never as HTML), matched rules and deliveries. */
 import { useEffect, useRef, useState } from "react";
+import { newBusNameOf } from "@/lib/arn";
 import type { EventDetail } from "@/lib/explorer/index";
 import { getEvent } from "./api";
 
@@ -70,7 +71,7 @@ export function EventDrawer({ id, onClose }: { id: string; onClose: () => void }
   const event = detail?.id === id ? detail.event : null;
   const error = failure?.id === id ? failure.message : null;
   // A Custom Event Bus's events reach subscribers, not rules.
-  const onNewBus = event?.busArn.includes(":event-busv2/") === true;
+  const onNewBus = event !== null && newBusNameOf(event.busArn) !== undefined;
   return (
     <aside
       ref={panel}

@@ -5,6 +5,7 @@
  * detail drawer, and actions on a selection (replay with progress, export as JSON Lines).
  */
 import { useEffect, useRef, useState } from "react";
+import { newBusNameOf } from "@/lib/arn";
 import type { EventSummary } from "@/lib/explorer/index";
 import { validatePattern } from "@/lib/pattern";
 import { exportEvents, listEvents, replayEvents, type EventFilters } from "./api";
@@ -24,8 +25,8 @@ const tailQuery = (filters: EventFilters) =>
  * recorded on its schedule group, shown as `schedule-group/<name>`.
  */
 function busName(arn: string): string {
-  const newBus = /:event-busv2\/([^/]+)\//.exec(arn);
-  if (newBus) return `${newBus[1]} (Custom Event Bus)`;
+  const newBus = newBusNameOf(arn);
+  if (newBus !== undefined) return `${newBus} (Custom Event Bus)`;
   const bus = arn.indexOf(":event-bus/");
   return bus >= 0 ? arn.slice(bus + ":event-bus/".length) : arn.slice(arn.lastIndexOf(":") + 1);
 }

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { requestJson } from "@/components/api-client";
 import { useState } from "react";
+import { newBusNameOf } from "@/lib/arn";
 import type { DeployReport, OutboundHost } from "@/lib/run-locally/deploy-design";
 import { designPathOf, firedPathOf } from "@/lib/run-locally/design-path";
 import type { TestEventPath } from "@/lib/run-locally/test-event";
@@ -369,7 +370,7 @@ function OutcomeText({ outcome }: { outcome: Outcome }) {
         </>
       );
     case "sent": {
-      const onNewBus = (path: TestEventPath) => path.busArn.includes(":event-busv2/");
+      const onNewBus = (path: TestEventPath) => newBusNameOf(path.busArn) !== undefined;
       const rules = outcome.paths.filter((p) => !onNewBus(p)).reduce((sum, p) => sum + p.matchedRules.length, 0);
       const subscribers = outcome.paths.filter(onNewBus).reduce((sum, p) => sum + p.matchedRules.length, 0);
       const matched = [

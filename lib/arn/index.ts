@@ -43,6 +43,11 @@ export const apiDestinationArn = (scope: Scope, name: string, id: string) => arn
 export const connectionArn = (scope: Scope, name: string, id: string) => arnOf("events", scope, `connection/${name}/${id}`);
 /** Custom Event Bus resources end in a 25-character id AWS generates (eventsv2 API reference). */
 export const eventBusV2Arn = (scope: Scope, name: string, id: string) => arnOf("events", scope, `event-busv2/${name}/${id}`);
+/** The name in a Custom Event Bus ARN (`…:event-busv2/<name>/<id>`); undefined for any other ARN. */
+export function newBusNameOf(arn: string): string | undefined {
+  const resource = parseArn(arn)?.resource;
+  return resource?.startsWith("event-busv2/") ? resource.split("/")[1] : undefined;
+}
 export const subscriberArn = (scope: Scope, name: string, id: string) => arnOf("events", scope, `subscriber/${name}/${id}`);
 export const endpointArn = (scope: Scope, name: string) => arnOf("events", scope, `endpoint/${name}`);
 /** A partner event source belongs to no account: `arn:aws:events:us-east-1::event-source/aws.partner/…`. */

@@ -3,6 +3,7 @@
  * event" answer passed through, so the designer can light up the path. Pure, so the browser can
  * import it; the bus speaks in ARNs and target ids, the canvas in node and edge ids.
  */
+import { newBusNameOf } from "../arn";
 import type { Design, DesignEdge } from "../graph";
 import { targetIdOf } from "../graph/target-id";
 import type { TestEventPath } from "./test-event";
@@ -42,7 +43,7 @@ export function designPathOf(design: Design, producerId: string, paths: readonly
   }
   for (const edge of design.edges.filter((e) => from(e, "puts-events", producerId))) {
     const bus = nodes.get(edge.target);
-    const path = bus?.kind === "eventsv2-bus" ? paths.find((p) => p.busArn.includes(`:event-busv2/${bus.name}/`)) : undefined;
+    const path = bus?.kind === "eventsv2-bus" ? paths.find((p) => newBusNameOf(p.busArn) === bus.name) : undefined;
     if (bus === undefined || path === undefined) continue;
     nodeIds.add(bus.id);
     edgeIds.add(edge.id);
