@@ -26,7 +26,7 @@ import { randomBytes } from "node:crypto";
 import { isJsonObject } from "../../format";
 import { parseArn, type Scope } from "../../arn";
 import { newId } from "../../ids";
-import { FireTimer, type Clock, type Schedule } from "../../schedule";
+import { fillContextAttributes, FireTimer, scheduledTimeText, type Clock, type Schedule } from "../../schedule";
 import { describeForLog } from "../protocol/errors";
 import { buildEnvelope } from "../events/event-envelope";
 import { ingestEvents, type IngestDeps } from "../events/ingest";
@@ -69,18 +69,6 @@ interface Planned {
 
 /** delivered: into a local queue or bus; recorded: kept here only; failed: the target refused it. */
 type Outcome = "delivered" | "recorded" | "failed";
-
-/** Scheduler's scheduled-time format: seconds, no fraction (`2022-03-22T18:59:43Z`). */
-const scheduledTimeText = (time: number) => new Date(time).toISOString().replace(/\.\d{3}Z$/, "Z");
-
-/** The target's input with `<aws.scheduler.…>` keywords replaced, as Scheduler does when it invokes the target. */
-export function fillContextAttributes(input: string, values: { scheduleArn: string; scheduledTime: number; executionId: string; attemptNumber: number }): string {
-  return input
-    .replaceAll("<aws.scheduler.schedule-arn>", values.scheduleArn)
-    .replaceAll("<aws.scheduler.scheduled-time>", scheduledTimeText(values.scheduledTime))
-    .replaceAll("<aws.scheduler.execution-id>", values.executionId)
-    .replaceAll("<aws.scheduler.attempt-number>", String(values.attemptNumber));
-}
 
 export class ScheduleRunner {
   private readonly planned = new Map<string, Planned>();
