@@ -6,6 +6,7 @@
  * https://docs.aws.amazon.com/scheduler/latest/APIReference/API_Target.html); universal targets:
  * https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-targets-universal.html
  */
+import { DEFAULT_SCHEDULE_GROUP } from "../arn";
 import { isJson, isJsonObject } from "../format";
 import { isTimeZone, parseScheduleExpression, ScheduleExpressionError, type Schedule } from "../schedule";
 import type { DesignIndex } from "./graph-index";
@@ -23,9 +24,6 @@ export const SCHEDULER_LIMITS = {
   source: 256,
   detailType: 128,
 } as const;
-
-/** The group every account has; CreateScheduleGroup cannot make another of that name. */
-export const DEFAULT_SCHEDULE_GROUP = "default";
 
 /** A schedule's group: the one whose `contains` edge reaches it, else `default`. */
 export function scheduleGroupNameOf(node: NodeOfKind<"schedule">, index: DesignIndex): string {

@@ -16,7 +16,9 @@ import { invokeOperation } from "../emulator/events/protocol";
 import { inDesignOrder, placeDesign, putRuleInput, type DesignProblem, type PlacedResources, type PlacedRule, type PlacedSubscriber } from "../resources/design-resources";
 import { putEventBusV2, putSubscriber, setSubscriberState, type SubscriberConfig } from "../emulator/eventsv2";
 import { ValidationError } from "../errors";
+import { withoutUndefined } from "../format";
 import { recogniseTargetArn } from "../resources/target-arn";
+import { deploySchedules } from "./deploy-schedules";
 import type { BusRuntime } from "../emulator/runtime";
 import type { TargetSpec } from "../emulator/events/target-spec";
 
@@ -37,6 +39,9 @@ export interface DeployReport {
   /** Custom Event Buses and their subscribers, by ARN. */
   readonly newBuses: string[];
   readonly subscribers: string[];
+  /** EventBridge Scheduler's schedule groups and schedules, by ARN (deploy-schedules.ts). */
+  readonly scheduleGroups: string[];
+  readonly schedules: string[];
   readonly problems: DesignProblem[];
   readonly outboundHosts: OutboundHost[];
 }
@@ -48,7 +53,7 @@ export interface DeployReport {
 export async function deployDesign(runtime: BusRuntime, design: Design): Promise<DeployReport> {
   const { region, defaultAccount } = runtime.config;
   const { placements, unplaced } = placeDesign(design, (bus) => ({ account: bus.account ?? defaultAccount, region }));
-  const report = { buses: [] as string[], rules: [] as string[], targets: 0, newBuses: [] as string[], subscribers: [] as string[], problems: inDesignOrder(design, [...unplaced, ...placements.flatMap((p) => p.problems)]),
+  const report = { buses: [] as string[], rules: [] as string[], targets: 0, newBuses: [] as string[], subscribers: [] as string[], scheduleGroups: [] as string[], schedules: [] as string[], problems: inDesignOrder(design, [...unplaced, ...placements.flatMap((p) => p.problems)]),
     outboundHosts: await outboundHosts(design, runtime.config.allowedOutboundHosts),
   };
   const contextFor = async (placement: PlacedResources): Promise<OperationContext> => {
@@ -124,6 +129,11 @@ export async function deployDesign(runtime: BusRuntime, design: Design): Promise
       });
     }
   }
+  // After the buses: a schedule's bus target must exist to receive its events.
+  const scheduler = await deploySchedules(runtime, design);
+  report.scheduleGroups.push(...scheduler.scheduleGroups);
+  report.schedules.push(...scheduler.schedules);
+  report.problems.push(...scheduler.problems);
   return report;
 }
 
@@ -144,11 +154,6 @@ async function localTargets(rule: PlacedRule, design: Design, context: Operation
     targets.push(node?.kind === "api-destination" ? { ...target, Arn: await apiDestinationArn(node, context) } : target);
   }
   return targets;
-}
-
-/** Params reads an absent member as absent, not as `undefined`. */
-function withoutUndefined(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
 }
 
 /** The local API destination (and connection) for the node, created or brought up to date. */
