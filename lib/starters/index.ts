@@ -1,11 +1,12 @@
 /**
- * The starter designs offered by "New from template": five real event-driven systems, each a
+ * The starter designs offered by "New from template": real event-driven systems, each a
  * complete design (nodes, edges, positions, sample events and the expectations of every rule).
  */
 import type { Design } from "@/lib/graph";
 import { answersAndReports } from "./answers-and-reports";
 import { kafkaCrossAccount } from "./kafka-cross-account";
 import { logNewProducts } from "./log-new-products";
+import { nightlyReport } from "./nightly-report";
 import { rewardBigPayments } from "./reward-big-payments";
 import { tagNewDatabases } from "./tag-new-databases";
 
@@ -47,6 +48,12 @@ export const STARTERS: readonly Starter[] = [
     title: "Consume a Kafka topic from another account",
     summary: "Stream source, batching and filtering: an MSK topic in the producer account read by a Lambda event source mapping in the consumer account.",
     design: kafkaCrossAccount,
+  },
+  {
+    id: "nightly-report",
+    title: "Nightly report",
+    summary: "EventBridge Scheduler: a cron schedule at 02:00 Europe/Berlin starts a Step Functions state machine; a one-time reminder, deleted after it fires, reaches the owners through a bus and SNS.",
+    design: nightlyReport,
   },
 ];
 
