@@ -3,13 +3,13 @@ import { expect, test } from "@playwright/test";
 /**
  * EventBridge Scheduler in the designer, from the "Nightly report" starter: the canvas shows its
  * schedules; Run locally creates them on the local Scheduler and Fire now invokes the nightly
- * schedule's target with its real payload, which the Events page shows; the export has the
- * schedule in each format; the lab lists the next 10 fires in Europe/Berlin with the autumn clock
+ * schedule's target with its real payload, which the Events page shows; the lab lists the next 10 fires in Europe/Berlin with the autumn clock
  * change (02:00 Berlin is 00:00Z in summer, 01:00Z in winter:
  * https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html) and the payload with
- * the context attributes filled in (https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-schedule-context-attributes.html).
+ * the context attributes filled in (https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-schedule-context-attributes.html);
+ * the export has the schedule in each format.
  */
-test("Nightly report: canvas, run locally, fire now, Events, export and the lab's next fires", async ({ page }) => {
+test("Nightly report: canvas, run locally, fire now, Events, the lab's next fires, export", async ({ page }) => {
   await page.goto("/designs");
   await page.getByRole("button", { name: "New from template" }).click();
   await page.getByRole("dialog", { name: "New from template" }).getByRole("button", { name: /^Nightly report/ }).click();
@@ -37,16 +37,7 @@ test("Nightly report: canvas, run locally, fire now, Events, export and the lab'
   const drawer = page.getByRole("dialog", { name: "Event detail" });
   await expect(drawer.getByTestId("delivery")).toContainText("stateMachine:nightly-report");
   await expect(drawer.getByTestId("delivery")).toContainText(payload.scheduledTime);
-
-  // The export: the schedule in every format (built by the IaC export of schedules).
   await page.goto(designUrl);
-  await page.getByRole("button", { name: "Export", exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: "Export “Nightly report”" });
-  for (const [tab, text] of [["CloudFormation", "AWS::Scheduler::Schedule"], ["Terraform", "aws_scheduler_schedule"], ["CDK", "CfnSchedule"]] as const) {
-    await dialog.getByRole("tab", { name: tab }).click();
-    await expect(dialog.getByTestId("code-view")).toContainText(text);
-  }
-  await page.keyboard.press("Escape");
 
   // The lab, on a browser clock a week before the autumn change: 02:00 Berlin moves from 00:00Z to 01:00Z.
   await page.clock.setFixedTime(new Date("2027-10-25T12:00:00Z"));
@@ -63,4 +54,12 @@ test("Nightly report: canvas, run locally, fire now, Events, export and the lab'
   await expect(change).toContainText("clock change: UTC+02:00 → UTC+01:00");
   const labPayload = JSON.parse((await page.getByTestId("schedule-lab-payload").textContent()) ?? "") as Record<string, string>;
   expect(labPayload).toMatchObject({ report: "daily-sales", scheduledTime: "2027-10-26T00:00:00Z", schedule: "arn:aws:scheduler:us-east-1:123456789012:schedule/reports/nightly-report" });
+
+  // The export: the schedule in every format (built by the IaC export of schedules).
+  await page.getByRole("button", { name: "Export", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Export “Nightly report”" });
+  for (const [tab, text] of [["CloudFormation", "AWS::Scheduler::Schedule"], ["Terraform", "aws_scheduler_schedule"], ["CDK", "CfnSchedule"]] as const) {
+    await dialog.getByRole("tab", { name: tab }).click();
+    await expect(dialog.getByTestId("code-view")).toContainText(text);
+  }
 });
