@@ -30,7 +30,7 @@ import { nodeTitle } from "@/components/canvas/kind-views";
 import type { RuleNode } from "@/lib/graph";
 import { streamKindOf, type LabEvent, type LabState } from "@/lib/lab";
 import { ExportTestsButton } from "./export-tests-button";
-import { LabPanelHeader } from "./lab-panel-header";
+import { designSamples, LabPanelHeader, SampleCount } from "./lab-panel-header";
 import { LabWorkbench, type WorkbenchLayout } from "./lab-workbench";
 import { StreamLab } from "./stream-lab-panel";
 import { SubscriberLab } from "./subscriber-lab-panel";
@@ -125,20 +125,7 @@ function RuleLab({ rule, local, setLocal, controls, layout }: { rule: RuleNode; 
         }
       >
         <h2 className="font-semibold [overflow-wrap:anywhere]">Lab: rule {rule.name || rule.id}</h2>
-        <span className="text-slate-600 dark:text-slate-400">
-          {samples.length} design sample{samples.length === 1 ? "" : "s"}
-          {unsaved.length > 0 && `, ${unsaved.length} added here (not saved until you mark an expectation or save them)`}
-        </span>
-        {unsaved.length > 0 && !readOnly && (
-          <button
-            type="button"
-            data-testid="designer-lab-save-samples"
-            onClick={saveUnsaved}
-            className="rounded-md border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
-          >
-            Save them as design samples
-          </button>
-        )}
+        <SampleCount label={designSamples(samples.length)} unsaved={unsaved.length} readOnly={readOnly} onSave={saveUnsaved} saveTestId="designer-lab-save-samples" />
       </LabPanelHeader>
       <div className="space-y-3 p-3">
       <VerifyResult verify={verify} />

@@ -9,7 +9,7 @@
  * the editor store (undo, autosave and the inspector see the same filters and transform);
  * expectations ("should (not) match") are saved on the subscriber.
  *
- * Test ids: designer-lab-panel (data-node-id, data-kind="subscriber"), subscriber-counts
+ * Test ids: designer-lab-panel (data-node-id, data-kind="subscriber"), lab-counts
  * (data-matched, data-unmatched, data-invalid), subscriber-filter (data-scope; its textbox is
  * labelled "<scope> filter"), subscriber-filter-error (data-scope), subscriber-delivery-type,
  * subscriber-transform-type, subscriber-transform (editor "JSONata transform"),
@@ -27,8 +27,9 @@ import type { SubscriberSampleResult } from "@/lib/lab/subscriber-preview";
 import { appendEvents } from "./event-set";
 import { EventSetPanel } from "./event-set-panel";
 import { withExpectation } from "./expectations";
-import { LabPanelHeader } from "./lab-panel-header";
+import { designSamples, LabPanelHeader, SampleCount } from "./lab-panel-header";
 import { LAYOUT_CLASS, RESULTS_HEIGHT, type WorkbenchLayout } from "./lab-workbench";
+import { VerdictCounts } from "./pattern-panel";
 import { ResultList } from "./result-list";
 import { Tabs } from "./tabs";
 import { useDesignLabEvents, useWorkbenchBinding } from "./use-design-lab-events";
@@ -55,7 +56,6 @@ const SIDE_TABS = [
 ] as const;
 
 const FIELD = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800";
-const BUTTON = "rounded-md border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800";
 const ERROR = "rounded-md bg-red-50 px-2 py-1 font-mono text-xs text-red-800 dark:bg-red-950 dark:text-red-200";
 const CODE = "max-h-56 overflow-auto rounded-md bg-slate-100 p-2 font-mono text-[11px] dark:bg-slate-800";
 
@@ -114,28 +114,10 @@ export function SubscriberLab({
     updateNode({ ...node, filters }, `${node.id}:filters.${scope}`);
   };
   const changeTransform = (transform: SubscriberTransform, coalesceKey?: string) => updateNode({ ...node, transform }, coalesceKey);
-  const counts = answer?.evaluation.counts;
 
   const filtersPart = (
     <section aria-label="Subscriber filters" className="flex min-w-0 flex-col gap-3">
-      <div
-        data-testid="subscriber-counts"
-        data-matched={counts?.matched ?? 0}
-        data-unmatched={counts?.unmatched ?? 0}
-        data-invalid={counts?.invalidEvents ?? 0}
-        aria-live="polite"
-        className="flex flex-wrap items-center gap-3 text-sm"
-      >
-        <span className="font-medium text-emerald-700 dark:text-emerald-400">{counts?.matched ?? 0} match</span>
-        <span className="font-medium text-slate-700 dark:text-slate-300">{counts?.unmatched ?? 0} no match</span>
-        {(counts?.invalidEvents ?? 0) > 0 && <span className="text-amber-700 dark:text-amber-400">{counts?.invalidEvents} cannot be published</span>}
-        <span className="text-slate-500 dark:text-slate-400">of {events.length}</span>
-        {answer && (
-          <span data-engine={answer.engine} title={`Evaluated ${answer.engine === "worker" ? "in a Web Worker" : "on the page"}`} className="ml-auto text-xs text-slate-500 dark:text-slate-400">
-            {answer.ms.toFixed(1)} ms
-          </span>
-        )}
-      </div>
+      <VerdictCounts counts={answer?.evaluation.counts} eventCount={events.length} invalid="cannot be published" answer={answer} />
       <p className="text-xs text-slate-600 dark:text-slate-400">
         The subscriber receives an event when every filter matches (scopes are ANDed); with no filter it receives every event. An empty editor means no filter on that scope.
       </p>
@@ -208,15 +190,7 @@ export function SubscriberLab({
     <div data-testid="designer-lab-panel" data-node-id={node.id} data-kind="subscriber" className="text-slate-900 dark:text-slate-100">
       <LabPanelHeader controls={controls}>
         <h2 className="font-semibold [overflow-wrap:anywhere]">Lab: subscriber {node.name}</h2>
-        <span className="text-slate-600 dark:text-slate-400">
-          {samples.length} design sample{samples.length === 1 ? "" : "s"}
-          {unsaved.length > 0 && `, ${unsaved.length} added here (not saved until you mark an expectation or save them)`}
-        </span>
-        {unsaved.length > 0 && !readOnly && (
-          <button type="button" data-testid="subscriber-save-samples" onClick={saveUnsaved} className={BUTTON}>
-            Save them as design samples
-          </button>
-        )}
+        <SampleCount label={designSamples(samples.length)} unsaved={unsaved.length} readOnly={readOnly ?? false} onSave={saveUnsaved} saveTestId="subscriber-save-samples" />
       </LabPanelHeader>
       <div className={`p-3 ${LAYOUT_CLASS[layout]}`}>
         {filtersPart}

@@ -6,6 +6,7 @@
  * over `$events`).
  */
 import type { Root } from "react-dom/client";
+import { useEffect } from "react";
 import { createRoot } from "react-dom/client";
 import { afterEach, describe, expect, it } from "vitest";
 import type { LabEvent } from "@/lib/lab";
@@ -25,8 +26,12 @@ const events: LabEvent[] = [
 const jsonata = (expression: string): SubscriberRequest => ({ filters: { DATA: '{"detail":{"total":[{"numeric":[">",500]}]}}' }, transform: { type: "JSONATA", expression }, options: { deliveryType: "LIVE" } });
 
 let latest: SubscriberAnswer | null = null;
+const keep = (answer: SubscriberAnswer | null) => {
+  latest = answer;
+};
 function Probe({ request }: { request: SubscriberRequest }) {
-  latest = useSubscriberEvaluation(request, events);
+  const answer = useSubscriberEvaluation(request, events);
+  useEffect(() => keep(answer), [answer]);
   return null;
 }
 

@@ -8,6 +8,7 @@
  */
 import { useEffect, useRef, useState } from "react";
 import type { LabEvent } from "@/lib/lab";
+import { startLabWorker } from "./use-lab-evaluation";
 import type { SubscriberAnswer, SubscriberRequest, ToWorker } from "./worker-protocol";
 
 /** `request` must keep its identity while unchanged (memoize it): each new one is evaluated. */
@@ -18,12 +19,7 @@ export function useSubscriberEvaluation(request: SubscriberRequest, events: read
   const state = useRef({ seq: 0, version: 0 });
 
   useEffect(() => {
-    let created: Worker | null = null;
-    try {
-      created = workerFailed ? null : new Worker(new URL("./lab.worker.ts", import.meta.url), { type: "module" });
-    } catch {
-      created = null; // no worker support: evaluate on the page below
-    }
+    const created = workerFailed ? null : startLabWorker();
     worker.current = created;
     if (!created) return;
     created.onerror = () => setWorkerFailed(true);
