@@ -98,10 +98,11 @@ test("subscriber lab: scope filters on PutEvents and PutRawEvents samples, a JSO
   await expect(row(panel, "big")).toContainText("METADATA: the event has no metadata");
   await expect(panel.getByTestId("lab-broken-count")).toHaveText("1 broken expectation");
 
-  // Keyboard-reachable and readable in both colour schemes (serious or critical axe-core findings).
+  // axe-core finds nothing serious or critical in the panel; in dark mode only colours change, so only contrast is checked again.
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).include('[data-testid="designer-lab-panel"]').analyze();
+    const axe = new AxeBuilder({ page }).include('[data-testid="designer-lab-panel"]');
+    const { violations } = await (colorScheme === "dark" ? axe.withRules(["color-contrast"]) : axe).analyze();
     const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious.map((v) => `${colorScheme}: ${v.id} — ${v.nodes.map((n) => n.failureSummary ?? n.target.join(" ")).join("; ")}`)).toEqual([]);
   }
