@@ -1,6 +1,8 @@
 # EventBridge resources of the Switchyard design "scheduler-pipes".
 # Note: Schedule renewal-reminder has ActionAfterCompletion DELETE: CloudFormation (and so CDK) cannot set it; Terraform can.
 # Note: Schedule purge-exports calls s3:DeleteObject (a universal target): its role allows that action on every resource; narrow it to the resources its input names.
+# Note: Pipe euro-payments reads MSK cluster payments-cluster: with IAM authentication its role also needs kafka-cluster:Connect, DescribeGroup, AlterGroup, DescribeTopic and ReadData; with SASL/SCRAM or mTLS add the Credentials, which the design does not hold.
+# Note: Pipe legacy-orders reads a self-managed Kafka cluster: add its Credentials (Secrets Manager ARNs), ServerRootCaCertificate and Vpc, which the design does not hold; the role then needs secretsmanager:GetSecretValue on them.
 
 terraform {
   required_providers {
@@ -67,6 +69,29 @@ variable "shape_customer_function_name" {
   type        = string
   description = "Name of the existing function shape-customer"
   default     = "shape-customer"
+}
+
+variable "payments_archive_queue_name" {
+  type        = string
+  description = "Name of the existing queue payments-archive"
+  default     = "payments-archive"
+}
+
+variable "payments_cluster_arn" {
+  type        = string
+  description = "ARN of the MSK cluster payments-cluster"
+}
+
+variable "score_payment_state_machine_name" {
+  type        = string
+  description = "Name of the existing express state machine score-payment"
+  default     = "score-payment"
+}
+
+variable "order_stream_stream_name" {
+  type        = string
+  description = "Name of the existing stream order-stream"
+  default     = "order-stream"
 }
 
 resource "aws_cloudwatch_event_bus" "orders_bus" {
@@ -355,6 +380,96 @@ resource "aws_iam_role_policy" "customer_changes_pipe_role" {
   })
 }
 
+resource "aws_iam_role" "euro_payments_pipe_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "pipes.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+        Condition = {
+          StringEquals = {
+            "aws:SourceAccount" = data.aws_caller_identity.current.account_id
+          }
+        }
+      }
+    ]
+  })
+}
+
+resource "aws_iam_role_policy" "euro_payments_pipe_role" {
+  name = "run-pipe"
+  role = aws_iam_role.euro_payments_pipe_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect   = "Allow"
+        Action   = ["kafka:DescribeClusterV2", "kafka:GetBootstrapBrokers"]
+        Resource = var.payments_cluster_arn
+      },
+      {
+        Effect   = "Allow"
+        Action   = ["ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs"]
+        Resource = "*"
+      },
+      {
+        Effect   = "Allow"
+        Action   = ["states:StartSyncExecution"]
+        Resource = "arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:stateMachine:${var.score_payment_state_machine_name}"
+      },
+      {
+        Effect   = "Allow"
+        Action   = ["sqs:SendMessage"]
+        Resource = "arn:${data.aws_partition.current.partition}:sqs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:${var.payments_archive_queue_name}"
+      }
+    ]
+  })
+}
+
+resource "aws_iam_role" "legacy_orders_pipe_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "pipes.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+        Condition = {
+          StringEquals = {
+            "aws:SourceAccount" = data.aws_caller_identity.current.account_id
+          }
+        }
+      }
+    ]
+  })
+}
+
+resource "aws_iam_role_policy" "legacy_orders_pipe_role" {
+  name = "run-pipe"
+  role = aws_iam_role.legacy_orders_pipe_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect   = "Allow"
+        Action   = ["execute-api:Invoke"]
+        Resource = "arn:${data.aws_partition.current.partition}:execute-api:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:a1b2c3d4e5/prod/POST/enrich"
+      },
+      {
+        Effect   = "Allow"
+        Action   = ["kinesis:PutRecord", "kinesis:PutRecords"]
+        Resource = "arn:${data.aws_partition.current.partition}:kinesis:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:stream/${var.order_stream_stream_name}"
+      }
+    ]
+  })
+}
+
 resource "aws_scheduler_schedule_group" "reports_schedule_group" {
   name = "reports"
 }
@@ -534,6 +649,58 @@ resource "aws_pipes_pipe" "customer_changes_pipe" {
     eventbridge_event_bus_parameters {
       detail_type = "CustomerChanged"
       source      = "com.example.customers"
+    }
+  }
+}
+
+resource "aws_pipes_pipe" "euro_payments_pipe" {
+  depends_on    = [aws_iam_role_policy.euro_payments_pipe_role]
+  name          = "euro-payments"
+  desired_state = "RUNNING"
+  role_arn      = aws_iam_role.euro_payments_pipe_role.arn
+  source        = var.payments_cluster_arn
+  enrichment    = "arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:stateMachine:${var.score_payment_state_machine_name}"
+  target        = "arn:${data.aws_partition.current.partition}:sqs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:${var.payments_archive_queue_name}"
+
+  source_parameters {
+    filter_criteria {
+      filter {
+        pattern = "{\"value\":{\"currency\":[\"EUR\"]}}"
+      }
+    }
+
+    managed_streaming_kafka_parameters {
+      batch_size        = 100
+      consumer_group_id = "payments-pipe"
+      starting_position = "TRIM_HORIZON"
+      topic_name        = "payments"
+    }
+  }
+}
+
+resource "aws_pipes_pipe" "legacy_orders_pipe" {
+  depends_on    = [aws_iam_role_policy.legacy_orders_pipe_role]
+  name          = "legacy-orders"
+  desired_state = "RUNNING"
+  role_arn      = aws_iam_role.legacy_orders_pipe_role.arn
+  source        = "smk://kafka1.example.com:9092"
+  enrichment    = "arn:${data.aws_partition.current.partition}:execute-api:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:a1b2c3d4e5/prod/POST/enrich"
+  target        = "arn:${data.aws_partition.current.partition}:kinesis:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:stream/${var.order_stream_stream_name}"
+
+  source_parameters {
+    self_managed_kafka_parameters {
+      additional_bootstrap_servers       = ["kafka2.example.com:9092"]
+      batch_size                         = 50
+      maximum_batching_window_in_seconds = 1
+      consumer_group_id                  = "legacy-pipe"
+      starting_position                  = "LATEST"
+      topic_name                         = "legacy-orders"
+    }
+  }
+
+  target_parameters {
+    kinesis_stream_parameters {
+      partition_key = "$.value.orderId"
     }
   }
 }

@@ -9,6 +9,8 @@ import type { Construct } from "constructs";
  * EventBridge resources of the Switchyard design "scheduler-pipes".
  * Note: Schedule renewal-reminder has ActionAfterCompletion DELETE: CloudFormation (and so CDK) cannot set it; Terraform can.
  * Note: Schedule purge-exports calls s3:DeleteObject (a universal target): its role allows that action on every resource; narrow it to the resources its input names.
+ * Note: Pipe euro-payments reads MSK cluster payments-cluster: with IAM authentication its role also needs kafka-cluster:Connect, DescribeGroup, AlterGroup, DescribeTopic and ReadData; with SASL/SCRAM or mTLS add the Credentials, which the design does not hold.
+ * Note: Pipe legacy-orders reads a self-managed Kafka cluster: add its Credentials (Secrets Manager ARNs), ServerRootCaCertificate and Vpc, which the design does not hold; the role then needs secretsmanager:GetSecretValue on them.
  */
 export class SchedulerPipesStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -24,6 +26,10 @@ export class SchedulerPipesStack extends Stack {
     new CfnParameter(this, "ClicksSourceStreamName", { type: "String", description: "Name of the existing Kinesis stream clicks", default: "clicks" });
     const customersTableStreamArn = new CfnParameter(this, "CustomersTableStreamArn", { type: "String", description: "Stream ARN of the DynamoDB table customers" });
     new CfnParameter(this, "ShapeCustomerFunctionName", { type: "String", description: "Name of the existing function shape-customer", default: "shape-customer" });
+    new CfnParameter(this, "PaymentsArchiveQueueName", { type: "String", description: "Name of the existing queue payments-archive", default: "payments-archive" });
+    const paymentsClusterArn = new CfnParameter(this, "PaymentsClusterArn", { type: "String", description: "ARN of the MSK cluster payments-cluster" });
+    new CfnParameter(this, "ScorePaymentStateMachineName", { type: "String", description: "Name of the existing express state machine score-payment", default: "score-payment" });
+    new CfnParameter(this, "OrderStreamStreamName", { type: "String", description: "Name of the existing stream order-stream", default: "order-stream" });
 
     const ordersBus = new events.EventBus(this, "OrdersBus", { eventBusName: "orders" });
 
@@ -304,6 +310,96 @@ export class SchedulerPipesStack extends Stack {
       ],
     });
 
+    const euroPaymentsPipeRole = new iam.CfnRole(this, "EuroPaymentsPipeRole", {
+      assumeRolePolicyDocument: {
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: "Allow",
+            Principal: {
+              Service: "pipes.amazonaws.com",
+            },
+            Action: "sts:AssumeRole",
+            Condition: {
+              StringEquals: {
+                "aws:SourceAccount": Aws.ACCOUNT_ID,
+              },
+            },
+          },
+        ],
+      },
+      policies: [
+        {
+          policyName: "run-pipe",
+          policyDocument: {
+            Version: "2012-10-17",
+            Statement: [
+              {
+                Effect: "Allow",
+                Action: ["kafka:DescribeClusterV2", "kafka:GetBootstrapBrokers"],
+                Resource: paymentsClusterArn.valueAsString,
+              },
+              {
+                Effect: "Allow",
+                Action: ["ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs"],
+                Resource: "*",
+              },
+              {
+                Effect: "Allow",
+                Action: ["states:StartSyncExecution"],
+                Resource: Fn.sub("arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${ScorePaymentStateMachineName}"),
+              },
+              {
+                Effect: "Allow",
+                Action: ["sqs:SendMessage"],
+                Resource: Fn.sub("arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${PaymentsArchiveQueueName}"),
+              },
+            ],
+          },
+        },
+      ],
+    });
+
+    const legacyOrdersPipeRole = new iam.CfnRole(this, "LegacyOrdersPipeRole", {
+      assumeRolePolicyDocument: {
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: "Allow",
+            Principal: {
+              Service: "pipes.amazonaws.com",
+            },
+            Action: "sts:AssumeRole",
+            Condition: {
+              StringEquals: {
+                "aws:SourceAccount": Aws.ACCOUNT_ID,
+              },
+            },
+          },
+        ],
+      },
+      policies: [
+        {
+          policyName: "run-pipe",
+          policyDocument: {
+            Version: "2012-10-17",
+            Statement: [
+              {
+                Effect: "Allow",
+                Action: ["execute-api:Invoke"],
+                Resource: Fn.sub("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:a1b2c3d4e5/prod/POST/enrich"),
+              },
+              {
+                Effect: "Allow",
+                Action: ["kinesis:PutRecord", "kinesis:PutRecords"],
+                Resource: Fn.sub("arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/${OrderStreamStreamName}"),
+              },
+            ],
+          },
+        },
+      ],
+    });
+
     const reportsScheduleGroup = new scheduler.CfnScheduleGroup(this, "ReportsScheduleGroup", {
       name: "reports",
     });
@@ -458,6 +554,54 @@ export class SchedulerPipesStack extends Stack {
         eventBridgeEventBusParameters: {
           detailType: "CustomerChanged",
           source: "com.example.customers",
+        },
+      },
+    });
+
+    new pipes.CfnPipe(this, "EuroPaymentsPipe", {
+      name: "euro-payments",
+      desiredState: "RUNNING",
+      roleArn: euroPaymentsPipeRole.attrArn,
+      source: paymentsClusterArn.valueAsString,
+      sourceParameters: {
+        filterCriteria: {
+          filters: [
+            {
+              pattern: "{\"value\":{\"currency\":[\"EUR\"]}}",
+            },
+          ],
+        },
+        managedStreamingKafkaParameters: {
+          topicName: "payments",
+          consumerGroupId: "payments-pipe",
+          batchSize: 100,
+          startingPosition: "TRIM_HORIZON",
+        },
+      },
+      enrichment: Fn.sub("arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${ScorePaymentStateMachineName}"),
+      target: Fn.sub("arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${PaymentsArchiveQueueName}"),
+    });
+
+    new pipes.CfnPipe(this, "LegacyOrdersPipe", {
+      name: "legacy-orders",
+      desiredState: "RUNNING",
+      roleArn: legacyOrdersPipeRole.attrArn,
+      source: "smk://kafka1.example.com:9092",
+      sourceParameters: {
+        selfManagedKafkaParameters: {
+          topicName: "legacy-orders",
+          consumerGroupId: "legacy-pipe",
+          batchSize: 50,
+          maximumBatchingWindowInSeconds: 1,
+          startingPosition: "LATEST",
+          additionalBootstrapServers: ["kafka2.example.com:9092"],
+        },
+      },
+      enrichment: Fn.sub("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:a1b2c3d4e5/prod/POST/enrich"),
+      target: Fn.sub("arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/${OrderStreamStreamName}"),
+      targetParameters: {
+        kinesisStreamParameters: {
+          partitionKey: "$.value.orderId",
         },
       },
     });
