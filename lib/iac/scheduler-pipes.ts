@@ -256,7 +256,7 @@ class SchedulerPipesBuilder {
       {
         names,
         name,
-        description: node.description,
+        description: blankToUndefined(node.description),
         group,
         expression: node.expression,
         timezone: node.timezone,
@@ -268,7 +268,7 @@ class SchedulerPipesBuilder {
         target: {
           arn: delivery.arn,
           roleArn: this.role(owner, name, node.roleArn, "scheduler.amazonaws.com", statements),
-          input: node.targetInput?.trim() === "" ? undefined : node.targetInput?.trim(),
+          input: blankToUndefined(node.targetInput)?.trim(),
           retryPolicy: node.retryPolicy,
           deadLetterQueueArn,
           // Scheduler's EventBridge target requires both.
@@ -330,7 +330,7 @@ class SchedulerPipesBuilder {
     return {
       names,
       name: node.name,
-      description: node.description,
+      description: blankToUndefined(node.description),
       desiredState: node.desiredState,
       roleArn: this.role(owner, node.name, node.roleArn, "pipes.amazonaws.com", statements),
       source,
