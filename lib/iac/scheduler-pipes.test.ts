@@ -20,7 +20,9 @@ import { parse as parseHcl } from "@cdktf/hcl2json";
 import { describe, expect, it } from "vitest";
 import { designSchema, type Design, type DesignEdge, type DesignNode } from "@/lib/graph/schema";
 import { node } from "@/lib/graph/test-fixtures";
+import { requireFromRoot } from "./cdk-stack.test-support";
 import { exportDesign } from "./index";
+import { universalTargetAction } from "./scheduler-pipes";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixture = (): Design => designSchema.parse(JSON.parse(readFileSync(join(here, "__fixtures__", "scheduler-pipes.json"), "utf8")));
@@ -112,6 +114,27 @@ describe("Scheduler export", () => {
     expect(target.Arn).toBe("arn:aws:scheduler:::aws-sdk:s3:deleteObject");
     expect(statements(roleOf(t, target.RoleArn!))).toEqual([{ Effect: "Allow", Action: ["s3:DeleteObject"], Resource: "*" }]);
     expect(t.Metadata!["Switchyard::Notes"]).toContainEqual(expect.stringContaining("s3:DeleteObject (a universal target)"));
+  });
+
+  it("names a universal target's IAM action as CDK's own Universal target does (SDK service id → IAM prefix)", () => {
+    const { awsSdkToIamAction } = requireFromRoot("aws-cdk-lib/custom-resources/lib/helpers-internal") as { awsSdkToIamAction: (service: string, action: string) => string };
+    const calls: [string, string][] = [
+      ["s3", "deleteObject"],
+      ["sqs", "sendMessage"],
+      ["ecs", "updateService"],
+      ["rds", "stopDBCluster"],
+      ["sfn", "startExecution"],
+      ["efs", "createFileSystem"],
+      ["emr", "runJobFlow"],
+      ["cloudwatchlogs", "createLogGroup"],
+      ["eventbridge", "putEvents"],
+      ["applicationautoscaling", "registerScalableTarget"],
+      ["sesv2", "sendEmail"],
+    ];
+    for (const [service, action] of calls) expect(universalTargetAction(service, action), service).toBe(awsSdkToIamAction(service, action));
+    // Where CDK keeps the SDK id, IAM names the prefix cognito-idp
+    // (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncognitouserpools.html).
+    expect(universalTargetAction("cognitoidentityprovider", "adminDisableUser")).toBe("cognito-idp:AdminDisableUser");
   });
 
   it("delete after completion: set in Terraform, noted for CloudFormation and CDK, which cannot say it", async () => {

@@ -281,9 +281,9 @@ class SchedulerPipesBuilder {
     ];
   }
 
-  /** `arn:aws:scheduler:::aws-sdk:<service>:<action>`; its role may call that action on any resource. */
+  /** `arn:aws:scheduler:::aws-sdk:<service>:<action>`; its role may call that action on any resource (as CDK's Universal target grants it). */
   private universal(owner: string, target: { service: string; action: string }): Delivery {
-    const action = `${target.service}:${target.action.charAt(0).toUpperCase()}${target.action.slice(1)}`;
+    const action = universalTargetAction(target.service, target.action);
     this.context.notes.push(`${owner} calls ${action} (a universal target): its role allows that action on every resource; narrow it to the resources its input names.`);
     return { label: action, kind: "universal", arn: [`arn:aws:scheduler:::aws-sdk:${target.service}:${target.action}`], statement: { actions: [action], resource: ANY_RESOURCE } };
   }
@@ -404,6 +404,27 @@ class SchedulerPipesBuilder {
       }
     }
   }
+}
+
+/**
+ * SDK service ids (the universal target's `<service>`) whose IAM prefix differs, for the services
+ * schedules commonly call; any other id is its own prefix.
+ */
+const IAM_PREFIXES: Readonly<Record<string, string>> = {
+  sfn: "states",
+  efs: "elasticfilesystem",
+  emr: "elasticmapreduce",
+  cloudwatchlogs: "logs",
+  eventbridge: "events",
+  applicationautoscaling: "application-autoscaling",
+  sesv2: "ses",
+  cognitoidentityprovider: "cognito-idp",
+  elasticloadbalancingv2: "elasticloadbalancing",
+};
+
+/** The IAM action a universal target calls: `sfn` + `startExecution` → `states:StartExecution`. */
+export function universalTargetAction(service: string, action: string): string {
+  return `${IAM_PREFIXES[service] ?? service}:${action.charAt(0).toUpperCase()}${action.slice(1)}`;
 }
 
 function isStreamSource(node: DesignNode): node is StreamSourceNode {
