@@ -35,7 +35,7 @@ import { snakeCase } from "./names";
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 /** The JSON fixtures, then every starter design (golden files in `__golden__/starter-<id>`). */
-const FIXTURES = ["order-flow", "cross-account", ...STARTERS.map((starter) => `starter-${starter.id}`)];
+const FIXTURES = ["order-flow", "cross-account", "scheduler-pipes", ...STARTERS.map((starter) => `starter-${starter.id}`)];
 const load = (name: string): Design => {
   const starter = STARTERS.find((s) => `starter-${s.id}` === name);
   return starter ? starter.design() : designSchema.parse(JSON.parse(readFileSync(join(here, "__fixtures__", `${name}.json`), "utf8")));
@@ -141,7 +141,19 @@ function sortKeys(value: Json): Json {
   return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys(value[key]!)]));
 }
 
-const EVENTS_TYPES = ["AWS::Events::EventBus", "AWS::Events::Rule", "AWS::Events::Archive", "AWS::Events::EventBusPolicy", "AWS::Events::ApiDestination"];
+const EVENTS_TYPES = [
+  "AWS::Events::EventBus",
+  "AWS::Events::Rule",
+  "AWS::Events::Archive",
+  "AWS::Events::EventBusPolicy",
+  "AWS::Events::ApiDestination",
+  "AWS::Scheduler::ScheduleGroup",
+  "AWS::Scheduler::Schedule",
+  "AWS::Pipes::Pipe",
+];
+/** Execution roles of schedules and pipes: both formats write them in full (CDK's own event roles differ in shape). */
+const isServiceRole = (resource: { Type: string; Properties?: Record<string, Json> }) =>
+  resource.Type === "AWS::IAM::Role" && /"(scheduler|pipes)\.amazonaws\.com"/.test(JSON.stringify(resource.Properties?.AssumeRolePolicyDocument ?? null));
 const SET_TYPES = ["AWS::Lambda::Permission", "AWS::Lambda::EventSourceMapping"];
 
 /** Events resources by (our) logical id, plus permissions and mappings as sorted lists. */
@@ -167,7 +179,7 @@ function normalize(template: Template, ourIds: ReadonlySet<string>) {
   const sets: Record<string, string[]> = {};
   for (const [id, resource] of Object.entries(template.Resources)) {
     const properties = clean(resolve(resource.Properties ?? {}));
-    if (EVENTS_TYPES.includes(resource.Type)) events[idOf(id)] = { Type: resource.Type, Properties: properties };
+    if (EVENTS_TYPES.includes(resource.Type) || isServiceRole(resource)) events[idOf(id)] = { Type: resource.Type, Properties: properties };
     if (SET_TYPES.includes(resource.Type)) (sets[resource.Type] ??= []).push(JSON.stringify(sortKeys(properties)));
   }
   for (const list of Object.values(sets)) list.sort();
