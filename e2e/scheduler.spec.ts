@@ -9,7 +9,8 @@ import { expect, test } from "@playwright/test";
  * the context attributes filled in (https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-schedule-context-attributes.html);
  * the export has the schedule in each format.
  */
-test("Nightly report: canvas, run locally, fire now, Events, the lab's next fires, export", async ({ page }) => {
+test("Nightly report: canvas, run locally, fire now, Events, the lab's next fires, export", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/designs");
   await page.getByRole("button", { name: "New from template" }).click();
   await page.getByRole("dialog", { name: "New from template" }).getByRole("button", { name: /^Nightly report/ }).click();
@@ -58,8 +59,12 @@ test("Nightly report: canvas, run locally, fire now, Events, the lab's next fire
   // The export: the schedule in every format (built by the IaC export of schedules).
   await page.getByRole("button", { name: "Export", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Export “Nightly report”" });
-  for (const [tab, text] of [["CloudFormation", "AWS::Scheduler::Schedule"], ["Terraform", "aws_scheduler_schedule"], ["CDK", "CfnSchedule"]] as const) {
+  for (const [tab, header, text] of [["CloudFormation", "AWSTemplateFormatVersion", "AWS::Scheduler::Schedule"], ["Terraform", "required_providers", "aws_scheduler_schedule"], ["CDK", "extends Stack", "CfnSchedule"]] as const) {
     await dialog.getByRole("tab", { name: tab }).click();
-    await expect(dialog.getByTestId("code-view")).toContainText(text);
+    await expect(dialog.getByTestId("code-view")).toContainText(header);
+    // The code view renders the lines in sight; the copied file is the whole export.
+    await dialog.getByRole("button", { name: "Copy" }).click();
+    await expect(dialog.getByRole("status")).toContainText("Copied");
+    expect(await page.evaluate(() => navigator.clipboard.readText()), tab).toContain(text);
   }
 });
