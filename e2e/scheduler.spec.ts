@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { openSeenEvent } from "./see-in-events";
 
 /**
  * EventBridge Scheduler in the designer, from the "Nightly report" starter: the canvas shows its
@@ -30,12 +31,7 @@ test("Nightly report: canvas, run locally, fire now, Events, the lab's next fire
   expect(payload).toMatchObject({ report: "daily-sales", schedule: expect.stringMatching(/^arn:aws:scheduler:[a-z0-9-]+:\d{12}:schedule\/reports\/nightly-report$/) });
   expect(payload.scheduledTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
 
-  await status.getByRole("link", { name: "See it in Events" }).click();
-  await page.waitForURL(/\/events\?text=/);
-  const rows = page.getByTestId("event-row");
-  await expect(rows).toHaveCount(1);
-  await rows.first().getByRole("button", { name: "aws.scheduler" }).click();
-  const drawer = page.getByRole("dialog", { name: "Event detail" });
+  const drawer = await openSeenEvent(page, status, "aws.scheduler");
   await expect(drawer.getByTestId("delivery")).toContainText("stateMachine:nightly-report");
   await expect(drawer.getByTestId("delivery")).toContainText(payload.scheduledTime);
   await page.goto(designUrl);
