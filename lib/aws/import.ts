@@ -54,12 +54,14 @@ export function designFromAccount(state: AccountState, name: string, description
 class DesignBuilder {
   private readonly nodes: DesignNode[] = [];
   private readonly edges: DesignEdge[] = [];
-  private readonly warnings: string[] = [];
+  private readonly warnings: string[];
   private readonly ids = new Set<string>();
   private readonly busNodes = new Map<string, EventBusNode>();
   private readonly groupNodes = new Map<string, string>();
 
-  constructor(private readonly state: AccountState) {}
+  constructor(private readonly state: AccountState) {
+    this.warnings = [...(state.unread ?? [])];
+  }
 
   build(name: string, description: string): ImportResult {
     for (const bus of this.state.buses) this.busNode(bus.name, this.state.account, this.state.region);

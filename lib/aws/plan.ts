@@ -254,7 +254,7 @@ export function planChanges(desired: DesignResources & Partial<SchedulerPipesRes
     changes: [...busCreates, ...archiveWrites, ...ruleWrites, ...targetRemovals, ...targetWrites, ...scheduled.writes, ...scheduled.deletes, ...ruleDeletes, ...busDeletes],
     kept,
     buses,
-    notes: desired.problems.map((problem) => problem.message),
+    notes: [...desired.problems.map((problem) => problem.message), ...(actual.unread ?? [])],
   };
 }
 

@@ -21,7 +21,7 @@ import { NotFoundError } from "@/lib/errors";
 import type { AccountState, ApiDestinationState, ArchiveState, BusState, RuleState, Tags, Target } from "../resources/account-state";
 import type { PipesClient } from "@aws-sdk/client-pipes";
 import type { SchedulerClient } from "@aws-sdk/client-scheduler";
-import { sendAws } from "./errors";
+import { AwsCallError, sendAws } from "./errors";
 import { allPages, readPipes, readScheduler } from "./read-scheduler-pipes";
 
 export interface ReadScope {
@@ -121,12 +121,35 @@ export async function readAccount(client: EventBridgeClient, region: string, opt
   const apiDestinations = options.apiDestinations ? await describeApiDestinations(client, rules, send) : undefined;
   const whole = scope.bus === undefined;
   const paging = (phase: ReadProgress["phase"]) => ({ send, pageSize: options.pageSize, onPage: page(phase) });
-  const scheduler: Partial<Awaited<ReturnType<typeof readScheduler>>> = whole && options.scheduler ? await readScheduler(options.scheduler, paging("schedules")) : {};
-  counts.schedules = scheduler.schedules?.length ?? 0;
-  const pipes = whole && options.pipes ? { pipes: await readPipes(options.pipes, paging("pipes")) } : {};
-  counts.pipes = pipes.pipes?.length ?? 0;
+  const unread: string[] = [];
+  // An account whose credentials may not read Scheduler or Pipes still has its rules read: what was not read is said, not compared.
+  const permitted = async <T>(what: string, read: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await read();
+    } catch (error) {
+      if (!(error instanceof AwsCallError) || error.code !== "aws_access_denied") throw error;
+      unread.push(`${what} were not read: ${error.message}`);
+      return undefined;
+    }
+  };
+  const schedulerClient = whole ? options.scheduler : undefined;
+  const pipesClient = whole ? options.pipes : undefined;
+  const scheduler = schedulerClient === undefined ? undefined : await permitted("Schedule groups and schedules", () => readScheduler(schedulerClient, paging("schedules")));
+  counts.schedules = scheduler?.schedules.length ?? 0;
+  const pipes = pipesClient === undefined ? undefined : await permitted("Pipes", () => readPipes(pipesClient, paging("pipes")));
+  counts.pipes = pipes?.length ?? 0;
   report("done");
-  return { account, region, buses, rules, archives, ...(apiDestinations ? { apiDestinations } : {}), ...scheduler, ...pipes };
+  return {
+    account,
+    region,
+    buses,
+    rules,
+    archives,
+    ...(apiDestinations ? { apiDestinations } : {}),
+    ...scheduler,
+    ...(pipes === undefined ? {} : { pipes }),
+    ...(unread.length === 0 ? {} : { unread }),
+  };
 }
 
 /** The archives of the buses read; ListArchives has no pattern, so each is described. */

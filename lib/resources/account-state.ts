@@ -119,6 +119,8 @@ export interface AccountState {
   readonly scheduleGroups?: readonly ScheduleGroupState[];
   readonly schedules?: readonly ScheduleState[];
   readonly pipes?: readonly PipeState[];
+  /** What could not be read (access denied), one sentence each. */
+  readonly unread?: readonly string[];
 }
 
 /** `group/schedule`: a schedule's identity, since schedule names are unique per group only. */
