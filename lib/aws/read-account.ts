@@ -2,7 +2,7 @@
  * Reads an account's EventBridge buses, rules (with tags) and targets through the SDK,
  * following every NextToken, and reports progress as it goes. Can be limited to one bus and/or
  * a rule-name prefix. Given their clients, also Scheduler's groups and schedules and the pipes
- * (read-scheduler-pipes.ts), unless the read is limited to one bus.
+ * (read-scheduler-pipes.ts), unless the read is limited to one bus or a rule-name prefix.
  */
 import {
   DescribeApiDestinationCommand,
@@ -119,7 +119,8 @@ export async function readAccount(client: EventBridgeClient, region: string, opt
   }
   const archives = await readArchives(client, buses, page("buses"), options.pageSize, send);
   const apiDestinations = options.apiDestinations ? await describeApiDestinations(client, rules, send) : undefined;
-  const whole = scope.bus === undefined;
+  // Limited to a bus or to some rules, the read leaves Scheduler and Pipes out.
+  const whole = scope.bus === undefined && !scope.rulePrefix;
   const paging = (phase: ReadProgress["phase"]) => ({ send, pageSize: options.pageSize, onPage: page(phase) });
   const unread: string[] = [];
   // An account whose credentials may not read Scheduler or Pipes still has its rules read: what was not read is said, not compared.
