@@ -228,7 +228,16 @@ class ChangeRunner {
     if (pipe.source.endsWith("/")) {
       throw new StepRefused(`Pipe ${pipe.name} reads ${pipe.source}…: the rest of that ARN is assigned by AWS; create the pipe in AWS once and import it, then Switchyard updates it`);
     }
-    await sendAws(client, new CreatePipeCommand({ ...common, Enrichment: pipe.enrichment === undefined ? undefined : common.Enrichment, Source: pipe.source, SourceParameters: pipe.sourceParameters, Tags: { ...pipe.tags } }), this.send);
+    const created = {
+      ...common,
+      Enrichment: pipe.enrichment === undefined ? undefined : common.Enrichment,
+      EnrichmentParameters: pipe.enrichmentParameters,
+      TargetParameters: pipe.targetParameters,
+      Source: pipe.source,
+      SourceParameters: pipe.sourceParameters,
+      Tags: { ...pipe.tags },
+    };
+    await sendAws(client, new CreatePipeCommand(created), this.send);
   }
 
   /** A design names an API destination; AWS wants its ARN with the generated id. */

@@ -353,6 +353,13 @@ describe("planChanges: schedule groups, schedules and pipes", () => {
     expect(updated.changes[0]).toMatchObject({ action: "update", resource: "pipe", fields: [{ field: "SourceParameters.KinesisStreamParameters.BatchSize", before: 10, after: 20 }] });
   });
 
+  it("sends back the pipe's target parameters the design has no field for, and drops a removed input template", () => {
+    const read = pipe("p", { targetParameters: { InputTemplate: "<$.body>", LambdaFunctionParameters: { InvocationType: "FIRE_AND_FORGET" } } });
+    const [change] = plan(want({ pipes: [pipe("p")] }), have({ pipes: [read] })).changes;
+    expect(change).toMatchObject({ action: "update", fields: [{ field: "TargetParameters.InputTemplate", before: "<$.body>", after: undefined }] });
+    expect(change!.desiredPipe?.targetParameters).toEqual({ LambdaFunctionParameters: { InvocationType: "FIRE_AND_FORGET" } });
+  });
+
   it("orders groups before schedules, pipes after rule targets, and their deletions before rule deletions", () => {
     const result = plan(
       { ...want({ scheduleGroups: [{ name: "new", tags: MINE }], schedules: [schedule("s", { group: "new" })], pipes: [pipe("p")] }), rules: [{ ...rule("r", { targets: [target("t1")] }), tags: MINE }] },

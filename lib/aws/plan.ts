@@ -427,7 +427,9 @@ function planSchedulerPipes(desired: Partial<SchedulerPipesResources>, actual: A
       const reason = `AWS cannot change a pipe's ${fields.map((f) => f.field).filter((f) => FIXED_PIPE_FIELDS.some((fixed) => f === fixed || f.endsWith(`.${fixed}`))).join(", ")}: it is replaced`;
       writes.push({ action: "delete", ...base, fields: [], reason }, { ...create, reason });
     } else if (fields.length > 0) {
-      writes.push({ action: "update", ...base, fields, desiredPipe: { ...pipe, source: existing.source } });
+      // Target parameters the design has no field for (a Lambda's invocation type…) are sent back as AWS holds them.
+      const targetParameters = { ...unmanagedPipeTargetParameters(existing), ...pipe.targetParameters };
+      writes.push({ action: "update", ...base, fields, desiredPipe: { ...pipe, source: existing.source, targetParameters } });
     }
   }
   for (const pipe of actual.pipes ?? []) {
@@ -478,6 +480,12 @@ const MANAGED_SCHEDULE_TARGET_FIELDS = new Set(["Arn", "RoleArn", "Input", "Retr
 
 function unmanagedScheduleTarget(schedule: ScheduleState): Partial<ScheduleState["target"]> {
   return Object.fromEntries(Object.entries(schedule.target).filter(([key, value]) => !MANAGED_SCHEDULE_TARGET_FIELDS.has(key) && value !== undefined));
+}
+
+const MANAGED_PIPE_TARGET_PARAMETERS = new Set(["InputTemplate", "EventBridgeEventBusParameters", "SqsQueueParameters"]);
+
+function unmanagedPipeTargetParameters(pipe: PipeState): PipeState["targetParameters"] {
+  return Object.fromEntries(Object.entries(pipe.targetParameters ?? {}).filter(([key, value]) => !MANAGED_PIPE_TARGET_PARAMETERS.has(key) && value !== undefined));
 }
 
 /** Settings UpdatePipe cannot change: a difference in one replaces the pipe. */
