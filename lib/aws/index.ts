@@ -13,6 +13,8 @@ export {
   MAX_ATTEMPTS,
   parseAwsConnectionSettings,
   saveAwsConnection,
+  pipesClientFor,
+  schedulerClientFor,
   schemasClientFor,
   sqsClientFor,
   endpointProblem,

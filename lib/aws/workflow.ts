@@ -1,10 +1,13 @@
 /**
  * The server-side steps the routes run: import an account as a saved design, plan a saved
  * design against the account, apply that plan. Each reads the connection in use, makes one
- * EventBridge client, and always re-reads the account, so a plan never rests on stale state.
+ * EventBridge, Scheduler and Pipes client each, and always re-reads the account, so a plan never
+ * rests on stale state.
  */
 import { createHash } from "node:crypto";
 import type { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import type { PipesClient } from "@aws-sdk/client-pipes";
+import type { SchedulerClient } from "@aws-sdk/client-scheduler";
 import { z } from "zod";
 import { createDesign, getDesign } from "@/lib/designs/repository";
 import type { DesignRecord } from "@/lib/designs/types";
@@ -12,11 +15,12 @@ import { validateDesign, type Problem } from "@/lib/graph";
 import { ConflictError, fromZodError, ValidationError } from "@/lib/errors";
 import { DESIGN_NAME_MAX_LENGTH } from "@/lib/limits";
 import { applyPlan, type ApplyResult, type StepResult } from "./apply";
-import { currentAwsConnection, eventBridgeClientFor, type AwsConnectionSettings } from "./connection";
+import { currentAwsConnection, eventBridgeClientFor, pipesClientFor, schedulerClientFor, type AwsConnectionSettings } from "./connection";
 import { designFromAccount } from "./import";
 import { planChanges, type Plan } from "./plan";
 import { readAccount, type ReadProgress, type ReadScope } from "./read-account";
-import { designResources } from "../resources/design-resources";
+import { designResources, inDesignOrder } from "../resources/design-resources";
+import { schedulerPipesResources } from "../resources/scheduler-pipes-resources";
 
 async function requireConnection(): Promise<AwsConnectionSettings> {
   const connection = await currentAwsConnection();
@@ -24,13 +28,21 @@ async function requireConnection(): Promise<AwsConnectionSettings> {
   return connection;
 }
 
-async function withClient<T>(work: (client: EventBridgeClient, connection: AwsConnectionSettings) => Promise<T>): Promise<T> {
+interface Clients {
+  readonly scheduler: SchedulerClient;
+  readonly pipes: PipesClient;
+}
+
+async function withClient<T>(work: (client: EventBridgeClient, connection: AwsConnectionSettings, clients: Clients) => Promise<T>): Promise<T> {
   const connection = await requireConnection();
   const client = eventBridgeClientFor(connection);
+  const clients = { scheduler: schedulerClientFor(connection), pipes: pipesClientFor(connection) };
   try {
-    return await work(client, connection);
+    return await work(client, connection, clients);
   } finally {
     client.destroy();
+    clients.scheduler.destroy();
+    clients.pipes.destroy();
   }
 }
 
@@ -46,8 +58,8 @@ export interface ImportOutcome {
 }
 
 export function importAccount(request: ImportRequest, onProgress?: (progress: ReadProgress) => void, abortSignal?: AbortSignal): Promise<ImportOutcome> {
-  return withClient(async (client, connection) => {
-    const state = await readAccount(client, connection.region, { scope: request.scope, onProgress, abortSignal, apiDestinations: true });
+  return withClient(async (client, connection, clients) => {
+    const state = await readAccount(client, connection.region, { scope: request.scope, onProgress, abortSignal, apiDestinations: true, ...clients });
     const scopeText = [request.scope?.bus && `bus ${request.scope.bus}`, request.scope?.rulePrefix && `rules ${request.scope.rulePrefix}*`].filter(Boolean).join(", ");
     const name = request.name?.trim() || `Imported from ${state.account} ${state.region}${scopeText ? ` (${scopeText})` : ""}`;
     const { design, warnings } = designFromAccount(state, name, `EventBridge resources of account ${state.account} in ${state.region}, imported by Switchyard.`);
@@ -79,17 +91,20 @@ export type FingerprintedPlan = Plan & {
   readonly problems: readonly Problem[];
 };
 
-async function planWith(client: EventBridgeClient, connection: AwsConnectionSettings, request: PlanRequest, abortSignal?: AbortSignal): Promise<FingerprintedPlan> {
+async function planWith(client: EventBridgeClient, connection: AwsConnectionSettings, clients: Clients, request: PlanRequest, abortSignal?: AbortSignal): Promise<FingerprintedPlan> {
   const record = await getDesign(request.designId);
-  const actual = await readAccount(client, connection.region, { abortSignal });
-  const desired = designResources(record.graph, { account: actual.account, region: connection.region }, record.id);
+  const actual = await readAccount(client, connection.region, { abortSignal, ...clients });
+  const where = { account: actual.account, region: connection.region };
+  const rules = designResources(record.graph, where, record.id);
+  const scheduled = schedulerPipesResources(record.graph, where, record.id);
+  const desired = { ...rules, ...scheduled, problems: inDesignOrder(record.graph, [...rules.problems, ...scheduled.problems]) };
   const plan = planChanges(desired, actual, { designId: record.id, deleteUnmanaged: request.deleteUnmanaged });
   const problems = validateDesign(record.graph).filter((problem) => problem.severity === "error");
   return { ...plan, fingerprint: planFingerprint(plan), problems };
 }
 
 export function planDesign(request: PlanRequest, abortSignal?: AbortSignal): Promise<FingerprintedPlan> {
-  return withClient((client, connection) => planWith(client, connection, request, abortSignal));
+  return withClient((client, connection, clients) => planWith(client, connection, clients, request, abortSignal));
 }
 
 /**
@@ -102,8 +117,8 @@ export function applyDesign(
   callbacks: { onPlan?: (plan: FingerprintedPlan) => void; onStep?: (step: StepResult) => void } = {},
   abortSignal?: AbortSignal,
 ): Promise<ApplyResult> {
-  return withClient(async (client, connection) => {
-    const plan = await planWith(client, connection, request, abortSignal);
+  return withClient(async (client, connection, clients) => {
+    const plan = await planWith(client, connection, clients, request, abortSignal);
     if (plan.problems.length > 0) {
       const first = plan.problems.slice(0, 3).map((p) => p.message).join("; ");
       throw new ValidationError(`The design has ${plan.problems.length} error${plan.problems.length === 1 ? "" : "s"} to fix before it can be applied: ${first}${plan.problems.length > 3 ? "; …" : ""}`);
@@ -112,7 +127,7 @@ export function applyDesign(
       throw new ConflictError("The plan changed since you reviewed it (the design or the account changed): review the new plan and confirm again");
     }
     callbacks.onPlan?.(plan);
-    return applyPlan(client, plan, { onStep: callbacks.onStep, abortSignal, endpoint: connection.endpoint });
+    return applyPlan(client, plan, { onStep: callbacks.onStep, abortSignal, endpoint: connection.endpoint, ...clients });
   });
 }
 
