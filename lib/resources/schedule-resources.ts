@@ -11,6 +11,7 @@ import { withoutUndefined } from "@/lib/format";
 import { indexDesign, type DesignIndex } from "@/lib/graph/graph-index";
 import { isTargetNode, scheduleGroupNameOf, scheduleNameOf, type Design, type NodeOfKind } from "@/lib/graph";
 import { targetArnFor } from "./design-resources";
+import { universalTargetArn } from "./scheduler-pipes-resources";
 
 /** Where a schedule's invocation goes. */
 export type ScheduleTargetOf =
@@ -33,7 +34,7 @@ export function scheduleTargetOf(node: NodeOfKind<"schedule">, index: DesignInde
     if (target !== undefined && arn !== undefined) return { kind: "resource", nodeId: target.id, nodeKind: target.kind, arn };
   }
   const universal = node.universalTarget;
-  return universal === undefined ? undefined : { kind: "universal", arn: `arn:aws:scheduler:::aws-sdk:${universal.service}:${universal.action}` };
+  return universal === undefined ? undefined : { kind: "universal", arn: universalTargetArn(universal) };
 }
 
 export interface PlacedSchedule {
