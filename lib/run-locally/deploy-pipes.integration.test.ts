@@ -1,0 +1,113 @@
+/**
+ * "Run locally" of the Order pipeline starter, checked with the real SDK clients against the
+ * local endpoint: the pipe is made on the local Pipes service (DescribePipe shows what the design
+ * says), sending to the local source queue runs it, the filter reads the SQS body
+ * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-event-filtering.html), the
+ * API destination enrichment is called for real (a loopback server, allowed by the outbound
+ * setting) and its answer is what the target template reads
+ * (https://docs.aws.amazon.com/eventbridge/latest/userguide/pipes-enrichment.html), and the bus's
+ * rule delivers the enriched order to the fulfilment queue.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { DescribePipeCommand, PipesClient } from "@aws-sdk/client-pipes";
+import { CreateQueueCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Design } from "../graph";
+import type { PipeStep } from "../emulator/pipes/engine";
+import { startTestEndpoint, type TestEndpoint } from "../emulator/test-endpoint";
+import { orderPipeline } from "../starters/order-pipeline";
+import { deployDesign } from "./deploy-design";
+
+const ACCOUNT = "000000000000";
+let endpoint: TestEndpoint;
+let crm: http.Server;
+let crmUrl: string;
+let pipes: PipesClient;
+let sqs: SQSClient;
+const lookups: string[] = [];
+
+beforeAll(async () => {
+  crm = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+    req.on("end", () => {
+      lookups.push(body);
+      const order = JSON.parse(body) as { orderId: string; customerId: string; total: number };
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ orderId: order.orderId, total: order.total, customer: { id: order.customerId, tier: "gold" } }));
+    });
+  });
+  await new Promise<void>((resolve) => crm.listen(0, "127.0.0.1", resolve));
+  crmUrl = `http://127.0.0.1:${(crm.address() as AddressInfo).port}/customers/lookup`;
+  endpoint = await startTestEndpoint({ SWITCHYARD_ALLOWED_OUTBOUND_HOSTS: "127.0.0.1" });
+  const options = { endpoint: endpoint.url, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } };
+  pipes = new PipesClient(options);
+  sqs = new SQSClient(options);
+});
+
+afterAll(async () => {
+  pipes.destroy();
+  sqs.destroy();
+  await endpoint.close();
+  crm.closeAllConnections();
+  await new Promise<void>((resolve) => crm.close(() => resolve()));
+});
+
+/** The starter with its CRM on the loopback server. */
+function localOrderPipeline(): Design {
+  const design = orderPipeline();
+  return {
+    ...design,
+    nodes: design.nodes.map((node) => (node.kind === "pipe" && node.enrichment?.type === "api-destination" ? { ...node, enrichment: { ...node.enrichment, endpoint: crmUrl } } : node)),
+  };
+}
+
+async function runsOf(pipeArn: string, count: number): Promise<{ status: string; steps: PipeStep[] }[]> {
+  for (let i = 0; i < 200; i++) {
+    const rows = await endpoint.runtime.db.pipeRun.findMany({ where: { pipeArn }, orderBy: { id: "asc" } });
+    if (rows.length >= count) return rows.map((row) => ({ status: row.status, steps: JSON.parse(row.steps) as PipeStep[] }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${pipeArn}: fewer than ${count} runs`);
+}
+
+describe("Run locally: the Order pipeline's pipe", { timeout: 30_000 }, () => {
+  it("is made on the local Pipes service and runs what is sent to the orders queue", async () => {
+    // The rule's target queue: Run locally makes the pipe's queues, a rule's SQS target delivers when its queue exists here.
+    await sqs.send(new CreateQueueCommand({ QueueName: "fulfilment" }));
+    const report = await deployDesign(endpoint.runtime, localOrderPipeline());
+    expect(report.problems).toEqual([]);
+    const pipeArn = `arn:aws:pipes:us-east-1:${ACCOUNT}:pipe/paid-orders`;
+    expect(report.pipes).toEqual([pipeArn]);
+    expect(report.outboundHosts).toEqual([expect.objectContaining({ host: new URL(crmUrl).host, nodeIds: ["paid-orders-pipe"], allowed: true })]);
+
+    const described = await pipes.send(new DescribePipeCommand({ Name: "paid-orders" }));
+    expect(described).toMatchObject({
+      CurrentState: "RUNNING",
+      Source: `arn:aws:sqs:us-east-1:${ACCOUNT}:orders`,
+      Target: `arn:aws:events:us-east-1:${ACCOUNT}:event-bus/orders`,
+      SourceParameters: { SqsQueueParameters: { BatchSize: 10 }, FilterCriteria: { Filters: [{ Pattern: expect.stringContaining('"PAID"') }] } },
+      TargetParameters: { EventBridgeEventBusParameters: { Source: "com.example.orders", DetailType: "Order Paid" } },
+    });
+    expect(described.Enrichment).toMatch(new RegExp(`^arn:aws:events:us-east-1:${ACCOUNT}:api-destination/customer-lookup/`));
+
+    // Deploying again replaces the pipe: one pipe, still running.
+    expect((await deployDesign(endpoint.runtime, localOrderPipeline())).pipes).toEqual([pipeArn]);
+
+    const queueUrl = `${endpoint.url}/${ACCOUNT}/orders`;
+    await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify({ orderId: "o-1", customerId: "c-42", status: "PAID", total: 980 }) }));
+    await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify({ orderId: "o-2", customerId: "c-43", status: "PENDING", total: 45 }) }));
+
+    const fulfilment = `${endpoint.url}/${ACCOUNT}/fulfilment`;
+    const received = await sqs.send(new ReceiveMessageCommand({ QueueUrl: fulfilment, WaitTimeSeconds: 10 }));
+    const event = JSON.parse(received.Messages?.[0]?.Body ?? "{}") as { source: string; "detail-type": string; detail: unknown };
+    expect(event).toMatchObject({ source: "com.example.orders", "detail-type": "Order Paid", detail: { orderId: "o-1", total: 980, customer: { id: "c-42", tier: "gold" } } });
+
+    const runs = await runsOf(pipeArn, 1);
+    const steps = runs.flatMap((run) => run.steps);
+    const dropped = steps.flatMap((s) => (s.step === "filter" ? s.dropped : []));
+    expect(dropped.map((record) => JSON.parse((record as { body: string }).body) as unknown)).toEqual([expect.objectContaining({ status: "PENDING" })]);
+    expect(lookups.map((body) => JSON.parse(body) as unknown)).toEqual([{ orderId: "o-1", customerId: "c-42", total: 980 }]);
+    expect(steps.find((s) => s.step === "target")).toMatchObject({ outcome: "delivered" });
+  });
+});
