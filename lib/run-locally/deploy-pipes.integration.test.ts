@@ -18,6 +18,7 @@ import type { PipeStep } from "../emulator/pipes/engine";
 import { startTestEndpoint, type TestEndpoint } from "../emulator/test-endpoint";
 import { orderPipeline } from "../starters/order-pipeline";
 import { deployDesign } from "./deploy-design";
+import { sendPipeRecords } from "./pipe-records";
 
 const ACCOUNT = "000000000000";
 let endpoint: TestEndpoint;
@@ -109,5 +110,18 @@ describe("Run locally: the Order pipeline's pipe", { timeout: 30_000 }, () => {
     expect(dropped.map((record) => JSON.parse((record as { body: string }).body) as unknown)).toEqual([expect.objectContaining({ status: "PENDING" })]);
     expect(lookups.map((body) => JSON.parse(body) as unknown)).toEqual([{ orderId: "o-1", customerId: "c-42", total: 980 }]);
     expect(steps.find((s) => s.step === "target")).toMatchObject({ outcome: "delivered" });
+  });
+
+  it("\"Send test records\" puts the source's samples' bodies in its queue: the pipe runs them", async () => {
+    const design = localOrderPipeline();
+    const pipeArn = `arn:aws:pipes:us-east-1:${ACCOUNT}:pipe/paid-orders`;
+    const before = await endpoint.runtime.db.pipeRun.count({ where: { pipeArn } });
+    expect(sendPipeRecords(endpoint.runtime, design, "orders-queue")).toEqual({ sourceArn: `arn:aws:sqs:us-east-1:${ACCOUNT}:orders`, sent: 2, pipeArns: [pipeArn] });
+    const runs = (await runsOf(pipeArn, before + 1)).slice(before);
+    const steps = runs.flatMap((run) => run.steps);
+    const entered = steps.flatMap((s) => (s.step === "source" ? s.records : []));
+    expect(entered.map((record) => (JSON.parse((record as { body: string }).body) as { orderId: string }).orderId).sort()).toEqual(["o-1001", "o-1002"]);
+    expect(steps.filter((s) => s.step === "filter").flatMap((s) => (s.step === "filter" ? s.dropped : [])).map((r) => (JSON.parse((r as { body: string }).body) as { status: string }).status)).toEqual(["PENDING"]);
+    expect(() => sendPipeRecords(endpoint.runtime, design, "orders-bus")).toThrow("Node orders-bus is not a source read by a pipe.");
   });
 });
