@@ -44,6 +44,16 @@ function Json({ values }: { values: readonly unknown[] }) {
   );
 }
 
+/** What a called step is, how it went and why. */
+function Called({ what, step }: { what: string; step: { arn: string; outcome: string; detail?: string } }) {
+  return (
+    <>
+      <span className="font-medium">{what}</span> <span className="font-mono text-xs">{step.arn}</span>: {step.outcome}
+      {step.detail !== undefined && <p className="text-xs text-slate-600 dark:text-slate-400">{step.detail}</p>}
+    </>
+  );
+}
+
 function StepView({ step }: { step: PipeStep }) {
   const box = "rounded border border-slate-200 p-2 dark:border-slate-700";
   switch (step.step) {
@@ -64,8 +74,7 @@ function StepView({ step }: { step: PipeStep }) {
     case "enrichment":
       return (
         <li data-testid="pipe-step" data-step="enrichment" data-outcome={step.outcome} className={box}>
-          <span className="font-medium">Enrichment</span> <span className="font-mono text-xs">{step.arn}</span>: {step.outcome}
-          {step.detail !== undefined && <p className="text-xs text-slate-600 dark:text-slate-400">{step.detail}</p>}
+          <Called what="Enrichment" step={step} />
           <p className="mt-1 text-xs font-medium">Sent</p>
           <Json values={step.requests} />
           {step.responses.length > 0 && (
@@ -79,8 +88,7 @@ function StepView({ step }: { step: PipeStep }) {
     case "target":
       return (
         <li data-testid="pipe-step" data-step="target" data-outcome={step.outcome} className={box}>
-          <span className="font-medium">Target</span> <span className="font-mono text-xs">{step.arn}</span>: {step.outcome}
-          {step.detail !== undefined && <p className="text-xs text-slate-600 dark:text-slate-400">{step.detail}</p>}
+          <Called what="Target" step={step} />
           <p className="mt-1 text-xs font-medium">Received</p>
           <Json values={step.payloads} />
         </li>

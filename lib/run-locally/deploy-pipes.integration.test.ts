@@ -8,8 +8,6 @@
  * (https://docs.aws.amazon.com/eventbridge/latest/userguide/pipes-enrichment.html), and the bus's
  * rule delivers the enriched order to the fulfilment queue.
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { DescribePipeCommand, PipesClient } from "@aws-sdk/client-pipes";
 import { CreateQueueCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,29 +15,18 @@ import type { Design } from "../graph";
 import type { PipeStep } from "../emulator/pipes/engine";
 import { startTestEndpoint, type TestEndpoint } from "../emulator/test-endpoint";
 import { orderPipeline } from "../starters/order-pipeline";
+import { startCustomerLookup, type CustomerLookup } from "../starters/order-pipeline-crm";
 import { deployDesign } from "./deploy-design";
 import { sendPipeRecords } from "./pipe-records";
 
 const ACCOUNT = "000000000000";
 let endpoint: TestEndpoint;
-let crm: http.Server;
-let crmUrl: string;
+let crm: CustomerLookup;
 let pipes: PipesClient;
 let sqs: SQSClient;
-const lookups: string[] = [];
 
 beforeAll(async () => {
-  crm = http.createServer((req, res) => {
-    let body = "";
-    req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
-    req.on("end", () => {
-      lookups.push(body);
-      const order = JSON.parse(body) as { orderId: string; customerId: string; total: number };
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ orderId: order.orderId, total: order.total, customer: { id: order.customerId, tier: "gold" } }));
-    });
-  });
-  await new Promise<void>((resolve) => crm.listen(0, "127.0.0.1", resolve));
-  crmUrl = `http://127.0.0.1:${(crm.address() as AddressInfo).port}/customers/lookup`;
+  crm = await startCustomerLookup();
   endpoint = await startTestEndpoint({ SWITCHYARD_ALLOWED_OUTBOUND_HOSTS: "127.0.0.1" });
   const options = { endpoint: endpoint.url, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } };
   pipes = new PipesClient(options);
@@ -50,8 +37,7 @@ afterAll(async () => {
   pipes.destroy();
   sqs.destroy();
   await endpoint.close();
-  crm.closeAllConnections();
-  await new Promise<void>((resolve) => crm.close(() => resolve()));
+  await crm.close();
 });
 
 /** The starter with its CRM on the loopback server. */
@@ -59,7 +45,7 @@ function localOrderPipeline(): Design {
   const design = orderPipeline();
   return {
     ...design,
-    nodes: design.nodes.map((node) => (node.kind === "pipe" && node.enrichment?.type === "api-destination" ? { ...node, enrichment: { ...node.enrichment, endpoint: crmUrl } } : node)),
+    nodes: design.nodes.map((node) => (node.kind === "pipe" && node.enrichment?.type === "api-destination" ? { ...node, enrichment: { ...node.enrichment, endpoint: crm.url } } : node)),
   };
 }
 
@@ -80,7 +66,7 @@ describe("Run locally: the Order pipeline's pipe", { timeout: 30_000 }, () => {
     expect(report.problems).toEqual([]);
     const pipeArn = `arn:aws:pipes:us-east-1:${ACCOUNT}:pipe/paid-orders`;
     expect(report.pipes).toEqual([pipeArn]);
-    expect(report.outboundHosts).toEqual([expect.objectContaining({ host: new URL(crmUrl).host, nodeIds: ["paid-orders-pipe"], allowed: true })]);
+    expect(report.outboundHosts).toEqual([expect.objectContaining({ host: new URL(crm.url).host, nodeIds: ["paid-orders-pipe"], allowed: true })]);
 
     const described = await pipes.send(new DescribePipeCommand({ Name: "paid-orders" }));
     expect(described).toMatchObject({
@@ -108,7 +94,7 @@ describe("Run locally: the Order pipeline's pipe", { timeout: 30_000 }, () => {
     const steps = runs.flatMap((run) => run.steps);
     const dropped = steps.flatMap((s) => (s.step === "filter" ? s.dropped : []));
     expect(dropped.map((record) => JSON.parse((record as { body: string }).body) as unknown)).toEqual([expect.objectContaining({ status: "PENDING" })]);
-    expect(lookups.map((body) => JSON.parse(body) as unknown)).toEqual([{ orderId: "o-1", customerId: "c-42", total: 980 }]);
+    expect(crm.requests.map((body) => JSON.parse(body) as unknown)).toEqual([{ orderId: "o-1", customerId: "c-42", total: 980 }]);
     expect(steps.find((s) => s.step === "target")).toMatchObject({ outcome: "delivered" });
   });
 
