@@ -44,6 +44,15 @@ function Json({ values }: { values: readonly unknown[] }) {
   );
 }
 
+function Part({ label, values }: { label: string; values: readonly unknown[] }) {
+  return (
+    <>
+      <p className="mt-1 text-xs font-medium">{label}</p>
+      <Json values={values} />
+    </>
+  );
+}
+
 /** What a called step is, how it went and why. */
 function Called({ what, step }: { what: string; step: { arn: string; outcome: string; detail?: string } }) {
   return (
@@ -75,22 +84,15 @@ function StepView({ step }: { step: PipeStep }) {
       return (
         <li data-testid="pipe-step" data-step="enrichment" data-outcome={step.outcome} className={box}>
           <Called what="Enrichment" step={step} />
-          <p className="mt-1 text-xs font-medium">Sent</p>
-          <Json values={step.requests} />
-          {step.responses.length > 0 && (
-            <>
-              <p className="mt-1 text-xs font-medium">Answered</p>
-              <Json values={step.responses} />
-            </>
-          )}
+          <Part label="Sent" values={step.requests} />
+          {step.responses.length > 0 && <Part label="Answered" values={step.responses} />}
         </li>
       );
     case "target":
       return (
         <li data-testid="pipe-step" data-step="target" data-outcome={step.outcome} className={box}>
           <Called what="Target" step={step} />
-          <p className="mt-1 text-xs font-medium">Received</p>
-          <Json values={step.payloads} />
+          <Part label="Received" values={step.payloads} />
         </li>
       );
   }
