@@ -6,7 +6,8 @@
  * What the export creates: custom and partner buses, archives, rules and their targets, API
  * destinations, roles EventBridge needs to reach a target (unless the design names one), Lambda
  * permissions for Lambda targets, CloudWatch Logs resource policies for log-group targets, event source mappings of stream sources read by a function,
- * and bus policies that let another account put events on a bus the export manages.
+ * and bus policies that let another account put events on a bus the export manages; the Custom
+ * Event Bus's buses, event sources, subscribers and their roles (new-bus-model.ts).
  * What it only refers to becomes a parameter (variable): every target resource (the function,
  * queue, topic… live elsewhere), dead-letter queues, roles named in the design (a target's, or
  * the role a rule itself uses), connections,
@@ -19,6 +20,7 @@ import { targetIdOf } from "@/lib/graph/target-id";
 import { RESOURCE_TARGET_ARNS, resourceNameOf, type ResourceTargetArn, type ResourceTargetNode } from "@/lib/resources/target-arn";
 import { canonicalPattern, type CanonicalPattern } from "./json-text";
 import { NameAllocator, type Names } from "./names";
+import { buildNewBusModel, type ModelContext, type NewBusExport } from "./new-bus-model";
 
 // ---------------------------------------------------------------------------------------------
 // Values: literal text and references, rendered by each format in its own syntax
@@ -28,7 +30,7 @@ export type Ref =
   | { readonly kind: "param"; readonly param: Parameter }
   | { readonly kind: "attr"; readonly resource: AttrResource; readonly names: Names; readonly attr: "arn" | "name" };
 
-export type AttrResource = "bus" | "rule" | "role" | "api-destination";
+export type AttrResource = "bus" | "rule" | "role" | "api-destination" | "eventsv2-bus";
 
 /** A string built from literal parts and references (an ARN, a name). */
 export type Expr = readonly (string | Ref)[];
@@ -187,6 +189,8 @@ export interface ExportModel {
   readonly rules: readonly RuleModel[];
   readonly permissions: readonly PermissionModel[];
   readonly eventSourceMappings: readonly EventSourceMappingModel[];
+  /** The Custom Event Bus resources (AWS::EventsV2::*). */
+  readonly newBus: NewBusExport;
   /** What the export leaves out or cannot do, for the reader of the generated code. */
   readonly notes: readonly string[];
 }
@@ -220,9 +224,9 @@ export function buildModel(design: Design): ExportModel {
   return new ModelBuilder(design).build();
 }
 
-class ModelBuilder {
-  private readonly index: DesignIndex;
-  private readonly names = new NameAllocator();
+class ModelBuilder implements ModelContext {
+  readonly index: DesignIndex;
+  readonly names = new NameAllocator();
   private readonly parameters: Parameter[] = [];
   private readonly notes: string[] = [];
   private readonly buses = new Map<string, BusModel>();
@@ -230,7 +234,9 @@ class ModelBuilder {
   private readonly roles = new Map<string, RoleModel>();
   private readonly logPolicies: LogPolicyModel[] = [];
   private readonly apiDestinations: ApiDestinationModel[] = [];
-  private readonly homeAccount: string | undefined;
+  readonly homeAccount: string | undefined;
+  /** Targets whose resource-policy note is written (once, and only for rule targets). */
+  private readonly policyNoted = new Set<string>();
 
   constructor(private readonly design: Design) {
     this.index = indexDesign(design);
@@ -243,6 +249,7 @@ class ModelBuilder {
     const rules = nodes.flatMap((node) => (node.kind === "rule" ? this.rule(node) : []));
     const permissions = this.permissions(rules);
     const eventSourceMappings = nodes.flatMap((node) => this.eventSourceMappings(node));
+    const newBus = buildNewBusModel(this, nodes);
     this.noteDocumentationNodes();
     return {
       name: this.design.name,
@@ -258,26 +265,32 @@ class ModelBuilder {
       rules,
       permissions,
       eventSourceMappings,
+      newBus,
       notes: this.notes,
     };
   }
 
   /**
-   * The account the export deploys into: the explicit account of the buses that carry rules
-   * (omitted means the design's own account, which is then the home one).
+   * The account the export deploys into: the explicit account of the buses that carry rules or
+   * subscribers (omitted means the design's own account, which is then the home one).
    */
   private findHomeAccount(): string | undefined {
     for (const node of this.design.nodes) {
       if (node.kind === "event-bus" && node.account !== undefined && this.index.outgoing(node.id, "feeds").length > 0) return node.account;
+      if (node.kind === "eventsv2-bus" && node.account !== undefined && this.index.outgoing(node.id, "subscribes").length > 0) return node.account;
     }
     return undefined;
   }
 
-  private isHome(account: string | undefined): boolean {
+  isHome(account: string | undefined): boolean {
     return account === undefined || account === this.homeAccount;
   }
 
-  private parameter(names: Names, description: string, defaultValue?: string): Ref {
+  note(text: string): void {
+    this.notes.push(text);
+  }
+
+  parameter(names: Names, description: string, defaultValue?: string): Ref {
     const param: Parameter = { names, description, default: defaultValue };
     this.parameters.push(param);
     return { kind: "param", param };
@@ -383,18 +396,12 @@ class ModelBuilder {
 
   private target(node: TargetNode, id: string, slot: string): TargetModel {
     const resolved = this.targetResource(node);
+    this.noteResourcePolicy(node, resolved);
     const label = resolved.names.logical;
     const retry = node.retryPolicy;
     const isDefaultRetry =
       retry.maximumEventAgeInSeconds === DEFAULT_RETRY_POLICY.maximumEventAgeInSeconds && retry.maximumRetryAttempts === DEFAULT_RETRY_POLICY.maximumRetryAttempts;
-    const deadLetterQueueArn = node.deadLetterQueueArn === undefined
-      ? undefined
-      : [
-          this.once(`${node.id}/dlq`, () => {
-            this.notes.push(`The dead-letter queue of ${label} exists already: its policy must allow events.amazonaws.com to sqs:SendMessage.`);
-            return this.parameter(this.names.allocate(label, "dead letter queue arn"), `Dead-letter queue of ${label} (SQS queue ARN)`, node.deadLetterQueueArn);
-          }),
-        ];
+    const deadLetterQueueArn = node.deadLetterQueueArn === undefined ? undefined : [this.deadLetterQueue(node.id, label, node.deadLetterQueueArn)];
     return {
       id,
       slot,
@@ -411,6 +418,21 @@ class ModelBuilder {
     };
   }
 
+  /** A dead-letter queue (of a target, subscriber or event source) as a parameter, once per node. */
+  deadLetterQueue(nodeId: string, label: string, arn: string): Ref {
+    return this.once(`${nodeId}/dlq`, () => {
+      this.notes.push(`The dead-letter queue of ${label} exists already: its policy must allow events.amazonaws.com to sqs:SendMessage.`);
+      return this.parameter(this.names.allocate(label, "dead letter queue arn"), `Dead-letter queue of ${label} (SQS queue ARN)`, arn);
+    });
+  }
+
+  /** A rule reaches a topic or queue through its resource policy, which lives with the resource. */
+  private noteResourcePolicy(node: TargetNode, resolved: ResolvedTarget): void {
+    if ((node.kind !== "sns" && node.kind !== "sqs") || !resolved.sameAccount || this.policyNoted.has(node.id)) return;
+    this.policyNoted.add(node.id);
+    this.notes.push(`The ${node.kind === "sns" ? "topic" : "queue"} of ${resolved.names.logical} exists already: its policy must allow events.amazonaws.com to ${node.kind === "sns" ? "sns:Publish" : "sqs:SendMessage"}.`);
+  }
+
   private readonly memo = new Map<string, Ref>();
   private once(key: string, make: () => Ref): Ref {
     let ref = this.memo.get(key);
@@ -419,7 +441,7 @@ class ModelBuilder {
   }
 
   /** The ARN a target delivers to, with the parameters that name it; one per target node. */
-  private targetResource(node: TargetNode): ResolvedTarget {
+  targetResource(node: TargetNode): ResolvedTarget {
     const known = this.targets.get(node.id);
     if (known) return known;
     let resolved: ResolvedTarget;
@@ -446,9 +468,6 @@ class ModelBuilder {
       resolved = this.referencedResource(node);
       if (node.kind === "cloudwatch-logs" && resolved.sameAccount) {
         this.logPolicies.push({ names: this.names.allocate(resolved.names.logical, "policy"), logGroupArn: resolved.arn });
-      }
-      if ((node.kind === "sns" || node.kind === "sqs") && resolved.sameAccount) {
-        this.notes.push(`The ${node.kind === "sns" ? "topic" : "queue"} of ${resolved.names.logical} exists already: its policy must allow events.amazonaws.com to ${node.kind === "sns" ? "sns:Publish" : "sqs:SendMessage"}.`);
       }
     }
     this.targets.set(node.id, resolved);
@@ -565,9 +584,6 @@ class ModelBuilder {
     for (const node of this.design.nodes) {
       if (node.kind === "schedule") this.notes.push(`Schedule ${node.id} (EventBridge Scheduler) is not exported; only rules are.`);
       if (node.kind === "http-api") this.notes.push(`HTTP API route ${node.method} ${node.path} (${node.name}) is not exported; only what EventBridge and the mappings need is.`);
-      if (node.kind === "eventsv2-bus" || node.kind === "eventsv2-source" || node.kind === "subscriber") {
-        this.notes.push(`Custom Event Bus ${node.kind === "eventsv2-bus" ? "bus" : node.kind === "subscriber" ? "subscriber" : "event source"} ${node.name} is not exported yet: this export covers Classic buses only.`);
-      }
       if (node.kind === "lambda") {
         for (const bus of this.index.successors(node.id, "puts-events", "event-bus")) {
           this.notes.push(`Function ${node.functionName} puts events on bus ${bus.name}: its execution role needs events:PutEvents on that bus.`);
@@ -577,7 +593,7 @@ class ModelBuilder {
   }
 }
 
-interface ResolvedTarget {
+export interface ResolvedTarget {
   readonly arn: Expr;
   /** How a same-account resource is named where a name will do; its ARN otherwise. */
   readonly name: Expr;
