@@ -1,12 +1,28 @@
 /**
- * Import: an account's buses, rules and targets (read-account.ts) as a design. Each bus, rule
+ * Import: an account's buses, rules and targets (read-account.ts), and its Custom Event Buses with
+ * their event sources and subscribers when they can be read (new-bus-api.ts), as a design. Each bus, rule
  * and rule target becomes a node made by the registry's factory and filled from AWS; target
  * kinds come from their ARNs; the graph is laid out automatically. Targets of kinds the design
  * cannot hold (ECS, Batch…) and fields it has no place for are listed as warnings, not dropped
  * silently.
  */
-import { createNode, DEFAULT_RETRY_POLICY, DESIGN_FORMAT, DESIGN_VERSION, layoutDesign, type Design, type DesignEdge, type DesignNode, type EventBusNode, type InputMode } from "@/lib/graph";
+import {
+  createNode,
+  DEFAULT_RETRY_POLICY,
+  DEFAULT_SUBSCRIBER_RETRY_POLICY,
+  DESIGN_FORMAT,
+  DESIGN_VERSION,
+  layoutDesign,
+  type Design,
+  type DesignEdge,
+  type DesignNode,
+  type EventBusNode,
+  type InputMode,
+  type NodeOfKind,
+  type SubscriberNode,
+} from "@/lib/graph";
 import { type AccountState, type RuleState, type Target } from "../resources/account-state";
+import type { EventSourceState, NewBusAccountState, SubscriberState } from "./new-bus-api";
 import type { TargetNode } from "../graph";
 import { targetIdFor } from "../resources/design-resources";
 import { isResourceTargetKind, recogniseTargetArn, RESOURCE_TARGET_ARNS, type RecognisedTarget, type ResourceTargetNode } from "../resources/target-arn";
@@ -24,8 +40,9 @@ const ORIGIN = { x: 0, y: 0 };
 /** Fields of AWS's `Target` the design has a place for; any other one present is warned about. */
 const KNOWN_TARGET_FIELDS = new Set(["Id", "Arn", "RoleArn", "Input", "InputPath", "InputTransformer", "RetryPolicy", "DeadLetterConfig", "SqsParameters", "KinesisParameters"]);
 
-export function designFromAccount(state: AccountState, name: string, description = ""): ImportResult {
-  return new DesignBuilder(state).build(name, description);
+/** `newBus`: the account's Custom Event Buses, when they could be read (new-bus-api.ts). */
+export function designFromAccount(state: AccountState, name: string, description = "", newBus?: NewBusAccountState): ImportResult {
+  return new DesignBuilder(state, newBus).build(name, description);
 }
 
 class DesignBuilder {
@@ -35,11 +52,15 @@ class DesignBuilder {
   private readonly ids = new Set<string>();
   private readonly busNodes = new Map<string, EventBusNode>();
 
-  constructor(private readonly state: AccountState) {}
+  constructor(
+    private readonly state: AccountState,
+    private readonly newBusState?: NewBusAccountState,
+  ) {}
 
   build(name: string, description: string): ImportResult {
     for (const bus of this.state.buses) this.busNode(bus.name, this.state.account, this.state.region);
     for (const rule of this.state.rules) this.rule(rule);
+    for (const bus of this.newBusState?.buses ?? []) this.newBus(bus);
     const design: Design = { format: DESIGN_FORMAT, version: DESIGN_VERSION, name, description, nodes: this.nodes, edges: this.edges };
     const positions = layoutDesign(design, () => NODE_SIZE);
     return {
@@ -118,6 +139,84 @@ class DesignBuilder {
       this.edge("forwards", node.id, destination.id);
     }
     return node;
+  }
+
+  private newBus(bus: NewBusAccountState["buses"][number]): void {
+    const node: NodeOfKind<"eventsv2-bus"> = {
+      ...createNode("eventsv2-bus", this.id("busv2", bus.Name), ORIGIN),
+      name: bus.Name,
+      ...(bus.Description ? { description: bus.Description } : {}),
+    };
+    const retention = bus.StorageConfiguration?.RetentionPeriodInDays;
+    const busNode = retention === undefined ? node : { ...node, retentionDays: retention };
+    this.nodes.push(busNode);
+    for (const source of bus.sources) this.eventSource(source, busNode.id);
+    for (const subscriber of bus.subscribers) this.subscriber(subscriber, bus.Name, busNode.id);
+  }
+
+  private eventSource(source: EventSourceState, busId: string): void {
+    const service = source.Configuration.AwsServiceEventsConfiguration;
+    const partner = source.Configuration.PartnerEventsConfiguration;
+    const config = service
+      ? { type: "aws-service" as const, awsService: service.AwsService, ...(service.Pattern ? { pattern: service.Pattern } : {}) }
+      : partner
+        ? { type: "partner" as const, partnerEventSourceArn: partner.PartnerEventSourceArn, ...(partner.Pattern ? { pattern: partner.Pattern } : {}) }
+        : undefined;
+    if (config === undefined) {
+      this.warnings.push(`Event source ${source.Name} has a configuration the design cannot hold; it was left out.`);
+      return;
+    }
+    const deadLetterQueueArn = (service ?? partner)?.OnFailureConfiguration?.Arn;
+    const node: NodeOfKind<"eventsv2-source"> = {
+      ...createNode("eventsv2-source", this.id("source", source.Name), ORIGIN),
+      name: source.Name,
+      config,
+      ...(source.Description ? { description: source.Description } : {}),
+      ...(deadLetterQueueArn ? { deadLetterQueueArn } : {}),
+    };
+    this.nodes.push(node);
+    this.edge("puts-events", node.id, busId);
+  }
+
+  private subscriber(subscriber: SubscriberState, busName: string, busId: string): void {
+    const where = `subscriber ${subscriber.Name} (Custom Event Bus ${busName})`;
+    const invoke = subscriber.InvokeConfiguration;
+    const recognised = recogniseTargetArn(invoke.TargetArn);
+    if (recognised === undefined) {
+      this.warnings.push(`The ${where} calls ${invoke.TargetArn}, a kind of target a design cannot hold yet; it was left out.`);
+      return;
+    }
+    const filters = Object.fromEntries((subscriber.FilterConfiguration?.Filters ?? []).map((filter) => [filter.Scope, filter.Pattern]));
+    const transformer = subscriber.Transformer;
+    const point = subscriber.PointInTimeConfiguration;
+    const node: SubscriberNode = {
+      ...createNode("subscriber", this.id("subscriber", busName, subscriber.Name), ORIGIN),
+      name: subscriber.Name,
+      ...(subscriber.Description ? { description: subscriber.Description } : {}),
+      filters,
+      transform: transformer?.Type === "JSONATA" ? { type: "JSONATA", expression: transformer.JsonataConfiguration?.Expression ?? "" } : { type: transformer?.Type ?? "RAW" },
+      ordering: subscriber.Type ?? "UNORDERED",
+      start: subscriber.StartingPosition !== "POINT_IN_TIME" || point === undefined ? { type: "LATEST" } : point.PointType === "TIMESTAMP" ? { type: "TIMESTAMP", startingPoint: point.StartingPoint ?? 0 } : { type: "HORIZON" },
+      state: subscriber.State ?? "RUNNING",
+      retryPolicy: {
+        maxEventAgeInSeconds: subscriber.RetryPolicy?.MaxEventAgeInSeconds ?? DEFAULT_SUBSCRIBER_RETRY_POLICY.maxEventAgeInSeconds,
+        maxRetryAttempts: subscriber.RetryPolicy?.MaxRetryAttempts ?? DEFAULT_SUBSCRIBER_RETRY_POLICY.maxRetryAttempts,
+      },
+      ...(subscriber.OnFailureConfiguration?.Arn ? { deadLetterQueueArn: subscriber.OnFailureConfiguration.Arn } : {}),
+      roleArn: invoke.RoleArn,
+    };
+    const targetId = this.id("target", busName, subscriber.Name);
+    const found = this.targetNode(recognised, targetId, { Id: targetIdFor(targetId), Arn: invoke.TargetArn }, where);
+    if (found === undefined) return;
+    const target = found.kind === "sqs" && invoke.SqsParameters?.MessageGroupId ? { ...found, messageGroupId: invoke.SqsParameters.MessageGroupId } : found;
+    if (invoke.KinesisParameters?.PartitionKey) this.warnings.push(`The ${where} sets the Kinesis partition key ${invoke.KinesisParameters.PartitionKey}, which the design does not hold.`);
+    this.nodes.push(node, target);
+    this.edge("subscribes", busId, node.id);
+    this.edge("invokes", node.id, target.id);
+    if (target.kind === "event-bus-target") {
+      const destination = this.busNode(recognised.name, recognised.account, recognised.region);
+      this.edge("forwards", target.id, destination.id);
+    }
   }
 
   private targetNode(found: RecognisedTarget, id: string, target: Target, where: string): TargetNode | undefined {
