@@ -217,6 +217,18 @@ describe("plan and apply of a design's Custom Event Buses", () => {
     expect((await plan(api, changed)).changes).toEqual([]);
   });
 
+  it("clears a subscriber's filters when the design drops them (an omitted FilterConfiguration would keep them)", async () => {
+    const api = new FakeNewBusAccount();
+    const design = migratedRewards();
+    await apply(api, design);
+    const unfiltered: Design = { ...design, nodes: design.nodes.map((n) => (n.kind === "subscriber" && n.name === "warehouse-payment-processed" ? { ...n, filters: {} } : n)) };
+    const planned = await plan(api, unfiltered);
+    expect(planned.changes.map((c) => `${c.action} ${c.label} ${c.fields.map((f) => f.field).join(",")}`)).toEqual(["update eda_bus/warehouse-payment-processed FilterConfiguration"]);
+    await apply(api, unfiltered);
+    expect([...api.subscribers.values()].find((s) => s.Name === "warehouse-payment-processed")!.FilterConfiguration).toBeUndefined();
+    expect((await plan(api, unfiltered)).changes).toEqual([]);
+  });
+
   it("leaves out a subscriber with no role, saying why (InvokeConfiguration.RoleArn is required)", async () => {
     const api = new FakeNewBusAccount();
     const design = planMigration(STARTERS.find((s) => s.id === "reward-big-payments")!.design()).design;

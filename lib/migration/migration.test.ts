@@ -134,6 +134,14 @@ describe("migration of the IaC fixtures", () => {
     );
     expect(plan.design).toEqual(original);
   });
+
+  it("custom-event-bus: already on the Custom Event Bus; its Classic bus carries no rules, so there is nothing to migrate", () => {
+    const original = fixture("custom-event-bus");
+    expect(migratableBuses(original)).toEqual([]);
+    const plan = planMigration(original);
+    expect(plan.lines).toEqual([]);
+    expect(plan.design).toEqual(original);
+  });
 });
 
 describe("what cannot move", () => {
