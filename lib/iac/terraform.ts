@@ -201,9 +201,10 @@ function roleBlocks(role: RoleModel): Block[] {
 
 // ---------------------------------------------------------------------------------------------
 // The Custom Event Bus: the `aws` provider has no resources for it (AWS provider 6), so the
-// `awscc` provider's, generated from the CloudFormation schema: `awscc_<service>_<resource>` in
-// snake_case (AWS::EventsV2::EventBus is awscc_eventsv2_event_bus, added in awscc 1.104.0), its
-// properties the CloudFormation ones in snake_case, nested objects as attributes (`= { … }`).
+// `awscc` provider's, generated from the CloudFormation registry schemas: `awscc_<service>_<resource>`
+// in snake_case (AWS::EventsV2::EventBus is awscc_eventsv2_event_bus; awscc 1.104.0's release
+// notes are the first to list the awscc_eventsv2_* types), the properties the CloudFormation
+// ones in snake_case, nested objects as attributes (`= { … }`), JSON properties as strings.
 
 /** The awscc provider this export needs when the design has a Custom Event Bus. */
 export const AWSCC_PROVIDER = { source: "hashicorp/awscc", version: ">= 1.104.0" };
