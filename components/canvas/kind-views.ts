@@ -15,6 +15,11 @@ export interface KindView<K extends NodeKind> {
 type KindViews = { readonly [K in NodeKind]: KindView<K> };
 
 const notes: FieldSpec = { type: "textarea", path: "notes", label: "Notes", hint: "Free documentation for your team." };
+/** An AWS name and an optional description: the first fields of buses, pipes and subscribers. */
+const NAME_AND_DESCRIPTION: readonly FieldSpec[] = [
+  { type: "text", path: "name", label: "Name" },
+  { type: "text", path: "description", label: "Description", optional: true },
+];
 
 const RETRY_AND_DLQ: readonly FieldSpec[] = [
   { type: "number", path: "retryPolicy.maximumEventAgeInSeconds", label: "Maximum event age (seconds)", hint: "60 to 86,400" },
@@ -77,6 +82,7 @@ function resourceTarget(resource: FieldSpec[]): readonly FieldSpec[] {
 const STREAM: readonly FieldSpec[] = [
   { type: "select", path: "reader", label: "Read by", options: ["event-source-mapping", "pipe"] },
   { type: "number", path: "batchSize", label: "Batch size" },
+  { type: "number", path: "batchingWindowSeconds", label: "Batching window (seconds)", optional: true, hint: "Empty: 0. Up to 300 s to fill a batch." },
   { type: "code-list", path: "filterCriteria", label: "Filter criteria", language: "pattern" },
 ];
 const STARTING_POSITION: FieldSpec = { type: "select", path: "startingPosition", label: "Starting position", options: ["LATEST", "TRIM_HORIZON", "AT_TIMESTAMP"] };
@@ -89,6 +95,8 @@ const SCOPE_LABELS: Record<FilterScope, { label: string; example: string }> = {
   SYSTEM_METADATA: { label: "system metadata (SYSTEM_METADATA)", example: '{\n  "aws:DeliveryType": ["LIVE"]\n}' },
 };
 
+const hasEnrichment = (node: DesignNode) => node.kind === "pipe" && node.enrichment !== undefined;
+const enrichmentType = (type: string) => (node: DesignNode) => node.kind === "pipe" && node.enrichment?.type === type;
 const triggerType = (type: string) => (node: DesignNode) => node.kind === "rule" && node.trigger.type === type;
 const emitsType = (type: string) => (node: DesignNode) => node.kind === "aws-service" && node.emits.type === type;
 
@@ -129,13 +137,30 @@ export const KIND_VIEWS: KindViews = {
       notes,
     ],
   },
+  "schedule-group": {
+    title: (n) => n.name,
+    fields: [{ type: "text", path: "name", label: "Name", hint: "1 to 64 letters, digits, \".\", \"-\" or \"_\"." }, notes],
+  },
   schedule: {
-    title: (n) => n.expression,
+    title: (n) => n.name ?? n.expression,
     fields: [
-      { type: "text", path: "expression", label: "Expression", placeholder: "rate(5 minutes)" },
-      { type: "text", path: "timezone", label: "Time zone", optional: true, placeholder: "UTC" },
-      { type: "text", path: "source", label: "Source" },
-      { type: "text", path: "detailType", label: "Detail-type" },
+      { type: "text", path: "name", label: "Name", optional: true, placeholder: "derived from the node id" },
+      { type: "text", path: "description", label: "Description", optional: true },
+      { type: "text", path: "expression", label: "Expression", placeholder: "cron(0 2 * * ? *)", hint: "at(yyyy-mm-ddThh:mm:ss), rate(value unit) or cron(minutes hours day-of-month month day-of-week year)." },
+      { type: "text", path: "timezone", label: "Time zone", optional: true, placeholder: "UTC", hint: "An IANA time zone such as Europe/Berlin." },
+      { type: "text", path: "startDate", label: "Start date", optional: true, placeholder: "2026-12-24T00:00:00Z" },
+      { type: "text", path: "endDate", label: "End date", optional: true, placeholder: "2027-12-24T00:00:00Z" },
+      { type: "number", path: "flexibleWindowMinutes", label: "Flexible time window (minutes)", optional: true, hint: "Empty: off. 1 to 1,440: Scheduler may fire anywhere in that window." },
+      { type: "select", path: "state", label: "State", options: ["ENABLED", "DISABLED"] },
+      { type: "select", path: "actionAfterCompletion", label: "After the last fire", options: ["NONE", "DELETE"] },
+      { type: "code", path: "targetInput", label: "Target input", language: "json", hint: "Context attributes such as <aws.scheduler.scheduled-time> are filled in at each fire." },
+      { type: "text", path: "source", label: "Event source", hint: "When the target is an event bus." },
+      { type: "text", path: "detailType", label: "Event detail-type", hint: "When the target is an event bus." },
+      { type: "optional", path: "universalTarget", label: "Universal target (any AWS API action)", create: () => ({ service: "sqs", action: "sendMessage" }) },
+      { type: "text", path: "universalTarget.service", label: "Service", placeholder: "sqs", when: (n) => n.kind === "schedule" && n.universalTarget !== undefined },
+      { type: "text", path: "universalTarget.action", label: "API action", placeholder: "sendMessage", when: (n) => n.kind === "schedule" && n.universalTarget !== undefined },
+      { type: "optional", path: "retryPolicy", label: "Retry policy other than the default (86,400 s, 185 attempts)", create: () => ({ maximumEventAgeInSeconds: 86_400, maximumRetryAttempts: 185 }) },
+      ...RETRY_AND_DLQ.map((field) => (field.path.startsWith("retryPolicy.") ? { ...field, when: (n: DesignNode) => n.kind === "schedule" && n.retryPolicy !== undefined } : field)),
       notes,
     ],
   },
@@ -191,8 +216,7 @@ export const KIND_VIEWS: KindViews = {
   "eventsv2-bus": {
     title: (n) => n.name,
     fields: [
-      { type: "text", path: "name", label: "Name" },
-      { type: "text", path: "description", label: "Description", optional: true },
+      ...NAME_AND_DESCRIPTION,
       { type: "number", path: "retentionDays", label: "Retention (days)", hint: "1 to 365: how long every event stays for backlogs and replays." },
       { type: "text", path: "account", label: "Account id", optional: true, placeholder: "the design's account" },
       { type: "text", path: "region", label: "Region", optional: true, placeholder: "the design's region" },
@@ -224,8 +248,7 @@ export const KIND_VIEWS: KindViews = {
   subscriber: {
     title: (n) => n.name,
     fields: [
-      { type: "text", path: "name", label: "Name" },
-      { type: "text", path: "description", label: "Description", optional: true },
+      ...NAME_AND_DESCRIPTION,
       ...FILTER_SCOPES.flatMap((scope): FieldSpec[] => [
         { type: "optional", path: `filters.${scope}`, label: `Filter on ${SCOPE_LABELS[scope].label}`, create: () => SCOPE_LABELS[scope].example },
         { type: "code", path: `filters.${scope}`, label: `${scope} pattern`, language: "pattern", when: (n) => n.kind === "subscriber" && n.filters[scope] !== undefined },
@@ -259,6 +282,48 @@ export const KIND_VIEWS: KindViews = {
       { type: "number", path: "retryPolicy.maxEventAgeInSeconds", label: "Maximum event age (seconds)", hint: "60 to 86,400; AWS's default is 300" },
       { type: "number", path: "retryPolicy.maxRetryAttempts", label: "Maximum retry attempts", hint: "0 to 185; AWS's default is 5" },
       { type: "text", path: "deadLetterQueueArn", label: "Dead-letter queue ARN (SQS)", optional: true, placeholder: "arn:aws:sqs:us-east-1:123456789012:dlq" },
+      { type: "text", path: "roleArn", label: "Role ARN", optional: true, placeholder: "arn:aws:iam::123456789012:role/name" },
+      notes,
+    ],
+  },
+  pipe: {
+    title: (n) => n.name,
+    fields: [
+      ...NAME_AND_DESCRIPTION,
+      { type: "select", path: "desiredState", label: "Desired state", options: ["RUNNING", "STOPPED"] },
+      { type: "optional", path: "enrichment", label: "Enrichment", create: () => ({ type: "lambda", functionName: "my-enrichment" }) },
+      {
+        type: "variant",
+        path: "enrichment",
+        discriminant: "type",
+        label: "Enriched by",
+        when: hasEnrichment,
+        options: [
+          { value: "lambda", label: "Lambda function", create: () => ({ type: "lambda", functionName: "my-enrichment" }) },
+          { value: "step-functions", label: "Step Functions (express)", create: () => ({ type: "step-functions", stateMachineName: "my-express-workflow" }) },
+          { value: "api-gateway", label: "API Gateway REST API", create: () => ({ type: "api-gateway", apiId: "abc123", stage: "prod", method: "POST", path: "/enrich" }) },
+          {
+            value: "api-destination",
+            label: "API destination",
+            create: () => ({ type: "api-destination", name: "enrichment", endpoint: "https://example.com/enrich", method: "POST", connection: { name: "my-connection", authorization: "API_KEY" } }),
+          },
+        ],
+      },
+      { type: "text", path: "enrichment.functionName", label: "Function name", when: enrichmentType("lambda") },
+      { type: "text", path: "enrichment.stateMachineName", label: "State machine name", when: enrichmentType("step-functions") },
+      { type: "text", path: "enrichment.apiId", label: "REST API id", when: enrichmentType("api-gateway") },
+      { type: "text", path: "enrichment.stage", label: "Stage", when: enrichmentType("api-gateway") },
+      { type: "select", path: "enrichment.method", label: "Method", options: httpMethodSchema.options, when: (n) => enrichmentType("api-gateway")(n) || enrichmentType("api-destination")(n) },
+      { type: "text", path: "enrichment.path", label: "Resource path", placeholder: "/enrich", when: enrichmentType("api-gateway") },
+      { type: "text", path: "enrichment.name", label: "API destination name", when: enrichmentType("api-destination") },
+      { type: "text", path: "enrichment.endpoint", label: "Endpoint", placeholder: "https://example.com/enrich", when: enrichmentType("api-destination") },
+      { type: "text", path: "enrichment.connection.name", label: "Connection name", when: enrichmentType("api-destination") },
+      { type: "select", path: "enrichment.connection.authorization", label: "Connection authorization", options: ["API_KEY", "BASIC", "OAUTH_CLIENT_CREDENTIALS"], when: enrichmentType("api-destination") },
+      { type: "code", path: "enrichmentInputTemplate", label: "Enrichment input template", language: "template", when: hasEnrichment },
+      { type: "code", path: "targetInputTemplate", label: "Target input template", language: "template", hint: "Empty: the target receives the (enriched) batch unchanged." },
+      { type: "optional", path: "busEvent", label: "Event source and detail-type (target is an event bus)", create: () => ({ source: "com.example.pipe", detailType: "Record" }) },
+      { type: "text", path: "busEvent.source", label: "Event source", when: (n) => n.kind === "pipe" && n.busEvent !== undefined },
+      { type: "text", path: "busEvent.detailType", label: "Event detail-type", when: (n) => n.kind === "pipe" && n.busEvent !== undefined },
       { type: "text", path: "roleArn", label: "Role ARN", optional: true, placeholder: "arn:aws:iam::123456789012:role/name" },
       notes,
     ],

@@ -8,6 +8,8 @@
  * `SWITCHYARD_AWS_ENDPOINT`) is used.
  */
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import { PipesClient } from "@aws-sdk/client-pipes";
+import { SchedulerClient } from "@aws-sdk/client-scheduler";
 import { SchemasClient } from "@aws-sdk/client-schemas";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { STSClient } from "@aws-sdk/client-sts";
@@ -219,4 +221,12 @@ export function schemasClientFor(connection: AwsConnectionSettings): SchemasClie
 
 export function sqsClientFor(connection: AwsConnectionSettings): SQSClient {
   return new SQSClient(awsClientConfig(connection));
+}
+
+export function schedulerClientFor(connection: AwsConnectionSettings): SchedulerClient {
+  return new SchedulerClient(awsClientConfig(connection));
+}
+
+export function pipesClientFor(connection: AwsConnectionSettings): PipesClient {
+  return new PipesClient(awsClientConfig(connection));
 }

@@ -14,6 +14,8 @@ export {
   MAX_ATTEMPTS,
   parseAwsConnectionSettings,
   saveAwsConnection,
+  pipesClientFor,
+  schedulerClientFor,
   schemasClientFor,
   sqsClientFor,
   endpointProblem,

@@ -1,10 +1,13 @@
 /**
  * The server-side steps the routes run: import an account as a saved design, plan a saved
  * design against the account, apply that plan. Each reads the connection in use, makes one
- * EventBridge client, and always re-reads the account, so a plan never rests on stale state.
+ * EventBridge, Scheduler and Pipes client each, and always re-reads the account, so a plan never
+ * rests on stale state.
  */
 import { createHash } from "node:crypto";
 import type { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import type { PipesClient } from "@aws-sdk/client-pipes";
+import type { SchedulerClient } from "@aws-sdk/client-scheduler";
 import { z } from "zod";
 import { createDesign, getDesign } from "@/lib/designs/repository";
 import type { DesignRecord } from "@/lib/designs/types";
@@ -12,7 +15,7 @@ import { validateDesign, type Problem } from "@/lib/graph";
 import { ConflictError, fromZodError, ValidationError } from "@/lib/errors";
 import { DESIGN_NAME_MAX_LENGTH } from "@/lib/limits";
 import { applyPlan, type ApplyResult, type StepResult } from "./apply";
-import { currentAwsConnection, eventBridgeClientFor, type AwsConnectionSettings } from "./connection";
+import { currentAwsConnection, eventBridgeClientFor, pipesClientFor, schedulerClientFor, type AwsConnectionSettings } from "./connection";
 import { designFromAccount } from "./import";
 import { applyNewBusChanges, designHasNewBus, planNewBusChanges, type NewBusPlan, type NewBusStepResult } from "./new-bus";
 import { readNewBusAccount, type NewBusAccess, type NewBusAccountState } from "./new-bus-api";
@@ -20,7 +23,8 @@ import { newBusAccess } from "./new-bus-client";
 import { describeAwsError } from "./errors";
 import { planChanges, type Plan } from "./plan";
 import { readAccount, type ReadProgress, type ReadScope } from "./read-account";
-import { designResources } from "../resources/design-resources";
+import { designResources, inDesignOrder } from "../resources/design-resources";
+import { schedulerPipesResources } from "../resources/scheduler-pipes-resources";
 
 async function requireConnection(): Promise<AwsConnectionSettings> {
   const connection = await currentAwsConnection();
@@ -28,15 +32,23 @@ async function requireConnection(): Promise<AwsConnectionSettings> {
   return connection;
 }
 
-/** The Classic client, and the Custom Event Bus's API or why there is none (new-bus-client.ts). */
-async function withClient<T>(work: (client: EventBridgeClient, connection: AwsConnectionSettings, newBus: NewBusAccess) => Promise<T>, abortSignal?: AbortSignal): Promise<T> {
+interface Clients {
+  readonly scheduler: SchedulerClient;
+  readonly pipes: PipesClient;
+}
+
+/** The Classic client, Scheduler's and Pipes', and the Custom Event Bus's API or why there is none (new-bus-client.ts). */
+async function withClient<T>(work: (client: EventBridgeClient, connection: AwsConnectionSettings, clients: Clients, newBus: NewBusAccess) => Promise<T>, abortSignal?: AbortSignal): Promise<T> {
   const connection = await requireConnection();
   const client = eventBridgeClientFor(connection);
+  const clients = { scheduler: schedulerClientFor(connection), pipes: pipesClientFor(connection) };
   const newBus = newBusAccess(connection, abortSignal);
   try {
-    return await work(client, connection, newBus);
+    return await work(client, connection, clients, newBus);
   } finally {
     client.destroy();
+    clients.scheduler.destroy();
+    clients.pipes.destroy();
     if (newBus.available) newBus.close();
   }
 }
@@ -53,8 +65,8 @@ export interface ImportOutcome {
 }
 
 export function importAccount(request: ImportRequest, onProgress?: (progress: ReadProgress) => void, abortSignal?: AbortSignal): Promise<ImportOutcome> {
-  return withClient(async (client, connection, newBus) => {
-    const state = await readAccount(client, connection.region, { scope: request.scope, onProgress, abortSignal, apiDestinations: true });
+  return withClient(async (client, connection, clients, newBus) => {
+    const state = await readAccount(client, connection.region, { scope: request.scope, onProgress, abortSignal, apiDestinations: true, ...clients });
     const scopeText = [request.scope?.bus && `bus ${request.scope.bus}`, request.scope?.rulePrefix && `rules ${request.scope.rulePrefix}*`].filter(Boolean).join(", ");
     const name = request.name?.trim() || `Imported from ${state.account} ${state.region}${scopeText ? ` (${scopeText})` : ""}`;
     // A scoped import reads Classic buses and rules only.
@@ -98,11 +110,13 @@ interface PlanWithState {
   readonly newBusState?: NewBusAccountState;
 }
 
-async function planWith(client: EventBridgeClient, connection: AwsConnectionSettings, newBusApi: NewBusAccess, request: PlanRequest, abortSignal?: AbortSignal): Promise<PlanWithState> {
+async function planWith(client: EventBridgeClient, connection: AwsConnectionSettings, clients: Clients, newBusApi: NewBusAccess, request: PlanRequest, abortSignal?: AbortSignal): Promise<PlanWithState> {
   const record = await getDesign(request.designId);
-  const actual = await readAccount(client, connection.region, { abortSignal });
+  const actual = await readAccount(client, connection.region, { abortSignal, ...clients });
   const where = { account: actual.account, region: connection.region };
-  const desired = designResources(record.graph, where, record.id);
+  const rules = designResources(record.graph, where, record.id);
+  const scheduled = schedulerPipesResources(record.graph, where, record.id);
+  const desired = { ...rules, ...scheduled, problems: inDesignOrder(record.graph, [...rules.problems, ...scheduled.problems]) };
   const plan = planChanges(desired, actual, { designId: record.id, deleteUnmanaged: request.deleteUnmanaged });
   const problems = validateDesign(record.graph).filter((problem) => problem.severity === "error");
   const newBusState = newBusApi.available ? await readNewBusAccount(newBusApi.api) : undefined;
@@ -114,7 +128,7 @@ async function planWith(client: EventBridgeClient, connection: AwsConnectionSett
 }
 
 export function planDesign(request: PlanRequest, abortSignal?: AbortSignal): Promise<FingerprintedPlan> {
-  return withClient(async (client, connection, newBus) => (await planWith(client, connection, newBus, request, abortSignal)).plan, abortSignal);
+  return withClient(async (client, connection, clients, newBus) => (await planWith(client, connection, clients, newBus, request, abortSignal)).plan, abortSignal);
 }
 
 /**
@@ -127,8 +141,8 @@ export function applyDesign(
   callbacks: { onPlan?: (plan: FingerprintedPlan) => void; onStep?: (step: StepResult) => void; onNewBusStep?: (step: NewBusStepResult) => void } = {},
   abortSignal?: AbortSignal,
 ): Promise<ApplyResult & { readonly newBus?: Awaited<ReturnType<typeof applyNewBusChanges>> }> {
-  return withClient(async (client, connection, newBusApi) => {
-    const { plan, newBusState } = await planWith(client, connection, newBusApi, request, abortSignal);
+  return withClient(async (client, connection, clients, newBusApi) => {
+    const { plan, newBusState } = await planWith(client, connection, clients, newBusApi, request, abortSignal);
     if (plan.problems.length > 0) {
       const first = plan.problems.slice(0, 3).map((p) => p.message).join("; ");
       throw new ValidationError(`The design has ${plan.problems.length} error${plan.problems.length === 1 ? "" : "s"} to fix before it can be applied: ${first}${plan.problems.length > 3 ? "; …" : ""}`);
@@ -137,7 +151,7 @@ export function applyDesign(
       throw new ConflictError("The plan changed since you reviewed it (the design or the account changed): review the new plan and confirm again");
     }
     callbacks.onPlan?.(plan);
-    const classic = await applyPlan(client, plan, { onStep: callbacks.onStep, abortSignal, endpoint: connection.endpoint });
+    const classic = await applyPlan(client, plan, { onStep: callbacks.onStep, abortSignal, endpoint: connection.endpoint, ...clients });
     // The Custom Event Bus's changes run after Classic's: a subscriber may target a Classic bus created above.
     if (classic.failed !== undefined || !newBusApi.available || !plan.newBus.available || plan.newBus.changes.length === 0 || newBusState === undefined) return classic;
     const newBus = await applyNewBusChanges(newBusApi.api, plan.newBus.changes, newBusState, (error) => describeAwsError(error).message, callbacks.onNewBusStep);

@@ -28,6 +28,15 @@ export const PROBLEM_SEVERITY = {
   "out-of-range": "error",
   "invalid-filter-pattern": "error",
   "invalid-route": "error",
+  // Scheduler and Pipes
+  "invalid-time-zone": "error",
+  "schedule-without-target": "warning",
+  "too-many-schedule-targets": "error",
+  "schedule-in-several-groups": "error",
+  "pipe-without-source": "warning",
+  "too-many-pipe-sources": "error",
+  "pipe-without-target": "warning",
+  "too-many-pipe-targets": "error",
   // Rules
   "rule-without-bus": "error",
   "rule-on-several-buses": "error",

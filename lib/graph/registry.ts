@@ -42,6 +42,9 @@ export const EDGE_REGISTRY: { readonly [K in EdgeKind]: EdgeKindSpec } = {
   "feeds-function": { label: "feeds", description: "An event source mapping or pipe delivers records to the function." },
   "writes-to": { label: "writes to", description: "Documentation: the target writes to this resource." },
   subscribes: { label: "subscribes", description: "The subscriber receives the Custom Event Bus's events that pass its filters." },
+  contains: { label: "contains", description: "The schedule belongs to this schedule group." },
+  "feeds-pipe": { label: "feeds", description: "The pipe reads this source's records." },
+  delivers: { label: "delivers", description: "The schedule or pipe invokes this target." },
 };
 
 /** Names AWS accepts (`[.\-_A-Za-z0-9]`), derived from the node id so fresh nodes differ. */
@@ -69,10 +72,11 @@ function streamDefaults() {
 }
 
 const PRODUCER_STARTS: readonly EdgeKind[] = ["puts-events"];
-/** Stream sources feed a function (event source mapping) or, through a pipe, a bus. */
-const STREAM_STARTS: readonly EdgeKind[] = ["feeds-function", "puts-events"];
+/** Stream sources feed a function (event source mapping) or a pipe; designs from before pipe nodes put events on a bus directly. */
+const STREAM_STARTS: readonly EdgeKind[] = ["feeds-function", "feeds-pipe", "puts-events"];
 const TARGET_STARTS: readonly EdgeKind[] = ["writes-to"];
-const TARGET_ENDS: readonly EdgeKind[] = ["invokes"];
+/** Rules and subscribers invoke targets; schedules and pipes deliver to them. */
+const TARGET_ENDS: readonly EdgeKind[] = ["invokes", "delivers"];
 const DOWNSTREAM_ENDS: readonly EdgeKind[] = ["writes-to"];
 
 export const NODE_REGISTRY: NodeRegistry = {
@@ -103,14 +107,23 @@ export const NODE_REGISTRY: NodeRegistry = {
     starts: PRODUCER_STARTS,
     ends: [],
   },
+  "schedule-group": {
+    kind: "schedule-group",
+    label: "Schedule group",
+    category: "producer",
+    description: "An EventBridge Scheduler schedule group: the schedules it contains share its tags and permissions.",
+    create: (id, position) => ({ id, position, kind: "schedule-group", name: nameFrom("group", id) }),
+    starts: ["contains"],
+    ends: [],
+  },
   schedule: {
     kind: "schedule",
     label: "Schedule",
     category: "producer",
-    description: "An EventBridge Scheduler schedule that puts an event on a bus.",
-    create: (id, position) => ({ id, position, kind: "schedule", expression: "rate(5 minutes)", source: "com.example.scheduler", detailType: "Tick" }),
-    starts: PRODUCER_STARTS,
-    ends: [],
+    description: "An EventBridge Scheduler schedule: at(), rate() or cron() in a time zone, invoking one target.",
+    create: (id, position) => ({ id, position, kind: "schedule", name: nameFrom("schedule", id), expression: "rate(5 minutes)", source: "com.example.scheduler", detailType: "Tick" }),
+    starts: [...PRODUCER_STARTS, "delivers"],
+    ends: ["contains"],
   },
   "http-api": {
     kind: "http-api",
@@ -204,6 +217,15 @@ export const NODE_REGISTRY: NodeRegistry = {
     starts: ["invokes"],
     ends: ["subscribes"],
   },
+  pipe: {
+    kind: "pipe",
+    label: "Pipe",
+    category: "rule",
+    description: "An EventBridge pipe: reads a queue or stream, filters, optionally enriches, and delivers to one target.",
+    create: (id, position) => ({ id, position, kind: "pipe", name: nameFrom("pipe", id), desiredState: "RUNNING" }),
+    starts: ["delivers", "puts-events"],
+    ends: ["feeds-pipe"],
+  },
   rule: {
     kind: "rule",
     label: "Rule",
@@ -221,7 +243,7 @@ export const NODE_REGISTRY: NodeRegistry = {
     create: (id, position) => ({ id, position, kind: "lambda", ...resourceTargetDefaults(), functionName: "my-function" }),
     // A function that calls PutEvents is a producer too.
     starts: [...TARGET_STARTS, "puts-events"],
-    ends: ["invokes", "feeds-function"],
+    ends: [...TARGET_ENDS, "feeds-function"],
   },
   sns: {
     kind: "sns",
@@ -293,7 +315,8 @@ export const NODE_REGISTRY: NodeRegistry = {
     description: "Forwards matching events to another event bus, in this or another account.",
     create: (id, position) => ({ id, position, kind: "event-bus-target", ...targetDefaults(), crossAccount: false }),
     starts: ["forwards"],
-    ends: TARGET_ENDS,
+    // Schedules and pipes put events on a bus directly (`puts-events`), not through this node.
+    ends: ["invokes"],
   },
   "cloudwatch-logs": {
     kind: "cloudwatch-logs",

@@ -15,11 +15,46 @@ const EVERY_KIND: Design = {
     { id: "app", kind: "custom-app", position: { x: 0, y: 160 }, name: "shop", source: "com.shop", detailTypes: ["OrderPlaced"] },
     { id: "zendesk", kind: "saas-partner", position: { x: 0, y: 240 }, partnerName: "zendesk.com", eventSourceName: "aws.partner/zendesk.com/123/tickets" },
     { id: "tick", kind: "schedule", position: { x: 0, y: 320 }, expression: "cron(0 12 * * ? *)", timezone: "Europe/Paris", source: "com.shop.cron", detailType: "Tick" },
+    { id: "nightly-group", kind: "schedule-group", position: { x: 0, y: 880 }, name: "reports" },
+    {
+      id: "nightly",
+      kind: "schedule",
+      position: { x: 200, y: 880 },
+      name: "nightly-report",
+      description: "Builds the nightly report",
+      expression: "cron(0 2 * * ? *)",
+      timezone: "Europe/Berlin",
+      startDate: "2026-12-01T00:00:00Z",
+      endDate: "2027-12-01T00:00:00Z",
+      flexibleWindowMinutes: 15,
+      state: "ENABLED",
+      actionAfterCompletion: "NONE",
+      source: "com.shop.reports",
+      detailType: "Nightly",
+      targetInput: '{"scheduledAt": "<aws.scheduler.scheduled-time>"}',
+      retryPolicy: { maximumEventAgeInSeconds: 3600, maximumRetryAttempts: 3 },
+      deadLetterQueueArn: "arn:aws:sqs:eu-west-1:111122223333:dlq",
+      roleArn: "arn:aws:iam::111122223333:role/scheduler",
+    },
+    { id: "reminder", kind: "schedule", position: { x: 200, y: 960 }, expression: "at(2026-12-24T09:00:00)", actionAfterCompletion: "DELETE", source: "com.shop", detailType: "Reminder", universalTarget: { service: "sqs", action: "sendMessage" } },
+    {
+      id: "paid",
+      kind: "pipe",
+      position: { x: 200, y: 640 },
+      name: "paid-orders",
+      description: "Paid orders to the bus",
+      desiredState: "RUNNING",
+      enrichment: { type: "api-destination", name: "customers", endpoint: "https://crm.example.com/customers", method: "POST", connection: { name: "crm", authorization: "API_KEY" } },
+      enrichmentInputTemplate: '{"id": <$.body.customerId>}',
+      targetInputTemplate: '{"order": <$.body>}',
+      busEvent: { source: "com.shop.pipe", detailType: "OrderPaid" },
+      roleArn: "arn:aws:iam::111122223333:role/pipe",
+    },
     { id: "route", kind: "http-api", position: { x: 0, y: 720 }, name: "products-api", method: "POST", path: "/product" },
     { id: "kafka", kind: "kafka-topic", position: { x: 0, y: 400 }, reader: "pipe", batchSize: 100, filterCriteria: ['{"value":{"type":["order"]}}'], startingPosition: "TRIM_HORIZON", cluster: "msk", clusterName: "c1", topic: "orders", consumerGroupId: "g1" },
     { id: "ddb", kind: "dynamodb-stream", position: { x: 0, y: 480 }, reader: "event-source-mapping", batchSize: 100, filterCriteria: [], startingPosition: "LATEST", tableName: "orders" },
     { id: "kin", kind: "kinesis-stream-source", position: { x: 0, y: 560 }, reader: "event-source-mapping", batchSize: 100, filterCriteria: [], startingPosition: "AT_TIMESTAMP", streamName: "clicks" },
-    { id: "q", kind: "sqs-queue-source", position: { x: 0, y: 640 }, reader: "event-source-mapping", batchSize: 10, filterCriteria: [], queueName: "jobs" },
+    { id: "q", kind: "sqs-queue-source", position: { x: 0, y: 640 }, reader: "pipe", batchSize: 10, batchingWindowSeconds: 5, filterCriteria: ['{"body":{"status":["PAID"]}}'], queueName: "jobs" },
     { id: "bus", kind: "event-bus", position: { x: 200, y: 0 }, busType: "classic", variant: "custom", name: "orders", account: "111122223333", region: "eu-west-1", archive: { name: "orders-archive", pattern: "", retentionDays: 30 } },
     { id: "rule", kind: "rule", position: { x: 400, y: 0 }, name: "placed", description: "", enabled: true, trigger: { type: "pattern", pattern: '{"source":["com.shop"],"detail":{"total":[{"numeric":[">",100.0]}]}}' } },
     { id: "fn", kind: "lambda", position: { x: 600, y: 0 }, input: { type: "matched-event" }, retryPolicy: { maximumEventAgeInSeconds: 3600, maximumRetryAttempts: 3 }, crossAccount: false, functionName: "bill", deadLetterQueueArn: "arn:aws:sqs:eu-west-1:111122223333:dlq", roleArn: "arn:aws:iam::111122223333:role/eb" },
@@ -63,6 +98,10 @@ const EVERY_KIND: Design = {
     { id: "e7", kind: "puts-events", source: "s3src", target: "bus2" },
     { id: "e8", kind: "subscribes", source: "bus2", target: "sub" },
     { id: "e9", kind: "invokes", source: "sub", target: "sqs" },
+    { id: "e10", kind: "contains", source: "nightly-group", target: "nightly" },
+    { id: "e11", kind: "delivers", source: "nightly", target: "sfn" },
+    { id: "e12", kind: "feeds-pipe", source: "q", target: "paid" },
+    { id: "e13", kind: "puts-events", source: "paid", target: "bus" },
   ],
 };
 
@@ -81,12 +120,17 @@ describe("design schema", () => {
     expect(new Set(EVERY_KIND.nodes.map((n) => n.kind))).toEqual(new Set(NODE_KINDS));
   });
 
-  it("loads design files written before the Custom Event Bus kinds unchanged (the new kinds are additive)", async () => {
+  it("loads design files written before the Custom Event Bus, Scheduler and Pipes kinds unchanged (the new kinds and fields are additive)", async () => {
     const { readFileSync } = await import("node:fs");
     for (const name of ["order-flow.json", "cross-account.json"]) {
       const text = readFileSync(new URL(`../iac/__fixtures__/${name}`, import.meta.url), "utf8");
       expect(designSchema.parse(JSON.parse(text))).toEqual(JSON.parse(text));
     }
+  });
+
+  it("loads a schedule as first written (expression, time zone, source, detail-type only), with no field added", () => {
+    const old = design([{ id: "tick", kind: "schedule", position: { x: 0, y: 0 }, expression: "rate(5 minutes)", source: "com.example", detailType: "Tick" }]);
+    expect(designSchema.parse(old)).toEqual(old);
   });
 
   it("keeps at most one filter per scope: an unknown scope is an error at its key", () => {

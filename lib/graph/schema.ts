@@ -65,7 +65,6 @@ const saasPartnerProducer = z.strictObject({
   eventSourceName: text,
 });
 
-/** A schedule (EventBridge Scheduler) that puts an event with this source and detail-type. */
 export const httpMethodSchema = z.enum(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
 /**
@@ -82,13 +81,60 @@ const httpApiProducer = z.strictObject({
   path: text,
 });
 
-const scheduleProducer = z.strictObject({
+/** How long and how often a rule target or a schedule's target is retried (AWS's ranges: validation). */
+export const retryPolicySchema = z.strictObject({
+  maximumEventAgeInSeconds: count,
+  maximumRetryAttempts: count,
+});
+
+// ---------------------------------------------------------------------------------------------
+// EventBridge Scheduler
+//
+// Shapes follow Scheduler's CreateSchedule / CreateScheduleGroup; AWS's ranges live in validation.
+
+/** A schedule group; a schedule belongs to the group whose `contains` edge reaches it, else to `default`. */
+const scheduleGroupNode = z.strictObject({
+  ...base,
+  kind: z.literal("schedule-group"),
+  name: text,
+});
+
+/** Any AWS API action as the target (`arn:aws:scheduler:::aws-sdk:<service>:<action>`), e.g. `sqs` + `sendMessage`. */
+export const universalTargetSchema = z.strictObject({ service: text, action: text });
+
+/**
+ * An EventBridge Scheduler schedule. Its target is the node its `delivers` edge reaches, the bus
+ * its `puts-events` edge reaches (then `source` and `detailType` name the event), or a universal
+ * target. Every field added after the first version is optional, so older files load unchanged.
+ */
+const scheduleNode = z.strictObject({
   ...base,
   kind: z.literal("schedule"),
+  /** Absent on schedules drawn before they had names: then derived from the node id. */
+  name: text.optional(),
+  description: text.optional(),
   expression: text,
+  /** IANA time zone the expression is read in; absent = UTC. */
   timezone: text.optional(),
+  /** ISO 8601 bounds of a `rate()` or `cron()` schedule. */
+  startDate: text.optional(),
+  endDate: text.optional(),
+  /** The window (minutes) Scheduler may spread each fire over; absent = `OFF`. */
+  flexibleWindowMinutes: count.optional(),
+  /** Absent = `ENABLED`. */
+  state: z.enum(["ENABLED", "DISABLED"]).optional(),
+  /** `DELETE` removes a one-time schedule after its last fire; absent = `NONE`. */
+  actionAfterCompletion: z.enum(["NONE", "DELETE"]).optional(),
+  /** The event's source and detail-type when the target is an event bus. */
   source: text,
   detailType: text,
+  /** The target's `Input` as typed; context attributes such as `<aws.scheduler.scheduled-time>` are filled in at each fire. */
+  targetInput: sourceText.optional(),
+  universalTarget: universalTargetSchema.optional(),
+  /** Absent = Scheduler's defaults (86,400 s, 185 attempts). */
+  retryPolicy: retryPolicySchema.optional(),
+  deadLetterQueueArn: text.optional(),
+  roleArn: text.optional(),
 });
 
 /** Who reads a stream: a Lambda event source mapping (feeds a function) or an EventBridge Pipe. */
@@ -128,6 +174,8 @@ const streamBase = {
   ...base,
   reader: streamReaderSchema,
   batchSize: count,
+  /** Seconds the reader may wait to fill a batch (MaximumBatchingWindowInSeconds); absent = 0. */
+  batchingWindowSeconds: count.optional(),
   filterCriteria: z.array(sourceText),
   /** Expectations of the filter criteria (a record passes when any criterion matches it). */
   expectations,
@@ -283,6 +331,45 @@ const subscriberNode = z.strictObject({
 });
 
 // ---------------------------------------------------------------------------------------------
+// EventBridge Pipes
+//
+// A pipe is one node: its source is the stream source whose `feeds-pipe` edge reaches it (the
+// source node holds how it is read: batch size, batching window, starting position and the
+// filter criteria), its target the node its `delivers` edge (or the bus its `puts-events` edge)
+// reaches. Shapes follow CreatePipe; AWS's ranges live in validation.
+
+/** An API destination's connection, named only: the credentials stay in AWS. */
+export const apiConnectionSchema = z.strictObject({
+  name: text,
+  authorization: z.enum(["API_KEY", "BASIC", "OAUTH_CLIENT_CREDENTIALS"]),
+});
+
+/** What a pipe calls with each batch before the target; its answer is what the target receives. */
+export const pipeEnrichmentSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("lambda"), functionName: text }),
+  /** Express workflows only (Pipes invokes them synchronously). */
+  z.strictObject({ type: z.literal("step-functions"), stateMachineName: text }),
+  z.strictObject({ type: z.literal("api-gateway"), apiId: text, stage: text, method: httpMethodSchema, path: text }),
+  z.strictObject({ type: z.literal("api-destination"), name: text, endpoint: text, method: httpMethodSchema, connection: apiConnectionSchema }),
+]);
+
+const pipeNode = z.strictObject({
+  ...base,
+  kind: z.literal("pipe"),
+  name: text,
+  description: text.optional(),
+  desiredState: z.enum(["RUNNING", "STOPPED"]),
+  enrichment: pipeEnrichmentSchema.optional(),
+  /** The enrichment's input template (`<$.body.id>` placeholders), as typed. */
+  enrichmentInputTemplate: sourceText.optional(),
+  /** The target's input template, as typed; absent = the (enriched) records unchanged. */
+  targetInputTemplate: sourceText.optional(),
+  /** The event's source and detail-type when the target is an event bus. */
+  busEvent: z.strictObject({ source: text, detailType: text }).optional(),
+  roleArn: text.optional(),
+});
+
+// ---------------------------------------------------------------------------------------------
 // Rules
 
 /** A rule is triggered by exactly one of these: the union makes "both" and "neither" unsayable. */
@@ -317,11 +404,6 @@ export const inputModeSchema = z.discriminatedUnion("type", [
     inputTemplate: sourceText,
   }),
 ]);
-
-export const retryPolicySchema = z.strictObject({
-  maximumEventAgeInSeconds: count,
-  maximumRetryAttempts: count,
-});
 
 /** What every rule target shares (one node = one `Target` entry of the rules that invoke it). */
 const targetBase = {
@@ -373,10 +455,7 @@ const apiDestinationTarget = z.strictObject({
   name: text,
   endpoint: text,
   method: httpMethodSchema,
-  connection: z.strictObject({
-    name: text,
-    authorization: z.enum(["API_KEY", "BASIC", "OAUTH_CLIENT_CREDENTIALS"]),
-  }),
+  connection: apiConnectionSchema,
   invocationRateLimitPerSecond: count.optional(),
 });
 
@@ -401,7 +480,8 @@ export const designNodeSchema = z.discriminatedUnion("kind", [
   awsServiceProducer,
   customAppProducer,
   saasPartnerProducer,
-  scheduleProducer,
+  scheduleGroupNode,
+  scheduleNode,
   httpApiProducer,
   kafkaSource,
   dynamodbStreamSource,
@@ -411,6 +491,7 @@ export const designNodeSchema = z.discriminatedUnion("kind", [
   eventsV2Bus,
   eventsV2Source,
   subscriberNode,
+  pipeNode,
   ruleNode,
   lambdaTarget,
   snsTarget,
@@ -428,7 +509,7 @@ export const designNodeSchema = z.discriminatedUnion("kind", [
 ]);
 
 /** What an edge means; which node kinds may sit at each end is the registry's business. */
-export const edgeKindSchema = z.enum(["puts-events", "feeds", "invokes", "forwards", "feeds-function", "writes-to", "subscribes"]);
+export const edgeKindSchema = z.enum(["puts-events", "feeds", "invokes", "forwards", "feeds-function", "writes-to", "subscribes", "contains", "feeds-pipe", "delivers"]);
 
 export const designEdgeSchema = z.strictObject({
   id: nodeIdSchema,
@@ -469,6 +550,9 @@ export type FilterScope = z.infer<typeof filterScopeSchema>;
 export type SubscriberFilters = z.infer<typeof subscriberFiltersSchema>;
 export type SubscriberTransform = z.infer<typeof subscriberTransformSchema>;
 export type SubscriberRetryPolicy = z.infer<typeof subscriberRetryPolicySchema>;
+export type ScheduleNode = NodeOfKind<"schedule">;
+export type PipeNode = NodeOfKind<"pipe">;
+export type PipeEnrichment = z.infer<typeof pipeEnrichmentSchema>;
 
 export const EDGE_KINDS: readonly EdgeKind[] = edgeKindSchema.options;
 

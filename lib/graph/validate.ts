@@ -9,6 +9,8 @@
 import { isJson } from "../format";
 import { RETRY_POLICY_LIMITS } from "../limits";
 import { eventsV2Problems } from "./eventsv2-validate";
+import { pipesProblems } from "./pipes-validate";
+import { schedulerProblems } from "./scheduler-validate";
 import { indexDesign, type DesignIndex } from "./graph-index";
 import { findEventLoops } from "./loops";
 import { checkPattern } from "./pattern-check";
@@ -29,6 +31,8 @@ export const LIMITS = {
   inputTemplate: 8192,
   input: 8192,
   batchSize: { min: 1, max: 10_000 },
+  /** MaximumBatchingWindowInSeconds of event source mappings and pipes. */
+  batchingWindowSeconds: { max: 300 },
   filterCriteria: 5,
 } as const;
 
@@ -60,6 +64,8 @@ export function validateDesign(design: Design): Problem[] {
   checkBusUniqueness(index, report);
   checkSamples(design, report);
   problems.push(...eventsV2Problems(index));
+  problems.push(...schedulerProblems(index));
+  problems.push(...pipesProblems(index));
   problems.push(...findEventLoops(index));
   return problems;
 }
@@ -148,11 +154,8 @@ function checkNode(node: DesignNode, index: DesignIndex, report: Report): void {
         });
       }
       return checkPartnerTargets(node, index, report);
-    case "schedule": {
-      const reason = scheduleExpressionProblem(node.expression, { allowAt: true });
-      if (reason) report({ code: "invalid-schedule-expression", nodeId: node.id, field: "expression", message: reason });
+    case "schedule":
       return checkPartnerTargets(node, index, report);
-    }
     case "http-api":
       if (!node.path.startsWith("/")) report({ code: "invalid-route", nodeId: node.id, field: "path", message: `An HTTP API route path starts with "/", not "${node.path}"` });
       return;
@@ -183,6 +186,9 @@ function checkNode(node: DesignNode, index: DesignIndex, report: Report): void {
     case "s3-bucket":
     case "database":
     case "resource":
+    // Scheduler's and Pipes' own checks: scheduler-validate.ts, pipes-validate.ts.
+    case "schedule-group":
+    case "pipe":
     // The Custom Event Bus's nodes: eventsv2-validate.ts.
     case "eventsv2-bus":
     case "eventsv2-source":
@@ -242,6 +248,13 @@ function checkStreamSource(node: NodeOfKind<"kafka-topic" | "dynamodb-stream" | 
       field: "reader",
       message: "An event source mapping only invokes a function; use a pipe to put records on an event bus",
     });
+  }
+  if (node.reader === "event-source-mapping" && index.outgoing(node.id, "feeds-pipe").length > 0) {
+    report({ code: "stream-reader-mismatch", nodeId: node.id, field: "reader", message: 'A pipe reads this source: set "Read by" to pipe, so its batch size and filters are the pipe\'s' });
+  }
+  const window = node.batchingWindowSeconds;
+  if (window !== undefined && window > LIMITS.batchingWindowSeconds.max) {
+    report({ code: "out-of-range", nodeId: node.id, field: "batchingWindowSeconds", message: `The batching window is 0 to ${LIMITS.batchingWindowSeconds.max} seconds, not ${window}` });
   }
 }
 
@@ -337,10 +350,11 @@ function checkRule(rule: RuleNode, index: DesignIndex, report: Report): void {
 function checkTarget(target: TargetNode, index: DesignIndex, report: Report): void {
   const invokedBy = index.incoming(target.id, "invokes").length;
   const fedByStream = index.incoming(target.id, "feeds-function").length;
+  const delivered = index.incoming(target.id, "delivers").length;
   // A function that puts events is a producer of the design (started by something not drawn).
   const publishes = index.outgoing(target.id, "puts-events").length;
-  if (invokedBy === 0 && fedByStream === 0 && publishes === 0 && index.degree(target.id) > 0) {
-    report({ code: "target-not-invoked", nodeId: target.id, message: `No rule or subscriber invokes ${name(target)}` });
+  if (invokedBy === 0 && fedByStream === 0 && delivered === 0 && publishes === 0 && index.degree(target.id) > 0) {
+    report({ code: "target-not-invoked", nodeId: target.id, message: `No rule, subscriber, schedule or pipe invokes ${name(target)}` });
   }
 
   const age = target.retryPolicy.maximumEventAgeInSeconds;

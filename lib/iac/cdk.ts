@@ -8,7 +8,7 @@
  * Kinesis target…) or that CDK always generates (a target's `Id`), the setting goes in as a
  * property override on the rule.
  */
-import { subTemplate } from "./cloudformation";
+import { schedulerPipesShapes, subTemplate, type ResourceShape, type Shape } from "./cloudformation";
 import { writeJson } from "./json-text";
 import type { TargetKind } from "@/lib/graph";
 import type { EventSourceMappingModel, Expr, ExportModel, Ref, RuleModel, TargetModel } from "./model";
@@ -73,6 +73,8 @@ const MODULES: Record<string, string> = {
   logs: "aws-logs",
   dynamodb: "aws-dynamodb",
   eventsv2: "aws-eventsv2",
+  scheduler: "aws-scheduler",
+  pipes: "aws-pipes",
 };
 
 class StackWriter {
@@ -120,6 +122,8 @@ class StackWriter {
           role: { arn: "roleArn", name: "roleName" },
           "api-destination": { arn: "attrArn", name: "ref" },
           "eventsv2-bus": { arn: "attrEventBusArn", name: "name" },
+          "schedule-group": { arn: "attrArn", name: "ref" },
+          "service-role": { arn: "attrArn", name: "ref" },
         }[ref.resource][ref.attr];
         return `${name}.${property}`;
       }
@@ -183,6 +187,7 @@ class StackWriter {
     for (const rule of model.rules) this.rule(rule);
     for (const mapping of model.eventSourceMappings) this.mapping(mapping);
     this.newBus(model.newBus);
+    this.schedulerPipes();
     while (this.lines[this.lines.length - 1] === "") this.lines.pop();
     return [...this.parameterLines(), ...this.lines].join("\n");
   }
@@ -337,6 +342,24 @@ class StackWriter {
   }
 
   /**
+   * Scheduler's and Pipes' resources as their stable L1 classes, with exactly the properties of
+   * the CloudFormation export (the L2 constructs are alpha modules).
+   */
+  private schedulerPipes(): void {
+    const shapes = schedulerPipesShapes<TsCode>(this.model.schedulerPipes, (expr) => new TsCode(this.value(expr)));
+    const referenced = new Set(this.model.schedulerPipes.schedules.flatMap((schedule) => (schedule.group ? [schedule.group.names.logical] : [])));
+    if (shapes.length > 0 && this.lines[this.lines.length - 1] !== "") this.emit();
+    for (const shape of shapes) {
+      const [module, cfnClass] = L1_CLASSES[shape.type];
+      this.modules.add(module);
+      const isReferenced = shape.type === "AWS::IAM::Role" || referenced.has(shape.logical);
+      const props = tsLiteral(l1Props(shape.properties), 0);
+      this.emit(`${isReferenced ? `const ${variable(shape.logical)} = ` : ""}new ${module}.${cfnClass}(this, "${shape.logical}", ${props.split("\n").join("\n    ")});`);
+      this.emit();
+    }
+  }
+
+  /**
    * A mapping as `lambda.EventSourceMapping`: the event-source classes would grant the function's
    * role read access, which an imported function (no role known here) cannot take.
    */
@@ -384,6 +407,51 @@ class NewBusWriter {
     const key = (name: string) => (rename ? propName(name) : /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name));
     return `{\n${entries.map(([name, item]) => `${inner}${key(name)}: ${this.literal(item, depth + 1, rename)}`).join(",\n")},\n${pad}}`;
   }
+}
+
+/** TypeScript code standing for a reference inside L1 properties. */
+class TsCode {
+  constructor(readonly code: string) {}
+}
+
+const L1_CLASSES: Record<ResourceShape<TsCode>["type"], readonly [module: string, cfnClass: string]> = {
+  "AWS::IAM::Role": ["iam", "CfnRole"],
+  "AWS::Scheduler::ScheduleGroup": ["scheduler", "CfnScheduleGroup"],
+  "AWS::Scheduler::Schedule": ["scheduler", "CfnSchedule"],
+  "AWS::Pipes::Pipe": ["pipes", "CfnPipe"],
+};
+
+/** CloudFormation property names whose L1 prop is not simply the name with a lower-case first letter. */
+const L1_NAMES: Record<string, string> = { DynamoDBStreamParameters: "dynamoDbStreamParameters", ConsumerGroupID: "consumerGroupId" };
+
+/** Policy documents are JSON the L1 class passes through: their keys stay as AWS writes them. */
+const RAW_PROPERTIES = new Set(["AssumeRolePolicyDocument", "PolicyDocument"]);
+
+function l1Props(value: Shape<TsCode>): Shape<TsCode> {
+  if (value instanceof TsCode || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(l1Props);
+  const object = value as { readonly [key: string]: Shape<TsCode> | undefined };
+  return Object.fromEntries(
+    Object.entries(object)
+      .filter((entry): entry is [string, Shape<TsCode>] => entry[1] !== undefined)
+      .map(([key, item]) => [L1_NAMES[key] ?? key.charAt(0).toLowerCase() + key.slice(1), RAW_PROPERTIES.has(key) ? item : l1Props(item)]),
+  );
+}
+
+/** A TS literal: two-space indentation, references as code, quoted keys only where needed. */
+function tsLiteral(value: Shape<TsCode> | undefined, depth: number): string {
+  const pad = "  ".repeat(depth);
+  const inner = "  ".repeat(depth + 1);
+  if (value instanceof TsCode) return value.code;
+  if (typeof value === "string" || typeof value === "number") return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    const items = value as readonly Shape<TsCode>[];
+    if (items.every((item) => typeof item === "string")) return `[${items.map((item) => JSON.stringify(item)).join(", ")}]`;
+    return `[\n${items.map((item) => `${inner}${tsLiteral(item, depth + 1)},`).join("\n")}\n${pad}]`;
+  }
+  const entries = Object.entries(value as { readonly [key: string]: Shape<TsCode> | undefined }).filter(([, item]) => item !== undefined);
+  const key = (k: string) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : JSON.stringify(k));
+  return `{\n${entries.map(([k, item]) => `${inner}${key(k)}: ${tsLiteral(item, depth + 1)},`).join("\n")}\n${pad}}`;
 }
 
 /** The top-level fields CDK's `EventPattern` type names; others (`$or`) need a type assertion. */

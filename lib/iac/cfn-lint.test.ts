@@ -54,6 +54,7 @@ describe.skipIf(CFN_LINT === undefined)(`cfn-lint on every exported template ${W
       return readdirSync(dir).map((file) => join(dir, file));
     });
     expect(templates.filter((path) => path.endsWith(".json")).length).toBeGreaterThan(8);
+    expect(templates.some((path) => path.includes("scheduler-pipes"))).toBe(true);
 
     // A control: a Classic template with a property AWS::Events::Rule does not have.
     const control = join(scratch, "control.template.json");

@@ -4,6 +4,7 @@
  */
 import type { BusModel, Expr, ExportModel, Ref, RoleModel, RuleModel, TargetModel } from "./model";
 import { ExprValue, JsonDocument, NEW_BUS_TYPES, type NewBusExport, type PropertyMap, type PropertyTree } from "./new-bus-model";
+import { trustPolicy, type PipeModel, type ScheduleModel, type SchedulerPipesModel } from "./scheduler-pipes";
 import { RawJson, writeJsonTree, writeYamlTree, type TreeValue } from "./template-tree";
 
 type Tree = { readonly [key: string]: TreeValue | undefined };
@@ -198,6 +199,7 @@ export function cloudFormationTemplate(model: ExportModel): Tree {
     };
   }
   Object.assign(resources, newBusResources(model.newBus));
+  for (const shape of schedulerPipesShapes<TreeValue>(model.schedulerPipes, cfnValue)) resources[shape.logical] = { Type: shape.type, Properties: shape.properties };
   const notes = [...model.notes, ...cloudFormationNotes(model)];
   return {
     AWSTemplateFormatVersion: "2010-09-09",
@@ -235,6 +237,109 @@ function newBusResources(newBus: NewBusExport): Record<string, TreeValue> {
   for (const role of newBus.roles) resources[role.names.logical] = roleResource(role);
   for (const resource of newBus.resources) resources[resource.names.logical] = { Type: NEW_BUS_TYPES[resource.type], Properties: propertyValue(resource.properties) };
   return resources;
+}
+
+// EventBridge Scheduler and Pipes: one tree per resource, its references rendered by the caller
+// (intrinsics here, TypeScript expressions in the CDK stack, which passes the same properties to
+// the L1 classes), so the two cannot disagree.
+
+/** A property tree whose references are `V`. */
+export type Shape<V> = V | string | number | readonly Shape<V>[] | { readonly [key: string]: Shape<V> | undefined };
+
+export interface ResourceShape<V> {
+  readonly logical: string;
+  readonly type: "AWS::IAM::Role" | "AWS::Scheduler::ScheduleGroup" | "AWS::Scheduler::Schedule" | "AWS::Pipes::Pipe";
+  readonly properties: { readonly [key: string]: Shape<V> | undefined };
+}
+
+const ACCOUNT_ID: Expr = [{ kind: "pseudo", name: "account" }];
+
+function scheduleProperties<V>(schedule: ScheduleModel, render: (expr: Expr) => V): ResourceShape<V>["properties"] {
+  const target = schedule.target;
+  return {
+    Name: schedule.name,
+    Description: schedule.description,
+    GroupName: schedule.group && render([{ kind: "attr", resource: "schedule-group", names: schedule.group.names, attr: "name" }]),
+    ScheduleExpression: schedule.expression,
+    ScheduleExpressionTimezone: schedule.timezone,
+    StartDate: schedule.startDate,
+    EndDate: schedule.endDate,
+    State: schedule.state,
+    FlexibleTimeWindow: schedule.flexibleWindowMinutes === undefined ? { Mode: "OFF" } : { Mode: "FLEXIBLE", MaximumWindowInMinutes: schedule.flexibleWindowMinutes },
+    Target: {
+      Arn: render(target.arn),
+      RoleArn: render(target.roleArn),
+      Input: target.input,
+      RetryPolicy: target.retryPolicy && { MaximumEventAgeInSeconds: target.retryPolicy.maximumEventAgeInSeconds, MaximumRetryAttempts: target.retryPolicy.maximumRetryAttempts },
+      DeadLetterConfig: target.deadLetterQueueArn && { Arn: render(target.deadLetterQueueArn) },
+      EventBridgeParameters: target.eventBridge && { DetailType: target.eventBridge.detailType, Source: target.eventBridge.source },
+      SqsParameters: target.sqsMessageGroupId === undefined ? undefined : { MessageGroupId: target.sqsMessageGroupId },
+      KinesisParameters: target.kinesisPartitionKey === undefined ? undefined : { PartitionKey: target.kinesisPartitionKey },
+    },
+  };
+}
+
+/** CreatePipe's PipeSourceParameters for the pipe's kind of source. */
+function pipeSourceParameters<V>(pipe: PipeModel): Shape<V> {
+  const source = pipe.source;
+  const batching = { BatchSize: source.batchSize, MaximumBatchingWindowInSeconds: source.batchingWindowSeconds };
+  const kafka = source.kafka && { TopicName: source.kafka.topic, ConsumerGroupID: source.kafka.consumerGroupId, ...batching, StartingPosition: source.startingPosition };
+  const additional = source.kafka?.bootstrapServers;
+  return {
+    FilterCriteria: source.filters.length > 0 ? { Filters: source.filters.map((filter) => ({ Pattern: filter.compact })) } : undefined,
+    SqsQueueParameters: source.kind === "sqs" ? batching : undefined,
+    KinesisStreamParameters: source.kind === "kinesis" ? { ...batching, StartingPosition: source.startingPosition } : undefined,
+    DynamoDBStreamParameters: source.kind === "dynamodb" ? { ...batching, StartingPosition: source.startingPosition } : undefined,
+    ManagedStreamingKafkaParameters: source.kind === "msk" ? kafka : undefined,
+    SelfManagedKafkaParameters: source.kind === "self-managed-kafka" && kafka ? { ...kafka, AdditionalBootstrapServers: additional?.length ? [...additional] : undefined } : undefined,
+  };
+}
+
+function pipeTargetParameters<V>(pipe: PipeModel): Shape<V> | undefined {
+  const parameters = {
+    InputTemplate: pipe.targetInputTemplate,
+    EventBridgeEventBusParameters: pipe.busEvent && { DetailType: pipe.busEvent.detailType, Source: pipe.busEvent.source },
+    SqsQueueParameters: pipe.sqsMessageGroupId === undefined ? undefined : { MessageGroupId: pipe.sqsMessageGroupId },
+    KinesisStreamParameters: pipe.kinesisPartitionKey === undefined ? undefined : { PartitionKey: pipe.kinesisPartitionKey },
+  };
+  return Object.values(parameters).some((value) => value !== undefined) ? parameters : undefined;
+}
+
+function pipeProperties<V>(pipe: PipeModel, render: (expr: Expr) => V): ResourceShape<V>["properties"] {
+  return {
+    Name: pipe.name,
+    Description: pipe.description,
+    DesiredState: pipe.desiredState,
+    RoleArn: render(pipe.roleArn),
+    Source: render(pipe.source.arn),
+    SourceParameters: pipeSourceParameters<V>(pipe),
+    Enrichment: pipe.enrichment && render(pipe.enrichment),
+    EnrichmentParameters: pipe.enrichmentInputTemplate === undefined ? undefined : { InputTemplate: pipe.enrichmentInputTemplate },
+    Target: render(pipe.target),
+    TargetParameters: pipeTargetParameters<V>(pipe),
+  };
+}
+
+/** Roles, schedule groups, schedules and pipes, in that order. */
+export function schedulerPipesShapes<V>(model: SchedulerPipesModel, render: (expr: Expr) => V): ResourceShape<V>[] {
+  return [
+    ...model.roles.map((role): ResourceShape<V> => ({
+      logical: role.names.logical,
+      type: "AWS::IAM::Role",
+      properties: {
+        AssumeRolePolicyDocument: trustPolicy(role.service, render(ACCOUNT_ID)),
+        Policies: [
+          {
+            PolicyName: role.policyName,
+            PolicyDocument: { Version: "2012-10-17", Statement: role.statements.map((statement) => ({ Effect: "Allow", Action: [...statement.actions], Resource: render(statement.resource) })) },
+          },
+        ],
+      },
+    })),
+    ...model.groups.map((group): ResourceShape<V> => ({ logical: group.names.logical, type: "AWS::Scheduler::ScheduleGroup", properties: { Name: group.name } })),
+    ...model.schedules.map((schedule): ResourceShape<V> => ({ logical: schedule.names.logical, type: "AWS::Scheduler::Schedule", properties: scheduleProperties(schedule, render) })),
+    ...model.pipes.map((pipe): ResourceShape<V> => ({ logical: pipe.names.logical, type: "AWS::Pipes::Pipe", properties: pipeProperties(pipe, render) })),
+  ];
 }
 
 export function cloudFormationJson(model: ExportModel): string {

@@ -42,7 +42,7 @@ const root = join(here, "..", "..");
  */
 const MIGRATED = "migrated-reward-big-payments";
 const MIGRATED_ORDER_FLOW = "migrated-order-flow";
-const FIXTURES = ["order-flow", "cross-account", "custom-event-bus", ...STARTERS.map((starter) => `starter-${starter.id}`), MIGRATED, MIGRATED_ORDER_FLOW];
+const FIXTURES = ["order-flow", "cross-account", "custom-event-bus", "scheduler-pipes", ...STARTERS.map((starter) => `starter-${starter.id}`), MIGRATED, MIGRATED_ORDER_FLOW];
 const load = (name: string): Design => {
   if (name === MIGRATED) return planMigration(STARTERS.find((s) => s.id === "reward-big-payments")!.design()).design;
   if (name === MIGRATED_ORDER_FLOW) return planMigration(load("order-flow")).design;
@@ -160,7 +160,13 @@ const EVENTS_TYPES = [
   "AWS::EventsV2::EventSource",
   "AWS::EventsV2::Subscriber",
   "AWS::EventsV2::ResourcePolicy",
+  "AWS::Scheduler::ScheduleGroup",
+  "AWS::Scheduler::Schedule",
+  "AWS::Pipes::Pipe",
 ];
+/** Execution roles of schedules and pipes: both formats write them in full (CDK's own event roles differ in shape). */
+const isServiceRole = (resource: { Type: string; Properties?: Record<string, Json> }) =>
+  resource.Type === "AWS::IAM::Role" && /"(scheduler|pipes)\.amazonaws\.com"/.test(JSON.stringify(resource.Properties?.AssumeRolePolicyDocument ?? null));
 const SET_TYPES = ["AWS::Lambda::Permission", "AWS::Lambda::EventSourceMapping"];
 
 /** Events resources by (our) logical id, plus permissions and mappings as sorted lists. */
@@ -194,7 +200,7 @@ function normalize(template: Template, ourIds: ReadonlySet<string>) {
   const ownRoles: Record<string, Json> = {};
   for (const [id, resource] of Object.entries(template.Resources)) {
     const properties = clean(resolve(resource.Properties ?? {}));
-    if (EVENTS_TYPES.includes(resource.Type)) events[idOf(id)] = { Type: resource.Type, Properties: properties };
+    if (EVENTS_TYPES.includes(resource.Type) || isServiceRole(resource)) events[idOf(id)] = { Type: resource.Type, Properties: properties };
     if (SET_TYPES.includes(resource.Type)) (sets[resource.Type] ??= []).push(JSON.stringify(sortKeys(properties)));
     if (resource.Type === "AWS::IAM::Role" && ourIds.has(idOf(id))) ownRoles[idOf(id)] = oneAction(properties);
   }

@@ -63,7 +63,7 @@ interface NewBusModel {
 }
 
 /** What the Classic model builder lends this part: names, parameters and target resources are shared. */
-export interface ModelContext {
+export interface NewBusContext {
   readonly index: DesignIndex;
   readonly names: NameAllocator;
   readonly homeAccount: string | undefined;
@@ -88,7 +88,7 @@ const SUBSCRIBER_ACTIONS: Partial<Record<TargetKind, readonly string[]>> = {
 
 const SCOPES: readonly FilterScope[] = ["DATA", "METADATA", "SYSTEM_METADATA"];
 
-export function buildNewBusModel(context: ModelContext, nodes: readonly DesignNode[]): NewBusExport {
+export function buildNewBusModel(context: NewBusContext, nodes: readonly DesignNode[]): NewBusExport {
   const buses = new Map<string, NewBusModel>();
   const roles = new Map<string, RoleModel>();
   const resources: NewBusResource[] = [];
@@ -137,7 +137,7 @@ export function buildNewBusModel(context: ModelContext, nodes: readonly DesignNo
   return { roles: [...roles.values()], resources };
 }
 
-function eventSource(context: ModelContext, node: NodeOfKind<"eventsv2-source">, bus: NewBusModel): NewBusResource {
+function eventSource(context: NewBusContext, node: NodeOfKind<"eventsv2-source">, bus: NewBusModel): NewBusResource {
   const names = context.names.allocate(node.name, "event source");
   const config = node.config;
   const pattern = config.pattern === undefined || config.pattern.trim() === "" ? undefined : canonicalPattern(config.pattern).compact;
@@ -157,7 +157,7 @@ function eventSource(context: ModelContext, node: NodeOfKind<"eventsv2-source">,
   };
 }
 
-function subscriber(context: ModelContext, roles: Map<string, RoleModel>, node: SubscriberNode, bus: NewBusModel, target: TargetNode): NewBusResource[] {
+function subscriber(context: NewBusContext, roles: Map<string, RoleModel>, node: SubscriberNode, bus: NewBusModel, target: TargetNode): NewBusResource[] {
   const actions = SUBSCRIBER_ACTIONS[target.kind];
   if (!actions) {
     context.note(`Subscriber ${node.name} targets ${target.kind} ${target.id}, which the Custom Event Bus reaches only through a universal (aws-sdk) target: it is not exported.`);
@@ -207,7 +207,7 @@ function subscriber(context: ModelContext, roles: Map<string, RoleModel>, node: 
 }
 
 /** Accounts other than the bus's whose functions put events on it. */
-function putterAccounts(context: ModelContext, bus: NodeOfKind<"eventsv2-bus">): string[] {
+function putterAccounts(context: NewBusContext, bus: NodeOfKind<"eventsv2-bus">): string[] {
   const busAccount = bus.account ?? context.homeAccount;
   const accounts = new Set<string>();
   for (const fn of context.index.predecessors(bus.id, "puts-events", "lambda")) {
@@ -217,7 +217,7 @@ function putterAccounts(context: ModelContext, bus: NodeOfKind<"eventsv2-bus">):
 }
 
 /** One role per target node, allowing only that target's action on that resource. */
-function subscriberRole(context: ModelContext, roles: Map<string, RoleModel>, target: TargetNode, resolved: ResolvedTarget, actions: readonly string[]): RoleModel {
+function subscriberRole(context: NewBusContext, roles: Map<string, RoleModel>, target: TargetNode, resolved: ResolvedTarget, actions: readonly string[]): RoleModel {
   let role = roles.get(target.id);
   if (!role) {
     role = { names: context.names.allocate(resolved.names.logical, "subscriber role"), actions, resource: resolved.arn };
@@ -226,7 +226,7 @@ function subscriberRole(context: ModelContext, roles: Map<string, RoleModel>, ta
   return role;
 }
 
-function kinesisPartitionKey(context: ModelContext, subscriber: SubscriberNode, path: string | undefined): string | undefined {
+function kinesisPartitionKey(context: NewBusContext, subscriber: SubscriberNode, path: string | undefined): string | undefined {
   if (path === undefined) return undefined;
   const converted = jsonataPath(path);
   if (converted === undefined || converted.wildcard) {

@@ -4,10 +4,12 @@
  * Event patterns are heredocs holding the canonical JSON, so the file reads like the pattern
  * editor and Terraform evaluates the pattern text unchanged (template sequences escaped).
  */
+import type { RetryPolicy } from "@/lib/graph";
 import { oneLine, snakeCase } from "./names";
 import { ExprValue, JsonDocument, type NewBusExport, type NewBusResource, type PropertyMap, type PropertyTree } from "./new-bus-model";
 import { logPolicyDocument } from "./cloudformation";
 import { simplify, type BusModel, type Expr, type ExportModel, type Ref, type RoleModel, type RuleModel, type TargetModel } from "./model";
+import { trustPolicy, type PipeModel, type ScheduleModel, type SchedulerPipesModel, type ServiceRoleModel } from "./scheduler-pipes";
 
 /** A block body: attributes (expressions already in HCL) and nested blocks, in order. */
 type Body = readonly (Attribute | Block | undefined)[];
@@ -49,7 +51,14 @@ function refExpression(ref: Ref): string {
       return `var.${ref.param.names.terraform}`;
     case "attr": {
       if (ref.resource === "eventsv2-bus") return `${newBusType("EventBus")}.${ref.names.terraform}.event_bus_arn`;
-      const type = { bus: "aws_cloudwatch_event_bus", rule: "aws_cloudwatch_event_rule", role: "aws_iam_role", "api-destination": "aws_cloudwatch_event_api_destination" }[ref.resource];
+      const type = {
+        bus: "aws_cloudwatch_event_bus",
+        rule: "aws_cloudwatch_event_rule",
+        role: "aws_iam_role",
+        "api-destination": "aws_cloudwatch_event_api_destination",
+        "schedule-group": "aws_scheduler_schedule_group",
+        "service-role": "aws_iam_role",
+      }[ref.resource];
       return `${type}.${ref.names.terraform}.${ref.attr}`;
     }
   }
@@ -120,7 +129,8 @@ function hclData(value: HclData, depth: number): string {
   }
   const entries = Object.entries(value as { readonly [key: string]: HclData });
   const lines = writeBody(
-    entries.map(([key, item]) => attr(key, hclData(item, depth + 1))),
+    // Keys such as `aws:SourceAccount` are not identifiers: quoted.
+    entries.map(([key, item]) => attr(/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? key : hclString(key), hclData(item, depth + 1))),
     depth + 1,
   );
   return `{\n${lines.join("\n")}\n${pad}}`;
@@ -139,6 +149,18 @@ function busName(bus: BusModel): string | undefined {
   return bus.node.variant === "default" ? undefined : hclExpression(bus.name);
 }
 
+/** A rule's or a schedule's target: retry policy and dead-letter queue, same blocks in both resources. */
+function retryBlocks(target: { readonly retryPolicy?: RetryPolicy; readonly deadLetterQueueArn?: Expr }): (Block | undefined)[] {
+  return [
+    target.retryPolicy &&
+      block("retry_policy", [
+        attr("maximum_event_age_in_seconds", String(target.retryPolicy.maximumEventAgeInSeconds)),
+        attr("maximum_retry_attempts", String(target.retryPolicy.maximumRetryAttempts)),
+      ]),
+    target.deadLetterQueueArn && block("dead_letter_config", [attr("arn", hclExpression(target.deadLetterQueueArn))]),
+  ];
+}
+
 function targetBlocks(rule: RuleModel, target: TargetModel): Block {
   const input = target.input;
   return resource("aws_cloudwatch_event_target", `${rule.names.terraform}_${target.slot.toLowerCase()}`, [
@@ -155,12 +177,7 @@ function targetBlocks(rule: RuleModel, target: TargetModel): Block {
           attr("input_template", hclString(input.inputTemplate)),
         ])
       : undefined,
-    target.retryPolicy &&
-      block("retry_policy", [
-        attr("maximum_event_age_in_seconds", String(target.retryPolicy.maximumEventAgeInSeconds)),
-        attr("maximum_retry_attempts", String(target.retryPolicy.maximumRetryAttempts)),
-      ]),
-    target.deadLetterQueueArn && block("dead_letter_config", [attr("arn", hclExpression(target.deadLetterQueueArn))]),
+    ...retryBlocks(target),
     target.messageGroupId !== undefined ? block("sqs_target", [attr("message_group_id", hclString(target.messageGroupId))]) : undefined,
     target.partitionKeyPath !== undefined ? block("kinesis_target", [attr("partition_key_path", hclString(target.partitionKeyPath))]) : undefined,
   ]);
@@ -196,6 +213,119 @@ function roleBlocks(role: RoleModel): Block[] {
       attr("role", `aws_iam_role.${role.names.terraform}.id`),
       attr("policy", `jsonencode(${hclData(policy, 1)})`),
     ]),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// EventBridge Scheduler and Pipes
+
+const number = (value: number | undefined) => (value === undefined ? undefined : String(value));
+const text = (value: string | undefined) => (value === undefined ? undefined : hclString(value));
+
+function serviceRoleBlocks(role: ServiceRoleModel): Block[] {
+  const policy: HclData = {
+    Version: "2012-10-17",
+    // A literal resource ("*") stays a string, as a list of one would be read as a list.
+    Statement: role.statements.map((statement) => ({ Effect: "Allow", Action: [...statement.actions], Resource: statement.resource.every((part) => typeof part === "string") ? statement.resource.join("") : statement.resource })),
+  };
+  return [
+    resource("aws_iam_role", role.names.terraform, [attr("assume_role_policy", `jsonencode(${hclData(trustPolicy(role.service, [{ kind: "pseudo", name: "account" }]), 1)})`)]),
+    resource("aws_iam_role_policy", role.names.terraform, [
+      attr("name", hclString(role.policyName)),
+      attr("role", `aws_iam_role.${role.names.terraform}.id`),
+      attr("policy", `jsonencode(${hclData(policy, 1)})`),
+    ]),
+  ];
+}
+
+/** A created role's policy must exist before the service first assumes the role. */
+function dependsOnRole(roleArn: Expr): Attribute | undefined {
+  const [ref] = roleArn;
+  return ref !== undefined && typeof ref !== "string" && ref.kind === "attr" && ref.resource === "service-role" ? attr("depends_on", `[aws_iam_role_policy.${ref.names.terraform}]`) : undefined;
+}
+
+function scheduleBlock(schedule: ScheduleModel): Block {
+  const target = schedule.target;
+  return resource("aws_scheduler_schedule", schedule.names.terraform, [
+    dependsOnRole(target.roleArn),
+    attr("name", hclString(schedule.name)),
+    attr("description", text(schedule.description)),
+    attr("group_name", schedule.group && `aws_scheduler_schedule_group.${schedule.group.names.terraform}.name`),
+    attr("schedule_expression", hclString(schedule.expression)),
+    attr("schedule_expression_timezone", text(schedule.timezone)),
+    attr("start_date", text(schedule.startDate)),
+    attr("end_date", text(schedule.endDate)),
+    attr("state", hclString(schedule.state)),
+    attr("action_after_completion", text(schedule.actionAfterCompletion)),
+    block("flexible_time_window", [
+      attr("mode", hclString(schedule.flexibleWindowMinutes === undefined ? "OFF" : "FLEXIBLE")),
+      attr("maximum_window_in_minutes", number(schedule.flexibleWindowMinutes)),
+    ]),
+    block("target", [
+      attr("arn", hclExpression(target.arn)),
+      attr("role_arn", hclExpression(target.roleArn)),
+      attr("input", text(target.input)),
+      ...retryBlocks(target),
+      target.eventBridge && block("eventbridge_parameters", [attr("detail_type", hclString(target.eventBridge.detailType)), attr("source", hclString(target.eventBridge.source))]),
+      target.sqsMessageGroupId === undefined ? undefined : block("sqs_parameters", [attr("message_group_id", hclString(target.sqsMessageGroupId))]),
+      target.kinesisPartitionKey === undefined ? undefined : block("kinesis_parameters", [attr("partition_key", hclString(target.kinesisPartitionKey))]),
+    ]),
+  ]);
+}
+
+function pipeSourceBlock(pipe: PipeModel): Block {
+  const source = pipe.source;
+  const batching = [attr("batch_size", String(source.batchSize)), attr("maximum_batching_window_in_seconds", number(source.batchingWindowSeconds))];
+  const kafka = source.kafka;
+  const kafkaBody = kafka && [
+    ...batching,
+    attr("consumer_group_id", hclString(kafka.consumerGroupId)),
+    attr("starting_position", text(source.startingPosition)),
+    attr("topic_name", hclString(kafka.topic)),
+  ];
+  return block("source_parameters", [
+    source.filters.length > 0 ? block("filter_criteria", source.filters.map((filter) => block("filter", [attr("pattern", hclString(filter.compact))]))) : undefined,
+    source.kind === "sqs" ? block("sqs_queue_parameters", batching) : undefined,
+    source.kind === "kinesis" ? block("kinesis_stream_parameters", [...batching, attr("starting_position", text(source.startingPosition))]) : undefined,
+    source.kind === "dynamodb" ? block("dynamodb_stream_parameters", [...batching, attr("starting_position", text(source.startingPosition))]) : undefined,
+    source.kind === "msk" && kafkaBody ? block("managed_streaming_kafka_parameters", kafkaBody) : undefined,
+    source.kind === "self-managed-kafka" && kafkaBody
+      ? block("self_managed_kafka_parameters", [
+          attr("additional_bootstrap_servers", kafka?.bootstrapServers?.length ? `[${kafka.bootstrapServers.map(hclString).join(", ")}]` : undefined),
+          ...kafkaBody,
+        ])
+      : undefined,
+  ]);
+}
+
+function pipeBlock(pipe: PipeModel): Block {
+  const targetParameters = [
+    attr("input_template", text(pipe.targetInputTemplate)),
+    pipe.busEvent && block("eventbridge_event_bus_parameters", [attr("detail_type", hclString(pipe.busEvent.detailType)), attr("source", hclString(pipe.busEvent.source))]),
+    pipe.sqsMessageGroupId === undefined ? undefined : block("sqs_queue_parameters", [attr("message_group_id", hclString(pipe.sqsMessageGroupId))]),
+    pipe.kinesisPartitionKey === undefined ? undefined : block("kinesis_stream_parameters", [attr("partition_key", hclString(pipe.kinesisPartitionKey))]),
+  ];
+  return resource("aws_pipes_pipe", pipe.names.terraform, [
+    dependsOnRole(pipe.roleArn),
+    attr("name", hclString(pipe.name)),
+    attr("description", text(pipe.description)),
+    attr("desired_state", hclString(pipe.desiredState)),
+    attr("role_arn", hclExpression(pipe.roleArn)),
+    attr("source", hclExpression(pipe.source.arn)),
+    attr("enrichment", pipe.enrichment && hclExpression(pipe.enrichment)),
+    attr("target", hclExpression(pipe.target)),
+    pipeSourceBlock(pipe),
+    pipe.enrichmentInputTemplate === undefined ? undefined : block("enrichment_parameters", [attr("input_template", hclString(pipe.enrichmentInputTemplate))]),
+    targetParameters.some((item) => item !== undefined) ? block("target_parameters", targetParameters) : undefined,
+  ]);
+}
+
+function schedulerPipesBlocks(model: SchedulerPipesModel): Block[] {
+  return [
+    ...model.roles.flatMap(serviceRoleBlocks),
+    ...model.groups.map((group) => resource("aws_scheduler_schedule_group", group.names.terraform, [attr("name", hclString(group.name))])),
+    ...model.schedules.map(scheduleBlock),
+    ...model.pipes.map(pipeBlock),
   ];
 }
 
@@ -353,6 +483,7 @@ export function terraformMain(model: ExportModel): string {
     );
   }
   blocks.push(...newBusBlocks(model.newBus));
+  blocks.push(...schedulerPipesBlocks(model.schedulerPipes));
   const header = [`# EventBridge resources of the Switchyard design "${oneLine(model.name)}".`, ...[...model.notes, ...terraformNotes(model)].map((note) => `# Note: ${oneLine(note)}`)];
   return `${header.join("\n")}\n\n${blocks.map((b) => writeBody([b], 0).join("\n")).join("\n\n")}\n`;
 }
