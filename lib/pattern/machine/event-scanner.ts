@@ -178,8 +178,10 @@ export class EventScanner {
           : features === 0
             ? this.childByPlainKey(node, keyStart, keyEnd)
             : this.childByEncodedKey(node, keyStart, keyEnd, features);
-      if (child === undefined) this.skipValue();
-      else this.readValue(child, element);
+      if (child !== undefined) this.readValue(child, element);
+      // Most unread values are strings: skipped here, without the general walk's call.
+      else if (bytes[this.pos] === Char.Quote) this.pos = stringEnd(bytes, this.pos + 1) + 1;
+      else this.skipValue();
       pos = skipWhitespace(bytes, this.pos);
       const code = bytes[pos];
       if (code === Char.Comma) {
