@@ -8,7 +8,7 @@ import {
   PutRuleCommand,
   PutTargetsCommand,
 } from "@aws-sdk/client-eventbridge";
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { createNode, DESIGN_FORMAT, DESIGN_VERSION, edgeKindBetween, type Design, type DesignNode } from "../lib/graph";
 import { setInspectorCode } from "./editor";
 import { E2E_AWS_ACCESS_KEY_ID, E2E_AWS_PROFILE, E2E_AWS_SECRET_ACCESS_KEY, FAULTY_ENDPOINT_PORT, forgetAwsConnectionAfterEachTest } from "./aws-env";
@@ -76,6 +76,8 @@ test("connects to the local endpoint, imports a bus, changes a pattern on the ca
 
   // Import one bus: the new design opens in the designer, laid out.
   await page.goto("/aws");
+  // Custom Event Buses need @aws-sdk/client-eventbridgev2, which is not installed here: the panel says so.
+  await expect(page.getByRole("note", { name: "Custom Event Buses" })).toHaveText(/^Custom Event Buses are not imported: @aws-sdk\/client-eventbridgev2 is not installed/);
   await page.getByLabel("Bus name").fill(bus);
   await expect(page.getByRole("radio", { name: "One bus" })).toBeChecked();
   await page.getByLabel("Name of the new design").fill(`Shop ${bus}`);
@@ -108,6 +110,8 @@ test("connects to the local endpoint, imports a bus, changes a pattern on the ca
   const diff = change.getByLabel("eventPattern changes");
   await expect(diff).toContainText('+   "detail": {');
   await expect(diff).toContainText('"numeric"');
+  // The plan says the Custom Event Bus part is left out, and why.
+  await expect(page.getByRole("note", { name: "Custom Event Buses" })).toHaveText(/^Custom Event Buses are not planned: @aws-sdk\/client-eventbridgev2 is not installed/);
   // The other rule is left alone, and the per-bus delete choice starts unticked.
   await expect(page.getByRole("checkbox", { name: `${bus}: also delete what is not in the design` })).not.toBeChecked();
 
@@ -151,6 +155,17 @@ function refundsDesign(bus: string): Design {
   return { format: DESIGN_FORMAT, version: DESIGN_VERSION, name: `Refunds ${bus}`, description: "", nodes, edges };
 }
 
+/** Saves the design, opens its Push to AWS page and waits for the plan's summary. */
+async function openPlan(page: Page, request: APIRequestContext, design: Design, expected: string) {
+  const created = await request.post("/api/designs", { data: { name: design.name, graph: design } });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()).design as { id: string };
+  await page.goto(`/designs/${encodeURIComponent(id)}/push`);
+  const summary = page.getByTestId("plan-summary");
+  await expect(summary).toHaveText(expected, { timeout: 15_000 });
+  return { id, summary };
+}
+
 test("apply refuses a plan nobody reviewed, a failure part-way says what was and was not applied, applying again completes it, and what the design does not mention survives", async ({ page, request, baseURL }) => {
   const client = eventBridge(baseURL!);
   const bus = `payments-${Date.now()}`;
@@ -160,14 +175,7 @@ test("apply refuses a plan nobody reviewed, a failure part-way says what was and
   try {
     const saved = await request.put("/api/aws/connection", { data: { region: REGION, endpoint: faulty.url } });
     expect(saved.ok()).toBe(true);
-    const design = refundsDesign(bus);
-    const created = await request.post("/api/designs", { data: { name: design.name, graph: design } });
-    expect(created.status()).toBe(201);
-    const { id } = (await created.json()).design as { id: string };
-
-    await page.goto(`/designs/${encodeURIComponent(id)}/push`);
-    const summary = page.getByTestId("plan-summary");
-    await expect(summary).toHaveText("Plan: 3 to create, 0 to change, 0 to delete.", { timeout: 15_000 });
+    const { id, summary } = await openPlan(page, request, refundsDesign(bus), "Plan: 3 to create, 0 to change, 0 to delete.");
     await expect(page.getByTestId("plan-change")).toHaveText([/create rule .*\/refunds/, /create target .*refunds#refund-queue/, /create target .*refunds#refund-fn/]);
     // "legacy" is not in the design: left alone unless its bus is ticked.
     await page.getByText(/^Left alone: 1 on the design's buses/).click();
@@ -282,6 +290,34 @@ test("an import with targets a design cannot hold lists warnings, opens on reque
   const targets = await client.send(new ListTargetsByRuleCommand({ Rule: `${prefix}jobs`, EventBusName: bus }));
   expect(targets.Targets?.map((t) => t.Id).sort()).toEqual(["log", "task"]);
   client.destroy();
+});
+
+test("a design's schedule group, schedule and pipe are planned with clear labels, applied, and re-plan to no changes", async ({ page, request, baseURL }) => {
+  const stamp = Date.now();
+  const role = `arn:aws:iam::${ACCOUNT}:role/scheduler-and-pipes`;
+  const at = { x: 0, y: 0 };
+  const nodes: DesignNode[] = [
+    { ...createNode("event-bus", "bus", at), variant: "default", name: "default" },
+    { ...createNode("schedule-group", "group", at), name: `nightly-${stamp}` },
+    { ...createNode("schedule", "report", at), name: "report", expression: "cron(0 2 * * ? *)", timezone: "Europe/Berlin", roleArn: role },
+    { ...createNode("sqs", "reports", at), queueName: "reports" },
+    { ...createNode("sqs-queue-source", "orders", at), reader: "pipe", batchSize: 10, queueName: `orders-${stamp}` },
+    { ...createNode("pipe", "pipe", at), name: `orders-${stamp}`, desiredState: "STOPPED", busEvent: { source: "com.shop", detailType: "Order" }, roleArn: role },
+  ];
+  const links: [Design["edges"][number]["kind"], string, string][] = [["contains", "group", "report"], ["delivers", "report", "reports"], ["feeds-pipe", "orders", "pipe"], ["puts-events", "pipe", "bus"]];
+  const design: Design = { format: DESIGN_FORMAT, version: DESIGN_VERSION, name: `Scheduled ${stamp}`, description: "", nodes, edges: links.map(([kind, source, target], i) => ({ id: `e${i}`, kind, source, target })) };
+  expect((await request.put("/api/aws/connection", { data: { region: REGION, endpoint: baseURL } })).ok()).toBe(true);
+  const { summary } = await openPlan(page, request, design, "Plan: 3 to create, 0 to change, 0 to delete.");
+  await expect(page.getByTestId("plan-change")).toHaveText([
+    new RegExp(`create schedule group nightly-${stamp}`),
+    new RegExp(`create schedule nightly-${stamp}/report.*ScheduleExpression.*cron\\(0 2 \\* \\* \\? \\*\\)`),
+    new RegExp(`create pipe orders-${stamp}`),
+  ]);
+  await page.getByRole("button", { name: "Apply", exact: true }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByTestId("apply-outcome")).toHaveAttribute("data-outcome", "complete", { timeout: 15_000 });
+  await page.getByRole("button", { name: "Plan again" }).click();
+  await expect(summary).toHaveText("No changes. The account matches the design.", { timeout: 15_000 });
 });
 
 test("the AWS page browses the schema registry and sends a generated sample to the lab", async ({ page }) => {

@@ -1,8 +1,9 @@
 "use client";
 
 /**
- * Import an account's buses, rules and targets as a new design: all buses, one bus, or rules
- * whose name starts with a prefix. Progress shows as pages are read; the new design opens in
+ * Import an account's buses, rules and targets (with its schedule groups, schedules and pipes,
+ * unless one bus is chosen) as a new design: all buses, one bus, or rules whose name starts with a
+ * prefix. Progress shows as pages are read; the new design opens in
  * the designer, already laid out.
  */
 import Link from "next/link";
@@ -12,6 +13,7 @@ import type { ReadProgress, ReadScope } from "@/lib/aws/read-account";
 import type { DesignSummary } from "@/lib/designs/types";
 import { DESIGN_NAME_MAX_LENGTH } from "@/lib/limits";
 import { importAccount } from "./api";
+import { NewBusImportNote } from "./new-bus-part";
 
 type Scope = "all" | "bus" | "prefix";
 
@@ -21,7 +23,14 @@ type Status =
   | { readonly kind: "imported"; readonly design: DesignSummary; readonly warnings: readonly string[] }
   | { readonly kind: "failed"; readonly message: string };
 
-const PHASES: Record<ReadProgress["phase"], string> = { buses: "Listing event buses", rules: "Listing rules", targets: "Listing targets", done: "Building the design" };
+const PHASES: Record<ReadProgress["phase"], string> = {
+  buses: "Listing event buses",
+  rules: "Listing rules",
+  targets: "Listing targets",
+  schedules: "Reading schedule groups and schedules",
+  pipes: "Reading pipes",
+  done: "Building the design",
+};
 const input =
   "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm focus:border-indigo-500 focus:outline-none disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800";
 
@@ -81,8 +90,9 @@ export function ImportPanel() {
         Import from AWS
       </h2>
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        Reads event buses, rules and their targets from the account in Settings → AWS and saves them as a new design.
+        Reads event buses, rules and their targets, Scheduler&apos;s schedule groups and schedules, and pipes from the account in Settings → AWS and saves them as a new design.
       </p>
+      <NewBusImportNote />
       <form
         className="space-y-3"
         onSubmit={(event) => {
@@ -94,7 +104,7 @@ export function ImportPanel() {
           <legend className="text-sm font-medium">What to import</legend>
           <label className="flex items-center gap-2 text-sm">
             <input type="radio" name="import-scope" checked={scope === "all"} onChange={() => setScope("all")} />
-            All event buses
+            All event buses, schedules and pipes
           </label>
           <div className="flex flex-wrap items-center gap-2 text-sm">
             <label className="flex items-center gap-2">
@@ -150,7 +160,7 @@ function ImportStatus({ status }: { status: Status }) {
           {/* Pages keep coming until the last NextToken: the total is unknown, so the bar is indeterminate. */}
           <progress aria-label="Import progress" className="h-2 w-full" />
           <p>
-            {p ? `${PHASES[p.phase]}… ${plural(p.buses, "bus", "buses")}, ${plural(p.rules, "rule", "rules")}, ${plural(p.targets, "target", "targets")} (${plural(p.pages, "page", "pages")} read)` : "Connecting…"}
+            {p ? `${PHASES[p.phase]}… ${plural(p.buses, "bus", "buses")}, ${plural(p.rules, "rule", "rules")}, ${plural(p.targets, "target", "targets")}, ${plural(p.schedules, "schedule", "schedules")}, ${plural(p.pipes, "pipe", "pipes")} (${plural(p.pages, "page", "pages")} read)` : "Connecting…"}
           </p>
         </div>
       );

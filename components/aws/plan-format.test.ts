@@ -43,5 +43,8 @@ describe("planSummary", () => {
     expect(planSummary([])).toBe("No changes. The account matches the design.");
     expect(changeTitle({ action: "update", resource: "rule", label: "orders/big", bus: "orders" })).toBe("update rule orders/big");
     expect(changeTitle({ action: "create", resource: "archive", label: "orders archive all", bus: "orders", archive: "all" })).toBe("create archive all on bus orders");
+    expect(changeTitle({ action: "create", resource: "schedule-group", label: "nightly", bus: "" })).toBe("create schedule group nightly");
+    expect(changeTitle({ action: "update", resource: "schedule", label: "nightly/report", bus: "" })).toBe("update schedule nightly/report");
+    expect(changeTitle({ action: "delete", resource: "pipe", label: "paid-orders", bus: "" })).toBe("delete pipe paid-orders");
   });
 });

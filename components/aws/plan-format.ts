@@ -74,7 +74,15 @@ export function planSummary(changes: readonly PlannedChange[]): string {
 }
 
 /** A new resource kind in the plan must be named here (the Record makes the compiler ask). */
-const RESOURCE_NAMES: Record<ResourceKind, string> = { bus: "event bus", archive: "archive", rule: "rule", target: "target" };
+const RESOURCE_NAMES: Record<ResourceKind, string> = {
+  bus: "event bus",
+  archive: "archive",
+  rule: "rule",
+  target: "target",
+  "schedule-group": "schedule group",
+  schedule: "schedule",
+  pipe: "pipe",
+};
 
 /** "create rule orders/big-orders"; "update archive everything on bus orders" */
 export function changeTitle(change: Pick<PlannedChange, "action" | "resource" | "label" | "bus" | "archive">): string {

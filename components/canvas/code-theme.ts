@@ -16,11 +16,12 @@ export const codeHighlight = HighlightStyle.define([
   { tag: [tags.punctuation, tags.operator], color: "var(--cm-muted)" },
 ]);
 
-/** The editor's frame: background, text, gutter and active line. */
+/** The editor's frame: background, text, gutter, active line and an empty editor's placeholder (CodeMirror's own grey is under 4.5:1). */
 export const codeColours = EditorView.theme({
   "&": { backgroundColor: "var(--cm-bg)", color: "var(--cm-fg)" },
   ".cm-content": { fontFamily: "var(--font-mono)", caretColor: "var(--cm-fg)" },
   ".cm-gutters": { backgroundColor: "var(--cm-gutter)", color: "var(--cm-muted)", border: "none" },
   ".cm-activeLine": { backgroundColor: "var(--cm-active)" },
   ".cm-activeLineGutter": { backgroundColor: "var(--cm-active)" },
+  ".cm-placeholder": { color: "var(--cm-placeholder)" },
 });

@@ -2,7 +2,8 @@
 
 /**
  * The lab as a panel of the designer, for the selected rule (a selected stream source gets
- * StreamLab: its filter criteria on its records). Its pattern is the rule's: editing it
+ * StreamLab: its filter criteria on its records; a Custom Event Bus subscriber SubscriberLab: its
+ * scope filters and transform on the design's samples). Its pattern is the rule's: editing it
  * edits the rule through the editor store (undo, autosave and the inspector see the same text).
  * Events are the design's samples plus events added here; marking an event "should (not) match"
  * saves the expectation on the rule and, for an event added here, the event as a design sample —
@@ -10,7 +11,7 @@
  *
  * Test ids (stable, used by other e2e suites):
  *   designer-lab-panel        the panel (data-rule-id = the rule's node id)
- *   designer-lab-empty        shown when no single rule with an event pattern or stream source is selected
+ *   designer-lab-empty        shown when no single rule with an event pattern, stream source or subscriber is selected
  *   designer-lab-target       select of the rule's targets for the input preview
  *   designer-lab-save-samples saves the events added here (without expectations) as design samples
  *   lab-verify, lab-verify-result, lab-verify-error   Verify with AWS (this rule's pattern and events)
@@ -29,9 +30,10 @@ import { nodeTitle } from "@/components/canvas/kind-views";
 import type { DesignNode, NodeOfKind, RuleNode } from "@/lib/graph";
 import { streamKindOf, type LabEvent, type LabState } from "@/lib/lab";
 import { ExportTestsButton } from "./export-tests-button";
-import { LabPanelHeader } from "./lab-panel-header";
+import { designSamples, LabPanelHeader, SampleCount } from "./lab-panel-header";
 import { LabWorkbench, type WorkbenchLayout } from "./lab-workbench";
 import { StreamLab } from "./stream-lab-panel";
+import { SubscriberLab } from "./subscriber-lab-panel";
 import { MATCHED_EVENT, TransformPreview } from "./transform-preview";
 import { useDesignLabEvents, useWorkbenchBinding, type StreamSourceNode } from "./use-design-lab-events";
 import { useVerifyWithAws, VerifyButton, VerifyResult } from "./verify-with-aws";
@@ -70,6 +72,9 @@ export function DesignerLabPanel({ controls, layout }: DesignerLabPanelProps) {
       />
     );
   }
+  if (only?.kind === "subscriber") {
+    return <SubscriberLab key={only.id} node={only} local={local} setLocal={setLocal} controls={controls} layout={layout} />;
+  }
   if (!only || only.kind !== "rule" || only.trigger.type !== "pattern") {
     return (
       <>
@@ -77,7 +82,7 @@ export function DesignerLabPanel({ controls, layout }: DesignerLabPanelProps) {
           <h2 className="font-semibold">Lab</h2>
         </LabPanelHeader>
         <p data-testid="designer-lab-empty" className="p-4 text-sm text-slate-600 dark:text-slate-400">
-          Select a rule with an event pattern, a stream source with filter criteria, or a pipe, to test it against the design&apos;s sample events.
+          Select a rule with an event pattern, a stream source with filter criteria, a pipe or a Custom Event Bus subscriber, to test it against the design&apos;s sample events.
         </p>
       </>
     );
@@ -137,20 +142,7 @@ function RuleLab({ rule, local, setLocal, controls, layout }: { rule: RuleNode; 
         }
       >
         <h2 className="font-semibold [overflow-wrap:anywhere]">Lab: rule {rule.name || rule.id}</h2>
-        <span className="text-slate-600 dark:text-slate-400">
-          {samples.length} design sample{samples.length === 1 ? "" : "s"}
-          {unsaved.length > 0 && `, ${unsaved.length} added here (not saved until you mark an expectation or save them)`}
-        </span>
-        {unsaved.length > 0 && !readOnly && (
-          <button
-            type="button"
-            data-testid="designer-lab-save-samples"
-            onClick={saveUnsaved}
-            className="rounded-md border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
-          >
-            Save them as design samples
-          </button>
-        )}
+        <SampleCount label={designSamples(samples.length)} unsaved={unsaved.length} readOnly={readOnly} onSave={saveUnsaved} saveTestId="designer-lab-save-samples" />
       </LabPanelHeader>
       <div className="space-y-3 p-3">
       <VerifyResult verify={verify} />

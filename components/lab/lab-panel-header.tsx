@@ -17,3 +17,27 @@ export function LabPanelHeader({ children, actions, controls }: { children: Reac
     </div>
   );
 }
+
+/** What the lab tests: the design's samples (`label`), the events added here, and the button that saves those. */
+export function SampleCount({ label, unsaved, readOnly, onSave, saveTestId }: { label: string; unsaved: number; readOnly: boolean; onSave: () => void; saveTestId: string }) {
+  return (
+    <>
+      <span className="text-slate-600 dark:text-slate-400">
+        {label}
+        {unsaved > 0 && `, ${unsaved} added here (not saved until you mark an expectation or save them)`}
+      </span>
+      {unsaved > 0 && !readOnly && (
+        <button
+          type="button"
+          data-testid={saveTestId}
+          onClick={onSave}
+          className="rounded-md border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+        >
+          Save them as design samples
+        </button>
+      )}
+    </>
+  );
+}
+
+export const designSamples = (count: number) => `${count} design sample${count === 1 ? "" : "s"}`;

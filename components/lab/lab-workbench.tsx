@@ -62,13 +62,13 @@ export interface LabWorkbenchProps {
  */
 export type WorkbenchLayout = "page" | "columns" | "stack";
 
-const LAYOUT_CLASS: Record<WorkbenchLayout, string> = {
+export const LAYOUT_CLASS: Record<WorkbenchLayout, string> = {
   page: "grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]",
   columns: "grid gap-4 md:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)_minmax(0,0.9fr)]",
   stack: "flex flex-col gap-4",
 };
 /** The verdict list's height: short where the panel is. */
-const RESULTS_HEIGHT: Record<WorkbenchLayout, number> = { page: 460, columns: 260, stack: 300 };
+export const RESULTS_HEIGHT: Record<WorkbenchLayout, number> = { page: 460, columns: 260, stack: 300 };
 
 const NOTHING = () => {};
 

@@ -12,7 +12,7 @@
 import { useMemo } from "react";
 import { CodeEditor } from "@/components/canvas/code-editor";
 import type { Problem } from "@/lib/graph";
-import type { LabValidation } from "@/lib/lab";
+import type { LabCounts, LabValidation } from "@/lib/lab";
 import type { LabAnswer } from "./worker-protocol";
 
 /** AWS's ValidationException text for a bad pattern. */
@@ -38,27 +38,9 @@ export function PatternPanel({ pattern, onChange, answer, eventCount, readOnly =
   const current = answer !== null && answer.pattern === pattern ? answer : null;
   const problems = useMemo(() => editorProblems(current?.validation), [current]);
   const first = current?.validation.problems[0];
-  const counts = answer?.counts;
   return (
     <section aria-label="Pattern" className="space-y-2">
-      <div
-        data-testid="lab-counts"
-        data-matched={counts?.matched ?? 0}
-        data-unmatched={counts?.unmatched ?? 0}
-        data-invalid={counts?.invalidEvents ?? 0}
-        aria-live="polite"
-        className="flex flex-wrap items-center gap-3 text-sm"
-      >
-        <span className="font-medium text-emerald-700 dark:text-emerald-400">{counts?.matched ?? 0} match</span>
-        <span className="font-medium text-slate-700 dark:text-slate-300">{counts?.unmatched ?? 0} no match</span>
-        {(counts?.invalidEvents ?? 0) > 0 && <span className="text-amber-700 dark:text-amber-400">{counts?.invalidEvents} invalid events</span>}
-        <span className="text-slate-500 dark:text-slate-400">of {eventCount}</span>
-        {answer && (
-          <span data-testid="lab-eval-ms" data-engine={answer.engine} data-seq={answer.seq} title={`Evaluated ${answer.engine === "worker" ? "in a Web Worker" : "on the page"}`} className="ml-auto text-xs text-slate-500 dark:text-slate-400">
-            {answer.ms.toFixed(1)} ms
-          </span>
-        )}
-      </div>
+      <VerdictCounts counts={answer?.counts} eventCount={eventCount} invalid="invalid events" answer={answer} />
       <div data-testid="lab-pattern">
         <CodeEditor value={pattern} onChange={onChange} problems={problems} readOnly={readOnly} label="Event pattern" onUndo={onUndo} onRedo={onRedo} />
       </div>
@@ -68,5 +50,36 @@ export function PatternPanel({ pattern, onChange, answer, eventCount, readOnly =
         </p>
       )}
     </section>
+  );
+}
+
+/**
+ * The verdict counts of the latest evaluation and how long it took (lab-counts, lab-eval-ms);
+ * `invalid` names the events that could not be tested.
+ */
+export function VerdictCounts({ counts, eventCount, invalid, answer }: { counts: LabCounts | undefined; eventCount: number; invalid: string; answer: Pick<LabAnswer, "ms" | "engine" | "seq"> | null }) {
+  return (
+    <div
+      data-testid="lab-counts"
+      data-matched={counts?.matched ?? 0}
+      data-unmatched={counts?.unmatched ?? 0}
+      data-invalid={counts?.invalidEvents ?? 0}
+      aria-live="polite"
+      className="flex flex-wrap items-center gap-3 text-sm"
+    >
+      <span className="font-medium text-emerald-700 dark:text-emerald-400">{counts?.matched ?? 0} match</span>
+      <span className="font-medium text-slate-700 dark:text-slate-300">{counts?.unmatched ?? 0} no match</span>
+      {(counts?.invalidEvents ?? 0) > 0 && (
+        <span className="text-amber-700 dark:text-amber-400">
+          {counts?.invalidEvents} {invalid}
+        </span>
+      )}
+      <span className="text-slate-500 dark:text-slate-400">of {eventCount}</span>
+      {answer && (
+        <span data-testid="lab-eval-ms" data-engine={answer.engine} data-seq={answer.seq} title={`Evaluated ${answer.engine === "worker" ? "in a Web Worker" : "on the page"}`} className="ml-auto text-xs text-slate-500 dark:text-slate-400">
+          {answer.ms.toFixed(1)} ms
+        </span>
+      )}
+    </div>
   );
 }

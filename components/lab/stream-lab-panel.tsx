@@ -20,7 +20,7 @@ import { nodeTitle } from "@/components/canvas/kind-views";
 import type { Design, NodeOfKind } from "@/lib/graph";
 import type { EventKind, LabEvent } from "@/lib/lab";
 import { PipePreviewPanel } from "./pipe-preview-panel";
-import { LabPanelHeader } from "./lab-panel-header";
+import { LabPanelHeader, SampleCount } from "./lab-panel-header";
 import { LabWorkbench, type WorkbenchLayout } from "./lab-workbench";
 import { useDesignLabEvents, useWorkbenchBinding, type StreamSourceNode } from "./use-design-lab-events";
 
@@ -84,15 +84,13 @@ export function StreamLab({
     <div data-testid="designer-lab-panel" data-node-id={node.id} data-kind={kind} className="text-slate-900 dark:text-slate-100">
       <LabPanelHeader controls={controls}>
         <h2 className="font-semibold [overflow-wrap:anywhere]">Lab: filter criteria of {nodeTitle(node)}</h2>
-        <span className="text-slate-600 dark:text-slate-400">
-          {events.length - unsaved.length} sample record{events.length - unsaved.length === 1 ? "" : "s"} of this source
-          {unsaved.length > 0 && `, ${unsaved.length} added here (not saved until you mark an expectation or save them)`}
-        </span>
-        {unsaved.length > 0 && !readOnly && (
-          <button type="button" data-testid="stream-lab-save-samples" onClick={saveUnsaved} className={BUTTON}>
-            Save them as design samples
-          </button>
-        )}
+        <SampleCount
+          label={`${events.length - unsaved.length} sample record${events.length - unsaved.length === 1 ? "" : "s"} of this source`}
+          unsaved={unsaved.length}
+          readOnly={readOnly}
+          onSave={saveUnsaved}
+          saveTestId="stream-lab-save-samples"
+        />
       </LabPanelHeader>
       <div className="space-y-3 p-3">
       <p className="text-xs text-slate-600 dark:text-slate-400">

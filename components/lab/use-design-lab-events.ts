@@ -1,20 +1,21 @@
 "use client";
 
 /**
- * The designer lab's events and expectations for one node (a rule, or a stream source's filter):
+ * The designer lab's events and expectations for one node (a rule, a stream source's filter or a
+ * Custom Event Bus subscriber's filters):
  * the design's samples it is tested on plus events added in the panel. Marking an event "should
  * (not) match" saves the expectation on the node and, for an event added here, the event as a
  * design sample — both in one undo step (store.updateSamples).
  */
 import { useMemo } from "react";
 import { useEditor, useEditorStoreApi } from "@/components/canvas/editor-context";
-import type { DesignNode, Expectation, RuleNode, SampleEvent } from "@/lib/graph";
+import type { DesignNode, Expectation, RuleNode, SampleEvent, SubscriberNode } from "@/lib/graph";
 import type { LabEvent } from "@/lib/lab";
 import type { ExpectationMap } from "./expectations";
 import type { LabWorkbenchProps } from "./lab-workbench";
 
 export type StreamSourceNode = Extract<DesignNode, { kind: "kafka-topic" | "dynamodb-stream" | "kinesis-stream-source" | "sqs-queue-source" }>;
-export type LabNode = RuleNode | StreamSourceNode;
+export type LabNode = RuleNode | StreamSourceNode | SubscriberNode;
 
 const NO_SAMPLES: readonly SampleEvent[] = [];
 

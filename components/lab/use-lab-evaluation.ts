@@ -22,12 +22,7 @@ export function useLabEvaluation(pattern: string, events: readonly LabEvent[], k
   const send = (message: ToWorker) => worker.current?.postMessage(message);
 
   useEffect(() => {
-    let created: Worker | null = null;
-    try {
-      created = workerFailed ? null : new Worker(new URL("./lab.worker.ts", import.meta.url), { type: "module" });
-    } catch {
-      created = null; // no worker support: evaluate on the page below
-    }
+    const created = workerFailed ? null : startLabWorker();
     worker.current = created;
     state.current.busy = false;
     state.current.ready = false;
@@ -74,4 +69,13 @@ export function useLabEvaluation(pattern: string, events: readonly LabEvent[], k
   }, [pattern, events, kind, anyOf, workerFailed]);
 
   return answer;
+}
+
+/** The lab's evaluation worker, or null where workers cannot start (the caller evaluates on the page then). */
+export function startLabWorker(): Worker | null {
+  try {
+    return new Worker(new URL("./lab.worker.ts", import.meta.url), { type: "module" });
+  } catch {
+    return null;
+  }
 }

@@ -3,7 +3,10 @@
  * set (with a version); each keystroke sends only the pattern. Answers carry compact verdicts —
  * the full explanation of one event is recomputed on the page when it is selected.
  */
-import type { EventKind, LabCounts, LabEvent, LabValidation } from "@/lib/lab";
+import type { SubscriberFilters } from "@/lib/eventsv2/filters";
+import type { Transform } from "@/lib/eventsv2/transform";
+import type { EventKind, LabCounts, LabEvent, LabValidation, SubscriberSampleOptions } from "@/lib/lab";
+import type { SubscriberLabEvaluation } from "@/lib/lab/subscriber-preview";
 
 export type ToWorker =
   | { readonly type: "events"; readonly version: number; readonly events: readonly LabEvent[] }
@@ -14,7 +17,25 @@ export type ToWorker =
       readonly kind: EventKind;
       /** A stream source's filter criteria (`pattern` is the one being edited): a record passes when any matches. */
       readonly anyOf?: readonly string[];
-    };
+    }
+  | ({ readonly type: "subscriber"; readonly seq: number } & SubscriberRequest);
+
+/** A Custom Event Bus subscriber's filters and transform, judged on the event set. */
+export interface SubscriberRequest {
+  readonly filters: SubscriberFilters;
+  readonly transform: Transform;
+  readonly options: SubscriberSampleOptions;
+}
+
+export interface SubscriberAnswer {
+  readonly type: "subscriber";
+  readonly seq: number;
+  /** What was evaluated: an error's offset belongs to this transform's text. */
+  readonly request: SubscriberRequest;
+  readonly evaluation: SubscriberLabEvaluation;
+  readonly ms: number;
+  readonly engine?: "worker" | "page";
+}
 
 export interface Verdict {
   readonly matched: boolean;

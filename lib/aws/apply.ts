@@ -1,6 +1,6 @@
 /**
- * Apply: runs a plan's changes through the SDK in the plan's order (buses, rules, targets;
- * deletions after, in reverse), one change at a time, reporting each result. What it creates is
+ * Apply: runs a plan's changes through the SDK in the plan's order (buses, rules, targets,
+ * schedule groups, schedules, pipes; deletions after, in reverse), one change at a time, reporting each result. What it creates is
  * tagged `switchyard:design` = the design's id. The first failure stops the run and the result
  * says what was and was not applied; since the plan is recomputed from the account each time,
  * planning and applying again continues from there, and applying an applied design does nothing.
@@ -18,7 +18,17 @@ import {
   type EventBridgeClient,
   type Tag,
 } from "@aws-sdk/client-eventbridge";
-import type { Tags, Target } from "../resources/account-state";
+import { CreatePipeCommand, DeletePipeCommand, UpdatePipeCommand, type PipesClient, type UpdatePipeSourceParameters } from "@aws-sdk/client-pipes";
+import {
+  CreateScheduleCommand,
+  CreateScheduleGroupCommand,
+  DeleteScheduleCommand,
+  DeleteScheduleGroupCommand,
+  UpdateScheduleCommand,
+  type SchedulerClient,
+} from "@aws-sdk/client-scheduler";
+import { SOURCE_SETTINGS, sourceKindOf } from "../emulator/pipes/source";
+import type { PipeState, ScheduleState, Tags, Target } from "../resources/account-state";
 import { describeAwsError, sendAws } from "./errors";
 import type { Plan, PlannedChange } from "./plan";
 import { busArn } from "../arn";
@@ -45,6 +55,10 @@ export interface ApplyOptions {
   readonly abortSignal?: AbortSignal;
   /** Shown in network errors. */
   readonly endpoint?: string;
+  /** Needed when the plan holds schedule groups or schedules. */
+  readonly scheduler?: SchedulerClient;
+  /** Needed when the plan holds pipes. */
+  readonly pipes?: PipesClient;
 }
 
 export async function applyPlan(client: EventBridgeClient, plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {
@@ -81,7 +95,7 @@ class ChangeRunner {
   constructor(
     private readonly client: EventBridgeClient,
     private readonly plan: Pick<Plan, "account" | "region">,
-    options: ApplyOptions,
+    private readonly options: ApplyOptions,
   ) {
     this.send = { abortSignal: options.abortSignal, endpoint: options.endpoint };
   }
@@ -111,6 +125,13 @@ class ChangeRunner {
         await sendAws(client, new PutRuleCommand(input), send);
         return;
       }
+      case "schedule-group":
+      case "schedule":
+        await this.scheduler(change);
+        return;
+      case "pipe":
+        await this.pipe(change);
+        return;
       case "target": {
         const target = { Rule: change.rule, EventBusName: change.bus };
         if (change.action === "delete") {
@@ -142,18 +163,100 @@ class ChangeRunner {
     await sendAws(this.client, new UpdateArchiveCommand({ ArchiveName: archive.name, EventPattern: archive.eventPattern, RetentionDays: archive.retentionDays }), this.send);
   }
 
+  private async scheduler(change: PlannedChange): Promise<void> {
+    const client = this.options.scheduler;
+    if (client === undefined) throw new StepRefused(`Plan change ${change.label} needs a Scheduler client`);
+    const names = { Name: change.resource === "schedule" ? change.schedule : change.scheduleGroup, ...(change.resource === "schedule" ? { GroupName: change.scheduleGroup } : {}) };
+    if (change.action === "delete") {
+      await (change.resource === "schedule" ? sendAws(client, new DeleteScheduleCommand(names), this.send) : sendAws(client, new DeleteScheduleGroupCommand({ Name: change.scheduleGroup }), this.send));
+      return;
+    }
+    if (change.resource === "schedule-group") {
+      if (change.action === "create") await sendAws(client, new CreateScheduleGroupCommand({ Name: change.scheduleGroup, Tags: tagList(change.desiredScheduleGroup?.tags) }), this.send);
+      return;
+    }
+    const schedule = change.desiredSchedule;
+    if (schedule === undefined) throw new StepRefused(`Plan change ${change.label} has no schedule to write`);
+    const input = await this.scheduleInput(schedule);
+    if (change.action === "create") await sendAws(client, new CreateScheduleCommand(input), this.send);
+    else await sendAws(client, new UpdateScheduleCommand(input), this.send);
+  }
+
+  /** CreateSchedule's and UpdateSchedule's input (UpdateSchedule replaces every setting, so all are sent). */
+  private async scheduleInput(schedule: ScheduleState) {
+    const { target } = schedule;
+    if (target.Arn === undefined || target.RoleArn === undefined) throw new StepRefused(`Schedule ${schedule.name} has no target ARN or role`);
+    return {
+      Name: schedule.name,
+      GroupName: schedule.group,
+      ScheduleExpression: schedule.expression,
+      ScheduleExpressionTimezone: schedule.timezone,
+      StartDate: schedule.startDate === undefined ? undefined : new Date(schedule.startDate),
+      EndDate: schedule.endDate === undefined ? undefined : new Date(schedule.endDate),
+      Description: schedule.description,
+      State: schedule.state,
+      ActionAfterCompletion: schedule.actionAfterCompletion,
+      FlexibleTimeWindow: schedule.flexibleWindowMinutes === undefined ? { Mode: "OFF" as const } : { Mode: "FLEXIBLE" as const, MaximumWindowInMinutes: schedule.flexibleWindowMinutes },
+      Target: { ...target, Arn: await this.apiDestinationArn(target.Arn), RoleArn: target.RoleArn },
+    };
+  }
+
+  private async pipe(change: PlannedChange): Promise<void> {
+    const client = this.options.pipes;
+    if (client === undefined) throw new StepRefused(`Plan change ${change.label} needs a Pipes client`);
+    if (change.action === "delete") {
+      await sendAws(client, new DeletePipeCommand({ Name: change.pipe }), this.send);
+      return;
+    }
+    const pipe = change.desiredPipe;
+    if (pipe === undefined) throw new StepRefused(`Plan change ${change.label} has no pipe to write`);
+    const common = {
+      Name: pipe.name,
+      Description: pipe.description ?? "",
+      DesiredState: pipe.desiredState,
+      // An empty Enrichment removes one the pipe had.
+      Enrichment: pipe.enrichment === undefined ? "" : await this.apiDestinationArn(pipe.enrichment),
+      EnrichmentParameters: pipe.enrichmentParameters ?? {},
+      Target: await this.apiDestinationArn(pipe.target),
+      TargetParameters: pipe.targetParameters ?? {},
+      RoleArn: pipe.roleArn,
+    };
+    if (change.action === "update") {
+      await sendAws(client, new UpdatePipeCommand({ ...common, SourceParameters: updatableSourceParameters(pipe) }), this.send);
+      return;
+    }
+    if (pipe.source.endsWith("/")) {
+      throw new StepRefused(`Pipe ${pipe.name} reads ${pipe.source}…: the rest of that ARN is assigned by AWS; create the pipe in AWS once and import it, then Switchyard updates it`);
+    }
+    const created = {
+      ...common,
+      Enrichment: pipe.enrichment === undefined ? undefined : common.Enrichment,
+      EnrichmentParameters: pipe.enrichmentParameters,
+      TargetParameters: pipe.targetParameters,
+      Source: pipe.source,
+      SourceParameters: pipe.sourceParameters,
+      Tags: { ...pipe.tags },
+    };
+    await sendAws(client, new CreatePipeCommand(created), this.send);
+  }
+
   /** A design names an API destination; AWS wants its ARN with the generated id. */
   private async withApiDestinationArn(target: Target): Promise<Target> {
-    const match = /^(.*:api-destination\/([^/]+))$/.exec(target.Arn ?? "");
-    if (!match) return target;
-    const name = match[2]!;
+    return target.Arn === undefined ? target : { ...target, Arn: await this.apiDestinationArn(target.Arn) };
+  }
+
+  /** The ARN itself, or for an API destination named without its id, the ARN AWS gave it. */
+  private async apiDestinationArn(given: string): Promise<string> {
+    const match = /^.*:api-destination\/([^/]+)$/.exec(given);
+    if (!match) return given;
+    const name = match[1]!;
     let arn = this.apiDestinationArns.get(name);
     if (arn === undefined) {
       const answer = await sendAws(this.client, new DescribeApiDestinationCommand({ Name: name }), this.send);
-      arn = answer.ApiDestinationArn ?? match[1]!;
+      arn = answer.ApiDestinationArn ?? given;
       this.apiDestinationArns.set(name, arn);
     }
-    return { ...target, Arn: arn };
+    return arn;
   }
 }
 
@@ -162,4 +265,18 @@ function failedEntries(operation: string, entries: readonly { TargetId?: string;
   const first = entries?.[0];
   if (first === undefined) return;
   throw new StepRefused(`${operation} failed for target ${first.TargetId ?? "?"}: ${first.ErrorCode ?? "error"} ${first.ErrorMessage ?? ""}`.trim());
+}
+
+/**
+ * What UpdatePipe may change of the source: batch size, batching window and the filter criteria
+ * (none clears them); the starting position, topic and consumer group are fixed at creation.
+ */
+function updatableSourceParameters(pipe: PipeState): UpdatePipeSourceParameters {
+  const kind = sourceKindOf(pipe.source);
+  const member = kind === undefined ? undefined : SOURCE_SETTINGS[kind].member;
+  const own = (member === undefined ? undefined : (pipe.sourceParameters as Readonly<Record<string, { BatchSize?: number; MaximumBatchingWindowInSeconds?: number } | undefined>>)[member]) ?? {};
+  return {
+    FilterCriteria: pipe.sourceParameters.FilterCriteria ?? { Filters: [] },
+    ...(member === undefined ? {} : { [member]: { BatchSize: own.BatchSize, MaximumBatchingWindowInSeconds: own.MaximumBatchingWindowInSeconds ?? 0 } }),
+  };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DESIGN_TAG, type AccountState, type ArchiveState, type BusState, type RuleState, type Target } from "../resources/account-state";
+import { DESIGN_TAG, type AccountState, type ArchiveState, type BusState, type PipeState, type RuleState, type ScheduleState, type Target } from "../resources/account-state";
+import type { SchedulerPipesResources } from "../resources/scheduler-pipes-resources";
 import { deepEqual, planChanges, sameJsonText, sameTargetArn, type Plan } from "./plan";
 import type { DesignResources } from "../resources/design-resources";
 
@@ -285,5 +286,85 @@ describe("deepEqual", () => {
     expect(deepEqual({ a: 1, b: { c: [1, 2] } }, { b: { c: [1, 2] }, a: 1, d: undefined })).toBe(true);
     expect(deepEqual([1, 2], [2, 1])).toBe(false);
     expect(deepEqual({ a: null }, { a: 0 })).toBe(false);
+  });
+});
+
+describe("planChanges: schedule groups, schedules and pipes", () => {
+  const ROLE = "arn:aws:iam::111122223333:role/r";
+  const queue = "arn:aws:sqs:us-east-1:111122223333:q";
+  const schedule = (name: string, fields: Partial<ScheduleState> = {}): ScheduleState => ({
+    name,
+    group: "nightly",
+    expression: "rate(1 hour)",
+    state: "ENABLED",
+    actionAfterCompletion: "NONE",
+    target: { Arn: queue, RoleArn: ROLE },
+    ...fields,
+  });
+  const pipe = (name: string, fields: Partial<PipeState> = {}): PipeState => ({
+    name,
+    desiredState: "RUNNING",
+    source: queue,
+    sourceParameters: { SqsQueueParameters: { BatchSize: 10 } },
+    target: lambda("t"),
+    roleArn: ROLE,
+    tags: MINE,
+    ...fields,
+  });
+  const none = { schedules: [], pipes: [] };
+  const want = (extra: Partial<SchedulerPipesResources>) => ({ ...desired([]), scheduleGroups: [], schedules: [], pipes: [], heldBack: none, ...extra });
+  const have = (extra: Partial<AccountState>) => ({ ...account([]), scheduleGroups: [{ name: "default", tags: {} }, { name: "nightly", tags: MINE }], schedules: [], pipes: [], ...extra });
+
+  it("applies Scheduler's defaults and reads dates by the time they name", () => {
+    const drawn = schedule("a", { timezone: "UTC", startDate: "2027-01-01T00:00:00Z" });
+    const read = schedule("a", { startDate: "2027-01-01T00:00:00.000Z", target: { Arn: queue, RoleArn: ROLE, RetryPolicy: { MaximumEventAgeInSeconds: 86_400, MaximumRetryAttempts: 185 } } });
+    expect(plan(want({ scheduleGroups: [{ name: "nightly", tags: MINE }], schedules: [drawn] }), have({ schedules: [read] })).changes).toEqual([]);
+  });
+
+  it("sends back the target parameters the design has no field for when it updates a schedule", () => {
+    const read = schedule("a", { target: { Arn: queue, RoleArn: ROLE, SageMakerPipelineParameters: { PipelineParameterList: [] } } });
+    const [change] = plan(want({ scheduleGroups: [{ name: "nightly", tags: MINE }], schedules: [schedule("a", { description: "now described" })] }), have({ schedules: [read] })).changes;
+    expect(change).toMatchObject({ action: "update", resource: "schedule", label: "nightly/a", fields: [{ field: "Description", after: "now described" }] });
+    expect(change!.desiredSchedule?.target).toEqual({ Arn: queue, RoleArn: ROLE, SageMakerPipelineParameters: { PipelineParameterList: [] } });
+  });
+
+  it("deletes a schedule only in a group this design created, and never one it holds back", () => {
+    const account = have({
+      scheduleGroups: [{ name: "default", tags: {} }, { name: "nightly", tags: MINE }, { name: "theirs", tags: OTHERS }],
+      schedules: [schedule("gone"), schedule("held"), schedule("by-hand", { group: "default" }), schedule("other", { group: "theirs" })],
+    });
+    const result = plan(want({ scheduleGroups: [{ name: "nightly", tags: MINE }], heldBack: { schedules: ["nightly/held"], pipes: [] } }), account);
+    expect(summary(result)).toEqual(["delete schedule nightly/gone"]);
+    expect(result.changes[0]!.reason).toBe("in group nightly, created by this design, and no longer in it");
+  });
+
+  it("deletes only pipes tagged with this design", () => {
+    const result = plan(want({}), have({ pipes: [pipe("mine"), pipe("theirs", { tags: OTHERS }), pipe("untagged", { tags: {} })] }));
+    expect(summary(result)).toEqual(["delete pipe mine", "delete schedule-group nightly"]);
+  });
+
+  it("replaces a pipe whose starting position changed, and updates one whose batch size changed", () => {
+    const kinesis = "arn:aws:kinesis:us-east-1:111122223333:stream/s";
+    const read = pipe("p", { source: kinesis, sourceParameters: { KinesisStreamParameters: { BatchSize: 10, StartingPosition: "LATEST", MaximumRetryAttempts: -1 } } });
+    const replaced = plan(want({ pipes: [pipe("p", { source: kinesis, sourceParameters: { KinesisStreamParameters: { BatchSize: 10, StartingPosition: "TRIM_HORIZON" } } })] }), have({ pipes: [read] }));
+    expect(summary(replaced).slice(0, 2)).toEqual(["delete pipe p", "create pipe p"]);
+    expect(replaced.changes[0]!.reason).toBe("AWS cannot change a pipe's SourceParameters.KinesisStreamParameters.StartingPosition: it is replaced");
+    const updated = plan(want({ pipes: [pipe("p", { source: kinesis, sourceParameters: { KinesisStreamParameters: { BatchSize: 20, StartingPosition: "LATEST" } } })] }), have({ pipes: [read] }));
+    expect(updated.changes[0]).toMatchObject({ action: "update", resource: "pipe", fields: [{ field: "SourceParameters.KinesisStreamParameters.BatchSize", before: 10, after: 20 }] });
+  });
+
+  it("sends back the pipe's target parameters the design has no field for, and drops a removed input template", () => {
+    const read = pipe("p", { targetParameters: { InputTemplate: "<$.body>", LambdaFunctionParameters: { InvocationType: "FIRE_AND_FORGET" } } });
+    const [change] = plan(want({ pipes: [pipe("p")] }), have({ pipes: [read] })).changes;
+    expect(change).toMatchObject({ action: "update", fields: [{ field: "TargetParameters.InputTemplate", before: "<$.body>", after: undefined }] });
+    expect(change!.desiredPipe?.targetParameters).toEqual({ LambdaFunctionParameters: { InvocationType: "FIRE_AND_FORGET" } });
+  });
+
+  it("orders groups before schedules, pipes after rule targets, and their deletions before rule deletions", () => {
+    const result = plan(
+      { ...want({ scheduleGroups: [{ name: "new", tags: MINE }], schedules: [schedule("s", { group: "new" })], pipes: [pipe("p")] }), rules: [{ ...rule("r", { targets: [target("t1")] }), tags: MINE }] },
+      have({ scheduleGroups: [{ name: "default", tags: {} }], rules: [rule("old", { tags: MINE })] }),
+    );
+    expect(summary(result)).toEqual(["create rule orders/r", "create target orders/r#t1", "create schedule-group new", "create schedule new/s", "create pipe p", "delete rule orders/old"]);
   });
 });

@@ -12,15 +12,36 @@
  *   owns its target list: targets not in the design are removed from it (except kinds a design
  *   cannot hold, such as ECS tasks, which are kept).
  * - Archives are created and updated (pattern as JSON, retention), never deleted: they carry no tags.
- * - Changes are ordered for apply: buses, archives, rules, targets; deletions after, in reverse.
+ * - Schedule groups and pipes are tagged like buses and deleted on the same terms (only when
+ *   tagged with this design). Schedules cannot be tagged: one is deleted only when its group was
+ *   created by this design. A pipe whose source or starting point changed is replaced (AWS
+ *   cannot update those). Schedules and pipes the design holds but cannot deploy are never
+ *   deleted for their absence.
+ * - Changes are ordered for apply: buses, archives, rules, targets, schedule groups, schedules,
+ *   pipes (their targets exist by then); deletions after, in reverse.
  */
 import { DEFAULT_RETRY_POLICY } from "@/lib/graph/registry";
-import { DESIGN_TAG, ruleKey, type AccountState, type ArchiveState, type BusState, type RuleState, type Target } from "../resources/account-state";
+import {
+  DESIGN_TAG,
+  ruleKey,
+  scheduleKey,
+  type AccountState,
+  type ArchiveState,
+  type BusState,
+  type PipeState,
+  type RuleState,
+  type ScheduleGroupState,
+  type ScheduleState,
+  type Tags,
+  type Target,
+} from "../resources/account-state";
 import type { DesignResources } from "../resources/design-resources";
+import { DEFAULT_SCHEDULE_GROUP, type SchedulerPipesResources } from "../resources/scheduler-pipes-resources";
 import { recogniseTargetArn } from "../resources/target-arn";
+import { SOURCE_SETTINGS, sourceKindOf } from "../emulator/pipes/source";
 
 export type ChangeAction = "create" | "update" | "delete";
-export type ResourceKind = "bus" | "archive" | "rule" | "target";
+export type ResourceKind = "bus" | "archive" | "rule" | "target" | "schedule-group" | "schedule" | "pipe";
 
 export interface FieldChange {
   /** `eventPattern`, `state`, `RetryPolicy.MaximumRetryAttempts`… */
@@ -47,6 +68,13 @@ export interface PlannedChange {
   readonly desiredTarget?: Target;
   readonly desiredBus?: BusState;
   readonly desiredArchive?: ArchiveState;
+  readonly desiredScheduleGroup?: ScheduleGroupState;
+  /** Schedules (and their deletes) name their group and schedule here. */
+  readonly scheduleGroup?: string;
+  readonly schedule?: string;
+  readonly desiredSchedule?: ScheduleState;
+  readonly pipe?: string;
+  readonly desiredPipe?: PipeState;
 }
 
 /** Something in the account the plan leaves alone although the design does not mention it. */
@@ -84,7 +112,7 @@ export interface PlanOptions {
   readonly deleteUnmanaged?: readonly string[];
 }
 
-export function planChanges(desired: DesignResources, actual: AccountState, options: PlanOptions): Plan {
+export function planChanges(desired: DesignResources & Partial<SchedulerPipesResources>, actual: AccountState, options: PlanOptions): Plan {
   const ticked = new Set(options.deleteUnmanaged ?? []);
   const ownedHere = (tags: Readonly<Record<string, string>>) => tags[DESIGN_TAG] === options.designId;
   const deletable = (tags: Readonly<Record<string, string>>, bus: string): string | undefined => {
@@ -209,6 +237,8 @@ export function planChanges(desired: DesignResources, actual: AccountState, opti
     busDeletes.push({ action: "delete", resource: "bus", bus: bus.name, label: bus.name, fields: [], reason: why });
   }
 
+  const scheduled = planSchedulerPipes(desired, actual, ownedHere);
+
   const names = new Set([...desired.buses.map((b) => b.name), ...desired.rules.map((r) => r.bus), ...actual.buses.map((b) => b.name)]);
   const buses = [...names].sort().map((name) => ({
     name,
@@ -221,10 +251,10 @@ export function planChanges(desired: DesignResources, actual: AccountState, opti
     account: actual.account,
     region: actual.region,
     designId: options.designId,
-    changes: [...busCreates, ...archiveWrites, ...ruleWrites, ...targetRemovals, ...targetWrites, ...ruleDeletes, ...busDeletes],
+    changes: [...busCreates, ...archiveWrites, ...ruleWrites, ...targetRemovals, ...targetWrites, ...scheduled.writes, ...scheduled.deletes, ...ruleDeletes, ...busDeletes],
     kept,
     buses,
-    notes: desired.problems.map((problem) => problem.message),
+    notes: [...desired.problems.map((problem) => problem.message), ...(actual.unread ?? [])],
   };
 }
 
@@ -315,6 +345,184 @@ export function sameTargetArn(want: string | undefined, have: string | undefined
   if (want === have) return true;
   if (want === undefined || have === undefined) return false;
   return /:api-destination\/[^/]+$/.test(want) && have.startsWith(`${want}/`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scheduler and Pipes
+
+/** Compared field by field; a field whose value differs is listed with both values. */
+function differences(want: Map<string, unknown>, have: Map<string, unknown>, same: (field: string, a: unknown, b: unknown) => boolean = () => false): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of new Set([...want.keys(), ...have.keys()])) {
+    const after = want.get(field);
+    const before = have.get(field);
+    if (!same(field, after, before) && !deepEqual(after ?? null, before ?? null)) changes.push({ field, before, after });
+  }
+  return changes;
+}
+
+const setFields = (flat: Map<string, unknown>): FieldChange[] => [...flat].filter(([, value]) => value !== undefined).map(([field, after]) => ({ field, after }));
+
+function planSchedulerPipes(desired: Partial<SchedulerPipesResources>, actual: AccountState, ownedHere: (tags: Tags) => boolean): { writes: PlannedChange[]; deletes: PlannedChange[] } {
+  const writes: PlannedChange[] = [];
+  const deletes: PlannedChange[] = [];
+  const heldBack = { schedules: new Set(desired.heldBack?.schedules ?? []), pipes: new Set(desired.heldBack?.pipes ?? []) };
+  const actualGroups = new Map((actual.scheduleGroups ?? []).map((group) => [group.name, group]));
+  const desiredGroups = new Set((desired.scheduleGroups ?? []).map((group) => group.name));
+
+  for (const group of desired.scheduleGroups ?? []) {
+    if (actualGroups.has(group.name)) continue;
+    writes.push({ action: "create", resource: "schedule-group", bus: "", scheduleGroup: group.name, label: group.name, fields: [{ field: "tags", after: group.tags }], desiredScheduleGroup: group });
+  }
+
+  const actualSchedules = new Map((actual.schedules ?? []).map((schedule) => [scheduleKey(schedule), schedule]));
+  const desiredSchedules = new Set((desired.schedules ?? []).map(scheduleKey));
+  for (const schedule of desired.schedules ?? []) {
+    const existing = actualSchedules.get(scheduleKey(schedule));
+    const base = { resource: "schedule" as const, bus: "", scheduleGroup: schedule.group, schedule: schedule.name, label: scheduleKey(schedule) };
+    if (existing === undefined) {
+      writes.push({ action: "create", ...base, fields: setFields(flatSchedule(schedule)), desiredSchedule: schedule });
+      continue;
+    }
+    const fields = differences(flatSchedule(schedule), flatSchedule(existing), sameScheduleField);
+    // UpdateSchedule replaces the whole schedule: target parameters the design has no field for are sent back as AWS holds them.
+    if (fields.length > 0) writes.push({ action: "update", ...base, fields, desiredSchedule: { ...schedule, target: { ...unmanagedScheduleTarget(existing), ...schedule.target } } });
+  }
+  const groupDeleted = (name: string) => name !== DEFAULT_SCHEDULE_GROUP && !desiredGroups.has(name) && ownedHere(actualGroups.get(name)?.tags ?? {});
+  for (const schedule of actual.schedules ?? []) {
+    const key = scheduleKey(schedule);
+    if (desiredSchedules.has(key) || heldBack.schedules.has(key)) continue;
+    const group = actualGroups.get(schedule.group);
+    // Schedules carry no tags: their group says whose they are.
+    if (group === undefined || !ownedHere(group.tags)) continue;
+    deletes.push({
+      action: "delete",
+      resource: "schedule",
+      bus: "",
+      scheduleGroup: schedule.group,
+      schedule: schedule.name,
+      label: key,
+      fields: [],
+      reason: groupDeleted(schedule.group) ? "its group is deleted" : `in group ${schedule.group}, created by this design, and no longer in it`,
+    });
+  }
+  for (const group of actual.scheduleGroups ?? []) {
+    if (!groupDeleted(group.name)) continue;
+    deletes.push({ action: "delete", resource: "schedule-group", bus: "", scheduleGroup: group.name, label: group.name, fields: [], reason: "created by this design and no longer in it" });
+  }
+
+  const actualPipes = new Map((actual.pipes ?? []).map((pipe) => [pipe.name, pipe]));
+  const desiredPipes = new Set((desired.pipes ?? []).map((pipe) => pipe.name));
+  const pipeDeletes: PlannedChange[] = [];
+  for (const pipe of desired.pipes ?? []) {
+    const existing = actualPipes.get(pipe.name);
+    const base = { resource: "pipe" as const, bus: "", pipe: pipe.name, label: pipe.name };
+    const create: PlannedChange = { action: "create", ...base, fields: setFields(flatPipe(pipe)), desiredPipe: pipe };
+    if (existing === undefined) {
+      writes.push(create);
+      continue;
+    }
+    const fields = differences(flatPipe(pipe), flatPipe(existing), samePipeField);
+    if (fields.some((change) => FIXED_PIPE_FIELDS.some((fixed) => change.field === fixed || change.field.endsWith(`.${fixed}`)))) {
+      const reason = `AWS cannot change a pipe's ${fields.map((f) => f.field).filter((f) => FIXED_PIPE_FIELDS.some((fixed) => f === fixed || f.endsWith(`.${fixed}`))).join(", ")}: it is replaced`;
+      writes.push({ action: "delete", ...base, fields: [], reason }, { ...create, reason });
+    } else if (fields.length > 0) {
+      // Target parameters the design has no field for (a Lambda's invocation type…) are sent back as AWS holds them.
+      const targetParameters = { ...unmanagedPipeTargetParameters(existing), ...pipe.targetParameters };
+      writes.push({ action: "update", ...base, fields, desiredPipe: { ...pipe, source: existing.source, targetParameters } });
+    }
+  }
+  for (const pipe of actual.pipes ?? []) {
+    if (desiredPipes.has(pipe.name) || heldBack.pipes.has(pipe.name) || !ownedHere(pipe.tags)) continue;
+    pipeDeletes.push({ action: "delete", resource: "pipe", bus: "", pipe: pipe.name, label: pipe.name, fields: [], reason: "created by this design and no longer in it" });
+  }
+  return { writes, deletes: [...pipeDeletes, ...deletes] };
+}
+
+/** The compared settings of a schedule, flattened, AWS's defaults applied. */
+function flatSchedule(schedule: ScheduleState): Map<string, unknown> {
+  const { target } = schedule;
+  return new Map<string, unknown>([
+    ["ScheduleExpression", schedule.expression],
+    ["ScheduleExpressionTimezone", schedule.timezone === "UTC" ? undefined : schedule.timezone],
+    ["StartDate", isoOrText(schedule.startDate)],
+    ["EndDate", isoOrText(schedule.endDate)],
+    ["Description", schedule.description || undefined],
+    ["FlexibleTimeWindow.MaximumWindowInMinutes", schedule.flexibleWindowMinutes],
+    ["State", schedule.state],
+    ["ActionAfterCompletion", schedule.actionAfterCompletion],
+    ["Target.Arn", target.Arn],
+    ["Target.RoleArn", target.RoleArn],
+    ["Target.Input", target.Input],
+    ["Target.RetryPolicy.MaximumRetryAttempts", target.RetryPolicy?.MaximumRetryAttempts ?? DEFAULT_RETRY_POLICY.maximumRetryAttempts],
+    ["Target.RetryPolicy.MaximumEventAgeInSeconds", target.RetryPolicy?.MaximumEventAgeInSeconds ?? DEFAULT_RETRY_POLICY.maximumEventAgeInSeconds],
+    ["Target.DeadLetterConfig.Arn", target.DeadLetterConfig?.Arn],
+    ["Target.EventBridgeParameters.Source", target.EventBridgeParameters?.Source],
+    ["Target.EventBridgeParameters.DetailType", target.EventBridgeParameters?.DetailType],
+    ["Target.SqsParameters.MessageGroupId", target.SqsParameters?.MessageGroupId],
+  ]);
+}
+
+/** A date as one spelling (`2027-01-01T00:00:00Z` and `…00.000Z` are the same time). */
+function isoOrText(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const time = Date.parse(text);
+  return Number.isNaN(time) ? text : new Date(time).toISOString();
+}
+
+function sameScheduleField(field: string, want: unknown, have: unknown): boolean {
+  if (field === "Target.Arn") return sameTargetArn(want as string | undefined, have as string | undefined);
+  if (field === "Target.Input") return sameJsonText(want as string | undefined, have as string | undefined);
+  return false;
+}
+
+const MANAGED_SCHEDULE_TARGET_FIELDS = new Set(["Arn", "RoleArn", "Input", "RetryPolicy", "DeadLetterConfig", "EventBridgeParameters", "SqsParameters"]);
+
+function unmanagedScheduleTarget(schedule: ScheduleState): Partial<ScheduleState["target"]> {
+  return Object.fromEntries(Object.entries(schedule.target).filter(([key, value]) => !MANAGED_SCHEDULE_TARGET_FIELDS.has(key) && value !== undefined));
+}
+
+const MANAGED_PIPE_TARGET_PARAMETERS = new Set(["InputTemplate", "EventBridgeEventBusParameters", "SqsQueueParameters"]);
+
+function unmanagedPipeTargetParameters(pipe: PipeState): PipeState["targetParameters"] {
+  return Object.fromEntries(Object.entries(pipe.targetParameters ?? {}).filter(([key, value]) => !MANAGED_PIPE_TARGET_PARAMETERS.has(key) && value !== undefined));
+}
+
+/** Settings UpdatePipe cannot change: a difference in one replaces the pipe. */
+const FIXED_PIPE_FIELDS = ["Source", "StartingPosition", "TopicName", "ConsumerGroupID"];
+
+/** The compared settings of a pipe, flattened; a batching window of 0 is none. */
+function flatPipe(pipe: PipeState): Map<string, unknown> {
+  const kind = sourceKindOf(pipe.source);
+  const member = kind === undefined ? undefined : SOURCE_SETTINGS[kind].member;
+  const own = (member === undefined ? {} : ((pipe.sourceParameters as Readonly<Record<string, unknown>>)[member] ?? {})) as Readonly<Record<string, unknown>>;
+  const filters = (pipe.sourceParameters.FilterCriteria?.Filters ?? []).map((filter) => filter.Pattern);
+  const targetParameters = pipe.targetParameters ?? {};
+  return new Map<string, unknown>([
+    ["Description", pipe.description || undefined],
+    ["DesiredState", pipe.desiredState],
+    ["Source", pipe.source],
+    ...["BatchSize", "MaximumBatchingWindowInSeconds", "StartingPosition", "TopicName", "ConsumerGroupID"].map((name): [string, unknown] => [`SourceParameters.${member}.${name}`, own[name] || undefined]),
+    ["SourceParameters.FilterCriteria", filters.length === 0 ? undefined : filters],
+    ["Enrichment", pipe.enrichment || undefined],
+    ["EnrichmentParameters.InputTemplate", pipe.enrichmentParameters?.InputTemplate],
+    ["Target", pipe.target],
+    ["TargetParameters.InputTemplate", targetParameters.InputTemplate],
+    ["TargetParameters.EventBridgeEventBusParameters.Source", targetParameters.EventBridgeEventBusParameters?.Source],
+    ["TargetParameters.EventBridgeEventBusParameters.DetailType", targetParameters.EventBridgeEventBusParameters?.DetailType],
+    ["TargetParameters.SqsQueueParameters.MessageGroupId", targetParameters.SqsQueueParameters?.MessageGroupId],
+    ["RoleArn", pipe.roleArn],
+  ]);
+}
+
+function samePipeField(field: string, want: unknown, have: unknown): boolean {
+  // The design names a DynamoDB stream or MSK cluster up to the part AWS assigns.
+  if (field === "Source") return typeof want === "string" && typeof have === "string" && (want === have || (want.endsWith("/") && have.startsWith(want)));
+  if (field === "Target" || field === "Enrichment") return sameTargetArn(want as string | undefined, have as string | undefined);
+  if (field === "SourceParameters.FilterCriteria" && Array.isArray(want) && Array.isArray(have)) {
+    return want.length === have.length && want.every((pattern, i) => sameJsonText(pattern as string | undefined, have[i] as string | undefined));
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 /**
  * Reads an account's EventBridge buses, rules (with tags) and targets through the SDK,
  * following every NextToken, and reports progress as it goes. Can be limited to one bus and/or
- * a rule-name prefix.
+ * a rule-name prefix. Given their clients, also Scheduler's groups and schedules and the pipes
+ * (read-scheduler-pipes.ts), unless the read is limited to one bus or a rule-name prefix.
  */
 import {
   DescribeApiDestinationCommand,
@@ -18,7 +19,10 @@ import {
 } from "@aws-sdk/client-eventbridge";
 import { NotFoundError } from "@/lib/errors";
 import type { AccountState, ApiDestinationState, ArchiveState, BusState, RuleState, Tags, Target } from "../resources/account-state";
-import { sendAws } from "./errors";
+import type { PipesClient } from "@aws-sdk/client-pipes";
+import type { SchedulerClient } from "@aws-sdk/client-scheduler";
+import { AwsCallError, sendAws } from "./errors";
+import { allPages, readPipes, readScheduler } from "./read-scheduler-pipes";
 
 export interface ReadScope {
   /** Only this bus (by name). */
@@ -28,10 +32,12 @@ export interface ReadScope {
 }
 
 export interface ReadProgress {
-  readonly phase: "buses" | "rules" | "targets" | "done";
+  readonly phase: "buses" | "rules" | "targets" | "schedules" | "pipes" | "done";
   readonly buses: number;
   readonly rules: number;
   readonly targets: number;
+  readonly schedules: number;
+  readonly pipes: number;
   /** List pages read so far (every NextToken followed counts one). */
   readonly pages: number;
 }
@@ -44,26 +50,17 @@ export interface ReadOptions {
   readonly pageSize?: number;
   /** Also describe the API destinations targets call (import needs their endpoint and method). */
   readonly apiDestinations?: boolean;
+  /** Read Scheduler's groups and schedules with this client. */
+  readonly scheduler?: SchedulerClient;
+  /** Read the pipes with this client. */
+  readonly pipes?: PipesClient;
 }
 
-
-/** Every page of a NextToken-paged list. */
-async function allPages<T>(fetchPage: (token: string | undefined) => Promise<{ items: T[]; next?: string }>, onPage: () => void): Promise<T[]> {
-  const items: T[] = [];
-  let token: string | undefined;
-  do {
-    const page = await fetchPage(token);
-    items.push(...page.items);
-    token = page.next;
-    onPage();
-  } while (token !== undefined && token !== "");
-  return items;
-}
 
 export async function readAccount(client: EventBridgeClient, region: string, options: ReadOptions = {}): Promise<AccountState> {
   const scope = options.scope ?? {};
   const send = { abortSignal: options.abortSignal };
-  const counts = { buses: 0, rules: 0, targets: 0, pages: 0 };
+  const counts = { buses: 0, rules: 0, targets: 0, schedules: 0, pipes: 0, pages: 0 };
   const report = (phase: ReadProgress["phase"]) => options.onProgress?.({ phase, ...counts });
   const page = (phase: ReadProgress["phase"]) => () => {
     counts.pages++;
@@ -122,8 +119,38 @@ export async function readAccount(client: EventBridgeClient, region: string, opt
   }
   const archives = await readArchives(client, buses, page("buses"), options.pageSize, send);
   const apiDestinations = options.apiDestinations ? await describeApiDestinations(client, rules, send) : undefined;
+  // Limited to a bus or to some rules, the read leaves Scheduler and Pipes out.
+  const whole = scope.bus === undefined && !scope.rulePrefix;
+  const paging = (phase: ReadProgress["phase"]) => ({ send, pageSize: options.pageSize, onPage: page(phase) });
+  const unread: string[] = [];
+  // An account whose credentials may not read Scheduler or Pipes still has its rules read: what was not read is said, not compared.
+  const permitted = async <T>(what: string, read: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await read();
+    } catch (error) {
+      if (!(error instanceof AwsCallError) || error.code !== "aws_access_denied") throw error;
+      unread.push(`${what} were not read: ${error.message}`);
+      return undefined;
+    }
+  };
+  const schedulerClient = whole ? options.scheduler : undefined;
+  const pipesClient = whole ? options.pipes : undefined;
+  const scheduler = schedulerClient === undefined ? undefined : await permitted("Schedule groups and schedules", () => readScheduler(schedulerClient, paging("schedules")));
+  counts.schedules = scheduler?.schedules.length ?? 0;
+  const pipes = pipesClient === undefined ? undefined : await permitted("Pipes", () => readPipes(pipesClient, paging("pipes")));
+  counts.pipes = pipes?.length ?? 0;
   report("done");
-  return { account, region, buses, rules, archives, ...(apiDestinations ? { apiDestinations } : {}) };
+  return {
+    account,
+    region,
+    buses,
+    rules,
+    archives,
+    ...(apiDestinations ? { apiDestinations } : {}),
+    ...scheduler,
+    ...(pipes === undefined ? {} : { pipes }),
+    ...(unread.length === 0 ? {} : { unread }),
+  };
 }
 
 /** The archives of the buses read; ListArchives has no pattern, so each is described. */

@@ -4,7 +4,7 @@
  * filter at all passes everything
  * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-custom-bus-filtering.html).
  */
-import { flattenJson, matchesEvent, parseJson, subscriberFilterProfile, validatePattern, type CompiledPattern, type FilterScope, type PatternProblem } from "@/lib/pattern";
+import { flattenJson, matchesEvent, parseJson, subscriberFilterProfile, validatePattern, type CompiledPattern, type FilterScope, type FlatEvent, type PatternProblem } from "@/lib/pattern";
 import { scopeView, type EventsEnvelope } from "./envelope";
 
 export const FILTER_SCOPES: readonly FilterScope[] = ["DATA", "METADATA", "SYSTEM_METADATA"];
@@ -46,9 +46,15 @@ export function compileFilters(filters: SubscriberFilters): FilterCompilation {
 /** Whether the subscriber receives `envelope`, scope by scope. */
 export function evaluateFilters(filters: CompiledFilters, envelope: EventsEnvelope): FilterResult {
   const scopes = filters.map(({ scope, pattern }): FilterOutcome => {
-    const view = scopeView(envelope, scope);
-    if (view === undefined) return { scope, outcome: "nothing-to-read" };
-    return { scope, outcome: matchesEvent(pattern, flattenJson(parseJson(JSON.stringify(view)))) ? "match" : "no-match" };
+    const flat = scopeEvent(envelope, scope);
+    if (flat === undefined) return { scope, outcome: "nothing-to-read" };
+    return { scope, outcome: matchesEvent(pattern, flat) ? "match" : "no-match" };
   });
   return { matched: scopes.every((s) => s.outcome === "match"), scopes };
+}
+
+/** The part of the event a filter on `scope` reads, flattened for the matcher (and its `explain`). */
+export function scopeEvent(envelope: EventsEnvelope, scope: FilterScope): FlatEvent | undefined {
+  const view = scopeView(envelope, scope);
+  return view === undefined ? undefined : flattenJson(parseJson(JSON.stringify(view)));
 }

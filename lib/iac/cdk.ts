@@ -1,16 +1,18 @@
 /**
  * A complete CDK (TypeScript) project from the export model: `package.json`, `cdk.json`,
  * `tsconfig.json`, `bin/app.ts` and `lib/<name>-stack.ts`. The stack uses the L2 constructs of
- * `aws-events`, `aws-events-targets` and `aws-lambda`; construct ids are the
+ * `aws-events`, `aws-events-targets` and `aws-lambda`, and for the Custom Event Bus the L1
+ * classes of `aws-eventsv2` (it has no others) with `iam.Role`s; construct ids are the
  * CloudFormation export's logical ids, so both deploy the same logical resources. Where a
  * target class has no prop for a setting (retry policy on a Firehose target, a given role on a
  * Kinesis target…) or that CDK always generates (a target's `Id`), the setting goes in as a
  * property override on the rule.
  */
-import { subTemplate } from "./cloudformation";
+import { schedulerPipesShapes, subTemplate, type ResourceShape, type Shape } from "./cloudformation";
 import { writeJson } from "./json-text";
 import type { TargetKind } from "@/lib/graph";
 import type { EventSourceMappingModel, Expr, ExportModel, Ref, RuleModel, TargetModel } from "./model";
+import { ExprValue, JsonDocument, type PropertyMap, type PropertyTree } from "./new-bus-model";
 import { oneLine, pascalCase, snakeCase } from "./names";
 import { parseJson } from "@/lib/pattern";
 
@@ -70,6 +72,9 @@ const MODULES: Record<string, string> = {
   kinesis: "aws-kinesis",
   logs: "aws-logs",
   dynamodb: "aws-dynamodb",
+  eventsv2: "aws-eventsv2",
+  scheduler: "aws-scheduler",
+  pipes: "aws-pipes",
 };
 
 class StackWriter {
@@ -87,7 +92,9 @@ class StackWriter {
     this.modules = new Set(model.rules.length + model.buses.length + model.apiDestinations.length > 0 ? ["events"] : []);
   }
 
+  /** A blank line only between non-blank ones. */
   private emit(line = ""): void {
+    if (line === "" && (this.lines.length === 0 || this.lines[this.lines.length - 1] === "")) return;
     this.lines.push(line === "" ? "" : `    ${line}`);
   }
 
@@ -114,6 +121,9 @@ class StackWriter {
           rule: { arn: "ruleArn", name: "ruleName" },
           role: { arn: "roleArn", name: "roleName" },
           "api-destination": { arn: "attrArn", name: "ref" },
+          "eventsv2-bus": { arn: "attrEventBusArn", name: "name" },
+          "schedule-group": { arn: "attrArn", name: "ref" },
+          "service-role": { arn: "attrArn", name: "ref" },
         }[ref.resource][ref.attr];
         return `${name}.${property}`;
       }
@@ -176,6 +186,8 @@ class StackWriter {
 
     for (const rule of model.rules) this.rule(rule);
     for (const mapping of model.eventSourceMappings) this.mapping(mapping);
+    this.newBus(model.newBus);
+    this.schedulerPipes();
     while (this.lines[this.lines.length - 1] === "") this.lines.pop();
     return [...this.parameterLines(), ...this.lines].join("\n");
   }
@@ -307,6 +319,46 @@ class StackWriter {
     }
   }
 
+  /** Subscriber roles as `iam.Role`s with one inline policy, then the L1 resources in model order. */
+  private newBus(newBus: ExportModel["newBus"]): void {
+    if (newBus.resources.length === 0) return;
+    this.modules.add("eventsv2");
+    const writer = new NewBusWriter((expr) => this.value(expr));
+    for (const role of newBus.roles) {
+      this.modules.add("iam");
+      const statement = `new iam.PolicyStatement({ actions: [${role.actions.map((action) => JSON.stringify(action)).join(", ")}], resources: [${this.value(role.resource)}] })`;
+      this.emit(`const ${variable(role.names.logical)} = new iam.Role(this, "${role.names.logical}", {`);
+      this.emit(`  assumedBy: new iam.ServicePrincipal("events.amazonaws.com"),`);
+      this.emit(`  inlinePolicies: { "deliver-events": new iam.PolicyDocument({ statements: [${statement}] }) },`);
+      this.emit("});");
+      this.declared.add(role.names.logical);
+    }
+    for (const resource of newBus.resources) {
+      // Only buses are referred to (by their ARN attribute).
+      const declaration = resource.type === "EventBus" ? `const ${variable(resource.names.logical)} = ` : "";
+      this.emit(`${declaration}new eventsv2.Cfn${resource.type}(this, "${resource.names.logical}", ${writer.literal(resource.properties, 0)});`);
+    }
+    this.emit();
+  }
+
+  /**
+   * Scheduler's and Pipes' resources as their stable L1 classes, with exactly the properties of
+   * the CloudFormation export (the L2 constructs are alpha modules).
+   */
+  private schedulerPipes(): void {
+    const shapes = schedulerPipesShapes<TsCode>(this.model.schedulerPipes, (expr) => new TsCode(this.value(expr)));
+    const referenced = new Set(this.model.schedulerPipes.schedules.flatMap((schedule) => (schedule.group ? [schedule.group.names.logical] : [])));
+    if (shapes.length > 0 && this.lines[this.lines.length - 1] !== "") this.emit();
+    for (const shape of shapes) {
+      const [module, cfnClass] = L1_CLASSES[shape.type];
+      this.modules.add(module);
+      const isReferenced = shape.type === "AWS::IAM::Role" || referenced.has(shape.logical);
+      const props = tsLiteral(l1Props(shape.properties), 0);
+      this.emit(`${isReferenced ? `const ${variable(shape.logical)} = ` : ""}new ${module}.${cfnClass}(this, "${shape.logical}", ${props.split("\n").join("\n    ")});`);
+      this.emit();
+    }
+  }
+
   /**
    * A mapping as `lambda.EventSourceMapping`: the event-source classes would grant the function's
    * role read access, which an imported function (no role known here) cannot take.
@@ -329,6 +381,77 @@ class StackWriter {
     this.emit("});");
     this.emit();
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Custom Event Bus: aws-eventsv2 has L1 classes only (CfnEventBus, CfnSubscriber…)
+
+/** CDK's L1 props are the CloudFormation property names in camelCase. */
+const propName = (key: string): string => key.charAt(0).toLowerCase() + key.slice(1);
+
+class NewBusWriter {
+  constructor(private readonly value: (expr: Expr) => string) {}
+
+  /** A property tree as a TS literal at `depth` levels of four-space stack indentation. */
+  literal(tree: PropertyTree, depth: number, rename = true): string {
+    if (tree instanceof ExprValue) return this.value(tree.expr);
+    if (tree instanceof JsonDocument) return this.literal(tree.value, depth, false);
+    if (typeof tree !== "object") return JSON.stringify(tree);
+    const pad = "  ".repeat(depth + 2);
+    const inner = "  ".repeat(depth + 3);
+    if (Array.isArray(tree)) {
+      const items = tree.map((item: PropertyTree) => this.literal(item, depth + 1, rename));
+      return items.every((item) => !item.includes("\n")) && items.join(", ").length < 80 ? `[${items.join(", ")}]` : `[\n${items.map((item) => inner + item).join(",\n")},\n${pad}]`;
+    }
+    const entries = Object.entries(tree as PropertyMap).flatMap(([key, item]) => (item === undefined ? [] : [[key, item] as const]));
+    const key = (name: string) => (rename ? propName(name) : /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name));
+    return `{\n${entries.map(([name, item]) => `${inner}${key(name)}: ${this.literal(item, depth + 1, rename)}`).join(",\n")},\n${pad}}`;
+  }
+}
+
+/** TypeScript code standing for a reference inside L1 properties. */
+class TsCode {
+  constructor(readonly code: string) {}
+}
+
+const L1_CLASSES: Record<ResourceShape<TsCode>["type"], readonly [module: string, cfnClass: string]> = {
+  "AWS::IAM::Role": ["iam", "CfnRole"],
+  "AWS::Scheduler::ScheduleGroup": ["scheduler", "CfnScheduleGroup"],
+  "AWS::Scheduler::Schedule": ["scheduler", "CfnSchedule"],
+  "AWS::Pipes::Pipe": ["pipes", "CfnPipe"],
+};
+
+/** CloudFormation property names whose L1 prop is not simply the name with a lower-case first letter. */
+const L1_NAMES: Record<string, string> = { DynamoDBStreamParameters: "dynamoDbStreamParameters", ConsumerGroupID: "consumerGroupId" };
+
+/** Policy documents are JSON the L1 class passes through: their keys stay as AWS writes them. */
+const RAW_PROPERTIES = new Set(["AssumeRolePolicyDocument", "PolicyDocument"]);
+
+function l1Props(value: Shape<TsCode>): Shape<TsCode> {
+  if (value instanceof TsCode || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(l1Props);
+  const object = value as { readonly [key: string]: Shape<TsCode> | undefined };
+  return Object.fromEntries(
+    Object.entries(object)
+      .filter((entry): entry is [string, Shape<TsCode>] => entry[1] !== undefined)
+      .map(([key, item]) => [L1_NAMES[key] ?? key.charAt(0).toLowerCase() + key.slice(1), RAW_PROPERTIES.has(key) ? item : l1Props(item)]),
+  );
+}
+
+/** A TS literal: two-space indentation, references as code, quoted keys only where needed. */
+function tsLiteral(value: Shape<TsCode> | undefined, depth: number): string {
+  const pad = "  ".repeat(depth);
+  const inner = "  ".repeat(depth + 1);
+  if (value instanceof TsCode) return value.code;
+  if (typeof value === "string" || typeof value === "number") return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    const items = value as readonly Shape<TsCode>[];
+    if (items.every((item) => typeof item === "string")) return `[${items.map((item) => JSON.stringify(item)).join(", ")}]`;
+    return `[\n${items.map((item) => `${inner}${tsLiteral(item, depth + 1)},`).join("\n")}\n${pad}]`;
+  }
+  const entries = Object.entries(value as { readonly [key: string]: Shape<TsCode> | undefined }).filter(([, item]) => item !== undefined);
+  const key = (k: string) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : JSON.stringify(k));
+  return `{\n${entries.map(([k, item]) => `${inner}${key(k)}: ${tsLiteral(item, depth + 1)},`).join("\n")}\n${pad}}`;
 }
 
 /** The top-level fields CDK's `EventPattern` type names; others (`$or`) need a type assertion. */

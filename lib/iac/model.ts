@@ -6,7 +6,9 @@
  * What the export creates: custom and partner buses, archives, rules and their targets, API
  * destinations, roles EventBridge needs to reach a target (unless the design names one), Lambda
  * permissions for Lambda targets, CloudWatch Logs resource policies for log-group targets, event source mappings of stream sources read by a function,
- * and bus policies that let another account put events on a bus the export manages.
+ * bus policies that let another account put events on a bus the export manages; the Custom
+ * Event Bus's buses, event sources, subscribers and their roles (new-bus-model.ts); and EventBridge
+ * Scheduler's and Pipes' schedule groups, schedules, pipes and execution roles (scheduler-pipes.ts).
  * What it only refers to becomes a parameter (variable): every target resource (the function,
  * queue, topic… live elsewhere), dead-letter queues, roles named in the design (a target's, or
  * the role a rule itself uses), connections,
@@ -19,6 +21,8 @@ import { targetIdOf } from "@/lib/graph/target-id";
 import { RESOURCE_TARGET_ARNS, resourceNameOf, type ResourceTargetArn, type ResourceTargetNode } from "@/lib/resources/target-arn";
 import { canonicalPattern, type CanonicalPattern } from "./json-text";
 import { NameAllocator, type Names } from "./names";
+import { buildNewBusModel, type NewBusContext, type NewBusExport } from "./new-bus-model";
+import { buildSchedulerPipes, INVOKE_ACTIONS, type ModelContext, type SchedulerPipesModel } from "./scheduler-pipes";
 
 // ---------------------------------------------------------------------------------------------
 // Values: literal text and references, rendered by each format in its own syntax
@@ -28,7 +32,7 @@ export type Ref =
   | { readonly kind: "param"; readonly param: Parameter }
   | { readonly kind: "attr"; readonly resource: AttrResource; readonly names: Names; readonly attr: "arn" | "name" };
 
-export type AttrResource = "bus" | "rule" | "role" | "api-destination";
+export type AttrResource = "bus" | "rule" | "role" | "api-destination" | "eventsv2-bus" | "schedule-group" | "service-role";
 
 /** A string built from literal parts and references (an ARN, a name). */
 export type Expr = readonly (string | Ref)[];
@@ -187,6 +191,9 @@ export interface ExportModel {
   readonly rules: readonly RuleModel[];
   readonly permissions: readonly PermissionModel[];
   readonly eventSourceMappings: readonly EventSourceMappingModel[];
+  /** The Custom Event Bus resources (AWS::EventsV2::*). */
+  readonly newBus: NewBusExport;
+  readonly schedulerPipes: SchedulerPipesModel;
   /** What the export leaves out or cannot do, for the reader of the generated code. */
   readonly notes: readonly string[];
 }
@@ -209,11 +216,11 @@ const RESOURCE_TARGETS: { readonly [K in ResourceTarget["kind"]]: ResourceTarget
 
 /** What the role for a target must allow (targets that EventBridge reaches through a role). */
 const ROLE_ACTIONS: Partial<Record<TargetKind, readonly string[]>> = {
-  "step-functions": ["states:StartExecution"],
-  firehose: ["firehose:PutRecord", "firehose:PutRecordBatch"],
-  kinesis: ["kinesis:PutRecord", "kinesis:PutRecords"],
-  "api-destination": ["events:InvokeApiDestination"],
-  "event-bus-target": ["events:PutEvents"],
+  "step-functions": INVOKE_ACTIONS["step-functions"],
+  firehose: INVOKE_ACTIONS.firehose,
+  kinesis: INVOKE_ACTIONS.kinesis,
+  "api-destination": INVOKE_ACTIONS["api-destination"],
+  "event-bus-target": INVOKE_ACTIONS["event-bus-target"],
 };
 
 export function buildModel(design: Design): ExportModel {
@@ -221,8 +228,8 @@ export function buildModel(design: Design): ExportModel {
 }
 
 class ModelBuilder {
-  private readonly index: DesignIndex;
-  private readonly names = new NameAllocator();
+  readonly index: DesignIndex;
+  readonly names = new NameAllocator();
   private readonly parameters: Parameter[] = [];
   private readonly notes: string[] = [];
   private readonly buses = new Map<string, BusModel>();
@@ -230,7 +237,7 @@ class ModelBuilder {
   private readonly roles = new Map<string, RoleModel>();
   private readonly logPolicies: LogPolicyModel[] = [];
   private readonly apiDestinations: ApiDestinationModel[] = [];
-  private readonly homeAccount: string | undefined;
+  readonly homeAccount: string | undefined;
 
   constructor(private readonly design: Design) {
     this.index = indexDesign(design);
@@ -243,6 +250,8 @@ class ModelBuilder {
     const rules = nodes.flatMap((node) => (node.kind === "rule" ? this.rule(node) : []));
     const permissions = this.permissions(rules);
     const eventSourceMappings = nodes.flatMap((node) => this.eventSourceMappings(node));
+    const newBus = buildNewBusModel(this.newBusContext(), nodes);
+    const schedulerPipes = buildSchedulerPipes(this.context(), nodes);
     this.noteDocumentationNodes();
     return {
       name: this.design.name,
@@ -258,26 +267,62 @@ class ModelBuilder {
       rules,
       permissions,
       eventSourceMappings,
+      newBus,
+      schedulerPipes,
       notes: this.notes,
     };
   }
 
+  /** What the Scheduler and Pipes part reads and allocates through. */
+  private newBusContext(): NewBusContext {
+    return {
+      index: this.index,
+      names: this.names,
+      homeAccount: this.homeAccount,
+      isHome: (account) => this.isHome(account),
+      parameter: (names, description, defaultValue) => this.parameter(names, description, defaultValue),
+      // Subscribers reach their targets through a role, as schedules and pipes do: no resource policy.
+      targetResource: (node) => this.resourceOf(node),
+      deadLetterQueue: (nodeId, label, arn) => this.deadLetterQueue(nodeId, label, arn),
+      note: (text) => this.note(text),
+    };
+  }
+
+  private context(): ModelContext {
+    return {
+      index: this.index,
+      names: this.names,
+      notes: this.notes,
+      parameter: (names, description, defaultValue) => this.parameter(names, description, defaultValue),
+      homeArn: (service, resource) => simplify(arn(service, resource)),
+      targetResource: (node) => this.resourceOf(node),
+      bus: (node) => this.bus(node),
+      streamSource: (node) => this.streamSource(node),
+      apiDestination: (spec) => this.apiDestination(spec).arn,
+    };
+  }
+
   /**
-   * The account the export deploys into: the explicit account of the buses that carry rules
-   * (omitted means the design's own account, which is then the home one).
+   * The account the export deploys into: the explicit account of the buses that carry rules or
+   * subscribers (omitted means the design's own account, which is then the home one).
    */
   private findHomeAccount(): string | undefined {
     for (const node of this.design.nodes) {
       if (node.kind === "event-bus" && node.account !== undefined && this.index.outgoing(node.id, "feeds").length > 0) return node.account;
+      if (node.kind === "eventsv2-bus" && node.account !== undefined && this.index.outgoing(node.id, "subscribes").length > 0) return node.account;
     }
     return undefined;
   }
 
-  private isHome(account: string | undefined): boolean {
+  isHome(account: string | undefined): boolean {
     return account === undefined || account === this.homeAccount;
   }
 
-  private parameter(names: Names, description: string, defaultValue?: string): Ref {
+  note(text: string): void {
+    this.notes.push(text);
+  }
+
+  parameter(names: Names, description: string, defaultValue?: string): Ref {
     const param: Parameter = { names, description, default: defaultValue };
     this.parameters.push(param);
     return { kind: "param", param };
@@ -387,14 +432,7 @@ class ModelBuilder {
     const retry = node.retryPolicy;
     const isDefaultRetry =
       retry.maximumEventAgeInSeconds === DEFAULT_RETRY_POLICY.maximumEventAgeInSeconds && retry.maximumRetryAttempts === DEFAULT_RETRY_POLICY.maximumRetryAttempts;
-    const deadLetterQueueArn = node.deadLetterQueueArn === undefined
-      ? undefined
-      : [
-          this.once(`${node.id}/dlq`, () => {
-            this.notes.push(`The dead-letter queue of ${label} exists already: its policy must allow events.amazonaws.com to sqs:SendMessage.`);
-            return this.parameter(this.names.allocate(label, "dead letter queue arn"), `Dead-letter queue of ${label} (SQS queue ARN)`, node.deadLetterQueueArn);
-          }),
-        ];
+    const deadLetterQueueArn = node.deadLetterQueueArn === undefined ? undefined : [this.deadLetterQueue(node.id, label, node.deadLetterQueueArn)];
     return {
       id,
       slot,
@@ -411,6 +449,14 @@ class ModelBuilder {
     };
   }
 
+  /** A dead-letter queue (of a target, subscriber or event source) as a parameter, once per node. */
+  deadLetterQueue(nodeId: string, label: string, arn: string): Ref {
+    return this.once(`${nodeId}/dlq`, () => {
+      this.notes.push(`The dead-letter queue of ${label} exists already: its policy must allow events.amazonaws.com to sqs:SendMessage.`);
+      return this.parameter(this.names.allocate(label, "dead letter queue arn"), `Dead-letter queue of ${label} (SQS queue ARN)`, arn);
+    });
+  }
+
   private readonly memo = new Map<string, Ref>();
   private once(key: string, make: () => Ref): Ref {
     let ref = this.memo.get(key);
@@ -418,8 +464,25 @@ class ModelBuilder {
     return ref;
   }
 
-  /** The ARN a target delivers to, with the parameters that name it; one per target node. */
+  /** A rule target's resource, with what EventBridge (a resource policy, not a role) needs to reach it. */
   private targetResource(node: TargetNode): ResolvedTarget {
+    const resolved = this.resourceOf(node);
+    if (!this.ruleTargets.has(node.id)) {
+      this.ruleTargets.add(node.id);
+      if (node.kind === "cloudwatch-logs" && resolved.sameAccount) {
+        this.logPolicies.push({ names: this.names.allocate(resolved.names.logical, "policy"), logGroupArn: resolved.arn });
+      }
+      if ((node.kind === "sns" || node.kind === "sqs") && resolved.sameAccount) {
+        this.notes.push(`The ${node.kind === "sns" ? "topic" : "queue"} of ${resolved.names.logical} exists already: its policy must allow events.amazonaws.com to ${node.kind === "sns" ? "sns:Publish" : "sqs:SendMessage"}.`);
+      }
+    }
+    return resolved;
+  }
+
+  private readonly ruleTargets = new Set<string>();
+
+  /** The ARN a target delivers to, with the parameters that name it; one per target node. */
+  private resourceOf(node: TargetNode): ResolvedTarget {
     const known = this.targets.get(node.id);
     if (known) return known;
     let resolved: ResolvedTarget;
@@ -429,30 +492,29 @@ class ModelBuilder {
       const arnExpr = bus?.arn ?? [];
       resolved = { arn: arnExpr, name: arnExpr, names: this.names.allocate(bus?.names.logical ?? node.id, "target"), sameAccount: this.isHome(destination?.account) };
     } else if (node.kind === "api-destination") {
-      const names = this.names.allocate(node.name, "api destination");
-      const connection = this.parameter(this.names.allocate(node.connection.name, "connection arn"), `ARN of the EventBridge connection ${node.connection.name} (${node.connection.authorization}); its credentials stay in AWS`);
-      this.apiDestinations.push({
-        names,
-        name: node.name,
-        endpoint: node.endpoint,
-        method: node.method,
-        rateLimitPerSecond: node.invocationRateLimitPerSecond,
-        connectionArn: [connection],
-        connectionName: node.connection.name,
-      });
-      const arnExpr: Expr = [{ kind: "attr", resource: "api-destination", names, attr: "arn" }];
+      const { arn: arnExpr, names } = this.apiDestination({ ...node, rateLimitPerSecond: node.invocationRateLimitPerSecond });
       resolved = { arn: arnExpr, name: arnExpr, names, sameAccount: true };
     } else {
       resolved = this.referencedResource(node);
-      if (node.kind === "cloudwatch-logs" && resolved.sameAccount) {
-        this.logPolicies.push({ names: this.names.allocate(resolved.names.logical, "policy"), logGroupArn: resolved.arn });
-      }
-      if ((node.kind === "sns" || node.kind === "sqs") && resolved.sameAccount) {
-        this.notes.push(`The ${node.kind === "sns" ? "topic" : "queue"} of ${resolved.names.logical} exists already: its policy must allow events.amazonaws.com to ${node.kind === "sns" ? "sns:Publish" : "sqs:SendMessage"}.`);
-      }
     }
     this.targets.set(node.id, resolved);
     return resolved;
+  }
+
+  /** An API destination the export creates, on a connection it refers to (credentials stay in AWS); its ARN. */
+  private apiDestination(spec: { name: string; endpoint: string; method: string; rateLimitPerSecond?: number; connection: { name: string; authorization: string } }): { arn: Expr; names: Names } {
+    const names = this.names.allocate(spec.name, "api destination");
+    const connection = this.parameter(this.names.allocate(spec.connection.name, "connection arn"), `ARN of the EventBridge connection ${spec.connection.name} (${spec.connection.authorization}); its credentials stay in AWS`);
+    this.apiDestinations.push({
+      names,
+      name: spec.name,
+      endpoint: spec.endpoint,
+      method: spec.method,
+      rateLimitPerSecond: spec.rateLimitPerSecond,
+      connectionArn: [connection],
+      connectionName: spec.connection.name,
+    });
+    return { arn: [{ kind: "attr", resource: "api-destination", names, attr: "arn" }], names };
   }
 
   private referencedResource(node: ResourceTarget): ResolvedTarget {
@@ -499,14 +561,15 @@ class ModelBuilder {
     if (node.kind !== "dynamodb-stream" && node.kind !== "kinesis-stream-source" && node.kind !== "sqs-queue-source" && node.kind !== "kafka-topic") return [];
     const functions = this.index.successors(node.id, "feeds-function", "lambda");
     if (functions.length === 0) return [];
-    if (node.reader === "pipe") {
-      this.notes.push(`The pipe reading ${node.kind} ${node.id} is not exported (EventBridge Pipes are not covered yet).`);
-      return [];
-    }
+    // Read by a pipe: scheduler-pipes.ts exports it as one.
+    if (node.reader === "pipe") return [];
     if (node.kind !== "sqs-queue-source" && node.startingPosition === "AT_TIMESTAMP") {
       this.notes.push(`The mapping of ${node.kind} ${node.id} starts AT_TIMESTAMP: add its StartingPositionTimestamp, which the design does not hold.`);
     }
     const { sourceArn, sourceNames, kafka } = this.streamSource(node);
+    if (kafka?.bootstrapServers) {
+      this.notes.push(`Kafka topic ${kafka.topic} is on a self-managed cluster: add the mapping's authentication or VPC settings (SourceAccessConfigurations), which the design does not hold.`);
+    }
     return functions.map((fn) => {
       const target = this.targetResource(fn);
       return {
@@ -523,12 +586,20 @@ class ModelBuilder {
     });
   }
 
-  private streamSource(node: EventSourceMappingModel["source"]): { sourceArn?: Expr; sourceNames: Names; kafka?: KafkaSourceModel } {
+  private readonly streamSources = new Map<string, StreamSource>();
+
+  /** How a stream source is referred to; one set of parameters per source, whoever reads it. */
+  private streamSource(node: EventSourceMappingModel["source"]): StreamSource {
+    let source = this.streamSources.get(node.id);
+    if (!source) this.streamSources.set(node.id, (source = this.newStreamSource(node)));
+    return source;
+  }
+
+  private newStreamSource(node: EventSourceMappingModel["source"]): StreamSource {
     switch (node.kind) {
       case "kafka-topic": {
         const sourceNames = this.names.allocate(node.topic, "topic");
         if (node.cluster === "self-managed") {
-          this.notes.push(`Kafka topic ${node.topic} is on a self-managed cluster: add the mapping's authentication or VPC settings (SourceAccessConfigurations), which the design does not hold.`);
           const bootstrapServers = node.clusterName.split(",").map((server) => server.trim()).filter((server) => server !== "");
           return { sourceNames, kafka: { topic: node.topic, consumerGroupId: node.consumerGroupId, bootstrapServers } };
         }
@@ -563,11 +634,7 @@ class ModelBuilder {
 
   private noteDocumentationNodes(): void {
     for (const node of this.design.nodes) {
-      if (node.kind === "schedule") this.notes.push(`Schedule ${node.id} (EventBridge Scheduler) is not exported; only rules are.`);
       if (node.kind === "http-api") this.notes.push(`HTTP API route ${node.method} ${node.path} (${node.name}) is not exported; only what EventBridge and the mappings need is.`);
-      if (node.kind === "eventsv2-bus" || node.kind === "eventsv2-source" || node.kind === "subscriber") {
-        this.notes.push(`Custom Event Bus ${node.kind === "eventsv2-bus" ? "bus" : node.kind === "subscriber" ? "subscriber" : "event source"} ${node.name} is not exported yet: this export covers Classic buses only.`);
-      }
       if (node.kind === "lambda") {
         for (const bus of this.index.successors(node.id, "puts-events", "event-bus")) {
           this.notes.push(`Function ${node.functionName} puts events on bus ${bus.name}: its execution role needs events:PutEvents on that bus.`);
@@ -577,7 +644,13 @@ class ModelBuilder {
   }
 }
 
-interface ResolvedTarget {
+interface StreamSource {
+  readonly sourceArn?: Expr;
+  readonly sourceNames: Names;
+  readonly kafka?: KafkaSourceModel;
+}
+
+export interface ResolvedTarget {
   readonly arn: Expr;
   /** How a same-account resource is named where a name will do; its ARN otherwise. */
   readonly name: Expr;

@@ -1,11 +1,13 @@
 /**
  * Expectations as tests: "this sample should (not) match this rule". `checkExpectations` verifies
- * every expectation of a design (rules, and stream sources' filter criteria, where a record passes
- * when any criterion matches it); `checkLabExpectations` does the same for a lab's own marks; and
+ * every expectation of a design (rules, stream sources' filter criteria, where a record passes
+ * when any criterion matches it, and Custom Event Bus subscribers' filters); `checkLabExpectations` does the same for a lab's own marks; and
  * `exportExpectationsAsTest` writes a test file teams run in CI against the real AWS API.
  */
-import type { Design, DesignNode, Expectation, SampleEvent } from "@/lib/graph/schema";
+import { compileFilters } from "@/lib/eventsv2/filters";
+import type { Design, DesignNode, Expectation, SampleEvent, SubscriberNode } from "@/lib/graph/schema";
 import { describeExplanation, evaluateLab, type LabEvaluation } from "./evaluate";
+import { judgeSubscriberSample, readSubscriberSample } from "./subscriber";
 import { streamRecordForFilter } from "@/lib/streams/filter-view";
 import type { EventKind, LabEvent } from "./events";
 import type { Expected, LabState } from "./share";
@@ -26,7 +28,7 @@ export interface NodeExpectations {
   readonly nodeId: string;
   /** `rule payment-processed`, `kafka-topic msk` */
   readonly label: string;
-  readonly kind: "rule" | "stream-source";
+  readonly kind: "rule" | "stream-source" | "subscriber";
   readonly outcomes: readonly ExpectationOutcome[];
   /** Problems that stop every expectation of the node (an invalid pattern, a schedule rule). */
   readonly problems: readonly string[];
@@ -71,6 +73,8 @@ export function checkExpectations(design: Design): ExpectationReport {
         continue;
       }
       nodes.push(checkNode(node.id, label, "rule", [node.trigger.pattern], "eventbridge", expectations, samples));
+    } else if (node.kind === "subscriber") {
+      if ((node.expectations ?? []).length > 0) nodes.push(checkSubscriber(node, samples));
     } else {
       const kind = streamKindOf(node);
       if (kind === undefined || !("expectations" in node)) continue;
@@ -138,6 +142,24 @@ function checkNode(
     return outcome(base, matching === -1 ? "no-match" : "match", reasons);
   });
   return { nodeId, label, kind, outcomes, problems };
+}
+
+/** A Custom Event Bus subscriber: its filters (scopes ANDed) on each sample, published as lib/lab/subscriber.ts reads it. */
+function checkSubscriber(node: SubscriberNode, samples: ReadonlyMap<string, SampleEvent>): NodeExpectations {
+  const compiled = compileFilters(node.filters);
+  const problems = compiled.ok ? [] : compiled.problems.map((p) => `${p.scope} filter is not valid. Reason: ${p.problems[0]?.message ?? "unknown"}`);
+  const outcomes = (node.expectations ?? []).map((e): ExpectationOutcome => {
+    const sample = samples.get(e.sample);
+    const base = { sampleId: e.sample, sampleName: sample?.name, expected: e.expect };
+    if (sample === undefined) return { ...base, actual: undefined, ok: false, reasons: [`There is no sample "${e.sample}" in the design`] };
+    if (!compiled.ok) return { ...base, actual: undefined, ok: false, reasons: problems };
+    const read = readSubscriberSample({ id: sample.id, text: sample.event });
+    if (!read.ok) return { ...base, actual: undefined, ok: false, reasons: [`The sample cannot be published: ${read.error}`] };
+    const verdict = judgeSubscriberSample(compiled.filters, read.envelope);
+    const reasons = verdict.scopes.map((s) => `${s.scope}: ${s.outcome === "match" ? "matches" : (s.reason ?? s.outcome)}`);
+    return outcome(base, verdict.matched ? "match" : "no-match", reasons.length > 0 ? reasons : ["The subscriber has no filter, so it receives every event"]);
+  });
+  return { nodeId: node.id, label: `subscriber ${node.name}`, kind: "subscriber", outcomes, problems };
 }
 
 function outcome(base: { sampleId: string; sampleName: string | undefined; expected: Expected }, actual: Expected, reasons: string[]): ExpectationOutcome {

@@ -8,6 +8,7 @@
  *   run.validation.problems[0]?.message / .offset                       // AWS's reason, where
  *   run.results?.[i].matched, describeExplanation(run.results[i].explanation!)
  *   evaluateAnyOf(node.filterCriteria, records, { kind: "kafka" })     // a stream source: any criterion passes
+ *   judgeSubscriberSample(compiled, readSubscriberSample(sample).envelope) // a subscriber's filters
  *   addCondition(patternText, ["detail", "state"], { op: "exact", value: "running" })
  *   checkExpectations(design), exportExpectationsAsTest(design, "vitest")
  *   sampleFromSchema(schemaContent), encodeLabLink(state) / decodeLabLink(link)
@@ -77,6 +78,15 @@ export {
   formatExpectationReport,
   type TestFramework,
 } from "./expectations";
+export {
+  judgeSubscriberSample,
+  readSubscriberSample,
+  type PublishApi,
+  type SampleOptions as SubscriberSampleOptions,
+  type ScopeVerdict,
+  type SubscriberSample,
+  type SubscriberVerdict,
+} from "./subscriber";
 export { sampleFromSchema, SchemaSampleError, type SampleOptions, type SchemaSample } from "./schema-sample";
 export {
   decodeLabLink,

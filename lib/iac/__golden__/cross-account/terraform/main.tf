@@ -5,7 +5,6 @@
 # Note: Rule branch-forward is on bus branch in account 999900001111 and is not created here.
 # Note: The queue of UrgentTicketsQueue exists already: its policy must allow events.amazonaws.com to sqs:SendMessage.
 # Note: The function of OpsPagerFunction is in another account: its owner grants rule instance-state lambda:InvokeFunction.
-# Note: Schedule tick (EventBridge Scheduler) is not exported; only rules are.
 # Note: Bus central must allow events:PutEvents from account 111122223333 in its own account's policy.
 
 terraform {
@@ -218,5 +217,61 @@ resource "aws_lambda_event_source_mapping" "orders_topic_kafka_consumer_function
 
   amazon_managed_kafka_event_source_config {
     consumer_group_id = "group-kafka"
+  }
+}
+
+resource "aws_iam_role" "schedule_tick_scheduler_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "scheduler.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+        Condition = {
+          StringEquals = {
+            "aws:SourceAccount" = data.aws_caller_identity.current.account_id
+          }
+        }
+      }
+    ]
+  })
+}
+
+resource "aws_iam_role_policy" "schedule_tick_scheduler_role" {
+  name = "invoke-target"
+  role = aws_iam_role.schedule_tick_scheduler_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect   = "Allow"
+        Action   = ["events:PutEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:events:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:event-bus/default"
+      }
+    ]
+  })
+}
+
+resource "aws_scheduler_schedule" "schedule_tick_schedule" {
+  depends_on          = [aws_iam_role_policy.schedule_tick_scheduler_role]
+  name                = "schedule-tick"
+  schedule_expression = "rate(5 minutes)"
+  state               = "ENABLED"
+
+  flexible_time_window {
+    mode = "OFF"
+  }
+
+  target {
+    arn      = "arn:${data.aws_partition.current.partition}:events:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:event-bus/default"
+    role_arn = aws_iam_role.schedule_tick_scheduler_role.arn
+
+    eventbridge_parameters {
+      detail_type = "Tick"
+      source      = "com.example.scheduler"
+    }
   }
 }

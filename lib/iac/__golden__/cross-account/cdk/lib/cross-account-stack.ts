@@ -1,7 +1,8 @@
-import { CfnParameter, Fn, Stack, type StackProps } from "aws-cdk-lib";
+import { Aws, CfnParameter, Fn, Stack, type StackProps } from "aws-cdk-lib";
 import * as events from "aws-cdk-lib/aws-events";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
+import * as scheduler from "aws-cdk-lib/aws-scheduler";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import * as targets from "aws-cdk-lib/aws-events-targets";
 import type { Construct } from "constructs";
@@ -14,7 +15,6 @@ import type { Construct } from "constructs";
  * Note: Rule branch-forward is on bus branch in account 999900001111 and is not created here.
  * Note: The queue of UrgentTicketsQueue exists already: its policy must allow events.amazonaws.com to sqs:SendMessage.
  * Note: The function of OpsPagerFunction is in another account: its owner grants rule instance-state lambda:InvokeFunction.
- * Note: Schedule tick (EventBridge Scheduler) is not exported; only rules are.
  * Note: Bus central must allow events:PutEvents from account 111122223333 in its own account's policy.
  */
 export class CrossAccountStack extends Stack {
@@ -101,6 +101,58 @@ export class CrossAccountStack extends Stack {
       kafkaConsumerGroupId: "group-kafka",
       batchSize: 100,
       startingPosition: lambda.StartingPosition.LATEST,
+    });
+
+    const scheduleTickSchedulerRole = new iam.CfnRole(this, "ScheduleTickSchedulerRole", {
+      assumeRolePolicyDocument: {
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: "Allow",
+            Principal: {
+              Service: "scheduler.amazonaws.com",
+            },
+            Action: "sts:AssumeRole",
+            Condition: {
+              StringEquals: {
+                "aws:SourceAccount": Aws.ACCOUNT_ID,
+              },
+            },
+          },
+        ],
+      },
+      policies: [
+        {
+          policyName: "invoke-target",
+          policyDocument: {
+            Version: "2012-10-17",
+            Statement: [
+              {
+                Effect: "Allow",
+                Action: ["events:PutEvents"],
+                Resource: Fn.sub("arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default"),
+              },
+            ],
+          },
+        },
+      ],
+    });
+
+    new scheduler.CfnSchedule(this, "ScheduleTickSchedule", {
+      name: "schedule-tick",
+      scheduleExpression: "rate(5 minutes)",
+      state: "ENABLED",
+      flexibleTimeWindow: {
+        mode: "OFF",
+      },
+      target: {
+        arn: Fn.sub("arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default"),
+        roleArn: scheduleTickSchedulerRole.attrArn,
+        eventBridgeParameters: {
+          detailType: "Tick",
+          source: "com.example.scheduler",
+        },
+      },
     });
   }
 }
