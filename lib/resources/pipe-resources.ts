@@ -7,9 +7,10 @@
  * ends in an id AWS generates, so it is given without it, as `targetArnFor` does.
  */
 import { arnOf, busArn, globalArnOf } from "@/lib/arn";
-import { isTargetNode, type Design, type DesignNode, type NodeOfKind, type PipeEnrichment } from "@/lib/graph";
+import { isTargetNode, type Design, type DesignNode, type NodeOfKind } from "@/lib/graph";
 import { mskEndpoints } from "@/lib/streams/kafka";
 import { targetArnFor, type Placement } from "./design-resources";
+import { enrichmentArnFor } from "./scheduler-pipes-resources";
 
 export type PipeSourceNode = NodeOfKind<"sqs-queue-source" | "kinesis-stream-source" | "dynamodb-stream" | "kafka-topic">;
 
@@ -82,18 +83,13 @@ export function pipeSourceParameters(source: PipeSourceNode): Record<string, unk
   }
 }
 
-/** The enrichment's ARN (an API Gateway one names the stage, method and path it calls). */
-export function pipeEnrichmentArn(enrichment: PipeEnrichment, where: Placement): string {
-  switch (enrichment.type) {
-    case "lambda":
-      return arnOf("lambda", where, `function:${enrichment.functionName}`);
-    case "step-functions":
-      return arnOf("states", where, `stateMachine:${enrichment.stateMachineName}`);
-    case "api-gateway":
-      return arnOf("execute-api", where, `${enrichment.apiId}/${enrichment.stage}/${enrichment.method}${enrichment.path}`);
-    case "api-destination":
-      return arnOf("events", where, `api-destination/${enrichment.name}`);
-  }
+/** TargetParameters: the input template, a bus event's source and detail-type, a FIFO queue's message group. */
+export function pipeTargetParameters(pipe: NodeOfKind<"pipe">, target: DesignNode): { InputTemplate?: string; EventBridgeEventBusParameters?: { Source: string; DetailType: string }; SqsQueueParameters?: { MessageGroupId: string } } {
+  return {
+    ...(pipe.targetInputTemplate === undefined ? {} : { InputTemplate: pipe.targetInputTemplate }),
+    ...(target.kind === "event-bus" && pipe.busEvent !== undefined ? { EventBridgeEventBusParameters: { Source: pipe.busEvent.source, DetailType: pipe.busEvent.detailType } } : {}),
+    ...(target.kind === "sqs" && target.messageGroupId !== undefined ? { SqsQueueParameters: { MessageGroupId: target.messageGroupId } } : {}),
+  };
 }
 
 /** The role Pipes assumes when the pipe names none: the console's naming. */
@@ -103,11 +99,7 @@ export const defaultPipeRoleArn = (pipe: NodeOfKind<"pipe">, where: Placement) =
 export function pipeInputFor({ pipe, source, target }: PipeParts, design: Design, where: Placement): PipeInput | undefined {
   const targetArn = target.kind === "event-bus" ? busArn({ account: target.account ?? where.account, region: target.region ?? where.region }, target.name) : isTargetNode(target) ? targetArnFor(target, design, where) : undefined;
   if (targetArn === undefined) return undefined;
-  const targetParameters = {
-    ...(pipe.targetInputTemplate === undefined ? {} : { InputTemplate: pipe.targetInputTemplate }),
-    ...(target.kind === "event-bus" && pipe.busEvent !== undefined ? { EventBridgeEventBusParameters: { Source: pipe.busEvent.source, DetailType: pipe.busEvent.detailType } } : {}),
-    ...(target.kind === "sqs" && target.messageGroupId !== undefined ? { SqsQueueParameters: { MessageGroupId: target.messageGroupId } } : {}),
-  };
+  const targetParameters = pipeTargetParameters(pipe, target);
   return {
     Name: pipe.name,
     ...(pipe.description === undefined ? {} : { Description: pipe.description }),
@@ -115,7 +107,7 @@ export function pipeInputFor({ pipe, source, target }: PipeParts, design: Design
     RoleArn: pipe.roleArn ?? defaultPipeRoleArn(pipe, where),
     Source: pipeSourceArn(source, where),
     SourceParameters: pipeSourceParameters(source),
-    ...(pipe.enrichment === undefined ? {} : { Enrichment: pipeEnrichmentArn(pipe.enrichment, where) }),
+    ...(pipe.enrichment === undefined ? {} : { Enrichment: enrichmentArnFor(pipe.enrichment, where) }),
     ...(pipe.enrichment !== undefined && pipe.enrichmentInputTemplate !== undefined ? { EnrichmentParameters: { InputTemplate: pipe.enrichmentInputTemplate } } : {}),
     Target: targetArn,
     ...(Object.keys(targetParameters).length === 0 ? {} : { TargetParameters: targetParameters }),
