@@ -1,11 +1,12 @@
 /**
- * The starter designs offered by "New from template": five real event-driven systems, each a
+ * The starter designs offered by "New from template": real event-driven systems, each a
  * complete design (nodes, edges, positions, sample events and the expectations of every rule).
  */
 import type { Design } from "@/lib/graph";
 import { answersAndReports } from "./answers-and-reports";
 import { kafkaCrossAccount } from "./kafka-cross-account";
 import { logNewProducts } from "./log-new-products";
+import { orderPipeline } from "./order-pipeline";
 import { rewardBigPayments } from "./reward-big-payments";
 import { tagNewDatabases } from "./tag-new-databases";
 
@@ -47,6 +48,12 @@ export const STARTERS: readonly Starter[] = [
     title: "Consume a Kafka topic from another account",
     summary: "Stream source, batching and filtering: an MSK topic in the producer account read by a Lambda event source mapping in the consumer account.",
     design: kafkaCrossAccount,
+  },
+  {
+    id: "order-pipeline",
+    title: "Order pipeline",
+    summary: "EventBridge Pipes: an SQS orders queue → a pipe keeping paid orders, enriched by a customer lookup → a custom bus whose rules route big orders and all paid orders.",
+    design: orderPipeline,
   },
 ];
 
