@@ -76,6 +76,8 @@ test("connects to the local endpoint, imports a bus, changes a pattern on the ca
 
   // Import one bus: the new design opens in the designer, laid out.
   await page.goto("/aws");
+  // Custom Event Buses need @aws-sdk/client-eventbridgev2, which is not installed here: the panel says so.
+  await expect(page.getByRole("note", { name: "Custom Event Buses" })).toHaveText(/^Custom Event Buses are not imported: @aws-sdk\/client-eventbridgev2 is not installed/);
   await page.getByLabel("Bus name").fill(bus);
   await expect(page.getByRole("radio", { name: "One bus" })).toBeChecked();
   await page.getByLabel("Name of the new design").fill(`Shop ${bus}`);
@@ -108,6 +110,8 @@ test("connects to the local endpoint, imports a bus, changes a pattern on the ca
   const diff = change.getByLabel("eventPattern changes");
   await expect(diff).toContainText('+   "detail": {');
   await expect(diff).toContainText('"numeric"');
+  // The plan says the Custom Event Bus part is left out, and why.
+  await expect(page.getByRole("note", { name: "Custom Event Buses" })).toHaveText(/^Custom Event Buses are not planned: @aws-sdk\/client-eventbridgev2 is not installed/);
   // The other rule is left alone, and the per-bus delete choice starts unticked.
   await expect(page.getByRole("checkbox", { name: `${bus}: also delete what is not in the design` })).not.toBeChecked();
 

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { openSeenEvent } from "./see-in-events";
+import { expectExportTabs } from "./export-tabs";
 
 /**
  * EventBridge Scheduler in the designer, from the "Nightly report" starter: the canvas shows its
@@ -53,14 +54,9 @@ test("Nightly report: canvas, run locally, fire now, Events, the lab's next fire
   expect(labPayload).toMatchObject({ report: "daily-sales", scheduledTime: "2027-10-26T00:00:00Z", schedule: "arn:aws:scheduler:us-east-1:123456789012:schedule/reports/nightly-report" });
 
   // The export: the schedule in every format (built by the IaC export of schedules).
-  await page.getByRole("button", { name: "Export", exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: "Export “Nightly report”" });
-  for (const [tab, header, text] of [["CloudFormation", "AWSTemplateFormatVersion", "AWS::Scheduler::Schedule"], ["Terraform", "required_providers", "aws_scheduler_schedule"], ["CDK", "extends Stack", "CfnSchedule"]] as const) {
-    await dialog.getByRole("tab", { name: tab }).click();
-    await expect(dialog.getByTestId("code-view")).toContainText(header);
-    // The code view renders the lines in sight; the copied file is the whole export.
-    await dialog.getByRole("button", { name: "Copy" }).click();
-    await expect(dialog.getByRole("status")).toContainText("Copied");
-    expect(await page.evaluate(() => navigator.clipboard.readText()), tab).toContain(text);
-  }
+  await expectExportTabs(page, "Nightly report", [
+    ["CloudFormation", "AWS::Scheduler::Schedule"],
+    ["Terraform", "aws_scheduler_schedule"],
+    ["CDK", "CfnSchedule"],
+  ]);
 });

@@ -6,6 +6,7 @@ import { requestJson } from "@/components/api-client";
 import type { StepResult } from "@/lib/aws/apply";
 import type { AwsConnectionSettings, AwsConnectionSource } from "@/lib/aws/connection";
 import type { AwsIdentity } from "@/lib/aws/identity";
+import type { NewBusChange, NewBusStepResult } from "@/lib/aws/new-bus";
 import type { PlannedChange } from "@/lib/aws/plan";
 import type { FingerprintedPlan } from "@/lib/aws/workflow";
 import type { ReadProgress, ReadScope } from "@/lib/aws/read-account";
@@ -18,6 +19,8 @@ export interface ConnectionView {
   readonly source: AwsConnectionSource | null;
   /** Profile names of the server's shared config files. */
   readonly profiles: readonly string[];
+  /** Whether import and push reach Custom Event Buses (their SDK client is installed), and why not. */
+  readonly newBus: { readonly available: boolean; readonly reason?: string };
 }
 
 export function getConnection(): Promise<ConnectionView> {
@@ -68,7 +71,15 @@ export function planDesign(designId: string, deleteUnmanaged: readonly string[])
 export type ApplyLine =
   | { readonly type: "plan"; readonly plan: FingerprintedPlan }
   | ({ readonly type: "step" } & StepResult)
-  | { readonly type: "done"; readonly applied: number; readonly failed: StepResult | null; readonly notApplied: readonly PlannedChange[] }
+  | ({ readonly type: "new-bus-step" } & NewBusStepResult)
+  | {
+      readonly type: "done";
+      readonly applied: number;
+      readonly failed: StepResult | null;
+      readonly notApplied: readonly PlannedChange[];
+      /** The Custom Event Bus's changes, when there were any to run. */
+      readonly newBus: { readonly applied: number; readonly failed: NewBusStepResult | null; readonly notApplied: readonly NewBusChange[] } | null;
+    }
   | ErrorLine;
 
 /** Applies the plan the user confirmed (by its fingerprint); the server refuses a plan that changed since. */

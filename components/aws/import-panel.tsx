@@ -13,6 +13,7 @@ import type { ReadProgress, ReadScope } from "@/lib/aws/read-account";
 import type { DesignSummary } from "@/lib/designs/types";
 import { DESIGN_NAME_MAX_LENGTH } from "@/lib/limits";
 import { importAccount } from "./api";
+import { NewBusImportNote } from "./new-bus-part";
 
 type Scope = "all" | "bus" | "prefix";
 
@@ -91,6 +92,7 @@ export function ImportPanel() {
       <p className="text-sm text-slate-600 dark:text-slate-400">
         Reads event buses, rules and their targets, Scheduler&apos;s schedule groups and schedules, and pipes from the account in Settings → AWS and saves them as a new design.
       </p>
+      <NewBusImportNote />
       <form
         className="space-y-3"
         onSubmit={(event) => {

@@ -17,6 +17,7 @@ import { applyDesign, planDesign, requireConnection } from "./api";
 import { countChanges } from "./plan-format";
 import { appliedCount, notAppliedOf, recordStep, settleSteps, startSteps, type Steps } from "./apply-steps";
 import { KeptResources, PlanChanges, PlanSummary } from "./plan-view";
+import { NewBusPlanPart } from "./new-bus-part";
 
 /** One run of apply: the plan the server ran and how far it got. */
 interface Attempt {
@@ -94,8 +95,10 @@ export function PushPanel({ designId, designName, designErrors }: { designId: st
       await applyDesign(designId, deleteUnmanaged, confirmed.fingerprint, (line) => {
         if (line.type === "plan") update({ plan: line.plan, steps: startSteps(line.plan.changes.length) });
         else if (line.type === "step") update({ steps: recordStep(current.steps, line) });
-        else if (line.type === "done") update({ failed: line.failed ?? undefined });
-        else update({ error: line.error.message });
+        else if (line.type === "done") {
+          const newBusFailure = line.newBus?.failed;
+          update({ failed: line.failed ?? undefined, ...(newBusFailure ? { error: `Custom Event Bus change ${newBusFailure.change.action} ${newBusFailure.change.label} failed: ${newBusFailure.error ?? "unknown error"}` } : {}) });
+        } else if (line.type === "error") update({ error: line.error.message });
       });
     } catch (failure) {
       update({ error: failure instanceof Error ? failure.message : String(failure) });
@@ -169,6 +172,7 @@ export function PushPanel({ designId, designName, designErrors }: { designId: st
           )}
           <PlanChanges changes={shown.changes} steps={steps} />
           <KeptResources kept={shown.kept} buses={shown.buses} />
+          <NewBusPlanPart plan={shown.newBus} />
           {phase.kind === "applied" && <ApplyOutcome attempt={phase} />}
           <div className="flex flex-wrap gap-2">
             {phase.kind === "applied" ? (
@@ -179,7 +183,7 @@ export function PushPanel({ designId, designName, designErrors }: { designId: st
               )
             ) : (
               !blocked && (
-                <button type="button" disabled={busy || shown.changes.length === 0} onClick={() => setConfirming(true)} className={primary}>
+                <button type="button" disabled={busy || shown.changes.length + (shown.newBus.available ? shown.newBus.changes.length : 0) === 0} onClick={() => setConfirming(true)} className={primary}>
                   {phase.kind === "applying" ? "Applying…" : "Apply"}
                 </button>
               )

@@ -25,9 +25,9 @@
  */
 import { useMemo, useState, type ReactNode } from "react";
 import { useShallow } from "zustand/react/shallow";
-import { useEditor } from "@/components/canvas/editor-context";
+import { useEditor, useEditorDocument, useEditorStoreApi } from "@/components/canvas/editor-context";
 import { nodeTitle } from "@/components/canvas/kind-views";
-import type { RuleNode } from "@/lib/graph";
+import type { DesignNode, NodeOfKind, RuleNode } from "@/lib/graph";
 import { streamKindOf, type LabEvent, type LabState } from "@/lib/lab";
 import { ExportTestsButton } from "./export-tests-button";
 import { designSamples, LabPanelHeader, SampleCount } from "./lab-panel-header";
@@ -52,7 +52,11 @@ export function DesignerLabPanel({ controls, layout }: DesignerLabPanelProps) {
   // A stream source's added records are its own (records of one kind, for its filter).
   const [records, setRecords] = useState<Readonly<Record<string, readonly LabEvent[]>>>({});
   const selected = useEditor(useShallow((s) => s.nodes.filter((n) => n.selected).map((n) => n.data.node)));
-  const only = selected.length === 1 ? selected[0]! : null;
+  const design = useEditorDocument(useEditorStoreApi());
+  const picked = selected.length === 1 ? selected[0]! : null;
+  // A selected pipe is tested through its source: the filter criteria live there.
+  const { source, pipe } = pipeAndSource(picked, design.nodes, design.edges);
+  const only = source ?? picked;
   const streamKind = only ? streamKindOf(only) : undefined;
   if (only && streamKind !== undefined) {
     const node = only as StreamSourceNode;
@@ -60,6 +64,7 @@ export function DesignerLabPanel({ controls, layout }: DesignerLabPanelProps) {
       <StreamLab
         key={node.id}
         node={node}
+        piped={pipe && { pipe, design }}
         kind={streamKind}
         local={records[node.id] ?? NO_EVENTS}
         setLocal={(events) => setRecords((all) => ({ ...all, [node.id]: events }))}
@@ -79,7 +84,7 @@ export function DesignerLabPanel({ controls, layout }: DesignerLabPanelProps) {
           <h2 className="font-semibold">Lab</h2>
         </LabPanelHeader>
         <p data-testid="designer-lab-empty" className="p-4 text-sm text-slate-600 dark:text-slate-400">
-          Select a rule with an event pattern, a stream source with filter criteria or a Custom Event Bus subscriber, to test it against the design&apos;s sample events; or a schedule to see when it fires.
+          Select a rule with an event pattern, a stream source with filter criteria, a pipe or a Custom Event Bus subscriber, to test it against the design&apos;s sample events; or a schedule to see when it fires.
         </p>
       </>
     );
@@ -88,6 +93,18 @@ export function DesignerLabPanel({ controls, layout }: DesignerLabPanelProps) {
 }
 
 const NO_EVENTS: readonly LabEvent[] = [];
+
+/** The pipe of a selected pipe or of a selected source read by one, and that source. */
+function pipeAndSource(
+  node: DesignNode | null,
+  nodes: readonly DesignNode[],
+  edges: readonly { kind: string; source: string; target: string }[],
+): { source?: DesignNode; pipe?: NodeOfKind<"pipe"> } {
+  const feed = edges.find((e) => e.kind === "feeds-pipe" && (e.source === node?.id || e.target === node?.id));
+  const pipe = nodes.find((n): n is NodeOfKind<"pipe"> => n.kind === "pipe" && n.id === feed?.target);
+  if (node === null || pipe === undefined) return {};
+  return { source: nodes.find((n) => n.id === feed?.source), pipe };
+}
 
 function RuleLab({ rule, local, setLocal, controls, layout }: { rule: RuleNode; local: readonly LabEvent[]; setLocal: (events: readonly LabEvent[]) => void } & DesignerLabPanelProps) {
   const readOnly = useEditor((s) => s.readOnly);

@@ -17,7 +17,9 @@
 import { useState, type ReactNode } from "react";
 import { useEditor } from "@/components/canvas/editor-context";
 import { nodeTitle } from "@/components/canvas/kind-views";
+import type { Design, NodeOfKind } from "@/lib/graph";
 import type { EventKind, LabEvent } from "@/lib/lab";
+import { PipePreviewPanel } from "./pipe-preview-panel";
 import { LabPanelHeader, SampleCount } from "./lab-panel-header";
 import { LabWorkbench, type WorkbenchLayout } from "./lab-workbench";
 import { useDesignLabEvents, useWorkbenchBinding, type StreamSourceNode } from "./use-design-lab-events";
@@ -41,8 +43,11 @@ export function StreamLab({
   setLocal,
   controls,
   layout,
+  piped,
 }: {
   node: StreamSourceNode;
+  /** The pipe that reads this source, with the design it is in: the filter is the pipe's, and the lab previews its target. */
+  piped?: { readonly pipe: NodeOfKind<"pipe">; readonly design: Design };
   kind: StreamKind;
   local: readonly LabEvent[];
   setLocal: (events: readonly LabEvent[]) => void;
@@ -89,7 +94,7 @@ export function StreamLab({
       </LabPanelHeader>
       <div className="space-y-3 p-3">
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Each {FILTERED_PART[kind]} is filtered as Lambda does: it passes when any criterion matches it
+        Each {FILTERED_PART[kind]} is filtered as {piped ? `pipe ${piped.pipe.name} does (only the operators EventBridge Pipes supports)` : "Lambda does"}: it passes when any criterion matches it
         {criteria.length === 0 ? "; there are no criteria, so every record passes. Type in the editor to add one." : "."}
       </p>
       <div role="group" aria-label="Filter criteria" data-testid="stream-lab-criteria" className="flex flex-wrap items-center gap-2 text-sm">
@@ -126,10 +131,11 @@ export function StreamLab({
         layout={layout}
         renderTarget={() => (
           <p className="text-sm text-slate-500 dark:text-slate-400">
-            The consuming function receives only the records that pass, in batches of up to {node.batchSize}.
+            {piped ? `Pipe ${piped.pipe.name} reads` : "The consuming function receives"} only the records that pass, in batches of up to {node.batchSize}.
           </p>
         )}
       />
+      {piped && <PipePreviewPanel pipe={piped.pipe} design={piped.design} criteria={criteria} records={events} />}
       </div>
     </div>
   );

@@ -7,6 +7,7 @@ import { newBusNameOf } from "@/lib/arn";
 import type { DeployReport, OutboundHost } from "@/lib/run-locally/deploy-design";
 import { designPathOf, firedPathOf } from "@/lib/run-locally/design-path";
 import type { TestEventPath } from "@/lib/run-locally/test-event";
+import type { SentPipeRecords } from "@/lib/run-locally/pipe-records";
 import { nodeTitle } from "@/components/canvas/kind-views";
 import { categoryOf, scheduleNameOf, targetIdOf, validateDesign, type Design, type DesignNode, type NodeOfKind, type RuleNode } from "@/lib/graph";
 import type { SubscriberStateChange } from "@/lib/run-locally/subscriber-state";
@@ -22,6 +23,7 @@ type Outcome =
   | { readonly kind: "fired"; readonly rule: string; readonly path: TestEventPath; readonly targetNames: ReadonlyMap<string, string> }
   | { readonly kind: "schedule-fired"; readonly name: string; readonly invocation: Invocation }
   | { readonly kind: "records"; readonly topic: string; readonly run: MappingRun }
+  | { readonly kind: "pipe-records"; readonly source: string; readonly sent: SentPipeRecords }
   | { readonly kind: "subscriber"; readonly name: string; readonly change: SubscriberStateChange }
   | { readonly kind: "failed"; readonly message: string };
 
@@ -46,6 +48,13 @@ function schedulerSchedules(design: Design): NodeOfKind<"schedule">[] {
   return design.nodes.filter((node): node is NodeOfKind<"schedule"> => node.kind === "schedule");
 }
 
+/** Sources a pipe reads that have sample records: "Send test records" puts them where the pipe reads them. */
+function pipeSources(design: Design): DesignNode[] {
+  const read = new Set(design.edges.filter((e) => e.kind === "feeds-pipe").map((e) => e.source));
+  const sampled = new Set((design.samples ?? []).map((s) => s.producer));
+  return design.nodes.filter((node) => read.has(node.id) && sampled.has(node.id));
+}
+
 /** Rules that run on a schedule: "Fire now" sends their Scheduled Event at once. */
 function scheduleRules(design: Design): RuleNode[] {
   return design.nodes.filter((node): node is RuleNode => node.kind === "rule" && node.trigger.type === "schedule");
@@ -54,6 +63,7 @@ function scheduleRules(design: Design): RuleNode[] {
 function label(node: DesignNode): string {
   if (node.kind === "lambda") return node.functionName;
   if (node.kind === "kafka-topic") return `topic ${node.topic}`;
+  if (node.kind === "sqs-queue-source") return `queue ${node.queueName}`;
   return "name" in node && typeof node.name === "string" && node.name !== "" ? node.name : node.id;
 }
 
@@ -126,6 +136,7 @@ export function LocalRunBar({
   const [sampleId, setSampleId] = useState("");
   const chosenSample = samples.some((s) => s.id === sampleId) ? sampleId : (samples[0]?.id ?? "");
   const topics = kafkaSources(currentDesign);
+  const piped = pipeSources(currentDesign);
   const subscribers = currentDesign.nodes.filter((node): node is NodeOfKind<"subscriber"> => node.kind === "subscriber");
   /** Subscribers' run states on the local endpoint, known once the design is deployed. */
   const [localStates, setLocalStates] = useState<Readonly<Record<string, SubscriberStateChange["state"]>> | undefined>(undefined);
@@ -187,6 +198,12 @@ export function LocalRunBar({
     setOutcome({ kind: "records", topic: topic.topic, run: sendTestRecords(currentDesign, topic) });
   };
 
+  const sendPipeRecords = (source: DesignNode) =>
+    run("Sending…", async () => {
+      const sent = await post<SentPipeRecords>(`/api/designs/${encodeURIComponent(designId)}/send-pipe-records`, { sourceId: source.id });
+      return { kind: "pipe-records", source: label(source), sent };
+    });
+
   const button =
     "rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-40 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700";
   const busy = outcome.kind === "busy";
@@ -240,6 +257,11 @@ export function LocalRunBar({
       {topics.map((topic) => (
         <button key={topic.id} type="button" className={button} onClick={() => sendRecords(topic)} disabled={busy} title={`Runs the samples of topic ${topic.topic} through the mapping's filter and batching`}>
           {topics.length > 1 ? `Send test records (${topic.topic})` : "Send test records"}
+        </button>
+      ))}
+      {piped.map((source) => (
+        <button key={source.id} type="button" className={button} onClick={() => void sendPipeRecords(source)} disabled={busy} title={`Puts the samples of ${label(source)} where its pipe reads them; the pipe runs them on the local endpoint`}>
+          {piped.length > 1 ? `Send test records (${label(source)})` : "Send test records to the pipe"}
         </button>
       ))}
       {schedules.map((rule) => (
@@ -367,7 +389,8 @@ function OutcomeText({ outcome }: { outcome: Outcome }) {
       const newBus =
         report.newBuses.length === 0 ? "" : `, ${count(report.newBuses.length, "Custom Event Bus", "Custom Event Buses")}, ${count(report.subscribers.length, "subscriber", "subscribers")}`;
       const schedules = report.schedules.length === 0 ? "" : `, ${count(report.schedules.length, "schedule", "schedules")}`;
-      const summary = `Running locally: ${count(report.buses.length, "bus", "buses")}, ${count(report.rules.length, "rule", "rules")}, ${count(report.targets, "target", "targets")}${newBus}${schedules}.`;
+      const pipes = report.pipes.length === 0 ? "" : `, ${count(report.pipes.length, "pipe", "pipes")}`;
+      const summary = `Running locally: ${count(report.buses.length, "bus", "buses")}, ${count(report.rules.length, "rule", "rules")}, ${count(report.targets, "target", "targets")}${newBus}${schedules}${pipes}.`;
       const problems = report.problems.map((p) => `${p.nodeId}: ${p.message}`).join("; ");
       return (
         <>
@@ -388,6 +411,18 @@ function OutcomeText({ outcome }: { outcome: Outcome }) {
           {count(outcome.run.batches.length, "batch", "batches")}.
         </>
       );
+    case "pipe-records": {
+      const { sent } = outcome;
+      const only = sent.pipeArns.length === 1 ? sent.pipeArns[0] : undefined;
+      return (
+        <>
+          Sent {count(sent.sent, "test record", "test records")} to {outcome.source}: {count(sent.pipeArns.length, "pipe reads", "pipes read")} them.{" "}
+          <Link href={only === undefined ? "/events" : `/events?pipe=${encodeURIComponent(only)}`} className="whitespace-nowrap font-medium text-indigo-700 underline dark:text-indigo-300">
+            See the pipe&apos;s steps in Events
+          </Link>
+        </>
+      );
+    }
     case "fired":
       return (
         <>

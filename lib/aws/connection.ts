@@ -194,7 +194,8 @@ function credentialsFor(connection: AwsConnectionSettings): AwsCredentialIdentit
   };
 }
 
-function clientConfig(connection: AwsConnectionSettings) {
+/** The settings every SDK client of this connection shares. */
+export function awsClientConfig(connection: AwsConnectionSettings) {
   return {
     region: connection.region,
     endpoint: connection.endpoint,
@@ -207,25 +208,25 @@ function clientConfig(connection: AwsConnectionSettings) {
 }
 
 export function eventBridgeClientFor(connection: AwsConnectionSettings): EventBridgeClient {
-  return new EventBridgeClient(clientConfig(connection));
+  return new EventBridgeClient(awsClientConfig(connection));
 }
 
 export function stsClientFor(connection: AwsConnectionSettings): STSClient {
-  return new STSClient(clientConfig(connection));
+  return new STSClient(awsClientConfig(connection));
 }
 
 export function schemasClientFor(connection: AwsConnectionSettings): SchemasClient {
-  return new SchemasClient(clientConfig(connection));
+  return new SchemasClient(awsClientConfig(connection));
 }
 
 export function sqsClientFor(connection: AwsConnectionSettings): SQSClient {
-  return new SQSClient(clientConfig(connection));
+  return new SQSClient(awsClientConfig(connection));
 }
 
 export function schedulerClientFor(connection: AwsConnectionSettings): SchedulerClient {
-  return new SchedulerClient(clientConfig(connection));
+  return new SchedulerClient(awsClientConfig(connection));
 }
 
 export function pipesClientFor(connection: AwsConnectionSettings): PipesClient {
-  return new PipesClient(clientConfig(connection));
+  return new PipesClient(awsClientConfig(connection));
 }

@@ -1,16 +1,18 @@
 /**
  * Import: an account's buses, rules and targets, schedule groups, schedules and pipes
- * (read-account.ts) as a design. Each becomes a node made by the registry's factory and filled
- * from AWS; target kinds come from their ARNs (a schedule's or pipe's target is a node of its
- * own, a bus is reached with `puts-events`); a pipe's source becomes a stream source node read by
- * "pipe" holding its source parameters; the graph is laid out automatically. Targets of kinds the design
- * cannot hold (ECS, Batch…) and fields it has no place for are listed as warnings, not dropped
- * silently.
+ * (read-account.ts), and its Custom Event Buses with their event sources and subscribers when
+ * they can be read (new-bus-api.ts), as a design. Each becomes a node made by the registry's
+ * factory and filled from AWS; target kinds come from their ARNs (a schedule's or pipe's target
+ * is a node of its own, a bus is reached with `puts-events`); a pipe's source becomes a stream
+ * source node read by "pipe" holding its source parameters; the graph is laid out automatically.
+ * Targets of kinds the design cannot hold (ECS, Batch…) and fields it has no place for are listed
+ * as warnings, not dropped silently.
  */
 import { parseArn } from "@/lib/arn";
 import {
   createNode,
   DEFAULT_RETRY_POLICY,
+  DEFAULT_SUBSCRIBER_RETRY_POLICY,
   DESIGN_FORMAT,
   DESIGN_VERSION,
   layoutDesign,
@@ -19,14 +21,17 @@ import {
   type DesignNode,
   type EventBusNode,
   type InputMode,
+  type NodeOfKind,
   type PipeEnrichment,
   type PipeNode,
   type ScheduleNode,
+  type SubscriberNode,
 } from "@/lib/graph";
 import { SOURCE_SETTINGS, sourceKindOf } from "../emulator/pipes/source";
 import { universalTargetAction } from "../emulator/scheduler/schedule-spec";
 import { DEFAULT_SCHEDULE_GROUP } from "../arn";
 import { type AccountState, type PipeState, type RuleState, type ScheduleState, type Target } from "../resources/account-state";
+import type { EventSourceState, NewBusAccountState, SubscriberState } from "./new-bus-api";
 import type { TargetNode } from "../graph";
 import { targetIdFor } from "../resources/design-resources";
 import { isResourceTargetKind, recogniseTargetArn, RESOURCE_TARGET_ARNS, type RecognisedTarget, type ResourceTargetNode } from "../resources/target-arn";
@@ -47,8 +52,9 @@ const KNOWN_TARGET_FIELDS = new Set(["Id", "Arn", "RoleArn", "Input", "InputPath
 /** Fields of a schedule's target the design has a place for. */
 const KNOWN_SCHEDULE_TARGET_FIELDS = new Set(["Arn", "RoleArn", "Input", "RetryPolicy", "DeadLetterConfig", "EventBridgeParameters", "SqsParameters"]);
 
-export function designFromAccount(state: AccountState, name: string, description = ""): ImportResult {
-  return new DesignBuilder(state).build(name, description);
+/** `newBus`: the account's Custom Event Buses, when they could be read (new-bus-api.ts). */
+export function designFromAccount(state: AccountState, name: string, description = "", newBus?: NewBusAccountState): ImportResult {
+  return new DesignBuilder(state, newBus).build(name, description);
 }
 
 class DesignBuilder {
@@ -59,13 +65,17 @@ class DesignBuilder {
   private readonly busNodes = new Map<string, EventBusNode>();
   private readonly groupNodes = new Map<string, string>();
 
-  constructor(private readonly state: AccountState) {
+  constructor(
+    private readonly state: AccountState,
+    private readonly newBusState?: NewBusAccountState,
+  ) {
     this.warnings = [...(state.unread ?? [])];
   }
 
   build(name: string, description: string): ImportResult {
     for (const bus of this.state.buses) this.busNode(bus.name, this.state.account, this.state.region);
     for (const rule of this.state.rules) this.rule(rule);
+    for (const bus of this.newBusState?.buses ?? []) this.newBus(bus);
     for (const group of this.state.scheduleGroups ?? []) {
       if (group.name === DEFAULT_SCHEDULE_GROUP) continue; // every account has it: schedules outside a drawn group are in it
       const node = { ...createNode("schedule-group", this.id("schedule-group", group.name), ORIGIN), name: group.name };
@@ -152,6 +162,84 @@ class DesignBuilder {
       this.edge("forwards", node.id, destination.id);
     }
     return node;
+  }
+
+  private newBus(bus: NewBusAccountState["buses"][number]): void {
+    const node: NodeOfKind<"eventsv2-bus"> = {
+      ...createNode("eventsv2-bus", this.id("busv2", bus.Name), ORIGIN),
+      name: bus.Name,
+      ...(bus.Description ? { description: bus.Description } : {}),
+    };
+    const retention = bus.StorageConfiguration?.RetentionPeriodInDays;
+    const busNode = retention === undefined ? node : { ...node, retentionDays: retention };
+    this.nodes.push(busNode);
+    for (const source of bus.sources) this.eventSource(source, busNode.id);
+    for (const subscriber of bus.subscribers) this.subscriber(subscriber, bus.Name, busNode.id);
+  }
+
+  private eventSource(source: EventSourceState, busId: string): void {
+    const service = source.Configuration.AwsServiceEventsConfiguration;
+    const partner = source.Configuration.PartnerEventsConfiguration;
+    const config = service
+      ? { type: "aws-service" as const, awsService: service.AwsService, ...(service.Pattern ? { pattern: service.Pattern } : {}) }
+      : partner
+        ? { type: "partner" as const, partnerEventSourceArn: partner.PartnerEventSourceArn, ...(partner.Pattern ? { pattern: partner.Pattern } : {}) }
+        : undefined;
+    if (config === undefined) {
+      this.warnings.push(`Event source ${source.Name} has a configuration the design cannot hold; it was left out.`);
+      return;
+    }
+    const deadLetterQueueArn = (service ?? partner)?.OnFailureConfiguration?.Arn;
+    const node: NodeOfKind<"eventsv2-source"> = {
+      ...createNode("eventsv2-source", this.id("source", source.Name), ORIGIN),
+      name: source.Name,
+      config,
+      ...(source.Description ? { description: source.Description } : {}),
+      ...(deadLetterQueueArn ? { deadLetterQueueArn } : {}),
+    };
+    this.nodes.push(node);
+    this.edge("puts-events", node.id, busId);
+  }
+
+  private subscriber(subscriber: SubscriberState, busName: string, busId: string): void {
+    const where = `subscriber ${subscriber.Name} (Custom Event Bus ${busName})`;
+    const invoke = subscriber.InvokeConfiguration;
+    const recognised = recogniseTargetArn(invoke.TargetArn);
+    if (recognised === undefined) {
+      this.warnings.push(`The ${where} calls ${invoke.TargetArn}, a kind of target a design cannot hold yet; it was left out.`);
+      return;
+    }
+    const filters = Object.fromEntries((subscriber.FilterConfiguration?.Filters ?? []).map((filter) => [filter.Scope, filter.Pattern]));
+    const transformer = subscriber.Transformer;
+    const point = subscriber.PointInTimeConfiguration;
+    const node: SubscriberNode = {
+      ...createNode("subscriber", this.id("subscriber", busName, subscriber.Name), ORIGIN),
+      name: subscriber.Name,
+      ...(subscriber.Description ? { description: subscriber.Description } : {}),
+      filters,
+      transform: transformer?.Type === "JSONATA" ? { type: "JSONATA", expression: transformer.JsonataConfiguration?.Expression ?? "" } : { type: transformer?.Type ?? "RAW" },
+      ordering: subscriber.Type ?? "UNORDERED",
+      start: subscriber.StartingPosition !== "POINT_IN_TIME" || point === undefined ? { type: "LATEST" } : point.PointType === "TIMESTAMP" ? { type: "TIMESTAMP", startingPoint: point.StartingPoint ?? 0 } : { type: "HORIZON" },
+      state: subscriber.State ?? "RUNNING",
+      retryPolicy: {
+        maxEventAgeInSeconds: subscriber.RetryPolicy?.MaxEventAgeInSeconds ?? DEFAULT_SUBSCRIBER_RETRY_POLICY.maxEventAgeInSeconds,
+        maxRetryAttempts: subscriber.RetryPolicy?.MaxRetryAttempts ?? DEFAULT_SUBSCRIBER_RETRY_POLICY.maxRetryAttempts,
+      },
+      ...(subscriber.OnFailureConfiguration?.Arn ? { deadLetterQueueArn: subscriber.OnFailureConfiguration.Arn } : {}),
+      roleArn: invoke.RoleArn,
+    };
+    const targetId = this.id("target", busName, subscriber.Name);
+    const found = this.targetNode(recognised, targetId, { Id: targetIdFor(targetId), Arn: invoke.TargetArn }, where);
+    if (found === undefined) return;
+    const target = found.kind === "sqs" && invoke.SqsParameters?.MessageGroupId ? { ...found, messageGroupId: invoke.SqsParameters.MessageGroupId } : found;
+    if (invoke.KinesisParameters?.PartitionKey) this.warnings.push(`The ${where} sets the Kinesis partition key ${invoke.KinesisParameters.PartitionKey}, which the design does not hold.`);
+    this.nodes.push(node, target);
+    this.edge("subscribes", busId, node.id);
+    this.edge("invokes", node.id, target.id);
+    if (target.kind === "event-bus-target") {
+      const destination = this.busNode(recognised.name, recognised.account, recognised.region);
+      this.edge("forwards", target.id, destination.id);
+    }
   }
 
   private schedule(schedule: ScheduleState): void {

@@ -1,7 +1,8 @@
 /**
  * Switchyard and an AWS account: the connection (settings, profiles, identity), import of an
  * account's buses, rules and targets as a design, the plan of a design against the account,
- * and its apply. Server-only (the SDK and the database); the browser reaches it through
+ * and its apply; the Custom Event Bus's part through NewBusApi (new-bus-api.ts), whose SDK
+ * client is loaded only when installed. Server-only (the SDK and the database); the browser reaches it through
  * /api/aws/*, and may import the plan's types (`import type`).
  */
 export {
@@ -47,3 +48,5 @@ export {
   type PlanRequest,
 } from "./workflow";
 export { ndjsonResponse, type NdjsonSend } from "./ndjson";
+export { newBusClientMissing } from "./new-bus-client";
+export type { NewBusChange, NewBusPlan, NewBusStepResult } from "./new-bus";

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Design } from "@/lib/graph";
 import type { TestEndpoint } from "../emulator/test-endpoint";
 import type { FingerprintedPlan as Plan } from "./workflow";
+import { newBusClientMissing } from "./new-bus-client";
 
 // lib/env reads DATABASE_URL once at import: point it at a fresh SQLite file before loading.
 const dir = mkdtempSync(join(tmpdir(), "switchyard-aws-routes-"));
@@ -63,7 +64,9 @@ describe("/api/aws/connection", () => {
   it("answers no settings and the profile names (never their keys) before anything is saved", async () => {
     const response = await connectionRoute.GET();
     const body = (await response.json()) as Record<string, unknown>;
-    expect(body).toEqual({ settings: null, source: null, profiles: ["default", "ci", "team"] });
+    // Whether the Custom Event Bus's SDK client is installed, and why not (lib/aws/new-bus-client.ts).
+    const missing = newBusClientMissing();
+    expect(body).toEqual({ settings: null, source: null, profiles: ["default", "ci", "team"], newBus: missing === undefined ? { available: true } : { available: false, reason: missing } });
     expect(JSON.stringify(body)).not.toMatch(/AKIDCI|do-not-leak/);
   });
 
@@ -150,6 +153,10 @@ describe("/api/aws/import, plan, apply", () => {
     const planRoute = await import("@/app/api/aws/plan/route");
     const planned = (await (await planRoute.POST(new Request("http://x/api/aws/plan", json({ designId })))).json()) as { plan: Plan };
     expect(planned.plan.changes.map((c) => `${c.action} ${c.resource} ${c.label}`)).toEqual(["update rule default/orders"]);
+    // The Custom Event Bus part says why it is left out while its SDK client is not installed.
+    if (newBusClientMissing() !== undefined) {
+      expect(planned.plan.newBus).toEqual({ available: false, reason: expect.stringMatching(/^@aws-sdk\/client-eventbridgev2 is not installed/), designHasNewBus: false });
+    }
 
     const applyRoute = await import("@/app/api/aws/apply/route");
     // A plan other than the one confirmed is refused before anything is applied.
@@ -158,7 +165,7 @@ describe("/api/aws/import, plan, apply", () => {
     const lines = await ndjson(await applyRoute.POST(new Request("http://x/api/aws/apply", json({ designId, fingerprint: planned.plan.fingerprint }))));
     expect(lines.map((l) => l.type)).toEqual(["plan", "step", "done"]);
     expect(lines[1]).toMatchObject({ ok: true, index: 0, change: { label: "default/orders" } });
-    expect(lines[2]).toEqual({ type: "done", applied: 1, failed: null, notApplied: [] });
+    expect(lines[2]).toEqual({ type: "done", applied: 1, failed: null, notApplied: [], newBus: null });
     const rule = await client.send(new DescribeRuleCommand({ Name: "orders" }));
     expect(JSON.parse(rule.EventPattern ?? "")).toEqual({ source: ["shop"], "detail-type": ["Paid"] });
 
@@ -202,7 +209,7 @@ describe("/api/aws/import, plan, apply", () => {
     const deleting = (await (await planRoute.POST(new Request("http://x/api/aws/plan", json({ designId, deleteUnmanaged: ["default"] })))).json()) as { plan: Plan };
     expect(deleting.plan.changes.map((c) => `${c.action} ${c.resource} ${c.label}`)).toEqual(["delete rule default/stray"]);
     const applied = await ndjson(await applyRoute.POST(new Request("http://x/api/aws/apply", json({ designId, deleteUnmanaged: ["default"], fingerprint: deleting.plan.fingerprint }))));
-    expect(applied.at(-1)).toEqual({ type: "done", applied: 1, failed: null, notApplied: [] });
+    expect(applied.at(-1)).toEqual({ type: "done", applied: 1, failed: null, notApplied: [], newBus: null });
   });
 
   it("answers 404 for a design that does not exist", async () => {

@@ -17,6 +17,10 @@ import { DESIGN_NAME_MAX_LENGTH } from "@/lib/limits";
 import { applyPlan, type ApplyResult, type StepResult } from "./apply";
 import { currentAwsConnection, eventBridgeClientFor, pipesClientFor, schedulerClientFor, type AwsConnectionSettings } from "./connection";
 import { designFromAccount } from "./import";
+import { applyNewBusChanges, designHasNewBus, planNewBusChanges, type NewBusPlan, type NewBusStepResult } from "./new-bus";
+import { readNewBusAccount, type NewBusAccess, type NewBusAccountState } from "./new-bus-api";
+import { newBusAccess } from "./new-bus-client";
+import { describeAwsError } from "./errors";
 import { planChanges, type Plan } from "./plan";
 import { readAccount, type ReadProgress, type ReadScope } from "./read-account";
 import { designResources, inDesignOrder } from "../resources/design-resources";
@@ -33,16 +37,19 @@ interface Clients {
   readonly pipes: PipesClient;
 }
 
-async function withClient<T>(work: (client: EventBridgeClient, connection: AwsConnectionSettings, clients: Clients) => Promise<T>): Promise<T> {
+/** The Classic client, Scheduler's and Pipes', and the Custom Event Bus's API or why there is none (new-bus-client.ts). */
+async function withClient<T>(work: (client: EventBridgeClient, connection: AwsConnectionSettings, clients: Clients, newBus: NewBusAccess) => Promise<T>, abortSignal?: AbortSignal): Promise<T> {
   const connection = await requireConnection();
   const client = eventBridgeClientFor(connection);
   const clients = { scheduler: schedulerClientFor(connection), pipes: pipesClientFor(connection) };
+  const newBus = newBusAccess(connection, abortSignal);
   try {
-    return await work(client, connection, clients);
+    return await work(client, connection, clients, newBus);
   } finally {
     client.destroy();
     clients.scheduler.destroy();
     clients.pipes.destroy();
+    if (newBus.available) newBus.close();
   }
 }
 
@@ -58,14 +65,16 @@ export interface ImportOutcome {
 }
 
 export function importAccount(request: ImportRequest, onProgress?: (progress: ReadProgress) => void, abortSignal?: AbortSignal): Promise<ImportOutcome> {
-  return withClient(async (client, connection, clients) => {
+  return withClient(async (client, connection, clients, newBus) => {
     const state = await readAccount(client, connection.region, { scope: request.scope, onProgress, abortSignal, apiDestinations: true, ...clients });
     const scopeText = [request.scope?.bus && `bus ${request.scope.bus}`, request.scope?.rulePrefix && `rules ${request.scope.rulePrefix}*`].filter(Boolean).join(", ");
     const name = request.name?.trim() || `Imported from ${state.account} ${state.region}${scopeText ? ` (${scopeText})` : ""}`;
-    const { design, warnings } = designFromAccount(state, name, `EventBridge resources of account ${state.account} in ${state.region}, imported by Switchyard.`);
+    // A scoped import reads Classic buses and rules only.
+    const newBusState = newBus.available && scopeText === "" ? await readNewBusAccount(newBus.api) : undefined;
+    const { design, warnings } = designFromAccount(state, name, `EventBridge resources of account ${state.account} in ${state.region}, imported by Switchyard.`, newBusState);
     const record = await createDesign({ name, description: design.description, graph: design });
     return { design: record, warnings };
-  });
+  }, abortSignal);
 }
 
 export interface PlanRequest {
@@ -79,19 +88,29 @@ export interface ApplyRequest extends PlanRequest {
   readonly fingerprint: string;
 }
 
-/** A plan as the user saw it, as one short string: what would change, and how. */
-export function planFingerprint(plan: Pick<Plan, "account" | "region" | "changes">): string {
+/** A plan as the user saw it, as one short string: what would change, and how (the Custom Event Bus's changes too). */
+export function planFingerprint(plan: Pick<Plan, "account" | "region" | "changes"> & { readonly newBus?: NewBusPlan }): string {
   const what = plan.changes.map(({ action, resource, label, fields }) => ({ action, resource, label, fields }));
-  return createHash("sha256").update(JSON.stringify({ account: plan.account, region: plan.region, what })).digest("base64url").slice(0, 22);
+  const newBus = plan.newBus?.available ? plan.newBus.changes.map(({ action, resource, label, fields }) => ({ action, resource, label, fields })) : [];
+  const all = { account: plan.account, region: plan.region, what, ...(newBus.length > 0 ? { newBus } : {}) };
+  return createHash("sha256").update(JSON.stringify(all)).digest("base64url").slice(0, 22);
 }
 
 export type FingerprintedPlan = Plan & {
   readonly fingerprint: string;
   /** The design's validation errors: while there are any, apply refuses to run. */
   readonly problems: readonly Problem[];
+  /** The Custom Event Bus's part, or why it cannot be planned. */
+  readonly newBus: NewBusPlan;
 };
 
-async function planWith(client: EventBridgeClient, connection: AwsConnectionSettings, clients: Clients, request: PlanRequest, abortSignal?: AbortSignal): Promise<FingerprintedPlan> {
+interface PlanWithState {
+  readonly plan: FingerprintedPlan;
+  /** The account's Custom Event Buses as read for the plan (apply needs their ARNs). */
+  readonly newBusState?: NewBusAccountState;
+}
+
+async function planWith(client: EventBridgeClient, connection: AwsConnectionSettings, clients: Clients, newBusApi: NewBusAccess, request: PlanRequest, abortSignal?: AbortSignal): Promise<PlanWithState> {
   const record = await getDesign(request.designId);
   const actual = await readAccount(client, connection.region, { abortSignal, ...clients });
   const where = { account: actual.account, region: connection.region };
@@ -100,11 +119,16 @@ async function planWith(client: EventBridgeClient, connection: AwsConnectionSett
   const desired = { ...rules, ...scheduled, problems: inDesignOrder(record.graph, [...rules.problems, ...scheduled.problems]) };
   const plan = planChanges(desired, actual, { designId: record.id, deleteUnmanaged: request.deleteUnmanaged });
   const problems = validateDesign(record.graph).filter((problem) => problem.severity === "error");
-  return { ...plan, fingerprint: planFingerprint(plan), problems };
+  const newBusState = newBusApi.available ? await readNewBusAccount(newBusApi.api) : undefined;
+  const newBus: NewBusPlan =
+    newBusState === undefined
+      ? { available: false, reason: newBusApi.available ? "" : newBusApi.reason, designHasNewBus: designHasNewBus(record.graph) }
+      : planNewBusChanges(record.graph, record.id, newBusState, where, request.deleteUnmanaged);
+  return { plan: { ...plan, newBus, fingerprint: planFingerprint({ ...plan, newBus }), problems }, newBusState };
 }
 
 export function planDesign(request: PlanRequest, abortSignal?: AbortSignal): Promise<FingerprintedPlan> {
-  return withClient((client, connection, clients) => planWith(client, connection, clients, request, abortSignal));
+  return withClient(async (client, connection, clients, newBus) => (await planWith(client, connection, clients, newBus, request, abortSignal)).plan, abortSignal);
 }
 
 /**
@@ -114,11 +138,11 @@ export function planDesign(request: PlanRequest, abortSignal?: AbortSignal): Pro
  */
 export function applyDesign(
   request: ApplyRequest,
-  callbacks: { onPlan?: (plan: FingerprintedPlan) => void; onStep?: (step: StepResult) => void } = {},
+  callbacks: { onPlan?: (plan: FingerprintedPlan) => void; onStep?: (step: StepResult) => void; onNewBusStep?: (step: NewBusStepResult) => void } = {},
   abortSignal?: AbortSignal,
-): Promise<ApplyResult> {
-  return withClient(async (client, connection, clients) => {
-    const plan = await planWith(client, connection, clients, request, abortSignal);
+): Promise<ApplyResult & { readonly newBus?: Awaited<ReturnType<typeof applyNewBusChanges>> }> {
+  return withClient(async (client, connection, clients, newBusApi) => {
+    const { plan, newBusState } = await planWith(client, connection, clients, newBusApi, request, abortSignal);
     if (plan.problems.length > 0) {
       const first = plan.problems.slice(0, 3).map((p) => p.message).join("; ");
       throw new ValidationError(`The design has ${plan.problems.length} error${plan.problems.length === 1 ? "" : "s"} to fix before it can be applied: ${first}${plan.problems.length > 3 ? "; …" : ""}`);
@@ -127,8 +151,12 @@ export function applyDesign(
       throw new ConflictError("The plan changed since you reviewed it (the design or the account changed): review the new plan and confirm again");
     }
     callbacks.onPlan?.(plan);
-    return applyPlan(client, plan, { onStep: callbacks.onStep, abortSignal, endpoint: connection.endpoint, ...clients });
-  });
+    const classic = await applyPlan(client, plan, { onStep: callbacks.onStep, abortSignal, endpoint: connection.endpoint, ...clients });
+    // The Custom Event Bus's changes run after Classic's: a subscriber may target a Classic bus created above.
+    if (classic.failed !== undefined || !newBusApi.available || !plan.newBus.available || plan.newBus.changes.length === 0 || newBusState === undefined) return classic;
+    const newBus = await applyNewBusChanges(newBusApi.api, plan.newBus.changes, newBusState, (error) => describeAwsError(error).message, callbacks.onNewBusStep);
+    return { ...classic, newBus };
+  }, abortSignal);
 }
 
 // ---------------------------------------------------------------------------------------------

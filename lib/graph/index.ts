@@ -28,6 +28,7 @@ export { LIMITS, validateDesign } from "./validate";
 export { EVENTSV2_LIMITS } from "./eventsv2-validate";
 export { SCHEDULER_LIMITS, scheduleGroupNameOf, scheduleNameOf } from "./scheduler-validate";
 export { PIPES_LIMITS } from "./pipes-validate";
+export { checkPipeFilter } from "./pattern-check";
 export {
   checkDesign,
   DESIGN_FILE_SUFFIX,

@@ -6,6 +6,7 @@ import {
   compilePattern,
   conditionHolds,
   matchesEvent,
+  PIPE_FILTER_PROFILE,
   readEvent,
   subscriberFilterProfile,
   validatePattern,
@@ -29,6 +30,14 @@ export function checkPattern(text: string): readonly PatternIssue[] {
  */
 export function checkSubscriberFilter(text: string, scope: FilterScope, maxLength: number): readonly PatternIssue[] {
   return validatePattern(text, { maxLength, profile: subscriberFilterProfile(scope) }).problems;
+}
+
+/**
+ * The operators a pipe's filter refuses in an otherwise valid pattern (AWS's general problems
+ * are `checkPattern`'s), each at the offending operator's offset.
+ */
+export function checkPipeFilter(text: string): readonly PatternIssue[] {
+  return validatePattern(text, { profile: PIPE_FILTER_PROFILE }).problems.filter((p) => p.code === "not-in-profile");
 }
 
 /** A pattern ready to match samples, or `undefined` when the text is not a valid pattern. */

@@ -6,10 +6,15 @@
  * DeadLetterConfig (https://docs.aws.amazon.com/scheduler/latest/APIReference/API_DeadLetterConfig.html),
  * universal targets (https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-targets-universal.html) and the
  * Pipes API reference's CreatePipe
- * (https://docs.aws.amazon.com/eventbridge/latest/pipes-reference/API_CreatePipe.html).
+ * (https://docs.aws.amazon.com/eventbridge/latest/pipes-reference/API_CreatePipe.html), its
+ * source parameters
+ * (https://docs.aws.amazon.com/eventbridge/latest/pipes-reference/API_PipeSourceSqsQueueParameters.html,
+ * API_PipeSourceDynamoDBStreamParameters.html, API_PipeSourceKinesisStreamParameters.html) and the
+ * Pipes column of the filter operator table
+ * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html).
  */
 import { describe, expect, it } from "vitest";
-import type { Design } from "./schema";
+import type { Design, DesignNode, PipeNode } from "./schema";
 import { design, node } from "./test-fixtures";
 import { validateDesign } from "./validate";
 
@@ -117,5 +122,49 @@ describe("Pipes validation", () => {
   it("keeps the batching window within 300 seconds", () => {
     const d = design([node("sqs-queue-source", "q", { reader: "pipe", batchingWindowSeconds: 301 }), node("pipe", "p"), node("event-bus", "b")], [["q", "p"], ["p", "b"]]);
     expect(codes(d)).toEqual(["out-of-range@batchingWindowSeconds"]);
+  });
+
+  const piped = (source: DesignNode, pipe: Partial<PipeNode> = {}) => design([source, node("pipe", "p", pipe), node("event-bus", "b")], [[source.id, "p"], ["p", "b"]]);
+
+  it("wants a batching window for SQS batches above 10 messages", () => {
+    // Batch size 1 to 10,000 for every kind; above 10 SQS messages only with a window (as for Lambda's SQS mappings).
+    expect(codes(piped(node("sqs-queue-source", "q", { reader: "pipe", batchSize: 100 })))).toEqual(["out-of-range@batchingWindowSeconds"]);
+    expect(codes(piped(node("sqs-queue-source", "q", { reader: "pipe", batchSize: 100, batchingWindowSeconds: 1 })))).toEqual([]);
+    expect(codes(piped(node("sqs-queue-source", "q", { reader: "pipe", batchSize: 10_001, batchingWindowSeconds: 1 })))).toEqual(["out-of-range@batchSize"]);
+  });
+
+  it("reads a DynamoDB stream or Kafka topic from TRIM_HORIZON or LATEST, a Kinesis stream also AT_TIMESTAMP", () => {
+    expect(codes(piped(node("dynamodb-stream", "d", { reader: "pipe", startingPosition: "AT_TIMESTAMP" })))).toEqual(["out-of-range@startingPosition"]);
+    expect(codes(piped(node("kafka-topic", "k", { reader: "pipe", startingPosition: "AT_TIMESTAMP" })))).toEqual(["out-of-range@startingPosition"]);
+    expect(codes(piped(node("kinesis-stream-source", "s", { reader: "pipe", startingPosition: "AT_TIMESTAMP" })))).toEqual([]);
+  });
+
+  it("accepts only the filter operators Pipes supports, pointing at the operator", () => {
+    const wildcard = '{"body": {"status": [{"wildcard": "PA*"}]}}';
+    const [problem] = validateDesign(piped(node("sqs-queue-source", "q", { reader: "pipe", filterCriteria: ['{"body": {"status": ["PAID"]}}', wildcard] })));
+    expect(problem).toMatchObject({ code: "invalid-filter-pattern", field: "filterCriteria.1", offset: wildcard.indexOf('[{"wildcard"') });
+    expect(problem.message).toMatch(/^Filter 2: body.status: the wildcard operator is not supported in EventBridge Pipes filters/);
+    const anythingButPrefix = '{"body": {"status": [{"anything-but": {"prefix": "PEN"}}]}}';
+    expect(codes(piped(node("sqs-queue-source", "q", { reader: "pipe", filterCriteria: [anythingButPrefix] })))).toEqual(["invalid-filter-pattern@filterCriteria.0"]);
+    // The same filters on an event source mapping are Lambda's, which takes them.
+    const mapping = design([node("sqs-queue-source", "q", { filterCriteria: [wildcard] }), node("lambda", "fn")], [["q", "fn"]]);
+    expect(codes(mapping)).toEqual([]);
+  });
+
+  it("checks the enrichment, the templates' and the description's lengths", () => {
+    const source = node("sqs-queue-source", "q", { reader: "pipe" });
+    const connection = { name: "crm", authorization: "API_KEY" } as const;
+    const http = { type: "api-destination", name: "crm", endpoint: "http://crm.example.com/customers", method: "POST", connection } as const;
+    expect(codes(piped(source, { enrichment: http }))).toEqual(["invalid-endpoint@enrichment.endpoint"]);
+    expect(codes(piped(source, { enrichment: { ...http, endpoint: "https://crm.example.com/customers" } }))).toEqual([]);
+    expect(codes(piped(source, { enrichment: { type: "step-functions", stateMachineName: "enrich orders" } }))).toEqual(["invalid-name@enrichment.stateMachineName"]);
+    const long = { description: "d".repeat(513), targetInputTemplate: "x".repeat(8193), enrichmentInputTemplate: "x".repeat(8192) };
+    expect(codes(piped(source, long))).toEqual(["text-too-long@description", "text-too-long@targetInputTemplate"]);
+  });
+
+  it("keeps a source read by a pipe that puts events on a bus directly (designs from before pipe nodes) valid", () => {
+    const legacy = design([node("sqs-queue-source", "q", { reader: "pipe", filterCriteria: ['{"body": {"status": ["PAID"]}}'] }), node("event-bus", "b")], [["q", "b"]]);
+    expect(legacy.edges.map((e) => e.kind)).toEqual(["puts-events"]);
+    expect(codes(legacy)).toEqual([]);
   });
 });

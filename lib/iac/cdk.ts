@@ -1,7 +1,8 @@
 /**
  * A complete CDK (TypeScript) project from the export model: `package.json`, `cdk.json`,
  * `tsconfig.json`, `bin/app.ts` and `lib/<name>-stack.ts`. The stack uses the L2 constructs of
- * `aws-events`, `aws-events-targets` and `aws-lambda`; construct ids are the
+ * `aws-events`, `aws-events-targets` and `aws-lambda`, and for the Custom Event Bus the L1
+ * classes of `aws-eventsv2` (it has no others) with `iam.Role`s; construct ids are the
  * CloudFormation export's logical ids, so both deploy the same logical resources. Where a
  * target class has no prop for a setting (retry policy on a Firehose target, a given role on a
  * Kinesis target…) or that CDK always generates (a target's `Id`), the setting goes in as a
@@ -11,6 +12,7 @@ import { schedulerPipesShapes, subTemplate, type ResourceShape, type Shape } fro
 import { writeJson } from "./json-text";
 import type { TargetKind } from "@/lib/graph";
 import type { EventSourceMappingModel, Expr, ExportModel, Ref, RuleModel, TargetModel } from "./model";
+import { ExprValue, JsonDocument, type PropertyMap, type PropertyTree } from "./new-bus-model";
 import { oneLine, pascalCase, snakeCase } from "./names";
 import { parseJson } from "@/lib/pattern";
 
@@ -70,6 +72,7 @@ const MODULES: Record<string, string> = {
   kinesis: "aws-kinesis",
   logs: "aws-logs",
   dynamodb: "aws-dynamodb",
+  eventsv2: "aws-eventsv2",
   scheduler: "aws-scheduler",
   pipes: "aws-pipes",
 };
@@ -89,7 +92,9 @@ class StackWriter {
     this.modules = new Set(model.rules.length + model.buses.length + model.apiDestinations.length > 0 ? ["events"] : []);
   }
 
+  /** A blank line only between non-blank ones. */
   private emit(line = ""): void {
+    if (line === "" && (this.lines.length === 0 || this.lines[this.lines.length - 1] === "")) return;
     this.lines.push(line === "" ? "" : `    ${line}`);
   }
 
@@ -116,6 +121,7 @@ class StackWriter {
           rule: { arn: "ruleArn", name: "ruleName" },
           role: { arn: "roleArn", name: "roleName" },
           "api-destination": { arn: "attrArn", name: "ref" },
+          "eventsv2-bus": { arn: "attrEventBusArn", name: "name" },
           "schedule-group": { arn: "attrArn", name: "ref" },
           "service-role": { arn: "attrArn", name: "ref" },
         }[ref.resource][ref.attr];
@@ -180,6 +186,7 @@ class StackWriter {
 
     for (const rule of model.rules) this.rule(rule);
     for (const mapping of model.eventSourceMappings) this.mapping(mapping);
+    this.newBus(model.newBus);
     this.schedulerPipes();
     while (this.lines[this.lines.length - 1] === "") this.lines.pop();
     return [...this.parameterLines(), ...this.lines].join("\n");
@@ -312,6 +319,28 @@ class StackWriter {
     }
   }
 
+  /** Subscriber roles as `iam.Role`s with one inline policy, then the L1 resources in model order. */
+  private newBus(newBus: ExportModel["newBus"]): void {
+    if (newBus.resources.length === 0) return;
+    this.modules.add("eventsv2");
+    const writer = new NewBusWriter((expr) => this.value(expr));
+    for (const role of newBus.roles) {
+      this.modules.add("iam");
+      const statement = `new iam.PolicyStatement({ actions: [${role.actions.map((action) => JSON.stringify(action)).join(", ")}], resources: [${this.value(role.resource)}] })`;
+      this.emit(`const ${variable(role.names.logical)} = new iam.Role(this, "${role.names.logical}", {`);
+      this.emit(`  assumedBy: new iam.ServicePrincipal("events.amazonaws.com"),`);
+      this.emit(`  inlinePolicies: { "deliver-events": new iam.PolicyDocument({ statements: [${statement}] }) },`);
+      this.emit("});");
+      this.declared.add(role.names.logical);
+    }
+    for (const resource of newBus.resources) {
+      // Only buses are referred to (by their ARN attribute).
+      const declaration = resource.type === "EventBus" ? `const ${variable(resource.names.logical)} = ` : "";
+      this.emit(`${declaration}new eventsv2.Cfn${resource.type}(this, "${resource.names.logical}", ${writer.literal(resource.properties, 0)});`);
+    }
+    this.emit();
+  }
+
   /**
    * Scheduler's and Pipes' resources as their stable L1 classes, with exactly the properties of
    * the CloudFormation export (the L2 constructs are alpha modules).
@@ -351,6 +380,32 @@ class StackWriter {
     for (const prop of props) this.emit(`  ${prop},`);
     this.emit("});");
     this.emit();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Custom Event Bus: aws-eventsv2 has L1 classes only (CfnEventBus, CfnSubscriber…)
+
+/** CDK's L1 props are the CloudFormation property names in camelCase. */
+const propName = (key: string): string => key.charAt(0).toLowerCase() + key.slice(1);
+
+class NewBusWriter {
+  constructor(private readonly value: (expr: Expr) => string) {}
+
+  /** A property tree as a TS literal at `depth` levels of four-space stack indentation. */
+  literal(tree: PropertyTree, depth: number, rename = true): string {
+    if (tree instanceof ExprValue) return this.value(tree.expr);
+    if (tree instanceof JsonDocument) return this.literal(tree.value, depth, false);
+    if (typeof tree !== "object") return JSON.stringify(tree);
+    const pad = "  ".repeat(depth + 2);
+    const inner = "  ".repeat(depth + 3);
+    if (Array.isArray(tree)) {
+      const items = tree.map((item: PropertyTree) => this.literal(item, depth + 1, rename));
+      return items.every((item) => !item.includes("\n")) && items.join(", ").length < 80 ? `[${items.join(", ")}]` : `[\n${items.map((item) => inner + item).join(",\n")},\n${pad}]`;
+    }
+    const entries = Object.entries(tree as PropertyMap).flatMap(([key, item]) => (item === undefined ? [] : [[key, item] as const]));
+    const key = (name: string) => (rename ? propName(name) : /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name));
+    return `{\n${entries.map(([name, item]) => `${inner}${key(name)}: ${this.literal(item, depth + 1, rename)}`).join(",\n")},\n${pad}}`;
   }
 }
 

@@ -27,6 +27,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { designSchema, type Design } from "@/lib/graph/schema";
 import { targetIdOf } from "@/lib/graph/target-id";
 import { isTargetNode } from "@/lib/graph/registry";
+import { planMigration } from "@/lib/migration";
 import { STARTERS } from "@/lib/starters";
 import { loadStackClass, requireFromRoot } from "./cdk-stack.test-support";
 import { DesignNotExportableError, exportDesign, EXPORT_FORMATS, type ExportFormat } from "./index";
@@ -34,9 +35,17 @@ import { snakeCase } from "./names";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
-/** The JSON fixtures, then every starter design (golden files in `__golden__/starter-<id>`). */
-const FIXTURES = ["order-flow", "cross-account", "scheduler-pipes", ...STARTERS.map((starter) => `starter-${starter.id}`)];
+/**
+ * The JSON fixtures, every starter design (golden files in `__golden__/starter-<id>`), and two
+ * designs migrated to the Custom Event Bus by lib/migration: the "Reward big payments" starter
+ * and the order-flow fixture (`migrated-<name>`).
+ */
+const MIGRATED = "migrated-reward-big-payments";
+const MIGRATED_ORDER_FLOW = "migrated-order-flow";
+const FIXTURES = ["order-flow", "cross-account", "custom-event-bus", "scheduler-pipes", ...STARTERS.map((starter) => `starter-${starter.id}`), MIGRATED, MIGRATED_ORDER_FLOW];
 const load = (name: string): Design => {
+  if (name === MIGRATED) return planMigration(STARTERS.find((s) => s.id === "reward-big-payments")!.design()).design;
+  if (name === MIGRATED_ORDER_FLOW) return planMigration(load("order-flow")).design;
   const starter = STARTERS.find((s) => `starter-${s.id}` === name);
   return starter ? starter.design() : designSchema.parse(JSON.parse(readFileSync(join(here, "__fixtures__", `${name}.json`), "utf8")));
 };
@@ -147,6 +156,10 @@ const EVENTS_TYPES = [
   "AWS::Events::Archive",
   "AWS::Events::EventBusPolicy",
   "AWS::Events::ApiDestination",
+  "AWS::EventsV2::EventBus",
+  "AWS::EventsV2::EventSource",
+  "AWS::EventsV2::Subscriber",
+  "AWS::EventsV2::ResourcePolicy",
   "AWS::Scheduler::ScheduleGroup",
   "AWS::Scheduler::Schedule",
   "AWS::Pipes::Pipe",
@@ -175,19 +188,43 @@ function normalize(template: Template, ourIds: ReadonlySet<string>) {
         .map(([key, v]) => [key, key === "Input" && typeof v === "string" ? JSON.parse(v) : clean(v)]),
     );
   };
+  // CDK's iam.Role writes a one-action statement's Action as a string, ours as a list.
+  const oneAction = (value: Json): Json => {
+    if (Array.isArray(value)) return value.map(oneAction);
+    if (value === null || typeof value !== "object") return value;
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, key === "Action" && Array.isArray(v) && v.length === 1 ? v[0]! : oneAction(v)]));
+  };
   const events: Record<string, Json> = {};
   const sets: Record<string, string[]> = {};
+  /** Roles whose logical id is one of ours (the subscribers' are compared; CDK makes Classic target roles itself). */
+  const ownRoles: Record<string, Json> = {};
   for (const [id, resource] of Object.entries(template.Resources)) {
     const properties = clean(resolve(resource.Properties ?? {}));
     if (EVENTS_TYPES.includes(resource.Type) || isServiceRole(resource)) events[idOf(id)] = { Type: resource.Type, Properties: properties };
     if (SET_TYPES.includes(resource.Type)) (sets[resource.Type] ??= []).push(JSON.stringify(sortKeys(properties)));
+    if (resource.Type === "AWS::IAM::Role" && ourIds.has(idOf(id))) ownRoles[idOf(id)] = oneAction(properties);
   }
   for (const list of Object.values(sets)) list.sort();
-  return { events, sets };
+  return { events, sets, ownRoles };
 }
 
-/** Transpiles the generated stack, synthesizes it next to a `CfnInclude` of our YAML template. */
-function synthesize(design: Design, name: string): { cdk: Template; includedYaml: Template } {
+/** The roles our template's subscribers invoke their targets with (created by the export). */
+function subscriberRoles(template: Template): string[] {
+  return Object.values(template.Resources).flatMap((resource) => {
+    const role = resource.Type === "AWS::EventsV2::Subscriber" ? ((resource.Properties?.InvokeConfiguration as Record<string, Json>).RoleArn as Record<string, Json>) : undefined;
+    return role && "Fn::GetAtt" in role ? [(role["Fn::GetAtt"] as string[])[0]!] : [];
+  });
+}
+
+interface ValidationReport {
+  pluginReports: { violations: { ruleName: string; description: string; severity: string; violatingConstructs: { constructFqn: string; constructPath: string }[] }[] }[];
+}
+
+/**
+ * Transpiles the generated stack, synthesizes it next to a `CfnInclude` of our YAML template;
+ * `eventsV2Findings` are aws-cdk-lib's schema findings (errors and warnings) on aws-eventsv2 constructs.
+ */
+function synthesize(design: Design, name: string): { cdk: Template; includedYaml: Template; eventsV2Findings: string[] } {
   const StackClass = loadStackClass(files(design, "cdk"));
 
   const cdk = requireFromRoot("aws-cdk-lib") as typeof import("aws-cdk-lib");
@@ -196,11 +233,21 @@ function synthesize(design: Design, name: string): { cdk: Template; includedYaml
   const templateFile = join(scratch, `${name}-${yamlPath}`);
   writeFileSync(templateFile, yaml);
 
-  const app = new cdk.App({ outdir: join(scratch, `${name}-cdk.out`) });
+  // aws-cdk-lib checks every resource's properties against the CloudFormation schema it bundles
+  // (types, ranges, enums, patterns): errors fail the synth, warnings go to validation-report.json.
+  const outdir = join(scratch, `${name}-cdk.out`);
+  const app = new cdk.App({ outdir, context: { "@aws-cdk/core:validateAgainstDefaultRules": true } });
   new StackClass(app, "Generated");
   new CfnInclude(new cdk.Stack(app, "Included"), "Template", { templateFile });
   const assembly = app.synth();
-  return { cdk: assembly.getStackByName("Generated").template as Template, includedYaml: assembly.getStackByName("Included").template as Template };
+  const reportFile = join(outdir, "validation-report.json");
+  const report = existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, "utf8")) as ValidationReport) : { pluginReports: [] };
+  const eventsV2Findings = report.pluginReports.flatMap((plugin) =>
+    plugin.violations.flatMap((violation) =>
+      violation.violatingConstructs.filter((c) => c.constructFqn.startsWith("aws-cdk-lib.aws_eventsv2.")).map((c) => `${violation.severity} ${violation.ruleName} ${c.constructPath}: ${violation.description}`),
+    ),
+  );
+  return { cdk: assembly.getStackByName("Generated").template as Template, includedYaml: assembly.getStackByName("Included").template as Template, eventsV2Findings };
 }
 
 describe("CDK and CloudFormation", () => {
@@ -209,7 +256,8 @@ describe("CDK and CloudFormation", () => {
       const design = load(name);
       const [, json] = [...files(design, "cloudformation")].find(([path]) => path.endsWith(".json"))!;
       const ours = JSON.parse(json) as Template;
-      const { cdk, includedYaml } = synthesize(design, name);
+      const { cdk, includedYaml, eventsV2Findings } = synthesize(design, name);
+      expect(eventsV2Findings).toEqual([]);
 
       // YAML (short-form intrinsics, flow-mapping patterns) says exactly what the JSON says.
       expect(resolve(includedYaml.Resources as Json)).toEqual(resolve(ours.Resources as Json));
@@ -221,6 +269,13 @@ describe("CDK and CloudFormation", () => {
       expect(Object.keys(expected.events).length + Object.keys(expected.sets).length).toBeGreaterThan(0);
       expect(actual.events).toEqual(expected.events);
       expect(actual.sets).toEqual(expected.sets);
+      // Each subscriber's role is in the CDK stack, with the same trust and the same one-target policy.
+      const roles = subscriberRoles(ours);
+      if (name === "custom-event-bus" || name.startsWith("migrated-")) expect(roles.length).toBeGreaterThan(0);
+      for (const role of roles) {
+        expect(actual.ownRoles[role], role).toBeDefined();
+        expect(actual.ownRoles[role], role).toEqual(expected.ownRoles[role]);
+      }
 
       // Every rule pattern is the design's pattern.
       const patterns = rulePatterns(design);
@@ -317,6 +372,46 @@ describe("Terraform", () => {
         if (target.kind === "kinesis") expect(block!.kinesis_target).toEqual(target.partitionKeyPath ? [{ partition_key_path: target.partitionKeyPath }] : undefined);
         expect(block!.dead_letter_config !== undefined).toBe(target.deadLetterQueueArn !== undefined);
       }
+    });
+  }
+});
+
+describe("Terraform: the Custom Event Bus through the awscc provider", () => {
+  /** Every reference (`${…}` after `resolve`, or an HCL interpolation) as one placeholder: the literals are what is compared. */
+  const literal = (value: Json): Json => {
+    if (typeof value === "string") return value.replace(/\$\{[^}]*\}/g, "${}");
+    if (Array.isArray(value)) return value.map(literal);
+    if (value === null || typeof value !== "object") return value;
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [snakeCase(key), literal(v)]));
+  };
+  const NEW_BUS_TYPES = EVENTS_TYPES.filter((type) => type.startsWith("AWS::EventsV2::"));
+
+  for (const name of ["custom-event-bus", MIGRATED, MIGRATED_ORDER_FLOW]) {
+    it(`${name}: each AWS::EventsV2 resource is the awscc resource of the same name, its properties in snake_case with the same values`, async () => {
+      const design = load(name);
+      const template = JSON.parse([...files(design, "cloudformation")].find(([path]) => path.endsWith(".json"))![1]) as Template;
+      const resources = await terraformResources(design);
+      const main = files(design, "terraform").get("main.tf")!;
+      expect(main).toMatch(/awscc = \{\n\s+source\s+= "hashicorp\/awscc"/);
+      let compared = 0;
+      for (const [id, resource] of Object.entries(template.Resources)) {
+        if (!NEW_BUS_TYPES.includes(resource.Type)) continue;
+        const type = `awscc_eventsv2_${snakeCase(resource.Type.split("::")[2]!)}`;
+        const block = resources[type]?.[snakeCase(id)]?.[0];
+        expect(block, `${type}.${snakeCase(id)}`).toBeDefined();
+        const { PolicyDocument: policy, ...properties } = resolve(resource.Properties ?? {}) as Record<string, Json>;
+        const { policy_document: tfPolicy, ...attributes } = block!;
+        // HCL doubles a literal `${` (`$${`): read back as the text, then every `${…}` is a placeholder on both sides.
+        const unescaped = JSON.parse(JSON.stringify(attributes).replaceAll("$${", "${")) as Json;
+        expect(literal(unescaped)).toEqual(literal(properties));
+        // A policy is JSON in CloudFormation and `jsonencode(…)` in Terraform.
+        if (policy !== undefined) expect(String(tfPolicy)).toMatch(/^\$\{jsonencode\(/);
+        compared++;
+      }
+      expect(compared).toBe(Object.values(resources).filter((_, i) => Object.keys(resources)[i]!.startsWith("awscc_")).reduce((n, byName) => n + Object.keys(byName).length, 0));
+      expect(compared).toBeGreaterThan(0);
+      // awscc's resources are the export's only use of that provider: the notes say so.
+      expect(main).toContain("# Note: The Custom Event Bus resources use the awscc provider");
     });
   }
 });

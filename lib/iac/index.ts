@@ -6,9 +6,9 @@
 import { safeParseDesign, validateDesign, type Design, type Problem } from "@/lib/graph";
 import { validatePattern } from "@/lib/pattern";
 import { cdkProject, projectName, type GeneratedFile } from "./cdk";
-import { cloudFormationJson, cloudFormationYaml } from "./cloudformation";
+import { cloudFormationJson, cloudFormationNotes, cloudFormationYaml } from "./cloudformation";
 import { buildModel } from "./model";
-import { terraformMain } from "./terraform";
+import { terraformMain, terraformNotes } from "./terraform";
 
 export { projectName, type GeneratedFile } from "./cdk";
 export const EXPORT_FORMATS = ["terraform", "cdk", "cloudformation"] as const;
@@ -69,13 +69,12 @@ export function parseExportableDesign(value: unknown): Design {
 export function exportDesign(value: unknown, format: ExportFormat): ExportResult {
   const design = parseExportableDesign(value);
   const model = buildModel(design);
-  const warnings = model.notes;
   const base = projectName(design.name);
   switch (format) {
     case "terraform":
-      return { format, files: [{ path: "main.tf", content: terraformMain(model) }], warnings };
+      return { format, files: [{ path: "main.tf", content: terraformMain(model) }], warnings: [...model.notes, ...terraformNotes(model)] };
     case "cdk":
-      return { format, files: cdkProject(model), warnings };
+      return { format, files: cdkProject(model), warnings: model.notes };
     case "cloudformation":
       return {
         format,
@@ -83,7 +82,7 @@ export function exportDesign(value: unknown, format: ExportFormat): ExportResult
           { path: `${base}.template.yaml`, content: cloudFormationYaml(model) },
           { path: `${base}.template.json`, content: cloudFormationJson(model) },
         ],
-        warnings,
+        warnings: [...model.notes, ...cloudFormationNotes(model)],
       };
   }
 }

@@ -6,7 +6,8 @@
  * What the export creates: custom and partner buses, archives, rules and their targets, API
  * destinations, roles EventBridge needs to reach a target (unless the design names one), Lambda
  * permissions for Lambda targets, CloudWatch Logs resource policies for log-group targets, event source mappings of stream sources read by a function,
- * bus policies that let another account put events on a bus the export manages, and EventBridge
+ * bus policies that let another account put events on a bus the export manages; the Custom
+ * Event Bus's buses, event sources, subscribers and their roles (new-bus-model.ts); and EventBridge
  * Scheduler's and Pipes' schedule groups, schedules, pipes and execution roles (scheduler-pipes.ts).
  * What it only refers to becomes a parameter (variable): every target resource (the function,
  * queue, topic… live elsewhere), dead-letter queues, roles named in the design (a target's, or
@@ -20,6 +21,7 @@ import { targetIdOf } from "@/lib/graph/target-id";
 import { RESOURCE_TARGET_ARNS, resourceNameOf, type ResourceTargetArn, type ResourceTargetNode } from "@/lib/resources/target-arn";
 import { canonicalPattern, type CanonicalPattern } from "./json-text";
 import { NameAllocator, type Names } from "./names";
+import { buildNewBusModel, type NewBusContext, type NewBusExport } from "./new-bus-model";
 import { buildSchedulerPipes, INVOKE_ACTIONS, type ModelContext, type SchedulerPipesModel } from "./scheduler-pipes";
 
 // ---------------------------------------------------------------------------------------------
@@ -30,7 +32,7 @@ export type Ref =
   | { readonly kind: "param"; readonly param: Parameter }
   | { readonly kind: "attr"; readonly resource: AttrResource; readonly names: Names; readonly attr: "arn" | "name" };
 
-export type AttrResource = "bus" | "rule" | "role" | "api-destination" | "schedule-group" | "service-role";
+export type AttrResource = "bus" | "rule" | "role" | "api-destination" | "eventsv2-bus" | "schedule-group" | "service-role";
 
 /** A string built from literal parts and references (an ARN, a name). */
 export type Expr = readonly (string | Ref)[];
@@ -189,6 +191,8 @@ export interface ExportModel {
   readonly rules: readonly RuleModel[];
   readonly permissions: readonly PermissionModel[];
   readonly eventSourceMappings: readonly EventSourceMappingModel[];
+  /** The Custom Event Bus resources (AWS::EventsV2::*). */
+  readonly newBus: NewBusExport;
   readonly schedulerPipes: SchedulerPipesModel;
   /** What the export leaves out or cannot do, for the reader of the generated code. */
   readonly notes: readonly string[];
@@ -224,8 +228,8 @@ export function buildModel(design: Design): ExportModel {
 }
 
 class ModelBuilder {
-  private readonly index: DesignIndex;
-  private readonly names = new NameAllocator();
+  readonly index: DesignIndex;
+  readonly names = new NameAllocator();
   private readonly parameters: Parameter[] = [];
   private readonly notes: string[] = [];
   private readonly buses = new Map<string, BusModel>();
@@ -233,7 +237,7 @@ class ModelBuilder {
   private readonly roles = new Map<string, RoleModel>();
   private readonly logPolicies: LogPolicyModel[] = [];
   private readonly apiDestinations: ApiDestinationModel[] = [];
-  private readonly homeAccount: string | undefined;
+  readonly homeAccount: string | undefined;
 
   constructor(private readonly design: Design) {
     this.index = indexDesign(design);
@@ -246,6 +250,7 @@ class ModelBuilder {
     const rules = nodes.flatMap((node) => (node.kind === "rule" ? this.rule(node) : []));
     const permissions = this.permissions(rules);
     const eventSourceMappings = nodes.flatMap((node) => this.eventSourceMappings(node));
+    const newBus = buildNewBusModel(this.newBusContext(), nodes);
     const schedulerPipes = buildSchedulerPipes(this.context(), nodes);
     this.noteDocumentationNodes();
     return {
@@ -262,12 +267,27 @@ class ModelBuilder {
       rules,
       permissions,
       eventSourceMappings,
+      newBus,
       schedulerPipes,
       notes: this.notes,
     };
   }
 
   /** What the Scheduler and Pipes part reads and allocates through. */
+  private newBusContext(): NewBusContext {
+    return {
+      index: this.index,
+      names: this.names,
+      homeAccount: this.homeAccount,
+      isHome: (account) => this.isHome(account),
+      parameter: (names, description, defaultValue) => this.parameter(names, description, defaultValue),
+      // Subscribers reach their targets through a role, as schedules and pipes do: no resource policy.
+      targetResource: (node) => this.resourceOf(node),
+      deadLetterQueue: (nodeId, label, arn) => this.deadLetterQueue(nodeId, label, arn),
+      note: (text) => this.note(text),
+    };
+  }
+
   private context(): ModelContext {
     return {
       index: this.index,
@@ -283,21 +303,26 @@ class ModelBuilder {
   }
 
   /**
-   * The account the export deploys into: the explicit account of the buses that carry rules
-   * (omitted means the design's own account, which is then the home one).
+   * The account the export deploys into: the explicit account of the buses that carry rules or
+   * subscribers (omitted means the design's own account, which is then the home one).
    */
   private findHomeAccount(): string | undefined {
     for (const node of this.design.nodes) {
       if (node.kind === "event-bus" && node.account !== undefined && this.index.outgoing(node.id, "feeds").length > 0) return node.account;
+      if (node.kind === "eventsv2-bus" && node.account !== undefined && this.index.outgoing(node.id, "subscribes").length > 0) return node.account;
     }
     return undefined;
   }
 
-  private isHome(account: string | undefined): boolean {
+  isHome(account: string | undefined): boolean {
     return account === undefined || account === this.homeAccount;
   }
 
-  private parameter(names: Names, description: string, defaultValue?: string): Ref {
+  note(text: string): void {
+    this.notes.push(text);
+  }
+
+  parameter(names: Names, description: string, defaultValue?: string): Ref {
     const param: Parameter = { names, description, default: defaultValue };
     this.parameters.push(param);
     return { kind: "param", param };
@@ -407,14 +432,7 @@ class ModelBuilder {
     const retry = node.retryPolicy;
     const isDefaultRetry =
       retry.maximumEventAgeInSeconds === DEFAULT_RETRY_POLICY.maximumEventAgeInSeconds && retry.maximumRetryAttempts === DEFAULT_RETRY_POLICY.maximumRetryAttempts;
-    const deadLetterQueueArn = node.deadLetterQueueArn === undefined
-      ? undefined
-      : [
-          this.once(`${node.id}/dlq`, () => {
-            this.notes.push(`The dead-letter queue of ${label} exists already: its policy must allow events.amazonaws.com to sqs:SendMessage.`);
-            return this.parameter(this.names.allocate(label, "dead letter queue arn"), `Dead-letter queue of ${label} (SQS queue ARN)`, node.deadLetterQueueArn);
-          }),
-        ];
+    const deadLetterQueueArn = node.deadLetterQueueArn === undefined ? undefined : [this.deadLetterQueue(node.id, label, node.deadLetterQueueArn)];
     return {
       id,
       slot,
@@ -429,6 +447,14 @@ class ModelBuilder {
       messageGroupId: node.kind === "sqs" ? node.messageGroupId : undefined,
       partitionKeyPath: node.kind === "kinesis" ? node.partitionKeyPath : undefined,
     };
+  }
+
+  /** A dead-letter queue (of a target, subscriber or event source) as a parameter, once per node. */
+  deadLetterQueue(nodeId: string, label: string, arn: string): Ref {
+    return this.once(`${nodeId}/dlq`, () => {
+      this.notes.push(`The dead-letter queue of ${label} exists already: its policy must allow events.amazonaws.com to sqs:SendMessage.`);
+      return this.parameter(this.names.allocate(label, "dead letter queue arn"), `Dead-letter queue of ${label} (SQS queue ARN)`, arn);
+    });
   }
 
   private readonly memo = new Map<string, Ref>();
@@ -609,9 +635,6 @@ class ModelBuilder {
   private noteDocumentationNodes(): void {
     for (const node of this.design.nodes) {
       if (node.kind === "http-api") this.notes.push(`HTTP API route ${node.method} ${node.path} (${node.name}) is not exported; only what EventBridge and the mappings need is.`);
-      if (node.kind === "eventsv2-bus" || node.kind === "eventsv2-source" || node.kind === "subscriber") {
-        this.notes.push(`Custom Event Bus ${node.kind === "eventsv2-bus" ? "bus" : node.kind === "subscriber" ? "subscriber" : "event source"} ${node.name} is not exported yet: this export covers Classic buses only.`);
-      }
       if (node.kind === "lambda") {
         for (const bus of this.index.successors(node.id, "puts-events", "event-bus")) {
           this.notes.push(`Function ${node.functionName} puts events on bus ${bus.name}: its execution role needs events:PutEvents on that bus.`);
@@ -627,7 +650,7 @@ interface StreamSource {
   readonly kafka?: KafkaSourceModel;
 }
 
-interface ResolvedTarget {
+export interface ResolvedTarget {
   readonly arn: Expr;
   /** How a same-account resource is named where a name will do; its ARN otherwise. */
   readonly name: Expr;

@@ -1,13 +1,14 @@
 /**
- * Terraform (HCL, AWS provider 6) from the export model: one `main.tf`, exactly as
+ * Terraform (HCL, AWS provider 6; awscc for the Custom Event Bus) from the export model: one `main.tf`, exactly as
  * `terraform fmt` writes it (two-space indent, `=` aligned within a block's run of attributes).
  * Event patterns are heredocs holding the canonical JSON, so the file reads like the pattern
  * editor and Terraform evaluates the pattern text unchanged (template sequences escaped).
  */
 import type { RetryPolicy } from "@/lib/graph";
-import { oneLine } from "./names";
+import { oneLine, snakeCase } from "./names";
+import { ExprValue, JsonDocument, type NewBusExport, type NewBusResource, type PropertyMap, type PropertyTree } from "./new-bus-model";
 import { logPolicyDocument } from "./cloudformation";
-import { simplify, type BusModel, type Expr, type ExportModel, type Ref, type RuleModel, type TargetModel } from "./model";
+import { simplify, type BusModel, type Expr, type ExportModel, type Ref, type RoleModel, type RuleModel, type TargetModel } from "./model";
 import { trustPolicy, type PipeModel, type ScheduleModel, type SchedulerPipesModel, type ServiceRoleModel } from "./scheduler-pipes";
 
 /** A block body: attributes (expressions already in HCL) and nested blocks, in order. */
@@ -49,6 +50,7 @@ function refExpression(ref: Ref): string {
     case "param":
       return `var.${ref.param.names.terraform}`;
     case "attr": {
+      if (ref.resource === "eventsv2-bus") return `${newBusType("EventBus")}.${ref.names.terraform}.event_bus_arn`;
       const type = {
         bus: "aws_cloudwatch_event_bus",
         rule: "aws_cloudwatch_event_rule",
@@ -112,12 +114,13 @@ function writeBody(body: Body, depth: number): string[] {
 }
 
 /** An HCL object for `jsonencode`, from plain data; strings may carry one expression. */
-type HclData = string | Expr | readonly HclData[] | { readonly [key: string]: HclData };
+type HclData = string | number | Expr | readonly HclData[] | { readonly [key: string]: HclData };
 
 function hclData(value: HclData, depth: number): string {
   const pad = "  ".repeat(depth);
   const inner = "  ".repeat(depth + 1);
   if (typeof value === "string") return hclString(value);
+  if (typeof value === "number") return String(value);
   if (Array.isArray(value)) {
     if (value.length > 0 && value.every((v) => typeof v === "string")) return `[${value.map((v) => hclString(v as string)).join(", ")}]`;
     if (isExpr(value)) return hclExpression(value);
@@ -200,6 +203,18 @@ const EVENTS_TRUST: HclData = {
   Version: "2012-10-17",
   Statement: [{ Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "sts:AssumeRole" }],
 };
+
+function roleBlocks(role: RoleModel): Block[] {
+  const policy: HclData = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: [...role.actions], Resource: role.resource }] };
+  return [
+    resource("aws_iam_role", role.names.terraform, [attr("assume_role_policy", `jsonencode(${hclData(EVENTS_TRUST, 1)})`)]),
+    resource("aws_iam_role_policy", role.names.terraform, [
+      attr("name", hclString("deliver-events")),
+      attr("role", `aws_iam_role.${role.names.terraform}.id`),
+      attr("policy", `jsonencode(${hclData(policy, 1)})`),
+    ]),
+  ];
+}
 
 // ---------------------------------------------------------------------------------------------
 // EventBridge Scheduler and Pipes
@@ -314,9 +329,62 @@ function schedulerPipesBlocks(model: SchedulerPipesModel): Block[] {
   ];
 }
 
+// ---------------------------------------------------------------------------------------------
+// The Custom Event Bus: the `aws` provider has no resources for it (AWS provider 6), so the
+// `awscc` provider's, generated from the CloudFormation registry schemas: `awscc_<service>_<resource>`
+// in snake_case (AWS::EventsV2::EventBus is awscc_eventsv2_event_bus; awscc 1.104.0's release
+// notes are the first to list the awscc_eventsv2_* types), the properties the CloudFormation
+// ones in snake_case, nested objects as attributes (`= { … }`), JSON properties as strings.
+
+/** The awscc provider this export needs when the design has a Custom Event Bus. */
+export const AWSCC_PROVIDER = { source: "hashicorp/awscc", version: ">= 1.104.0" };
+
+/** Terraform's own notes: which provider the Custom Event Bus resources need, and why. */
+export function terraformNotes(model: ExportModel): string[] {
+  if (model.newBus.resources.length === 0) return [];
+  return [
+    `The Custom Event Bus resources use the awscc provider (awscc_eventsv2_*, generated from their CloudFormation schemas, ${AWSCC_PROVIDER.version}): the aws provider has no resources for AWS::EventsV2 yet. Configure both providers for the same account and Region.`,
+  ];
+}
+
+function newBusType(type: NewBusResource["type"]): string {
+  return `awscc_eventsv2_${snakeCase(type)}`;
+}
+
+/** A property tree in HCL: CloudFormation names in snake_case, JSON documents through `jsonencode`. */
+function propertyHcl(value: PropertyTree, depth: number): string {
+  if (value instanceof ExprValue) return hclExpression(value.expr);
+  if (value instanceof JsonDocument) return `jsonencode(${hclData(jsonData(value.value), depth)})`;
+  if (typeof value === "string") return hclString(value);
+  if (typeof value === "number") return String(value);
+  const pad = "  ".repeat(depth);
+  const inner = "  ".repeat(depth + 1);
+  if (Array.isArray(value)) return `[\n${value.map((item: PropertyTree) => inner + propertyHcl(item, depth + 1)).join(",\n")}\n${pad}]`;
+  return `{\n${writeBody(propertyAttributes(value as PropertyMap, depth + 1), depth + 1).join("\n")}\n${pad}}`;
+}
+
+function propertyAttributes(properties: PropertyMap, depth: number): Body {
+  return Object.entries(properties).map(([key, value]) => (value === undefined ? undefined : attr(snakeCase(key), propertyHcl(value, depth))));
+}
+
+/** A JSON document's content as `jsonencode` data, its keys kept. */
+function jsonData(value: PropertyTree): HclData {
+  if (value instanceof ExprValue) return value.expr;
+  if (value instanceof JsonDocument) return jsonData(value.value);
+  if (typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((item: PropertyTree) => jsonData(item));
+  return Object.fromEntries(Object.entries(value as PropertyMap).flatMap(([key, item]) => (item === undefined ? [] : [[key, jsonData(item)]])));
+}
+
+function newBusBlocks(newBus: NewBusExport): Block[] {
+  return [...newBus.roles.flatMap(roleBlocks), ...newBus.resources.map((r) => resource(newBusType(r.type), r.names.terraform, propertyAttributes(r.properties, 1)))];
+}
+
 export function terraformMain(model: ExportModel): string {
+  const providers: Record<string, HclData> = { aws: { source: "hashicorp/aws", version: ">= 6.0" } };
+  if (model.newBus.resources.length > 0) providers.awscc = AWSCC_PROVIDER;
   const blocks: Block[] = [
-    block("terraform", [block("required_providers", [attr("aws", hclData({ source: "hashicorp/aws", version: ">= 6.0" }, 2))])]),
+    block("terraform", [block("required_providers", Object.entries(providers).map(([name, provider]) => attr(name, hclData(provider, 2))))]),
     block(`data "aws_partition" "current"`, []),
     block(`data "aws_region" "current"`, []),
     block(`data "aws_caller_identity" "current"`, []),
@@ -362,17 +430,7 @@ export function terraformMain(model: ExportModel): string {
       );
     }
   }
-  for (const role of model.roles) {
-    blocks.push(resource("aws_iam_role", role.names.terraform, [attr("assume_role_policy", `jsonencode(${hclData(EVENTS_TRUST, 1)})`)]));
-    const policy: HclData = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: [...role.actions], Resource: role.resource }] };
-    blocks.push(
-      resource("aws_iam_role_policy", role.names.terraform, [
-        attr("name", hclString("deliver-events")),
-        attr("role", `aws_iam_role.${role.names.terraform}.id`),
-        attr("policy", `jsonencode(${hclData(policy, 1)})`),
-      ]),
-    );
-  }
+  for (const role of model.roles) blocks.push(...roleBlocks(role));
   for (const policy of model.logPolicies) {
     blocks.push(
       resource("aws_cloudwatch_log_resource_policy", policy.names.terraform, [
@@ -424,7 +482,8 @@ export function terraformMain(model: ExportModel): string {
       ]),
     );
   }
+  blocks.push(...newBusBlocks(model.newBus));
   blocks.push(...schedulerPipesBlocks(model.schedulerPipes));
-  const header = [`# EventBridge resources of the Switchyard design "${oneLine(model.name)}".`, ...model.notes.map((note) => `# Note: ${oneLine(note)}`)];
+  const header = [`# EventBridge resources of the Switchyard design "${oneLine(model.name)}".`, ...[...model.notes, ...terraformNotes(model)].map((note) => `# Note: ${oneLine(note)}`)];
   return `${header.join("\n")}\n\n${blocks.map((b) => writeBody([b], 0).join("\n")).join("\n\n")}\n`;
 }

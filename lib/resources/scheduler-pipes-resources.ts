@@ -13,6 +13,7 @@ import { isTargetNode, type Design, type DesignNode, type PipeEnrichment, type P
 import { scheduleNameOf } from "@/lib/graph/scheduler-validate";
 import { DESIGN_TAG, scheduleKey, type PipeSourceParameters, type PipeState, type PipeTargetParameters, type ScheduleGroupState, type ScheduleState, type ScheduleTarget, type Tags } from "./account-state";
 import { targetArnFor, type DesignProblem } from "./design-resources";
+import { pipeTargetParameters } from "./pipe-resources";
 
 export interface SchedulerPipesResources {
   readonly scheduleGroups: readonly ScheduleGroupState[];
@@ -160,11 +161,7 @@ function pipeOf(node: PipeNode, tags: Tags, context: Context): PipeState | strin
   const delivery = deliveryOf(node.id, context);
   if (delivery === undefined) return `Pipe ${node.name} has no target Switchyard can deploy and is left out.`;
   if (node.roleArn === undefined) return `Pipe ${node.name} has no role ARN (Pipes reads, enriches and delivers with that role) and is left out.`;
-  const targetParameters: PipeTargetParameters = {
-    ...(node.targetInputTemplate === undefined ? {} : { InputTemplate: node.targetInputTemplate }),
-    ...(delivery.node.kind === "event-bus" && node.busEvent !== undefined ? { EventBridgeEventBusParameters: { Source: node.busEvent.source, DetailType: node.busEvent.detailType } } : {}),
-    ...(delivery.node.kind === "sqs" && delivery.node.messageGroupId !== undefined ? { SqsQueueParameters: { MessageGroupId: delivery.node.messageGroupId } } : {}),
-  };
+  const targetParameters: PipeTargetParameters = pipeTargetParameters(node, delivery.node);
   return {
     name: node.name,
     ...(node.description === undefined ? {} : { description: node.description }),

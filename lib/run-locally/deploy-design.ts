@@ -1,18 +1,20 @@
 /**
  * "Run locally": creates a design's buses (with archives), rules and targets on the local
  * EventBridge through the same operations the wire protocol uses, so AWS's validation applies,
- * and its Custom Event Buses with their subscribers.
+ * its Custom Event Buses with their subscribers, and its pipes (deploy-pipes.ts).
  * Deploying again updates what exists and removes targets the design no longer has. Problems are
  * reported per node; one bad rule does not stop the others. The report lists the hosts the
  * design's API destinations will call, and whether the outbound policy lets each be reached,
  * before any event is sent to them.
  */
 import { checkOutboundUrl, type HostRule } from "../boundary";
-import type { Design, NodeOfKind } from "../graph";
+import type { Design } from "../graph";
 import { busArn, DEFAULT_BUS } from "../arn";
 import { AwsError } from "../emulator/protocol/errors";
 import type { OperationContext } from "../emulator/events/operations/context";
 import { invokeOperation } from "../emulator/events/protocol";
+import { deployPipes } from "./deploy-pipes";
+import { apiDestinationArn } from "./local-api-destination";
 import { inDesignOrder, placeDesign, putRuleInput, type DesignProblem, type PlacedResources, type PlacedRule, type PlacedSubscriber } from "../resources/design-resources";
 import { putEventBusV2, putSubscriber, setSubscriberState, type SubscriberConfig } from "../emulator/eventsv2";
 import { ValidationError } from "../errors";
@@ -42,6 +44,8 @@ export interface DeployReport {
   /** EventBridge Scheduler's schedule groups and schedules, by ARN (deploy-schedules.ts). */
   readonly scheduleGroups: string[];
   readonly schedules: string[];
+  /** The pipes, by ARN. */
+  readonly pipes: string[];
   readonly problems: DesignProblem[];
   readonly outboundHosts: OutboundHost[];
 }
@@ -53,7 +57,7 @@ export interface DeployReport {
 export async function deployDesign(runtime: BusRuntime, design: Design): Promise<DeployReport> {
   const { region, defaultAccount } = runtime.config;
   const { placements, unplaced } = placeDesign(design, (bus) => ({ account: bus.account ?? defaultAccount, region }));
-  const report = { buses: [] as string[], rules: [] as string[], targets: 0, newBuses: [] as string[], subscribers: [] as string[], scheduleGroups: [] as string[], schedules: [] as string[], problems: inDesignOrder(design, [...unplaced, ...placements.flatMap((p) => p.problems)]),
+  const report = { buses: [] as string[], rules: [] as string[], targets: 0, newBuses: [] as string[], subscribers: [] as string[], scheduleGroups: [] as string[], schedules: [] as string[], pipes: [] as string[], problems: inDesignOrder(design, [...unplaced, ...placements.flatMap((p) => p.problems)]),
     outboundHosts: await outboundHosts(design, runtime.config.allowedOutboundHosts),
   };
   const contextFor = async (placement: PlacedResources): Promise<OperationContext> => {
@@ -134,6 +138,10 @@ export async function deployDesign(runtime: BusRuntime, design: Design): Promise
   report.scheduleGroups.push(...scheduler.scheduleGroups);
   report.schedules.push(...scheduler.schedules);
   report.problems.push(...scheduler.problems);
+  // Last: a pipe's target bus and queues exist by now.
+  const home = { account: defaultAccount, region };
+  await runtime.ensureAccount(home);
+  report.pipes.push(...(await deployPipes(design, { scope: home, db: runtime.db, runtime }, attempt, report.problems)));
   return report;
 }
 
@@ -156,32 +164,12 @@ async function localTargets(rule: PlacedRule, design: Design, context: Operation
   return targets;
 }
 
-/** The local API destination (and connection) for the node, created or brought up to date. */
-async function apiDestinationArn(node: NodeOfKind<"api-destination">, context: OperationContext): Promise<string> {
-  const { db, scope } = context;
-  let connection = await db.apiConnection.findUnique({ where: { account_name: { account: scope.account, name: node.connection.name } } });
-  if (connection === null) {
-    await invokeOperation("CreateConnection", { Name: node.connection.name, AuthorizationType: node.connection.authorization, AuthParameters: {} }, context);
-    connection = await db.apiConnection.findUniqueOrThrow({ where: { account_name: { account: scope.account, name: node.connection.name } } });
-  }
-  const destination = withoutUndefined({
-    Name: node.name,
-    ConnectionArn: connection.arn,
-    InvocationEndpoint: node.endpoint,
-    HttpMethod: node.method,
-    InvocationRateLimitPerSecond: node.invocationRateLimitPerSecond,
-  });
-  const exists = (await db.apiDestination.count({ where: { account: scope.account, name: node.name } })) > 0;
-  const answer = await invokeOperation(exists ? "UpdateApiDestination" : "CreateApiDestination", destination, context);
-  return String(answer.ApiDestinationArn);
-}
-
-/** The hosts of the design's API destinations, each with the outbound policy's verdict. */
+/** The hosts of the design's API destinations (targets and pipes' enrichments), each with the outbound policy's verdict. */
 async function outboundHosts(design: Design, allowed: readonly HostRule[]): Promise<OutboundHost[]> {
   const byEndpoint = new Map<string, string[]>();
   for (const node of design.nodes) {
-    if (node.kind !== "api-destination") continue;
-    byEndpoint.set(node.endpoint, [...(byEndpoint.get(node.endpoint) ?? []), node.id]);
+    const endpoint = node.kind === "api-destination" ? node.endpoint : node.kind === "pipe" && node.enrichment?.type === "api-destination" ? node.enrichment.endpoint : undefined;
+    if (endpoint !== undefined) byEndpoint.set(endpoint, [...(byEndpoint.get(endpoint) ?? []), node.id]);
   }
   const checked = await Promise.all([...byEndpoint].map(async ([endpoint, nodeIds]) => ({ verdict: await checkOutboundUrl(endpoint, allowed), nodeIds })));
   // The verdict depends on the host (and port) alone: endpoints on one host share it.

@@ -7,6 +7,7 @@ import { answersAndReports } from "./answers-and-reports";
 import { kafkaCrossAccount } from "./kafka-cross-account";
 import { logNewProducts } from "./log-new-products";
 import { nightlyReport } from "./nightly-report";
+import { orderPipeline } from "./order-pipeline";
 import { rewardBigPayments } from "./reward-big-payments";
 import { tagNewDatabases } from "./tag-new-databases";
 
@@ -54,6 +55,12 @@ export const STARTERS: readonly Starter[] = [
     title: "Nightly report",
     summary: "EventBridge Scheduler: a cron schedule at 02:00 Europe/Berlin starts a Step Functions state machine; a one-time reminder, deleted after it fires, reaches the owners through a bus and SNS.",
     design: nightlyReport,
+  },
+  {
+    id: "order-pipeline",
+    title: "Order pipeline",
+    summary: "EventBridge Pipes: an SQS orders queue → a pipe keeping paid orders, enriched by a customer lookup → a custom bus whose rules route big orders and all paid orders.",
+    design: orderPipeline,
   },
 ];
 

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { parseDesign, readDesignFile, validateDesign, writeDesignFile, type Design, type DesignNode } from "@/lib/graph";
 import { checkExpectations } from "@/lib/lab";
 import { compilePattern, testEventPattern } from "@/lib/pattern";
+import { filterRecords } from "@/lib/emulator/pipes/engine";
 import { parseKafkaRecord, passesFilters } from "@/lib/streams/kafka";
+import type { JsonValue } from "@/lib/transform";
 import { answersAndReportsWithLoop } from "./answers-and-reports";
 import { findStarter, STARTERS } from "./index";
 
@@ -19,7 +21,7 @@ interface Verdict {
   readonly actual: boolean;
 }
 
-/** Expected and actual verdict of every expectation of the design (rules: TestEventPattern; Kafka: the mapping's filter). */
+/** Expected and actual verdict of every expectation of the design (rules: TestEventPattern; Kafka: the mapping's filter; an SQS queue: the pipe's filter). */
 function verdicts(design: Design): Verdict[] {
   return design.nodes.flatMap((node): Verdict[] => {
     if (node.kind === "rule" && node.trigger.type === "pattern") {
@@ -29,6 +31,10 @@ function verdicts(design: Design): Verdict[] {
     if (node.kind === "kafka-topic") {
       const filters = node.filterCriteria.map((f) => compilePattern(f));
       return (node.expectations ?? []).map((e) => ({ node, sample: e.sample, expected: e.expect === "match", actual: passesFilters(parseKafkaRecord(sampleText(design, e.sample)), filters) }));
+    }
+    if (node.kind === "sqs-queue-source") {
+      const passes = (id: string) => filterRecords({ filters: node.filterCriteria, sourceKind: "sqs" }, [JSON.parse(sampleText(design, id)) as JsonValue]).passed.length === 1;
+      return (node.expectations ?? []).map((e) => ({ node, sample: e.sample, expected: e.expect === "match", actual: passes(e.sample) }));
     }
     return [];
   });
@@ -72,8 +78,13 @@ describe.each(STARTERS.map((s) => [s.id, s] as const))("starter %s", (_id, start
     for (const sample of design.samples ?? []) {
       if (sample.producer !== undefined) expect(ids).toContain(sample.producer);
       const event = JSON.parse(sample.event) as Record<string, unknown>;
-      const isStream = design.nodes.find((n) => n.id === sample.producer)?.kind === "kafka-topic";
-      const fields = isStream ? ["topic", "partition", "offset", "timestamp", "timestampType", "key", "value", "headers"] : ["version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail"];
+      const producer = design.nodes.find((n) => n.id === sample.producer)?.kind;
+      const fields =
+        producer === "kafka-topic"
+          ? ["topic", "partition", "offset", "timestamp", "timestampType", "key", "value", "headers"]
+          : producer === "sqs-queue-source"
+            ? ["messageId", "receiptHandle", "body", "attributes", "messageAttributes", "md5OfBody", "eventSource", "eventSourceARN", "awsRegion"]
+            : ["version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail"];
       expect(Object.keys(event)).toEqual(fields);
     }
   });
@@ -146,5 +157,14 @@ describe("starter details from the issue", () => {
     expect(design.edges.filter((e) => e.source === "reports-group").map((e) => [e.kind, e.target])).toEqual([["contains", "nightly-schedule"], ["contains", "reminder-schedule"]]);
     expect(design.edges.find((e) => e.source === "nightly-schedule")).toMatchObject({ kind: "delivers", target: "report-machine" });
     expect(byId("report-machine")).toMatchObject({ kind: "step-functions", stateMachineName: "nightly-report" });
+  });
+
+  it("7: the pipe keeps PAID orders (in the SQS body), enriches them by an https API destination and puts them on the custom bus orders", () => {
+    const design = findStarter("order-pipeline")!.design();
+    expect(design.nodes.find((n) => n.kind === "pipe")).toMatchObject({ name: "paid-orders", enrichment: { type: "api-destination", endpoint: expect.stringMatching(/^https:/) } });
+    expect(design.edges.map((e) => e.kind)).toEqual(["feeds-pipe", "puts-events", "feeds", "feeds", "invokes", "invokes"]);
+    expect(JSON.parse(JSON.parse(sampleText(design, "order-paid")).body)).toMatchObject({ status: "PAID" });
+    expect(JSON.parse(JSON.parse(sampleText(design, "order-pending")).body)).toMatchObject({ status: "PENDING" });
+    expect(design.nodes.filter((n) => n.kind === "rule")).toHaveLength(2);
   });
 });

@@ -163,6 +163,24 @@ describe("EventScanner", () => {
     expect(() => scanner.scan(text)).toThrow(InvalidEventError);
   });
 
+  it("validates skipped numbers of every length as the event parser does", () => {
+    const { scanner } = scannerFor("a");
+    for (let length = 1; length <= 20; length++) {
+      const digits = "1234567890".repeat(2).slice(0, length);
+      for (const number of [digits, `-${digits}`, `0.${digits}`, `-${digits}.${digits}e+${digits}`, `0${digits}`, `${digits}.`, `${digits}e`, `${digits}x`]) {
+        const text = `{"skip":[${number},{"n":${number}}],"a":1}`;
+        let parsed = true;
+        try {
+          parseJson(text);
+        } catch {
+          parsed = false;
+        }
+        if (parsed) expect(scan(text, "a"), text).toEqual({ a: ["1"] });
+        else expect(() => scanner.scan(text), text).toThrow(InvalidEventError);
+      }
+    }
+  });
+
   it("accepts whitespace everywhere JSON allows it", () => {
     expect(scan(' \n\t{ "a" : [ 1 , { } , "x" ] , "b" : { "c" : null } } \r\n', "a", "b.c")).toEqual({
       a: ["1", '"x"'],

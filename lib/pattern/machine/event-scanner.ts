@@ -44,6 +44,8 @@ const utf8 = new TextEncoder();
 export class EventScanner {
   private text = "";
   private bytes = new Uint8Array(1024);
+  /** `bytes` read as 32-bit words (see `digitsEnd`). */
+  private words = new DataView(this.bytes.buffer);
   /** Number of UTF-8 bytes of `text`; `bytes[byteLength]` is 0. */
   private byteLength = 0;
   /** For non-ASCII text: the string index of each byte offset (built on first use), else `null`. */
@@ -119,7 +121,10 @@ export class EventScanner {
   /** Writes `text` as UTF-8 into `bytes`, followed by a 0. */
   private encode(text: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-    if (this.bytes.length < text.length * 3 + 1) this.bytes = new Uint8Array(text.length * 3 + 1);
+    if (this.bytes.length < text.length * 3 + 1) {
+      this.bytes = new Uint8Array(text.length * 3 + 1);
+      this.words = new DataView(this.bytes.buffer);
+    }
     const { written } = utf8.encodeInto(text, this.bytes);
     this.bytes[written] = 0;
     this.byteLength = written;
@@ -173,8 +178,10 @@ export class EventScanner {
           : features === 0
             ? this.childByPlainKey(node, keyStart, keyEnd)
             : this.childByEncodedKey(node, keyStart, keyEnd, features);
-      if (child === undefined) this.skipValue();
-      else this.readValue(child, element);
+      if (child !== undefined) this.readValue(child, element);
+      // Most unread values are strings: skipped here, without the general walk's call.
+      else if (bytes[this.pos] === Char.Quote) this.pos = stringEnd(bytes, this.pos + 1) + 1;
+      else this.skipValue();
       pos = skipWhitespace(bytes, this.pos);
       const code = bytes[pos];
       if (code === Char.Comma) {
@@ -351,7 +358,7 @@ export class EventScanner {
 
   /** Skips (and validates) the value at `pos`. */
   private skipValue(): void {
-    this.pos = skipValue(this.bytes, this.pos, this.skipState, this.depth);
+    this.pos = skipValue(this.bytes, this.words, this.pos, this.skipState, this.depth);
   }
 }
 

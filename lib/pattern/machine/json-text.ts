@@ -149,6 +149,27 @@ export function numberEnd(bytes: Uint8Array, pos: number): number {
   return pos;
 }
 
+/**
+ * Index of the first byte at or after `pos` that is not an ASCII digit. Coordinates and other
+ * long numbers are most of what a scan skips, so while four bytes in a row are digits they are
+ * tested as one 32-bit word (`words` views the same bytes).
+ */
+export function digitsEnd(bytes: Uint8Array, words: DataView, pos: number): number {
+  const lastWord = bytes.length - 4;
+  while (pos <= lastWord && areFourDigits(words.getUint32(pos, true))) pos += 4;
+  // One unsigned comparison tests for a digit.
+  while (((bytes[pos] - Char.Zero) >>> 0) <= 9) pos++;
+  return pos;
+}
+
+/**
+ * Each byte is 0x30-0x39 exactly when its high nibble is 3 and adding 6 leaves it 3. A carry
+ * out of a byte needs that byte >= 0xfa, which fails the test itself.
+ */
+function areFourDigits(word: number): boolean {
+  return ((word & 0xf0f0f0f0) | (((word + 0x06060606) & 0xf0f0f0f0) >>> 4)) === 0x33333333;
+}
+
 /** Literal `true`, `false` or `null` at `pos`: returns its first character code, or throws. */
 export function literalAt(bytes: Uint8Array, pos: number): number {
   const code = bytes[pos];
@@ -190,7 +211,7 @@ export function checkNesting(depth: number, pos: number): void {
  * grammar as it goes. Iterative, so deep nesting cannot overflow the call stack; `outerDepth`
  * is the number of containers already open around the value.
  */
-export function skipValue(bytes: Uint8Array, pos: number, state: SkipState, outerDepth: number): number {
+export function skipValue(bytes: Uint8Array, words: DataView, pos: number, state: SkipState, outerDepth: number): number {
   let depth = 0;
   let stack = state.stack;
   for (;;) {
@@ -201,16 +222,14 @@ export function skipValue(bytes: Uint8Array, pos: number, state: SkipState, oute
     } else if (code === Char.Minus || (code >= Char.Zero && code <= Char.Nine)) {
       // Plain numbers (`-12`, `0`, `3.25`) are skipped inline; the rest take the full check.
       const digitsStart = code === Char.Minus ? pos + 1 : pos;
-      let at = digitsStart;
+      let at = digitsEnd(bytes, words, digitsStart);
       code = bytes[at];
-      // One unsigned comparison tests for a digit.
-      while (((code - Char.Zero) >>> 0) <= 9) code = bytes[++at];
       const integerDigits = at - digitsStart;
       let plain = integerDigits === 1 || (integerDigits > 1 && bytes[digitsStart] !== Char.Zero);
       if (code === Char.Dot) {
         const fractionStart = ++at;
+        at = digitsEnd(bytes, words, fractionStart);
         code = bytes[at];
-        while (((code - Char.Zero) >>> 0) <= 9) code = bytes[++at];
         plain &&= at > fractionStart;
       }
       plain &&= code !== Char.LowerE && code !== Char.UpperE;

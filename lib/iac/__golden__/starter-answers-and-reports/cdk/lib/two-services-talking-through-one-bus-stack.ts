@@ -19,7 +19,6 @@ export class TwoServicesTalkingThroughOneBusStack extends Stack {
     const userAnswersTableStreamArn = new CfnParameter(this, "UserAnswersTableStreamArn", { type: "String", description: "Stream ARN of the DynamoDB table UserAnswers" });
     new CfnParameter(this, "PublishAnswerFunctionName", { type: "String", description: "Name of the existing function publishAnswer", default: "publishAnswer" });
 
-
     const answerRuleRule = new events.Rule(this, "AnswerRuleRule", {
       ruleName: "answerRule",
       description: "Answers go to the Security-Service's rating",

@@ -14,7 +14,6 @@ export class ConsumeAKafkaTopicFromAnotherAccountStack extends Stack {
     const mskProducerClusterArn = new CfnParameter(this, "MskProducerClusterArn", { type: "String", description: "ARN of the MSK cluster msk-producer-cluster in account 111111111111" });
     new CfnParameter(this, "MskLambdaCrossAccountIamFunctionName", { type: "String", description: "Name of the existing function msk-lambda-cross-account-iam", default: "msk-lambda-cross-account-iam" });
 
-
     const mskLambdaCrossAccountIamFunction = lambda.Function.fromFunctionAttributes(this, "MskLambdaCrossAccountIamFunction", { functionArn: Fn.sub("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${MskLambdaCrossAccountIamFunctionName}"), sameEnvironment: true });
     new lambda.EventSourceMapping(this, "CustomerTopicMskLambdaCrossAccountIamFunctionMapping", {
       target: mskLambdaCrossAccountIamFunction,

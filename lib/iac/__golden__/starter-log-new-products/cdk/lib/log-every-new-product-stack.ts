@@ -16,7 +16,6 @@ export class LogEveryNewProductStack extends Stack {
     // Resources the design refers to: pass other values with --parameters at deploy time.
     new CfnParameter(this, "LogProductFunctionName", { type: "String", description: "Name of the existing function logProduct", default: "logProduct" });
 
-
     const logNewProductRule = new events.Rule(this, "LogNewProductRule", {
       ruleName: "log-new-product",
       description: "Every product addProduct publishes goes to logProduct",

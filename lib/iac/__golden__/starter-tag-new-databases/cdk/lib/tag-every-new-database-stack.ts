@@ -14,7 +14,6 @@ export class TagEveryNewDatabaseStack extends Stack {
     // Resources the design refers to: pass other values with --parameters at deploy time.
     new CfnParameter(this, "AutotagFunctionName", { type: "String", description: "Name of the existing function autotag", default: "autotag" });
 
-
     const ruleRdsCreatedRule = new events.Rule(this, "RuleRdsCreatedRule", {
       ruleName: "rule-rds-created",
       description: "Triggers Lambda when new RDS instance are created",
