@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { startCustomerLookup, type CustomerLookup } from "../lib/starters/order-pipeline-crm";
 import { PIPES_ENRICHER_PORT } from "./aws-env";
+import { expectExportTabs } from "./export-tabs";
 
 /**
  * The Order pipeline starter end to end: the canvas shows its pipe, the lab judges the pipe's
@@ -86,18 +87,9 @@ test("Order pipeline: canvas → lab → run locally → the pipe's steps in Eve
   await pipeNode.click();
   await endpoint.fill("https://crm.example.com/customers/lookup");
   await expect(page.getByRole("region", { name: "Problems" })).toContainText("No problems found.");
-  await page.getByRole("button", { name: "Export", exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: "Export “Order pipeline”" });
-  for (const [tab, text] of [
+  await expectExportTabs(page, "Order pipeline", [
     ["CloudFormation", "AWS::Pipes::Pipe"],
     ["Terraform", 'resource "aws_pipes_pipe"'],
     ["CDK", "CfnPipe"],
-  ] as const) {
-    await dialog.getByRole("tab", { name: tab }).click();
-    await expect(dialog.getByRole("tab", { name: tab })).toHaveAttribute("aria-selected", "true");
-    // The code view draws only what is in sight: the copied file is the whole of it.
-    await dialog.getByRole("button", { name: "Copy" }).click();
-    await expect(dialog.getByRole("status")).toContainText("Copied");
-    expect(await page.evaluate(() => navigator.clipboard.readText()), tab).toContain(text);
-  }
+  ]);
 });

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { CUSTOMER_FILTER } from "../lib/starters/kafka-cross-account";
 import { replaceEditorText } from "./editor";
+import { openSeenEvent } from "./see-in-events";
 
 /** What each starter must show: its export, the sample sent locally and where it ends up. */
 interface StarterCase {
@@ -160,12 +161,7 @@ for (const starter of CASES) {
     await expect(status).toContainText(send.matched);
 
     // The archive holds the sample event with the rule it matched: "See it in Events" opens Events on it.
-    await status.getByRole("link", { name: "See it in Events" }).click();
-    await page.waitForURL(/\/events\?text=/);
-    const rows = page.getByTestId("event-row");
-    await expect(rows).toHaveCount(1);
-    await rows.first().getByRole("button", { name: send.source }).click();
-    const drawer = page.getByRole("dialog", { name: "Event detail" });
+    const drawer = await openSeenEvent(page, status, send.source);
     await expect(drawer.getByTestId("matched-rules")).toContainText(send.ruleArn);
     await expect(drawer.getByTestId("event-json")).toContainText(send.detail);
   });

@@ -31,3 +31,8 @@ export function isJsonObject(text: string): boolean {
     return false;
   }
 }
+
+/** The record without its `undefined` members: a wire reads an absent member as absent, not as `undefined`. */
+export function withoutUndefined(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+}

@@ -32,6 +32,7 @@ import { streamKindOf, type LabEvent, type LabState } from "@/lib/lab";
 import { ExportTestsButton } from "./export-tests-button";
 import { designSamples, LabPanelHeader, SampleCount } from "./lab-panel-header";
 import { LabWorkbench, type WorkbenchLayout } from "./lab-workbench";
+import { ScheduleLab } from "./schedule-lab-panel";
 import { StreamLab } from "./stream-lab-panel";
 import { SubscriberLab } from "./subscriber-lab-panel";
 import { MATCHED_EVENT, TransformPreview } from "./transform-preview";
@@ -75,6 +76,7 @@ export function DesignerLabPanel({ controls, layout }: DesignerLabPanelProps) {
   if (only?.kind === "subscriber") {
     return <SubscriberLab key={only.id} node={only} local={local} setLocal={setLocal} controls={controls} layout={layout} />;
   }
+  if (only?.kind === "schedule") return <ScheduleLab key={only.id} node={only} controls={controls} />;
   if (!only || only.kind !== "rule" || only.trigger.type !== "pattern") {
     return (
       <>
@@ -82,7 +84,7 @@ export function DesignerLabPanel({ controls, layout }: DesignerLabPanelProps) {
           <h2 className="font-semibold">Lab</h2>
         </LabPanelHeader>
         <p data-testid="designer-lab-empty" className="p-4 text-sm text-slate-600 dark:text-slate-400">
-          Select a rule with an event pattern, a stream source with filter criteria, a pipe or a Custom Event Bus subscriber, to test it against the design&apos;s sample events.
+          Select a rule with an event pattern, a stream source with filter criteria, a pipe or a Custom Event Bus subscriber, to test it against the design&apos;s sample events; or a schedule to see when it fires.
         </p>
       </>
     );

@@ -9,8 +9,9 @@ import { designPathOf, firedPathOf } from "@/lib/run-locally/design-path";
 import type { TestEventPath } from "@/lib/run-locally/test-event";
 import type { SentPipeRecords } from "@/lib/run-locally/pipe-records";
 import { nodeTitle } from "@/components/canvas/kind-views";
-import { categoryOf, targetIdOf, validateDesign, type Design, type DesignNode, type NodeOfKind, type RuleNode } from "@/lib/graph";
+import { categoryOf, scheduleNameOf, targetIdOf, validateDesign, type Design, type DesignNode, type NodeOfKind, type RuleNode } from "@/lib/graph";
 import type { SubscriberStateChange } from "@/lib/run-locally/subscriber-state";
+import type { Invocation } from "@/lib/emulator/scheduler/runner";
 import { mskEndpoints, runKafkaMapping, type MappingRun } from "@/lib/streams/kafka";
 import type { CanvasHighlight } from "@/components/canvas/highlight";
 
@@ -20,6 +21,7 @@ type Outcome =
   | { readonly kind: "deployed"; readonly report: DeployReport; readonly loops: readonly string[] }
   | { readonly kind: "sent"; readonly paths: readonly TestEventPath[]; readonly targetNames: ReadonlyMap<string, string> }
   | { readonly kind: "fired"; readonly rule: string; readonly path: TestEventPath; readonly targetNames: ReadonlyMap<string, string> }
+  | { readonly kind: "schedule-fired"; readonly name: string; readonly invocation: Invocation }
   | { readonly kind: "records"; readonly topic: string; readonly run: MappingRun }
   | { readonly kind: "pipe-records"; readonly source: string; readonly sent: SentPipeRecords }
   | { readonly kind: "subscriber"; readonly name: string; readonly change: SubscriberStateChange }
@@ -39,6 +41,11 @@ function sendingProducers(design: Design) {
 function kafkaSources(design: Design): NodeOfKind<"kafka-topic">[] {
   const read = new Set(design.edges.filter((e) => e.kind === "feeds-function").map((e) => e.source));
   return design.nodes.filter((node): node is NodeOfKind<"kafka-topic"> => node.kind === "kafka-topic" && node.reader === "event-source-mapping" && read.has(node.id));
+}
+
+/** EventBridge Scheduler schedules: "Fire now" invokes their target at once (after Run locally). */
+function schedulerSchedules(design: Design): NodeOfKind<"schedule">[] {
+  return design.nodes.filter((node): node is NodeOfKind<"schedule"> => node.kind === "schedule");
 }
 
 /** Sources a pipe reads that have sample records: "Send test records" puts them where the pipe reads them. */
@@ -134,6 +141,7 @@ export function LocalRunBar({
   /** Subscribers' run states on the local endpoint, known once the design is deployed. */
   const [localStates, setLocalStates] = useState<Readonly<Record<string, SubscriberStateChange["state"]>> | undefined>(undefined);
   const schedules = scheduleRules(currentDesign);
+  const scheduler = schedulerSchedules(currentDesign);
 
   const run = async (what: string, action: () => Promise<Outcome>) => {
     setOutcome({ kind: "busy", what });
@@ -177,6 +185,12 @@ export function LocalRunBar({
       const lit = firedPathOf(currentDesign, rule.id, path);
       onHighlight({ nodeIds: new Set(lit.nodeIds), edgeIds: new Set(lit.edgeIds) });
       return { kind: "fired", rule: rule.name, path, targetNames: targetNamesOf(currentDesign, [path]) };
+    });
+
+  const fireSchedule = (schedule: NodeOfKind<"schedule">) =>
+    run("Firing…", async () => {
+      const { invocation } = await post<{ invocation: Invocation }>(`/api/designs/${encodeURIComponent(designId)}/fire-schedule`, { scheduleId: schedule.id });
+      return { kind: "schedule-fired", name: scheduleNameOf(schedule), invocation };
     });
 
   const sendRecords = (topic: NodeOfKind<"kafka-topic">) => {
@@ -255,6 +269,11 @@ export function LocalRunBar({
           {schedules.length > 1 ? `Fire ${rule.name} now` : "Fire schedule now"}
         </button>
       ))}
+      {scheduler.map((schedule) => (
+        <button key={schedule.id} type="button" className={button} onClick={() => fireSchedule(schedule)} disabled={busy} title={`Invokes schedule ${scheduleNameOf(schedule)}'s target now (${schedule.expression}), with the payload a scheduled fire sends; choose Run locally first`}>
+          Fire {scheduleNameOf(schedule)} now
+        </button>
+      ))}
       {localStates !== undefined && subscribers.length > 0 && (
         <section aria-label="Subscribers on the local endpoint" className="flex basis-full flex-wrap items-center gap-2 pb-1 text-xs text-slate-600 dark:text-slate-300">
           <span className="font-medium">Subscribers:</span>
@@ -292,6 +311,11 @@ export function LocalRunBar({
           )}
         </div>
         {outcome.kind === "records" && <RecordsView run={outcome.run} />}
+        {outcome.kind === "schedule-fired" && (
+          <pre data-testid="local-run-schedule-payload" className="max-h-48 max-w-full overflow-auto rounded-md border border-slate-200 bg-white p-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-950">
+            {outcome.invocation.payload}
+          </pre>
+        )}
         {outcome.kind === "deployed" && outcome.report.outboundHosts.length > 0 && <OutboundHostsView hosts={outcome.report.outboundHosts} />}
       </div>
     </div>
@@ -364,8 +388,9 @@ function OutcomeText({ outcome }: { outcome: Outcome }) {
       const { report, loops } = outcome;
       const newBus =
         report.newBuses.length === 0 ? "" : `, ${count(report.newBuses.length, "Custom Event Bus", "Custom Event Buses")}, ${count(report.subscribers.length, "subscriber", "subscribers")}`;
+      const schedules = report.schedules.length === 0 ? "" : `, ${count(report.schedules.length, "schedule", "schedules")}`;
       const pipes = report.pipes.length === 0 ? "" : `, ${count(report.pipes.length, "pipe", "pipes")}`;
-      const summary = `Running locally: ${count(report.buses.length, "bus", "buses")}, ${count(report.rules.length, "rule", "rules")}, ${count(report.targets, "target", "targets")}${newBus}${pipes}.`;
+      const summary = `Running locally: ${count(report.buses.length, "bus", "buses")}, ${count(report.rules.length, "rule", "rules")}, ${count(report.targets, "target", "targets")}${newBus}${schedules}${pipes}.`;
       const problems = report.problems.map((p) => `${p.nodeId}: ${p.message}`).join("; ");
       return (
         <>
@@ -404,6 +429,18 @@ function OutcomeText({ outcome }: { outcome: Outcome }) {
           Rule {outcome.rule} fired its Scheduled Event: <Deliveries paths={[outcome.path]} targetNames={outcome.targetNames} />
         </>
       );
+    case "schedule-fired": {
+      const { invocation } = outcome;
+      return (
+        <>
+          Schedule {outcome.name} invoked {invocation.targetArn} ({invocation.outcome}
+          {invocation.note === undefined ? "" : `: ${invocation.note}`}) for {invocation.scheduledTime}.{" "}
+          <Link href={`/events?text=${encodeURIComponent(invocation.executionId)}`} className="whitespace-nowrap font-medium text-indigo-700 underline dark:text-indigo-300">
+            See it in Events
+          </Link>
+        </>
+      );
+    }
     case "sent": {
       const onNewBus = (path: TestEventPath) => newBusNameOf(path.busArn) !== undefined;
       const rules = outcome.paths.filter((p) => !onNewBus(p)).reduce((sum, p) => sum + p.matchedRules.length, 0);

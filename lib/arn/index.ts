@@ -53,6 +53,10 @@ export const endpointArn = (scope: Scope, name: string) => arnOf("events", scope
 /** A partner event source belongs to no account: `arn:aws:events:us-east-1::event-source/aws.partner/…`. */
 export const eventSourceArn = (region: string, name: string) => arnOf("events", { account: "", region }, `event-source/${name}`);
 export const queueArn = (scope: Scope, name: string) => arnOf("sqs", scope, name);
+/** The schedule group every account has. */
+export const DEFAULT_SCHEDULE_GROUP = "default";
+export const scheduleGroupArn = (scope: Scope, name: string) => arnOf("scheduler", scope, `schedule-group/${name}`);
+export const scheduleArn = (scope: Scope, group: string, name: string) => arnOf("scheduler", scope, `schedule/${group}/${name}`);
 export const pipeArn = (scope: Scope, name: string) => arnOf("pipes", scope, `pipe/${name}`);
 export const accountRootArn = (scope: Scope) => globalArnOf("iam", scope, "root");
 

@@ -29,7 +29,7 @@ import {
 } from "@/lib/graph";
 import { SOURCE_SETTINGS, sourceKindOf } from "../emulator/pipes/source";
 import { universalTargetAction } from "../emulator/scheduler/schedule-spec";
-import { DEFAULT_SCHEDULE_GROUP } from "../resources/scheduler-pipes-resources";
+import { DEFAULT_SCHEDULE_GROUP } from "../arn";
 import { type AccountState, type PipeState, type RuleState, type ScheduleState, type Target } from "../resources/account-state";
 import type { EventSourceState, NewBusAccountState, SubscriberState } from "./new-bus-api";
 import type { TargetNode } from "../graph";

@@ -36,7 +36,8 @@ import {
   type Target,
 } from "../resources/account-state";
 import type { DesignResources } from "../resources/design-resources";
-import { DEFAULT_SCHEDULE_GROUP, type SchedulerPipesResources } from "../resources/scheduler-pipes-resources";
+import { DEFAULT_SCHEDULE_GROUP } from "../arn";
+import type { SchedulerPipesResources } from "../resources/scheduler-pipes-resources";
 import { recogniseTargetArn } from "../resources/target-arn";
 import { SOURCE_SETTINGS, sourceKindOf } from "../emulator/pipes/source";
 

@@ -5,7 +5,7 @@
  */
 import { getDb, type Db } from "../db";
 import { configuredDatabaseUrl, databaseProvider, sqliteFilePath } from "../db/provider";
-import { busArn, DEFAULT_BUS, type Scope } from "../arn";
+import { busArn, DEFAULT_BUS, DEFAULT_SCHEDULE_GROUP, scheduleGroupArn, type Scope } from "../arn";
 import { readBusConfig, type BusConfig } from "./config";
 import { describeForLog } from "./protocol/errors";
 import { Dispatcher } from "./events/delivery";
@@ -17,7 +17,6 @@ import { PrismaRowStore, SqliteRowStore, type RowStore } from "./events/row-stor
 import { RuleSchedules } from "./events/rule-schedules";
 import { RuleTargets } from "./events/rule-targets";
 import { systemClock, type Clock } from "../schedule";
-import { DEFAULT_GROUP, scheduleGroupArn } from "./scheduler/operations";
 import { ScheduleRunner } from "./scheduler/runner";
 import { LocalQueues } from "./sqs/queues";
 import { PipeService } from "./pipes/service";
@@ -113,10 +112,10 @@ export class BusRuntime implements IngestDeps {
     let ready = this.accountsReady.get(scope.account);
     if (ready === undefined) {
       const arn = busArn(scope, DEFAULT_BUS);
-      const group = scheduleGroupArn(scope, DEFAULT_GROUP);
+      const group = scheduleGroupArn(scope, DEFAULT_SCHEDULE_GROUP);
       ready = Promise.all([
         this.db.eventBus.upsert({ where: { arn }, create: { arn, account: scope.account, name: DEFAULT_BUS }, update: {} }),
-        this.db.scheduleGroup.upsert({ where: { arn: group }, create: { arn: group, account: scope.account, name: DEFAULT_GROUP }, update: {} }),
+        this.db.scheduleGroup.upsert({ where: { arn: group }, create: { arn: group, account: scope.account, name: DEFAULT_SCHEDULE_GROUP }, update: {} }),
       ]).then(() => undefined);
       this.accountsReady.set(scope.account, ready);
       ready.catch(() => this.accountsReady.delete(scope.account));

@@ -26,7 +26,7 @@ export {
 export { PROBLEM_SEVERITY, type Problem, type ProblemCode, type Severity } from "./problems";
 export { LIMITS, validateDesign } from "./validate";
 export { EVENTSV2_LIMITS } from "./eventsv2-validate";
-export { SCHEDULER_LIMITS, scheduleNameOf } from "./scheduler-validate";
+export { SCHEDULER_LIMITS, scheduleGroupNameOf, scheduleNameOf } from "./scheduler-validate";
 export { PIPES_LIMITS } from "./pipes-validate";
 export { checkPipeFilter } from "./pattern-check";
 export {

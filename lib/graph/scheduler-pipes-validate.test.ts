@@ -1,6 +1,10 @@
 /**
  * Scheduler's and Pipes' rules as problems. Limits: the Scheduler API reference's CreateSchedule
- * (https://docs.aws.amazon.com/scheduler/latest/APIReference/API_CreateSchedule.html) and the
+ * (https://docs.aws.amazon.com/scheduler/latest/APIReference/API_CreateSchedule.html), Target
+ * (https://docs.aws.amazon.com/scheduler/latest/APIReference/API_Target.html: Input, RoleArn),
+ * RetryPolicy (https://docs.aws.amazon.com/scheduler/latest/APIReference/API_RetryPolicy.html),
+ * DeadLetterConfig (https://docs.aws.amazon.com/scheduler/latest/APIReference/API_DeadLetterConfig.html),
+ * universal targets (https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-targets-universal.html) and the
  * Pipes API reference's CreatePipe
  * (https://docs.aws.amazon.com/eventbridge/latest/pipes-reference/API_CreatePipe.html), its
  * source parameters
@@ -33,6 +37,72 @@ describe("Scheduler validation", () => {
     expect(codes(design([node("schedule", "s", { universalTarget: { service: "sqs", action: "sendMessage" } })]))).toEqual(["unconnected-node"]);
     const two = design([node("schedule", "s"), node("sqs", "q"), node("lambda", "fn")], [["s", "q"], ["s", "fn"]]);
     expect(codes(two)).toEqual(["too-many-schedule-targets"]);
+  });
+});
+
+describe("Scheduler validation: dates, target settings and groups", () => {
+  const toQueue = (s: ReturnType<typeof node<"schedule">>) => design([s, node("sqs", "q")], [["s", "q"]]);
+
+  it("wants RFC 3339 dates, the end after the start, and ignores them (with a warning) on a one-time schedule", () => {
+    expect(codes(toQueue(node("schedule", "s", { startDate: "2027-01-01T00:00:00Z", endDate: "2027-06-01T00:00:00+02:00" })))).toEqual([]);
+    expect(codes(toQueue(node("schedule", "s", { startDate: "2027-01-01", endDate: "next week" })))).toEqual(["invalid-date@startDate", "invalid-date@endDate"]);
+    expect(codes(toQueue(node("schedule", "s", { startDate: "2027-06-01T00:00:00Z", endDate: "2027-01-01T00:00:00Z" })))).toEqual(["invalid-date@endDate"]);
+    expect(codes(toQueue(node("schedule", "s", { expression: "at(2027-01-01T09:00:00)", startDate: "2027-01-01T00:00:00Z" })))).toEqual(["date-ignored@startDate"]);
+  });
+
+  it("warns that DELETE after completion never happens on a schedule that never completes", () => {
+    expect(codes(toQueue(node("schedule", "s", { expression: "at(2027-01-01T09:00:00)", actionAfterCompletion: "DELETE" })))).toEqual([]);
+    expect(codes(toQueue(node("schedule", "s", { expression: "rate(1 hour)", actionAfterCompletion: "DELETE", endDate: "2027-01-01T00:00:00Z" })))).toEqual([]);
+    expect(codes(toQueue(node("schedule", "s", { expression: "rate(1 hour)", actionAfterCompletion: "DELETE" })))).toEqual(["never-completes@actionAfterCompletion"]);
+  });
+
+  it("checks the retry policy's ranges, the dead-letter queue, the role and the description", () => {
+    const s = node("schedule", "s", {
+      retryPolicy: { maximumEventAgeInSeconds: 59, maximumRetryAttempts: 186 },
+      deadLetterQueueArn: "arn:aws:sns:us-east-1:123456789012:topic",
+      roleArn: "arn:aws:iam::123456789012:user/me",
+      description: "x".repeat(513),
+    });
+    expect(codes(toQueue(s))).toEqual([
+      "text-too-long@description",
+      "out-of-range@retryPolicy.maximumEventAgeInSeconds",
+      "out-of-range@retryPolicy.maximumRetryAttempts",
+      "invalid-arn@deadLetterQueueArn",
+      "invalid-arn@roleArn",
+    ]);
+    const fine = node("schedule", "s", { retryPolicy: { maximumEventAgeInSeconds: 60, maximumRetryAttempts: 0 }, deadLetterQueueArn: "arn:aws:sqs:us-east-1:123456789012:dlq", roleArn: "arn:aws:iam::123456789012:role/scheduler" });
+    expect(codes(toQueue(fine))).toEqual([]);
+  });
+
+  it("wants JSON input for Step Functions and Lambda, a JSON object for a bus, any text for a queue", () => {
+    const text = { targetInput: "nightly report please" };
+    expect(codes(design([node("schedule", "s", text), node("step-functions", "t")], [["s", "t"]]))).toEqual(["invalid-input@targetInput"]);
+    expect(codes(design([node("schedule", "s", text), node("lambda", "t")], [["s", "t"]]))).toEqual(["invalid-input@targetInput"]);
+    expect(codes(design([node("schedule", "s", { targetInput: "[1]" }), node("event-bus", "b")], [["s", "b"]]))).toEqual(["invalid-input@targetInput"]);
+    expect(codes(design([node("schedule", "s", text), node("sqs", "t")], [["s", "t"]]))).toEqual([]);
+    expect(codes(design([node("schedule", "s", { targetInput: "" }), node("sqs", "t")], [["s", "t"]]))).toEqual(["invalid-input@targetInput"]);
+  });
+
+  it("wants a bus target's source outside aws.*", () => {
+    expect(codes(design([node("schedule", "s", { source: "aws.scheduler" }), node("event-bus", "b")], [["s", "b"]]))).toEqual(["invalid-source@source"]);
+  });
+
+  it("checks a universal target's service and action, and refuses read-only actions", () => {
+    const universal = (service: string, action: string, targetInput?: string) => codes(design([node("schedule", "s", { universalTarget: { service, action }, targetInput })]));
+    expect(universal("sqs", "sendMessage", '{"QueueUrl":"q","MessageBody":"b"}')).toEqual(["unconnected-node"]);
+    expect(universal("SQS", "SendMessage")).toEqual(["unconnected-node", "invalid-universal-target@universalTarget.service", "invalid-universal-target@universalTarget.action"]);
+    expect(universal("s3", "getObject")).toEqual(["unconnected-node", "invalid-universal-target@universalTarget.action"]);
+    expect(universal("s3", "listBuckets")).toEqual(["unconnected-node", "invalid-universal-target@universalTarget.action"]);
+    expect(universal("s3", "putObject", "text")).toEqual(["unconnected-node", "invalid-input@targetInput"]);
+  });
+
+  it("refuses a group named default and names used twice in one group", () => {
+    expect(codes(design([node("schedule-group", "g", { name: "default" }), node("schedule", "s"), node("sqs", "q")], [["g", "s"], ["s", "q"]]))).toEqual(["reserved-group-name@name"]);
+    const twice = design(
+      [node("schedule-group", "g", { name: "reports" }), node("schedule", "a", { name: "nightly" }), node("schedule", "b", { name: "nightly" }), node("schedule", "c", { name: "nightly" }), node("sqs", "q")],
+      [["g", "a"], ["g", "b"], ["a", "q"], ["b", "q"], ["c", "q"]],
+    );
+    expect(codes(twice)).toEqual(["duplicate-schedule-name@name"]);
   });
 });
 

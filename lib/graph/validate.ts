@@ -17,6 +17,7 @@ import { checkPattern } from "./pattern-check";
 import { problem, type Problem } from "./problems";
 import { canConnect, isTargetNode, type TargetNode } from "./registry";
 import { scheduleExpressionProblem } from "../schedule";
+import { ROLE_ARN, checkTargetSettings } from "./target-checks";
 import { targetIdOf } from "./target-id";
 import type { Design, DesignNode, EventBusNode, InputMode, NodeOfKind, RuleNode } from "./schema";
 
@@ -38,8 +39,6 @@ export const LIMITS = {
 
 const ACCOUNT_ID = /^\d{12}$/;
 const PARTNER_SOURCE = /^aws\.partner(\/[.\-_A-Za-z0-9]+){2,}$/;
-const SQS_ARN = /^arn:aws[a-z-]*:sqs:[a-z0-9-]+:\d{12}:[.\-_A-Za-z0-9]+$/;
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\-/]+$/;
 const TARGET_ID = /^[.\-_A-Za-z0-9]{1,64}$/;
 const PATHS_MAP_KEY = /^[A-Za-z0-9_-]+$/;
 /** Placeholders EventBridge fills in without an InputPathsMap entry. */
@@ -357,24 +356,9 @@ function checkTarget(target: TargetNode, index: DesignIndex, report: Report): vo
     report({ code: "target-not-invoked", nodeId: target.id, message: `No rule, subscriber, schedule or pipe invokes ${name(target)}` });
   }
 
-  const age = target.retryPolicy.maximumEventAgeInSeconds;
-  const { min: ageMin, max: ageMax } = LIMITS.maximumEventAgeInSeconds;
-  if (age < ageMin || age > ageMax) {
-    report({ code: "out-of-range", nodeId: target.id, field: "retryPolicy.maximumEventAgeInSeconds", message: `Maximum event age must be ${ageMin} to ${ageMax} seconds, not ${age}` });
-  }
-  const attempts = target.retryPolicy.maximumRetryAttempts;
-  const { min: attemptsMin, max: attemptsMax } = LIMITS.maximumRetryAttempts;
-  if (attempts < attemptsMin || attempts > attemptsMax) {
-    report({ code: "out-of-range", nodeId: target.id, field: "retryPolicy.maximumRetryAttempts", message: `Maximum retry attempts must be ${attemptsMin} to ${attemptsMax}, not ${attempts}` });
-  }
-  if (target.deadLetterQueueArn !== undefined && !SQS_ARN.test(target.deadLetterQueueArn)) {
-    report({ code: "invalid-arn", nodeId: target.id, field: "deadLetterQueueArn", message: `A dead-letter queue is an SQS queue ARN (arn:aws:sqs:<region>:<account>:<name>), not "${target.deadLetterQueueArn}"` });
-  }
+  checkTargetSettings(target.id, target, report);
   if (target.targetId !== undefined && !TARGET_ID.test(target.targetId)) {
     report({ code: "invalid-name", nodeId: target.id, field: "targetId", message: `A target id is 1 to 64 letters, digits, ".", "-" or "_", not "${target.targetId}"` });
-  }
-  if (target.roleArn !== undefined && !ROLE_ARN.test(target.roleArn)) {
-    report({ code: "invalid-arn", nodeId: target.id, field: "roleArn", message: `A role ARN looks like arn:aws:iam::<account>:role/<name>, not "${target.roleArn}"` });
   }
   checkInput(target, target.input, report);
 

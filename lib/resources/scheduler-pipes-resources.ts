@@ -7,15 +7,13 @@
  *   https://docs.aws.amazon.com/scheduler/latest/APIReference/API_CreateSchedule.html
  *   https://docs.aws.amazon.com/eventbridge/latest/pipes-reference/API_CreatePipe.html
  */
-import { arnOf, busArn, type Scope } from "@/lib/arn";
+import { arnOf, busArn, DEFAULT_SCHEDULE_GROUP, type Scope } from "@/lib/arn";
 import { indexDesign, type DesignIndex } from "@/lib/graph/graph-index";
 import { isTargetNode, type Design, type DesignNode, type PipeEnrichment, type PipeNode, type ScheduleNode } from "@/lib/graph";
 import { scheduleNameOf } from "@/lib/graph/scheduler-validate";
 import { DESIGN_TAG, scheduleKey, type PipeSourceParameters, type PipeState, type PipeTargetParameters, type ScheduleGroupState, type ScheduleState, type ScheduleTarget, type Tags } from "./account-state";
 import { targetArnFor, type DesignProblem } from "./design-resources";
 import { pipeTargetParameters } from "./pipe-resources";
-
-export const DEFAULT_SCHEDULE_GROUP = "default";
 
 export interface SchedulerPipesResources {
   readonly scheduleGroups: readonly ScheduleGroupState[];

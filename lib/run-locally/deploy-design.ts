@@ -14,11 +14,13 @@ import { AwsError } from "../emulator/protocol/errors";
 import type { OperationContext } from "../emulator/events/operations/context";
 import { invokeOperation } from "../emulator/events/protocol";
 import { deployPipes } from "./deploy-pipes";
-import { apiDestinationArn, withoutUndefined } from "./local-api-destination";
+import { apiDestinationArn } from "./local-api-destination";
 import { inDesignOrder, placeDesign, putRuleInput, type DesignProblem, type PlacedResources, type PlacedRule, type PlacedSubscriber } from "../resources/design-resources";
 import { putEventBusV2, putSubscriber, setSubscriberState, type SubscriberConfig } from "../emulator/eventsv2";
 import { ValidationError } from "../errors";
+import { withoutUndefined } from "../format";
 import { recogniseTargetArn } from "../resources/target-arn";
+import { deploySchedules } from "./deploy-schedules";
 import type { BusRuntime } from "../emulator/runtime";
 import type { TargetSpec } from "../emulator/events/target-spec";
 
@@ -39,6 +41,9 @@ export interface DeployReport {
   /** Custom Event Buses and their subscribers, by ARN. */
   readonly newBuses: string[];
   readonly subscribers: string[];
+  /** EventBridge Scheduler's schedule groups and schedules, by ARN (deploy-schedules.ts). */
+  readonly scheduleGroups: string[];
+  readonly schedules: string[];
   /** The pipes, by ARN. */
   readonly pipes: string[];
   readonly problems: DesignProblem[];
@@ -52,7 +57,7 @@ export interface DeployReport {
 export async function deployDesign(runtime: BusRuntime, design: Design): Promise<DeployReport> {
   const { region, defaultAccount } = runtime.config;
   const { placements, unplaced } = placeDesign(design, (bus) => ({ account: bus.account ?? defaultAccount, region }));
-  const report = { buses: [] as string[], rules: [] as string[], targets: 0, newBuses: [] as string[], subscribers: [] as string[], pipes: [] as string[], problems: inDesignOrder(design, [...unplaced, ...placements.flatMap((p) => p.problems)]),
+  const report = { buses: [] as string[], rules: [] as string[], targets: 0, newBuses: [] as string[], subscribers: [] as string[], scheduleGroups: [] as string[], schedules: [] as string[], pipes: [] as string[], problems: inDesignOrder(design, [...unplaced, ...placements.flatMap((p) => p.problems)]),
     outboundHosts: await outboundHosts(design, runtime.config.allowedOutboundHosts),
   };
   const contextFor = async (placement: PlacedResources): Promise<OperationContext> => {
@@ -128,6 +133,11 @@ export async function deployDesign(runtime: BusRuntime, design: Design): Promise
       });
     }
   }
+  // After the buses: a schedule's bus target must exist to receive its events.
+  const scheduler = await deploySchedules(runtime, design);
+  report.scheduleGroups.push(...scheduler.scheduleGroups);
+  report.schedules.push(...scheduler.schedules);
+  report.problems.push(...scheduler.problems);
   // Last: a pipe's target bus and queues exist by now.
   const home = { account: defaultAccount, region };
   await runtime.ensureAccount(home);

@@ -5,14 +5,10 @@
 import type { NodeOfKind } from "../graph";
 import type { OperationContext } from "../emulator/events/operations/context";
 import { invokeOperation } from "../emulator/events/protocol";
+import { withoutUndefined } from "../format";
 
 type ApiDestinationSpec = Pick<NodeOfKind<"api-destination">, "name" | "endpoint" | "method" | "connection"> &
   Partial<Pick<NodeOfKind<"api-destination">, "invocationRateLimitPerSecond">>;
-
-/** Params reads an absent member as absent, not as `undefined`. */
-export function withoutUndefined(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
-}
 
 /** The local API destination (and connection) for the node (or a pipe's enrichment), created or brought up to date. */
 export async function apiDestinationArn(node: ApiDestinationSpec, context: OperationContext): Promise<string> {

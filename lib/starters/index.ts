@@ -6,6 +6,7 @@ import type { Design } from "@/lib/graph";
 import { answersAndReports } from "./answers-and-reports";
 import { kafkaCrossAccount } from "./kafka-cross-account";
 import { logNewProducts } from "./log-new-products";
+import { nightlyReport } from "./nightly-report";
 import { orderPipeline } from "./order-pipeline";
 import { rewardBigPayments } from "./reward-big-payments";
 import { tagNewDatabases } from "./tag-new-databases";
@@ -48,6 +49,12 @@ export const STARTERS: readonly Starter[] = [
     title: "Consume a Kafka topic from another account",
     summary: "Stream source, batching and filtering: an MSK topic in the producer account read by a Lambda event source mapping in the consumer account.",
     design: kafkaCrossAccount,
+  },
+  {
+    id: "nightly-report",
+    title: "Nightly report",
+    summary: "EventBridge Scheduler: a cron schedule at 02:00 Europe/Berlin starts a Step Functions state machine; a one-time reminder, deleted after it fires, reaches the owners through a bus and SNS.",
+    design: nightlyReport,
   },
   {
     id: "order-pipeline",

@@ -149,7 +149,17 @@ describe("starter details from the issue", () => {
     expect(design.nodes.find((n) => n.kind === "lambda")).toMatchObject({ functionName: "msk-lambda-cross-account-iam" });
   });
 
-  it("6: the pipe keeps PAID orders (in the SQS body), enriches them by an https API destination and puts them on the custom bus orders", () => {
+  it("6: the nightly schedule reads cron(0 2 * * ? *) in Europe/Berlin in group reports and starts the state machine; the reminder is deleted after it fires", () => {
+    const design = findStarter("nightly-report")!.design();
+    const byId = (id: string) => design.nodes.find((n) => n.id === id);
+    expect(byId("nightly-schedule")).toMatchObject({ kind: "schedule", expression: "cron(0 2 * * ? *)", timezone: "Europe/Berlin" });
+    expect(byId("reminder-schedule")).toMatchObject({ kind: "schedule", expression: expect.stringMatching(/^at\(/), actionAfterCompletion: "DELETE" });
+    expect(design.edges.filter((e) => e.source === "reports-group").map((e) => [e.kind, e.target])).toEqual([["contains", "nightly-schedule"], ["contains", "reminder-schedule"]]);
+    expect(design.edges.find((e) => e.source === "nightly-schedule")).toMatchObject({ kind: "delivers", target: "report-machine" });
+    expect(byId("report-machine")).toMatchObject({ kind: "step-functions", stateMachineName: "nightly-report" });
+  });
+
+  it("7: the pipe keeps PAID orders (in the SQS body), enriches them by an https API destination and puts them on the custom bus orders", () => {
     const design = findStarter("order-pipeline")!.design();
     expect(design.nodes.find((n) => n.kind === "pipe")).toMatchObject({ name: "paid-orders", enrichment: { type: "api-destination", endpoint: expect.stringMatching(/^https:/) } });
     expect(design.edges.map((e) => e.kind)).toEqual(["feeds-pipe", "puts-events", "feeds", "feeds", "invokes", "invokes"]);

@@ -4,17 +4,14 @@
  * survive a restart. Errors as the API reference lists them per operation:
  *   https://docs.aws.amazon.com/scheduler/latest/APIReference/API_Operations.html
  */
-import { arnOf, parseArn, type Scope } from "../../arn";
+import { DEFAULT_SCHEDULE_GROUP, parseArn, scheduleArn, scheduleGroupArn, type Scope } from "../../arn";
 import type { Db } from "../../db";
 import { conflict, invalid, notFound } from "../protocol/errors";
 import { paginate, readPaging } from "../protocol/pagination";
 import type { Params } from "../protocol/params";
 import { readScheduleSpec, type ScheduleSpec } from "./schedule-spec";
 
-export const DEFAULT_GROUP = "default";
 
-export const scheduleGroupArn = (scope: Scope, name: string) => arnOf("scheduler", scope, `schedule-group/${name}`);
-export const scheduleArn = (scope: Scope, group: string, name: string) => arnOf("scheduler", scope, `schedule/${group}/${name}`);
 
 export interface SchedulerContext {
   readonly scope: Scope;
@@ -102,7 +99,7 @@ export const SCHEDULER_OPERATIONS: Readonly<Record<string, Operation>> = {
   /** Deleting a group deletes its schedules (API_DeleteScheduleGroup.html); `default` cannot be deleted. */
   async DeleteScheduleGroup(params, context) {
     const name = params.string("Name");
-    if (name === DEFAULT_GROUP) throw invalid("The default schedule group cannot be deleted.");
+    if (name === DEFAULT_SCHEDULE_GROUP) throw invalid("The default schedule group cannot be deleted.");
     const group = await groupOrFail(context, name);
     const schedules = await context.db.schedule.findMany({ where: { account: context.scope.account, groupName: name }, select: { arn: true } });
     await context.db.$transaction([
@@ -116,7 +113,7 @@ export const SCHEDULER_OPERATIONS: Readonly<Record<string, Operation>> = {
 
   async CreateSchedule(params, context) {
     const name = params.string("Name");
-    const group = params.optionalString("GroupName") ?? DEFAULT_GROUP;
+    const group = params.optionalString("GroupName") ?? DEFAULT_SCHEDULE_GROUP;
     await groupOrFail(context, group);
     const spec = readScheduleSpec(params);
     const arn = scheduleArn(context.scope, group, name);
@@ -129,7 +126,7 @@ export const SCHEDULER_OPERATIONS: Readonly<Record<string, Operation>> = {
   },
 
   async GetSchedule(params, context) {
-    const group = params.optionalString("GroupName") ?? DEFAULT_GROUP;
+    const group = params.optionalString("GroupName") ?? DEFAULT_SCHEDULE_GROUP;
     const schedule = await scheduleOrFail(context, group, params.string("Name"));
     return { ...scheduleSummary(schedule), ...(JSON.parse(schedule.spec) as ScheduleSpec) };
   },
@@ -137,7 +134,7 @@ export const SCHEDULER_OPERATIONS: Readonly<Record<string, Operation>> = {
   /** UpdateSchedule replaces every setting; what it leaves out goes back to its default (API_UpdateSchedule.html). */
   async UpdateSchedule(params, context) {
     const name = params.string("Name");
-    const group = params.optionalString("GroupName") ?? DEFAULT_GROUP;
+    const group = params.optionalString("GroupName") ?? DEFAULT_SCHEDULE_GROUP;
     const existing = await scheduleOrFail(context, group, name);
     const spec = readScheduleSpec(params);
     await context.db.schedule.update({
@@ -149,7 +146,7 @@ export const SCHEDULER_OPERATIONS: Readonly<Record<string, Operation>> = {
   },
 
   async DeleteSchedule(params, context) {
-    const group = params.optionalString("GroupName") ?? DEFAULT_GROUP;
+    const group = params.optionalString("GroupName") ?? DEFAULT_SCHEDULE_GROUP;
     const schedule = await scheduleOrFail(context, group, params.string("Name"));
     await context.db.schedule.delete({ where: { arn: schedule.arn } });
     await context.scheduleChanged(schedule.arn);

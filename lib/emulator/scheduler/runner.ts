@@ -24,15 +24,14 @@
  */
 import { randomBytes } from "node:crypto";
 import { isJsonObject } from "../../format";
-import { parseArn, type Scope } from "../../arn";
+import { parseArn, scheduleGroupArn, type Scope } from "../../arn";
 import { newId } from "../../ids";
-import { FireTimer, type Clock, type Schedule } from "../../schedule";
+import { fillContextAttributes, FireTimer, scheduledTimeText, type Clock, type Schedule } from "../../schedule";
 import { describeForLog } from "../protocol/errors";
 import { buildEnvelope } from "../events/event-envelope";
 import { ingestEvents, type IngestDeps } from "../events/ingest";
 import type { LocalQueues } from "../sqs/queues";
 import { flexibleOffsetMs, maximumEventAgeMs, occurrenceAfter, scheduleOf, universalTargetAction, type ScheduleSpec } from "./schedule-spec";
-import { scheduleGroupArn } from "./operations";
 
 export const SCHEDULER_INVOCATION = { source: "aws.scheduler", detailType: "Scheduler Invocation" } as const;
 /** The SQS SenderId of messages the local Scheduler sends. */
@@ -70,16 +69,16 @@ interface Planned {
 /** delivered: into a local queue or bus; recorded: kept here only; failed: the target refused it. */
 type Outcome = "delivered" | "recorded" | "failed";
 
-/** Scheduler's scheduled-time format: seconds, no fraction (`2022-03-22T18:59:43Z`). */
-const scheduledTimeText = (time: number) => new Date(time).toISOString().replace(/\.\d{3}Z$/, "Z");
-
-/** The target's input with `<aws.scheduler.…>` keywords replaced, as Scheduler does when it invokes the target. */
-export function fillContextAttributes(input: string, values: { scheduleArn: string; scheduledTime: number; executionId: string; attemptNumber: number }): string {
-  return input
-    .replaceAll("<aws.scheduler.schedule-arn>", values.scheduleArn)
-    .replaceAll("<aws.scheduler.scheduled-time>", scheduledTimeText(values.scheduledTime))
-    .replaceAll("<aws.scheduler.execution-id>", values.executionId)
-    .replaceAll("<aws.scheduler.attempt-number>", String(values.attemptNumber));
+/** One invocation: what the target was sent, and what became of it. */
+export interface Invocation {
+  readonly scheduleArn: string;
+  readonly scheduledTime: string;
+  readonly executionId: string;
+  readonly targetArn: string;
+  readonly outcome: Outcome;
+  readonly note?: string;
+  /** The input as the target received it, context attributes filled in. */
+  readonly payload: string;
 }
 
 export class ScheduleRunner {
@@ -112,6 +111,18 @@ export class ScheduleRunner {
   nextFire(arn: string): { scheduledTime: number; fireAt: number } | undefined {
     const planned = this.planned.get(arn);
     return planned?.next === undefined || planned.fireAt === undefined ? undefined : { scheduledTime: planned.next, fireAt: planned.fireAt };
+  }
+
+  /**
+   * Invokes the schedule's target once now, with the current second as its scheduled time (the
+   * designer's "Fire now"); the plan and the next fire stay as they were. Undefined when there
+   * is no such schedule.
+   */
+  async fireNow(arn: string): Promise<Invocation | undefined> {
+    await this.ready;
+    const row = await this.deps.db.schedule.findUnique({ where: { arn } });
+    if (row === null) return undefined;
+    return this.fire(planOf(row), Math.floor(this.clock.now() / 1000) * 1000);
   }
 
   /** A schedule was created, changed or deleted: plan it again from the database. */
@@ -189,7 +200,7 @@ export class ScheduleRunner {
   }
 
   /** Invokes the target and records the fire on the Events page. */
-  private async fire(planned: Planned, scheduledTime: number): Promise<void> {
+  private async fire(planned: Planned, scheduledTime: number): Promise<Invocation> {
     const now = this.clock.now();
     const executionId = randomBytes(8).toString("hex");
     const target = planned.spec.Target;
@@ -220,6 +231,7 @@ export class ScheduleRunner {
         },
       ],
     });
+    return { scheduleArn: planned.arn, scheduledTime: scheduledTimeText(scheduledTime), executionId, targetArn: target.Arn, outcome, ...(note === undefined ? {} : { note }), payload };
   }
 
   private async invoke(planned: Planned, payload: string, scheduledTime: number, now: number, executionId: string): Promise<{ outcome: Outcome; note?: string }> {

@@ -2,11 +2,9 @@
  * What a schedule's settings mean for its fire times, per the Scheduler guide's schedule types
  * (https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html): start and end
  * dates bound recurring schedules and are ignored by one-time ones; a rate without a StartDate
- * starts at once. Plus the flexible window's fixed point and the context attributes' formats
- * (https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-schedule-context-attributes.html).
+ * starts at once. Plus the flexible window's fixed point.
  */
 import { describe, expect, it } from "vitest";
-import { fillContextAttributes } from "./runner";
 import { flexibleOffsetMs, occurrenceAfter, scheduleOf, type ScheduleSpec } from "./schedule-spec";
 
 const at = (iso: string) => Date.parse(iso);
@@ -56,17 +54,5 @@ describe("flexibleOffsetMs", () => {
     expect(new Set(offsets).size).toBeGreaterThan(10);
     expect(flexibleOffsetMs(flexible, "arn:aws:scheduler:us-east-1:0:schedule/default/a", 0)).toBe(offsets[0]);
     expect(flexibleOffsetMs(spec({}), "arn:aws:scheduler:us-east-1:0:schedule/default/a", 0)).toBe(0);
-  });
-});
-
-describe("fillContextAttributes", () => {
-  it("replaces every keyword, with the scheduled time in seconds", () => {
-    const filled = fillContextAttributes("<aws.scheduler.schedule-arn> <aws.scheduler.scheduled-time> <aws.scheduler.execution-id> <aws.scheduler.attempt-number> <aws.scheduler.scheduled-time>", {
-      scheduleArn: "arn:aws:scheduler:us-east-1:0:schedule/default/a",
-      scheduledTime: at("2022-03-22T18:59:43.250Z"),
-      executionId: "d32c5kddcf5bb8c3",
-      attemptNumber: 1,
-    });
-    expect(filled).toBe("arn:aws:scheduler:us-east-1:0:schedule/default/a 2022-03-22T18:59:43Z d32c5kddcf5bb8c3 1 2022-03-22T18:59:43Z");
   });
 });

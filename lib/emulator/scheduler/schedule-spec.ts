@@ -6,7 +6,15 @@
  */
 import { isJsonObject } from "../../format";
 import { DEFAULT_EVENT_AGE_SECONDS } from "../../limits";
-import { isTimeZone, nextFireTime, parseScheduleExpression, ScheduleExpressionError, type Schedule } from "../../schedule";
+import {
+  flexibleOffsetMs as flexibleOffsetWithin,
+  isTimeZone,
+  occurrenceAfter as occurrenceWithin,
+  parseScheduleExpression,
+  ScheduleExpressionError,
+  type Schedule,
+  type ScheduleBounds,
+} from "../../schedule";
 import { invalid } from "../protocol/errors";
 import type { Params } from "../protocol/params";
 
@@ -95,31 +103,22 @@ export function maximumEventAgeMs(spec: ScheduleSpec): number {
   return (spec.Target.RetryPolicy?.MaximumEventAgeInSeconds ?? DEFAULT_EVENT_AGE_SECONDS) * 1000;
 }
 
-/**
- * The schedule's first scheduled time strictly after `after`, within its start and end dates
- * (both ignored by one-time schedules, as AWS documents). A rate counts its periods from its
- * StartDate, which sets its first occurrence (schedule-types.html), or without one from
- * `plannedAt` (when the settings took effect), and fires there first.
- */
-export function occurrenceAfter(spec: ScheduleSpec, schedule: Schedule, plannedAt: number, after: number): number | undefined {
-  const timeZone = spec.ScheduleExpressionTimezone ?? "UTC";
-  if (schedule.kind === "at") return nextFireTime(schedule, after, { timeZone });
-  const start = spec.StartDate === undefined ? undefined : spec.StartDate * 1000;
-  const from = start === undefined ? after : Math.max(after, start - 1);
-  const next = nextFireTime(schedule, from, schedule.kind === "rate" ? { rateStart: start ?? plannedAt } : { timeZone });
-  if (next === undefined) return undefined;
-  return spec.EndDate !== undefined && next >= spec.EndDate * 1000 ? undefined : next;
+/** The expression's time zone and the start and end dates (epoch ms), as lib/schedule reads them. */
+export function boundsOf(spec: ScheduleSpec): ScheduleBounds {
+  return {
+    timeZone: spec.ScheduleExpressionTimezone,
+    start: spec.StartDate === undefined ? undefined : spec.StartDate * 1000,
+    end: spec.EndDate === undefined ? undefined : spec.EndDate * 1000,
+  };
 }
 
-/**
- * Where in its flexible window a scheduled time fires: a fixed point (whole seconds) drawn from
- * the schedule's ARN and the time, so every process and every restart agrees on it and tests can
- * predict it. AWS only promises "within the window"; the point is ours.
- */
+/** The schedule's first scheduled time strictly after `after`, within its start and end dates (lib/schedule's occurrenceAfter). */
+export function occurrenceAfter(spec: ScheduleSpec, schedule: Schedule, plannedAt: number, after: number): number | undefined {
+  return occurrenceWithin(schedule, boundsOf(spec), plannedAt, after);
+}
+
+/** Where in its flexible window a scheduled time fires (lib/schedule's flexibleOffsetMs). */
 export function flexibleOffsetMs(spec: ScheduleSpec, scheduleArn: string, scheduled: number): number {
-  const window = spec.FlexibleTimeWindow.Mode === "FLEXIBLE" ? (spec.FlexibleTimeWindow.MaximumWindowInMinutes ?? 0) * 60 : 0;
-  if (window === 0) return 0;
-  let hash = 2166136261;
-  for (const char of `${scheduleArn}@${scheduled}`) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
-  return (hash % window) * 1000;
+  const window = spec.FlexibleTimeWindow.Mode === "FLEXIBLE" ? spec.FlexibleTimeWindow.MaximumWindowInMinutes : undefined;
+  return flexibleOffsetWithin(window, scheduleArn, scheduled);
 }
