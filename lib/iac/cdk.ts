@@ -21,7 +21,8 @@ export interface GeneratedFile {
   readonly content: string;
 }
 
-const variable = (logical: string): string => logical.charAt(0).toLowerCase() + logical.slice(1);
+/** The name with a lower-case first letter: a construct's variable, or an L1 prop from its CloudFormation property. */
+const lowerFirst = (name: string): string => name.charAt(0).toLowerCase() + name.slice(1);
 
 /** How the generated code imports a referenced resource and which props its target class has. */
 interface TargetSpec {
@@ -113,9 +114,9 @@ class StackWriter {
         return { partition: "Aws.PARTITION", region: "Aws.REGION", account: "Aws.ACCOUNT_ID" }[ref.name];
       case "param":
         this.usedParameters.add(ref.param.names.logical);
-        return `${variable(ref.param.names.logical)}.valueAsString`;
+        return `${lowerFirst(ref.param.names.logical)}.valueAsString`;
       case "attr": {
-        const name = variable(ref.names.logical);
+        const name = lowerFirst(ref.names.logical);
         const property = {
           bus: { arn: "eventBusArn", name: "eventBusName" },
           rule: { arn: "ruleArn", name: "ruleName" },
@@ -132,7 +133,7 @@ class StackWriter {
 
   /** Declares `const <id> = <expression>` once and returns the variable. */
   private declare(id: string, expression: () => string): string {
-    const name = variable(id);
+    const name = lowerFirst(id);
     if (!this.declared.has(id)) {
       this.declared.add(id);
       this.emit(`const ${name} = ${expression()};`);
@@ -143,7 +144,7 @@ class StackWriter {
   write(): string {
     const model = this.model;
     for (const bus of model.buses) {
-      const name = variable(bus.names.logical);
+      const name = lowerFirst(bus.names.logical);
       const usedByRules = model.rules.some((rule) => rule.bus === bus && bus.node.variant !== "default");
       if (bus.managed) {
         // A partner bus takes its partner event source's name; CDK accepts only the source then.
@@ -181,7 +182,7 @@ class StackWriter {
         `httpMethod: ${JSON.stringify(api.method)}`,
       ];
       if (api.rateLimitPerSecond !== undefined) props.push(`invocationRateLimitPerSecond: ${api.rateLimitPerSecond}`);
-      this.emit(`const ${variable(api.names.logical)} = new events.CfnApiDestination(this, "${api.names.logical}", { ${props.join(", ")} });`);
+      this.emit(`const ${lowerFirst(api.names.logical)} = new events.CfnApiDestination(this, "${api.names.logical}", { ${props.join(", ")} });`);
     }
 
     for (const rule of model.rules) this.rule(rule);
@@ -201,16 +202,16 @@ class StackWriter {
       const props = [`type: "String"`, `description: ${JSON.stringify(param.description)}`];
       if (param.default !== undefined) props.push(`default: ${JSON.stringify(param.default)}`);
       const construct = `new CfnParameter(this, "${param.names.logical}", { ${props.join(", ")} });`;
-      lines.push(`    ${this.usedParameters.has(param.names.logical) ? `const ${variable(param.names.logical)} = ` : ""}${construct}`);
+      lines.push(`    ${this.usedParameters.has(param.names.logical) ? `const ${lowerFirst(param.names.logical)} = ` : ""}${construct}`);
     }
     return [...lines, ""];
   }
 
   private rule(rule: RuleModel): void {
-    const name = variable(rule.names.logical);
+    const name = lowerFirst(rule.names.logical);
     const props = [`ruleName: ${JSON.stringify(rule.name)}`];
     if (rule.description !== "") props.push(`description: ${JSON.stringify(rule.description)}`);
-    if (rule.bus.node.variant !== "default") props.push(`eventBus: ${variable(rule.bus.names.logical)}`);
+    if (rule.bus.node.variant !== "default") props.push(`eventBus: ${lowerFirst(rule.bus.names.logical)}`);
     if (!rule.enabled) props.push("enabled: false");
     if (rule.trigger.type === "pattern") props.push(`eventPattern: ${patternLiteral(rule.trigger.pattern.pretty, 3)}`);
     else props.push(`schedule: events.Schedule.expression(${JSON.stringify(rule.trigger.expression)})`);
@@ -287,7 +288,7 @@ class StackWriter {
     const api = this.model.apiDestinations.find((a) => a.names === target.resourceNames);
     // By name: CDK cannot parse the ARN parameter at synth time, and the target only needs the destination.
     const connection = `events.CfnConnection.fromConnectionName(this, "${id}Connection", ${JSON.stringify(api?.connectionName ?? "")})`;
-    return `events.ApiDestination.fromApiDestinationAttributes(this, "${id}Ref", {\n      apiDestinationArn: ${variable(id)}.attrArn,\n      connection: ${connection},\n    })`;
+    return `events.ApiDestination.fromApiDestinationAttributes(this, "${id}Ref", {\n      apiDestinationArn: ${lowerFirst(id)}.attrArn,\n      connection: ${connection},\n    })`;
   }
 
   private input(target: TargetModel): string | undefined {
@@ -327,7 +328,7 @@ class StackWriter {
     for (const role of newBus.roles) {
       this.modules.add("iam");
       const statement = `new iam.PolicyStatement({ actions: [${role.actions.map((action) => JSON.stringify(action)).join(", ")}], resources: [${this.value(role.resource)}] })`;
-      this.emit(`const ${variable(role.names.logical)} = new iam.Role(this, "${role.names.logical}", {`);
+      this.emit(`const ${lowerFirst(role.names.logical)} = new iam.Role(this, "${role.names.logical}", {`);
       this.emit(`  assumedBy: new iam.ServicePrincipal("events.amazonaws.com"),`);
       this.emit(`  inlinePolicies: { "deliver-events": new iam.PolicyDocument({ statements: [${statement}] }) },`);
       this.emit("});");
@@ -335,7 +336,7 @@ class StackWriter {
     }
     for (const resource of newBus.resources) {
       // Only buses are referred to (by their ARN attribute).
-      const declaration = resource.type === "EventBus" ? `const ${variable(resource.names.logical)} = ` : "";
+      const declaration = resource.type === "EventBus" ? `const ${lowerFirst(resource.names.logical)} = ` : "";
       this.emit(`${declaration}new eventsv2.Cfn${resource.type}(this, "${resource.names.logical}", ${writer.literal(resource.properties, 0)});`);
     }
     this.emit();
@@ -354,7 +355,7 @@ class StackWriter {
       this.modules.add(module);
       const isReferenced = shape.type === "AWS::IAM::Role" || referenced.has(shape.logical);
       const props = tsLiteral(l1Props(shape.properties), 0);
-      this.emit(`${isReferenced ? `const ${variable(shape.logical)} = ` : ""}new ${module}.${cfnClass}(this, "${shape.logical}", ${props.split("\n").join("\n    ")});`);
+      this.emit(`${isReferenced ? `const ${lowerFirst(shape.logical)} = ` : ""}new ${module}.${cfnClass}(this, "${shape.logical}", ${props.split("\n").join("\n    ")});`);
       this.emit();
     }
   }
@@ -386,9 +387,6 @@ class StackWriter {
 // ---------------------------------------------------------------------------------------------
 // The Custom Event Bus: aws-eventsv2 has L1 classes only (CfnEventBus, CfnSubscriber…)
 
-/** CDK's L1 props are the CloudFormation property names in camelCase. */
-const propName = (key: string): string => key.charAt(0).toLowerCase() + key.slice(1);
-
 class NewBusWriter {
   constructor(private readonly value: (expr: Expr) => string) {}
 
@@ -404,7 +402,7 @@ class NewBusWriter {
       return items.every((item) => !item.includes("\n")) && items.join(", ").length < 80 ? `[${items.join(", ")}]` : `[\n${items.map((item) => inner + item).join(",\n")},\n${pad}]`;
     }
     const entries = Object.entries(tree as PropertyMap).flatMap(([key, item]) => (item === undefined ? [] : [[key, item] as const]));
-    const key = (name: string) => (rename ? propName(name) : /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name));
+    const key = (name: string) => (rename ? lowerFirst(name) : /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name));
     return `{\n${entries.map(([name, item]) => `${inner}${key(name)}: ${this.literal(item, depth + 1, rename)}`).join(",\n")},\n${pad}}`;
   }
 }
@@ -434,7 +432,7 @@ function l1Props(value: Shape<TsCode>): Shape<TsCode> {
   return Object.fromEntries(
     Object.entries(object)
       .filter((entry): entry is [string, Shape<TsCode>] => entry[1] !== undefined)
-      .map(([key, item]) => [L1_NAMES[key] ?? key.charAt(0).toLowerCase() + key.slice(1), RAW_PROPERTIES.has(key) ? item : l1Props(item)]),
+      .map(([key, item]) => [L1_NAMES[key] ?? lowerFirst(key), RAW_PROPERTIES.has(key) ? item : l1Props(item)]),
   );
 }
 

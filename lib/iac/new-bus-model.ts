@@ -16,6 +16,7 @@ import { jsonataPath } from "@/lib/migration";
 import { canonicalPattern } from "./json-text";
 import type { Expr, Ref, ResolvedTarget, RoleModel } from "./model";
 import type { NameAllocator, Names } from "./names";
+import { INVOKE_ACTIONS } from "./scheduler-pipes";
 
 /**
  * A value in a Custom Event Bus resource's properties, in CloudFormation's names: each writer
@@ -74,17 +75,8 @@ export interface NewBusContext {
   note(text: string): void;
 }
 
-/** The one action each target needs from a subscriber's role (the API each *Parameters object is forwarded to). */
-const SUBSCRIBER_ACTIONS: Partial<Record<TargetKind, readonly string[]>> = {
-  lambda: ["lambda:InvokeFunction"],
-  sqs: ["sqs:SendMessage"],
-  sns: ["sns:Publish"],
-  "step-functions": ["states:StartExecution"],
-  firehose: ["firehose:PutRecord", "firehose:PutRecordBatch"],
-  kinesis: ["kinesis:PutRecord", "kinesis:PutRecords"],
-  "api-destination": ["events:InvokeApiDestination"],
-  "event-bus-target": ["events:PutEvents"],
-};
+/** Targets a subscriber reaches directly; a CloudWatch Logs group needs a universal (aws-sdk) target. */
+const SUBSCRIBER_TARGETS: ReadonlySet<TargetKind> = new Set(["lambda", "sqs", "sns", "step-functions", "firehose", "kinesis", "api-destination", "event-bus-target"]);
 
 const SCOPES: readonly FilterScope[] = ["DATA", "METADATA", "SYSTEM_METADATA"];
 
@@ -158,11 +150,11 @@ function eventSource(context: NewBusContext, node: NodeOfKind<"eventsv2-source">
 }
 
 function subscriber(context: NewBusContext, roles: Map<string, RoleModel>, node: SubscriberNode, bus: NewBusModel, target: TargetNode): NewBusResource[] {
-  const actions = SUBSCRIBER_ACTIONS[target.kind];
-  if (!actions) {
+  if (!SUBSCRIBER_TARGETS.has(target.kind)) {
     context.note(`Subscriber ${node.name} targets ${target.kind} ${target.id}, which the Custom Event Bus reaches only through a universal (aws-sdk) target: it is not exported.`);
     return [];
   }
+  const actions = INVOKE_ACTIONS[target.kind];
   const names = context.names.allocate(node.name, "subscriber");
   const resolved = context.targetResource(target);
   const roleArn: Expr =
