@@ -8,7 +8,7 @@
  */
 import type { DesignIndex } from "./graph-index";
 import { checkPattern, checkSubscriberFilter } from "./pattern-check";
-import { problem, type Problem } from "./problems";
+import { problem, type Problem, type Report } from "./problems";
 import type { FilterScope, NodeOfKind, SubscriberNode } from "./schema";
 
 export const EVENTSV2_LIMITS = {
@@ -32,7 +32,6 @@ const JSONATA_EXPRESSION = /^\{%[\s\S]+?%\}$/;
 const ACCOUNT_ID = /^\d{12}$/;
 const SCOPES: readonly FilterScope[] = ["DATA", "METADATA", "SYSTEM_METADATA"];
 
-type Report = (p: Omit<Problem, "severity">) => void;
 type EventsV2Node = NodeOfKind<"eventsv2-bus" | "eventsv2-source" | "subscriber">;
 
 /** Every problem of the design's Custom Event Bus nodes, quotas included. */

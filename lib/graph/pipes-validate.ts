@@ -10,7 +10,8 @@
  */
 import type { DesignIndex } from "./graph-index";
 import { checkPipeFilter } from "./pattern-check";
-import { problem, type Problem } from "./problems";
+import { checkName } from "./name-check";
+import { problem, type Problem, type Report } from "./problems";
 import type { NodeOfKind, PipeEnrichment } from "./schema";
 
 type StreamSourceNode = NodeOfKind<"sqs-queue-source" | "kinesis-stream-source" | "dynamodb-stream" | "kafka-topic">;
@@ -33,7 +34,6 @@ const STARTING_POSITIONS: Readonly<Record<Exclude<StreamSourceNode["kind"], "sqs
   "kafka-topic": ["TRIM_HORIZON", "LATEST"],
 };
 
-type Report = (p: Omit<Problem, "severity">) => void;
 
 /** Every problem of the design's pipes and of the sources pipes read. */
 export function pipesProblems(index: DesignIndex): Problem[] {
@@ -51,10 +51,7 @@ function isStreamSource(node: { kind: string }): node is StreamSourceNode {
 }
 
 function checkPipe(node: NodeOfKind<"pipe">, index: DesignIndex, report: Report): void {
-  const { max, pattern } = PIPES_LIMITS.name;
-  if (node.name.length === 0 || node.name.length > max || !pattern.test(node.name)) {
-    report({ code: "invalid-name", nodeId: node.id, field: "name", message: `The pipe name "${node.name}" must be 1 to ${max} letters, digits, ".", "-" or "_"` });
-  }
+  checkName(node.id, "name", node.name, "pipe name", PIPES_LIMITS.name, report);
   if (node.description !== undefined && node.description.length > PIPES_LIMITS.description) {
     report({ code: "text-too-long", nodeId: node.id, field: "description", message: `A pipe's description is at most ${PIPES_LIMITS.description} characters (this one has ${node.description.length})` });
   }

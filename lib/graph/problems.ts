@@ -101,3 +101,6 @@ type ProblemInit = Omit<Problem, "severity">;
 export function problem(init: ProblemInit): Problem {
   return { ...init, severity: PROBLEM_SEVERITY[init.code] };
 }
+
+/** How validators hand a problem over: its severity comes from its code. */
+export type Report = (p: Omit<Problem, "severity">) => void;

@@ -10,7 +10,8 @@ import { DEFAULT_SCHEDULE_GROUP } from "../arn";
 import { isJson, isJsonObject } from "../format";
 import { isTimeZone, parseScheduleExpression, ScheduleExpressionError, type Schedule } from "../schedule";
 import type { DesignIndex } from "./graph-index";
-import { problem, type Problem } from "./problems";
+import { checkName } from "./name-check";
+import { problem, type Problem, type Report } from "./problems";
 import type { NodeOfKind } from "./schema";
 import { checkTargetSettings } from "./target-checks";
 
@@ -41,7 +42,6 @@ const READ_ONLY_PREFIXES = ["get", "describe", "list", "poll", "receive", "searc
 /** Target kinds whose templated input must be JSON (API_Target.html, Input). */
 const JSON_INPUT_KINDS = new Set(["lambda", "step-functions"]);
 
-type Report = (p: Omit<Problem, "severity">) => void;
 
 /** A schedule's name: the one it was given, or one derived from its node id. */
 export function scheduleNameOf(node: NodeOfKind<"schedule">): string {
@@ -56,7 +56,7 @@ export function schedulerProblems(index: DesignIndex): Problem[] {
   const schedules = new Map<string, number>();
   for (const node of index.nodes.values()) {
     if (node.kind === "schedule-group") {
-      checkName(node, node.name, "schedule group", report);
+      checkName(node.id, "name", node.name, "schedule group name", SCHEDULER_LIMITS.name, report);
       if (node.name === DEFAULT_SCHEDULE_GROUP) {
         report({ code: "reserved-group-name", nodeId: node.id, field: "name", message: `Every account has the schedule group "default": leave a schedule outside any group to put it there` });
       }
@@ -83,15 +83,8 @@ function parsed(expression: string): Schedule | string {
   }
 }
 
-function checkName(node: NodeOfKind<"schedule" | "schedule-group">, value: string, what: string, report: Report): void {
-  const { max, pattern } = SCHEDULER_LIMITS.name;
-  if (value.length === 0 || value.length > max || !pattern.test(value)) {
-    report({ code: "invalid-name", nodeId: node.id, field: "name", message: `The ${what} name "${value}" must be 1 to ${max} letters, digits, ".", "-" or "_"` });
-  }
-}
-
 function checkSchedule(node: NodeOfKind<"schedule">, index: DesignIndex, report: Report): void {
-  if (node.name !== undefined) checkName(node, node.name, "schedule", report);
+  if (node.name !== undefined) checkName(node.id, "name", node.name, "schedule name", SCHEDULER_LIMITS.name, report);
   if (node.description !== undefined && node.description.length > SCHEDULER_LIMITS.description) {
     report({ code: "text-too-long", nodeId: node.id, field: "description", message: `A schedule description is at most ${SCHEDULER_LIMITS.description} characters (it is ${node.description.length})` });
   }

@@ -6,12 +6,11 @@
  *   https://docs.aws.amazon.com/scheduler/latest/APIReference/API_Target.html
  */
 import { RETRY_POLICY_LIMITS } from "../limits";
-import type { Problem } from "./problems";
+import type { Report } from "./problems";
 
 const SQS_ARN = /^arn:aws[a-z-]*:sqs:[a-z0-9-]+:\d{12}:[.\-_A-Za-z0-9]+$/;
 export const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\-/]+$/;
 
-type Report = (p: Omit<Problem, "severity">) => void;
 
 interface TargetSettings {
   readonly retryPolicy?: { readonly maximumEventAgeInSeconds: number; readonly maximumRetryAttempts: number };

@@ -14,7 +14,8 @@ import { schedulerProblems } from "./scheduler-validate";
 import { indexDesign, type DesignIndex } from "./graph-index";
 import { findEventLoops } from "./loops";
 import { checkPattern } from "./pattern-check";
-import { problem, type Problem } from "./problems";
+import { checkName } from "./name-check";
+import { problem, type Problem, type Report } from "./problems";
 import { canConnect, isTargetNode, type TargetNode } from "./registry";
 import { scheduleExpressionProblem } from "../schedule";
 import { ROLE_ARN, checkTargetSettings } from "./target-checks";
@@ -50,7 +51,6 @@ const PREDEFINED_PLACEHOLDERS = new Set([
   "aws.events.event.json",
 ]);
 
-type Report = (p: Omit<Problem, "severity">) => void;
 
 /** Every problem in `design`, structural ones first, event loops last. */
 export function validateDesign(design: Design): Problem[] {
@@ -196,15 +196,6 @@ function checkNode(node: DesignNode, index: DesignIndex, report: Report): void {
   }
 }
 
-function checkName(node: DesignNode, field: string, value: string, what: string, limit: { max: number; pattern: RegExp }, report: Report): void {
-  if (value.length === 0 || value.length > limit.max) {
-    report({ code: "invalid-name", nodeId: node.id, field, message: `The ${what} must be 1 to ${limit.max} characters long (it is ${value.length})` });
-  } else if (!limit.pattern.test(value)) {
-    const allowed = limit.pattern.source.includes("/") ? "letters, digits, and . - _ /" : "letters, digits, and . - _";
-    report({ code: "invalid-name", nodeId: node.id, field, message: `The ${what} "${value}" may only contain ${allowed}` });
-  }
-}
-
 function checkAccount(node: DesignNode, account: string | undefined, report: Report): void {
   if (account !== undefined && !ACCOUNT_ID.test(account)) {
     report({ code: "invalid-account-id", nodeId: node.id, field: "account", message: `An account id is 12 digits, not "${account}"` });
@@ -258,7 +249,7 @@ function checkStreamSource(node: NodeOfKind<"kafka-topic" | "dynamodb-stream" | 
 }
 
 function checkBus(bus: EventBusNode, report: Report): void {
-  checkName(bus, "name", bus.name, "event bus name", LIMITS.busName, report);
+  checkName(bus.id, "name", bus.name, "event bus name", LIMITS.busName, report);
   if (bus.variant === "default" && bus.name !== "default") {
     report({ code: "reserved-bus-name", nodeId: bus.id, field: "name", message: `The default event bus is always named "default", not "${bus.name}"` });
   }
@@ -273,7 +264,7 @@ function checkBus(bus: EventBusNode, report: Report): void {
   }
   checkAccount(bus, bus.account, report);
   if (bus.archive) {
-    checkName(bus, "archive.name", bus.archive.name, "archive name", LIMITS.archiveName, report);
+    checkName(bus.id, "archive.name", bus.archive.name, "archive name", LIMITS.archiveName, report);
     if (bus.archive.pattern.trim() !== "") {
       const first = checkPattern(bus.archive.pattern)[0];
       if (first) report({ code: "invalid-pattern", nodeId: bus.id, field: "archive.pattern", offset: first.offset, message: `Event pattern is not valid. Reason: ${first.message}` });
@@ -292,7 +283,7 @@ function checkBusUniqueness(index: DesignIndex, report: Report): void {
 }
 
 function checkRule(rule: RuleNode, index: DesignIndex, report: Report): void {
-  checkName(rule, "name", rule.name, "rule name", LIMITS.ruleName, report);
+  checkName(rule.id, "name", rule.name, "rule name", LIMITS.ruleName, report);
   if (rule.description.length > LIMITS.ruleDescription) {
     report({ code: "text-too-long", nodeId: rule.id, field: "description", message: `A rule description is at most ${LIMITS.ruleDescription} characters (it is ${rule.description.length})` });
   }
